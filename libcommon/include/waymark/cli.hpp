@@ -1,0 +1,52 @@
+// What every waymark tool shares on its command line: options, --help/--version, exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "waymark/fields.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark {
+
+// The options of DESIGN.md's conventions, as given on the command line.
+struct CommonOptions {
+  std::string input = "-";
+  std::string output;              // empty: standard output
+  std::string format;              // empty: the tool's default
+  std::string input_format = "auto";
+  std::string delimiter = ",";
+  std::string date_format = "iso";
+  bool verbose = false;
+
+  InputOptions input_options() const;
+  char delimiter_char() const;
+  DateOrder date_order() const;
+};
+
+// A tool's command line and the handling every tool shares: option errors exit 2 with a hint,
+// Error exits with its code and "tool: message" on standard error, a closed pipe exits 0 quietly.
+class Tool {
+ public:
+  Tool(std::string name, std::string description);
+  CLI::App& app() { return app_; }
+  const std::string& name() const { return name_; }
+
+  // Adds input, -o, --format (one of `formats`), --input-format, --delimiter, --date-format, --verbose.
+  void add_common_options(CommonOptions& options, const std::vector<std::string>& formats);
+
+  // Parses argv, then runs `body`; returns the process exit code.
+  int run(int argc, char** argv, const std::function<int()>& body);
+
+  // A warning on standard error, prefixed with the tool's name.
+  void warn(const std::string& message) const;
+
+ private:
+  std::string name_;
+  CLI::App app_;
+};
+
+}  // namespace waymark

@@ -1,0 +1,48 @@
+// A streaming CSV reader (RFC 4180 plus what spreadsheets export: BOM, CRLF, other delimiters).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "waymark/input.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark {
+
+// Reads a header row, then one record at a time. Quoted fields may hold the delimiter, doubled
+// quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8.
+class CsvReader final : public RecordReader {
+ public:
+  CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter);
+
+  const std::vector<std::string>& columns() const override { return columns_; }
+  bool next(Record& record) override;
+  const std::string& source_name() const override { return input_->name(); }
+  RecordFormat format() const override { return RecordFormat::csv; }
+
+ private:
+  enum class Scan { complete, need_more };
+  // Splits the record starting at `from` into fields_ (views into the buffer).
+  Scan scan_record(char* from, char*& record_end, long& lines_spanned);
+  bool read_row(std::vector<std::string_view>& fields, long& line);
+  void check_utf8(const std::vector<std::string_view>& fields, long line) const;
+
+  std::unique_ptr<ChunkedInput> input_;
+  char delimiter_;
+  std::vector<std::string> columns_;
+  char* cursor_ = nullptr;
+  long next_line_ = 1;
+  struct FieldSpan {
+    char* begin;
+    char* end;
+    bool unescape;  // quoted with doubled quotes inside
+  };
+  std::vector<FieldSpan> spans_;
+};
+
+// True if `text` is valid UTF-8; `bad_offset` gets the first bad byte's offset otherwise.
+bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
+
+}  // namespace waymark

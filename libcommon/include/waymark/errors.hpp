@@ -1,0 +1,58 @@
+// Errors and the exit codes every waymark tool shares (see DESIGN.md, "Errors and exit codes").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace waymark {
+
+// Exit codes follow sysexits.h where one fits, so shell scripts can tell failures apart.
+enum class Exit : int {
+  ok = 0,
+  fail_on = 1,        // the run worked but found what --fail-on asked about
+  usage = 2,          // bad option or argument
+  data = 65,          // bad input data (EX_DATAERR)
+  no_input = 66,      // input missing or unreadable (EX_NOINPUT)
+  cant_create = 73,   // cannot create output (EX_CANTCREAT)
+  io = 74,            // I/O error while reading or writing (EX_IOERR)
+};
+
+// Where in the input a problem is: file, 1-based line, column name. Empty parts are left out.
+struct Location {
+  std::string file;
+  long line = 0;
+  std::string column;
+};
+
+// An error that ends the run with `code`. `what()` is the full message without the tool prefix:
+// "file:line: column 'x': what is wrong (what was expected)".
+class Error : public std::runtime_error {
+ public:
+  Error(Exit code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Exit code() const noexcept { return code_; }
+
+ private:
+  Exit code_;
+};
+
+// Builds the message of DESIGN.md from a location, a problem and what was expected.
+std::string describe(const Location& where, const std::string& problem, const std::string& expected = {});
+
+// A bad value or structure in the input data (exit 65).
+Error data_error(const Location& where, const std::string& problem, const std::string& expected = {});
+
+// A value that does not parse, before it has a location; the reader adds file, line and column.
+class FieldError : public std::runtime_error {
+ public:
+  FieldError(const std::string& problem, std::string expected)
+      : std::runtime_error(problem), expected_(std::move(expected)) {}
+  const std::string& expected() const noexcept { return expected_; }
+
+ private:
+  std::string expected_;
+};
+
+// Raised when standard output's reader has gone away (`| head`): the run ends quietly with 0.
+struct BrokenPipe {};
+
+}  // namespace waymark

@@ -1,0 +1,45 @@
+// Records out: CSV (quoted only when needed, guarded against formula injection), JSON, NDJSON.
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "waymark/output.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark {
+
+// Cells are written in column order between start_record and end_record. Each kind of cell has its
+// own call so that each format can write it naturally: a list is ';'-separated in CSV and an array
+// in JSON; an empty text is unknown, written empty in CSV and null in JSON.
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  static std::unique_ptr<RecordWriter> create(RecordFormat format, Output& out, char delimiter = ',');
+
+  virtual void begin(const std::vector<std::string>& columns) = 0;
+  virtual void start_record() = 0;
+  virtual void text(std::string_view value) = 0;
+  virtual void integer(long long value) = 0;
+  virtual void list(std::span<const std::string> items) = 0;
+  // Whether the format can hold structured values (JSON can, CSV cannot): callers then write a
+  // structured() cell where they would otherwise write a flat one.
+  virtual bool holds_structure() const = 0;
+  virtual void structured(const nlohmann::ordered_json& value) = 0;
+  virtual void end_record() = 0;
+  virtual void finish() = 0;
+};
+
+// Appends `text` as a quoted JSON string.
+void append_json_string(fmt::memory_buffer& out, std::string_view text);
+
+// Appends `text` as a CSV field: quoted only if it holds the delimiter, a quote or a line break, and
+// prefixed with ' if a spreadsheet would run it as a formula (=, +, -, @ at the start, unless it
+// is a plain number).
+void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter);
+
+}  // namespace waymark

@@ -1,0 +1,83 @@
+#include "waymark/cli.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <fmt/format.h>
+#include <iostream>
+
+#include "waymark/errors.hpp"
+
+#ifndef WAYMARK_VERSION
+#define WAYMARK_VERSION "0.0.0"
+#endif
+
+namespace waymark {
+
+InputOptions CommonOptions::input_options() const {
+  InputOptions options;
+  options.path = input;
+  if (input_format != "auto") options.format = parse_record_format(input_format);
+  options.delimiter = delimiter_char();
+  return options;
+}
+
+char CommonOptions::delimiter_char() const { return delimiter == "tab" || delimiter == "\\t" ? '\t' : delimiter.at(0); }
+
+DateOrder CommonOptions::date_order() const { return parse_date_order(date_format).value_or(DateOrder::iso); }
+
+Tool::Tool(std::string name, std::string description) : name_(std::move(name)), app_(std::move(description), name_) {
+  // Writes to a closed pipe fail with EPIPE, which Output turns into a quiet exit.
+  std::signal(SIGPIPE, SIG_IGN);
+  app_.set_version_flag("--version", name_ + " (waymark) " WAYMARK_VERSION);
+  app_.get_formatter()->column_width(32);
+  app_.footer(
+      "Exit status: 0 success; 1 --fail-on matched; 2 usage; 65 bad input data; 66 input missing;\n"
+      "73 cannot create output; 74 I/O error. See man " + name_ + " and man 5 waymark-records.");
+}
+
+void Tool::add_common_options(CommonOptions& options, const std::vector<std::string>& formats) {
+  app_.add_option("input", options.input, "Input file: CSV, JSON array or NDJSON, detected from the content (default: standard input, also '-')");
+  app_.add_option("-o,--output", options.output, "Write to this file (created 0600, replaced atomically) instead of standard output");
+  std::string format_list;
+  for (const auto& f : formats) format_list += (format_list.empty() ? "" : ", ") + f;
+  app_.add_option("--format", options.format, "Output format: " + format_list)->check(CLI::IsMember(formats));
+  app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson")
+      ->check(CLI::IsMember({"auto", "csv", "json", "ndjson"}));
+  app_.add_option("--delimiter", options.delimiter, "CSV field delimiter: one character such as ';' or '|', or 'tab'")
+      ->check([](const std::string& value) {
+        return value == "tab" || value == "\\t" || value.size() == 1 ? std::string{} : std::string{"a single character or 'tab'"};
+      });
+  app_.add_option("--date-format", options.date_format, "Dates in the input: iso (2026-09-07) or dmy (07/09/2026 accepted too)")
+      ->check(CLI::IsMember({"iso", "dmy"}));
+  app_.add_flag("--verbose", options.verbose, "Name offending values in error messages (they may be personal data)");
+}
+
+void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }
+
+int Tool::run(int argc, char** argv, const std::function<int()>& body) {
+  try {
+    app_.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app_.help();
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << name_ << ": " << e.what() << "\nRun '" << name_ << " --help' for the options.\n";
+    return static_cast<int>(Exit::usage);
+  }
+  try {
+    return body();
+  } catch (const Error& e) {
+    std::cerr << name_ << ": " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const BrokenPipe&) {
+    return 0;
+  } catch (const std::bad_alloc&) {
+    std::cerr << name_ << ": out of memory\n";
+    return static_cast<int>(Exit::io);
+  }
+}
+
+}  // namespace waymark

@@ -1,0 +1,207 @@
+#include "waymark/csv.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+#include "waymark/errors.hpp"
+
+namespace waymark {
+
+namespace {
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Collapses doubled quotes in place; returns the new end.
+char* unescape_quotes(char* begin, char* end) {
+  char* out = begin;
+  for (char* p = begin; p < end; ++p) {
+    *out++ = *p;
+    if (*p == '"') ++p;  // skip the second quote of the pair
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Fast path: eight ASCII bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s + i, 8);
+      if ((chunk & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = s[i];
+    std::size_t len;
+    std::uint32_t min;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+    else { if (bad_offset) *bad_offset = i; return false; }
+    if (i + len > n) { if (bad_offset) *bad_offset = i; return false; }
+    std::uint32_t cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and code points beyond Unicode are not UTF-8.
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      if (bad_offset) *bad_offset = i;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
+    : input_(std::move(input)), delimiter_(delimiter) {
+  cursor_ = input_->begin();  // open_records has read the first chunk and skipped any BOM
+  std::vector<std::string_view> header;
+  long line = 0;
+  if (!read_row(header, line)) {
+    throw data_error({input_->name(), 1, {}}, "the file is empty", "a header row naming the columns");
+  }
+  std::unordered_set<std::string> seen;
+  for (const auto field : header) {
+    std::string name(trim_spaces(field));
+    if (!seen.insert(name).second) {
+      throw data_error({input_->name(), line, name}, "the header names this column twice", "unique column names");
+    }
+    columns_.push_back(std::move(name));
+  }
+}
+
+CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
+  spans_.clear();
+  lines_spanned = 0;
+  char* p = from;
+  char* const end = input_->end();
+  const bool eof = input_->at_eof();
+
+  // After a field: a delimiter starts the next one, a line break or the end of input ends the record.
+  auto after_field = [&](char*& q) -> int {  // 1 next field, 0 record done, -1 need more
+    if (q == end) return eof ? 0 : -1;
+    if (*q == delimiter_) { ++q; return 1; }
+    if (*q == '\n') { ++q; ++lines_spanned; return 0; }
+    if (*q == '\r') {
+      if (q + 1 == end && !eof) return -1;
+      q += (q + 1 < end && q[1] == '\n') ? 2 : 1;
+      ++lines_spanned;
+      return 0;
+    }
+    return 2;  // anything else after a closing quote
+  };
+
+  for (;;) {
+    if (p == end) {
+      if (!eof) return Scan::need_more;
+      if (p != from) spans_.push_back({p, p, false});  // "a,b," ends with an empty field
+      record_end = p;
+      return Scan::complete;
+    }
+    if (*p == '"') {
+      char* q = p + 1;
+      bool doubled = false;
+      for (;;) {
+        auto* quote = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+        if (!quote) {
+          if (!eof) return Scan::need_more;
+          const std::size_t column = spans_.size();
+          throw data_error({input_->name(), next_line_, column < columns_.size() ? columns_[column] : std::string{}},
+                           "a quoted field is never closed", "a closing '\"' before the end of the file");
+        }
+        lines_spanned += std::count(q, quote, '\n');
+        if (quote + 1 == end && !eof) return Scan::need_more;
+        if (quote + 1 < end && quote[1] == '"') {
+          doubled = true;
+          q = quote + 2;
+          continue;
+        }
+        spans_.push_back({p + 1, quote, doubled});
+        p = quote + 1;
+        break;
+      }
+      const int next = after_field(p);
+      if (next < 0) return Scan::need_more;
+      if (next == 2) {
+        const std::size_t column = spans_.size() - 1;
+        throw data_error({input_->name(), next_line_ + lines_spanned, column < columns_.size() ? columns_[column] : std::string{}},
+                         "text follows the closing quote of a field", "a delimiter or the end of the line after '\"'");
+      }
+      if (next == 0) { record_end = p; return Scan::complete; }
+      continue;
+    }
+    char* q = p;
+    while (q < end && *q != delimiter_ && *q != '\n' && *q != '\r') ++q;
+    if (q == end && !eof) return Scan::need_more;
+    spans_.push_back({p, q, false});
+    const int next = after_field(q);
+    if (next < 0) return Scan::need_more;
+    p = q;
+    if (next == 0) { record_end = p; return Scan::complete; }
+  }
+}
+
+bool CsvReader::read_row(std::vector<std::string_view>& fields, long& line) {
+  for (;;) {
+    char* record_end = nullptr;
+    long lines_spanned = 0;
+    char* const start = cursor_;
+    if (scan_record(start, record_end, lines_spanned) == Scan::need_more) {
+      input_->refill(cursor_);
+      cursor_ = input_->begin();
+      continue;
+    }
+    if (spans_.empty()) return false;  // end of input
+    line = next_line_;
+    next_line_ += lines_spanned;
+    cursor_ = record_end;
+    input_->consume_to(cursor_);
+    // A blank line is not a record (a line holding "" is: one empty, quoted value).
+    if (spans_.size() == 1 && spans_[0].begin == start && spans_[0].end == start) continue;
+    fields.clear();
+    for (auto& span : spans_) {
+      char* field_end = span.unescape ? unescape_quotes(span.begin, span.end) : span.end;
+      fields.emplace_back(span.begin, static_cast<std::size_t>(field_end - span.begin));
+    }
+    check_utf8(fields, line);
+    return true;
+  }
+}
+
+void CsvReader::check_utf8(const std::vector<std::string_view>& fields, long line) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    std::size_t bad = 0;
+    if (!is_valid_utf8(fields[i], &bad)) {
+      throw data_error({input_->name(), line, i < columns_.size() ? columns_[i] : std::string{}},
+                       "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the value",
+                       "text encoded as UTF-8; save the file as 'CSV UTF-8'");
+    }
+  }
+}
+
+bool CsvReader::next(Record& record) {
+  if (!read_row(record.values, record.line)) return false;
+  if (record.values.size() != columns_.size()) {
+    throw data_error({input_->name(), record.line, {}},
+                     "this row has " + std::to_string(record.values.size()) + " fields, the header has " +
+                         std::to_string(columns_.size()),
+                     "every row as many fields as the header");
+  }
+  return true;
+}
+
+}  // namespace waymark

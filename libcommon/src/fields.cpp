@@ -1,0 +1,173 @@
+#include "waymark/fields.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "waymark/errors.hpp"
+
+namespace waymark {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string at_character(std::size_t index) { return " at character " + std::to_string(index + 1); }
+
+// Parses all of `text` as a number; throws naming the first character that is not part of it.
+double whole_number(std::string_view text, const char* expected) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+    const auto index = error == std::errc{} ? static_cast<std::size_t>(end - text.data()) : 0;
+    throw FieldError("not a number: unexpected character" + at_character(index), expected);
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::optional<DateOrder> parse_date_order(std::string_view name) {
+  if (name == "iso") return DateOrder::iso;
+  if (name == "dmy") return DateOrder::dmy;
+  return std::nullopt;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  static constexpr std::array<std::string_view, 4> yes{"true", "yes", "y", "1"};
+  static constexpr std::array<std::string_view, 4> no{"false", "no", "n", "0"};
+  for (const auto word : yes)
+    if (iequals(text, word)) return true;
+  for (const auto word : no)
+    if (iequals(text, word)) return false;
+  throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown");
+}
+
+std::optional<long> parse_count(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc::result_out_of_range) throw FieldError("number too large", "a whole number of 0 or more");
+  if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
+    const auto index = error == std::errc{} && value >= 0 ? static_cast<std::size_t>(end - text.data()) : 0;
+    throw FieldError("not a count: unexpected character" + at_character(index), "a whole number of 0 or more");
+  }
+  return value;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  return whole_number(text, "a number such as 12 or 84.5");
+}
+
+std::optional<double> parse_percent(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  if (text.back() == '%') text = trim(text.substr(0, text.size() - 1));
+  const double value = whole_number(text, "a percentage from 0 to 100");
+  if (value < 0 || value > 100) throw FieldError("percentage out of range", "a percentage from 0 to 100");
+  return value;
+}
+
+namespace {
+
+// Reads 1..max_digits digits at text[pos]; throws naming the position otherwise.
+int read_digits(std::string_view text, std::size_t& pos, std::size_t min_digits, std::size_t max_digits, const char* expected) {
+  int value = 0;
+  std::size_t n = 0;
+  while (pos < text.size() && n < max_digits && text[pos] >= '0' && text[pos] <= '9') {
+    value = value * 10 + (text[pos] - '0');
+    ++pos;
+    ++n;
+  }
+  if (n < min_digits) throw FieldError("not a date: expected a digit" + at_character(pos), expected);
+  return value;
+}
+
+void expect_separator(std::string_view text, std::size_t& pos, std::string_view allowed, const char* expected) {
+  if (pos >= text.size() || allowed.find(text[pos]) == std::string_view::npos)
+    throw FieldError("not a date: expected a separator" + at_character(pos), expected);
+  ++pos;
+}
+
+}  // namespace
+
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07"
+                                                 : "a date such as 2026-09-07 or 07/09/2026";
+  std::size_t pos = 0;
+  int year = 0, month = 0, day = 0;
+  std::size_t month_at = 0, day_at = 0;
+  const bool iso_shape = text.size() >= 5 && text[4] == '-';
+  if (order == DateOrder::iso || iso_shape) {
+    year = read_digits(text, pos, 4, 4, expected);
+    expect_separator(text, pos, "-", expected);
+    month_at = pos;
+    month = read_digits(text, pos, 2, 2, expected);
+    expect_separator(text, pos, "-", expected);
+    day_at = pos;
+    day = read_digits(text, pos, 2, 2, expected);
+  } else {
+    day_at = pos;
+    day = read_digits(text, pos, 1, 2, expected);
+    expect_separator(text, pos, "/.-", expected);
+    month_at = pos;
+    month = read_digits(text, pos, 1, 2, expected);
+    expect_separator(text, pos, "/.-", expected);
+    year = read_digits(text, pos, 4, 4, expected);
+  }
+  if (pos != text.size()) throw FieldError("not a date: unexpected character" + at_character(pos), expected);
+  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), expected);
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), expected);
+  return date;
+}
+
+std::vector<std::string_view> split_list(std::string_view text, char separator) {
+  std::vector<std::string_view> items;
+  while (!text.empty()) {
+    const auto cut = text.find(separator);
+    const auto item = trim(text.substr(0, cut));
+    if (!item.empty()) items.push_back(item);
+    if (cut == std::string_view::npos) break;
+    text.remove_prefix(cut + 1);
+  }
+  return items;
+}
+
+std::string format_date(std::chrono::year_month_day date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+std::string format_number(double value, int decimals) {
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
+}
+
+}  // namespace waymark

@@ -1,0 +1,65 @@
+#include "waymark/output.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "waymark/errors.hpp"
+
+namespace waymark {
+
+Output::Output(const std::string& path) {
+  if (path.empty() || path == "-") {
+    path_ = "<stdout>";
+    return;
+  }
+  path_ = path;
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  struct stat info {};
+  if (base.empty() || (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
+    throw Error(Exit::cant_create, "cannot create " + path + ": it is a directory");
+  }
+  temp_path_ = (slash == std::string::npos ? "" : dir) + "." + base + ".XXXXXX";
+  fd_ = ::mkstemp(temp_path_.data());  // mode 0600
+  if (fd_ < 0) throw Error(Exit::cant_create, "cannot create " + path + ": " + std::strerror(errno));
+}
+
+Output::~Output() {
+  if (fd_ != 1) {
+    ::close(fd_);
+    if (!committed_) ::unlink(temp_path_.c_str());
+  }
+}
+
+void Output::flush() {
+  const char* p = buffer_.data();
+  std::size_t left = buffer_.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd_, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe{};
+      throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  buffer_.clear();
+}
+
+void Output::commit() {
+  flush();
+  if (fd_ == 1) return;
+  if (::fsync(fd_) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
+  }
+  committed_ = true;
+}
+
+}  // namespace waymark

@@ -1,0 +1,189 @@
+#include "waymark/record_writer.hpp"
+
+#include <charconv>
+
+namespace waymark {
+
+namespace {
+
+void append(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
+
+bool is_plain_number(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc{} && end == text.data() + text.size();
+}
+
+}  // namespace
+
+void append_json_string(fmt::memory_buffer& out, std::string_view text) {
+  out.push_back('"');
+  std::size_t run = 0;  // start of the run of characters that need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    append(out, text.substr(run, i - run));
+    switch (c) {
+      case '"': append(out, "\\\""); break;
+      case '\\': append(out, "\\\\"); break;
+      case '\n': append(out, "\\n"); break;
+      case '\r': append(out, "\\r"); break;
+      case '\t': append(out, "\\t"); break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+    run = i + 1;
+  }
+  append(out, text.substr(run));
+  out.push_back('"');
+}
+
+void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter) {
+  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                                         text[0] == '\t' || text[0] == '\r') && !is_plain_number(text);
+  bool quote = false;
+  for (const char c : text) {
+    if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+      quote = true;
+      break;
+    }
+  }
+  if (!quote && !formula) {
+    append(out, text);
+    return;
+  }
+  if (quote) out.push_back('"');
+  if (formula) out.push_back('\'');
+  for (const char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  if (quote) out.push_back('"');
+}
+
+namespace {
+
+class CsvWriter final : public RecordWriter {
+ public:
+  CsvWriter(Output& out, char delimiter) : out_(out), delimiter_(delimiter) {}
+
+  void begin(const std::vector<std::string>& columns) override {
+    start_record();
+    for (const auto& name : columns) text(name);
+    end_record();
+  }
+  void start_record() override { first_ = true; }
+  void text(std::string_view value) override {
+    separate();
+    append_csv_field(out_.buffer(), value, delimiter_);
+  }
+  void integer(long long value) override {
+    separate();
+    fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
+  }
+  void list(std::span<const std::string> items) override {
+    separate();
+    joined_.clear();
+    for (const auto& item : items) {
+      if (!joined_.empty()) joined_ += ';';
+      joined_ += item;
+    }
+    append_csv_field(out_.buffer(), joined_, delimiter_);
+  }
+  bool holds_structure() const override { return false; }
+  void structured(const nlohmann::ordered_json& value) override { text(value.dump()); }
+  void end_record() override {
+    out_.buffer().push_back('\n');
+    out_.maybe_flush();
+  }
+  void finish() override {}
+
+ private:
+  void separate() {
+    if (!first_) out_.buffer().push_back(delimiter_);
+    first_ = false;
+  }
+  Output& out_;
+  char delimiter_;
+  bool first_ = true;
+  std::string joined_;
+};
+
+// JSON objects keyed by column; as one array (json) or one object a line (ndjson).
+class JsonWriter final : public RecordWriter {
+ public:
+  JsonWriter(Output& out, bool as_array) : out_(out), as_array_(as_array) {}
+
+  void begin(const std::vector<std::string>& columns) override {
+    keys_.clear();
+    for (const auto& name : columns) {
+      fmt::memory_buffer key;
+      append_json_string(key, name);
+      keys_.emplace_back(key.data(), key.size());
+      keys_.back() += ':';
+    }
+    if (as_array_) append(out_.buffer(), "[");
+  }
+  void start_record() override {
+    auto& buf = out_.buffer();
+    if (as_array_) append(buf, records_ == 0 ? "\n" : ",\n");
+    buf.push_back('{');
+    column_ = 0;
+  }
+  void text(std::string_view value) override {
+    key();
+    if (value.empty()) append(out_.buffer(), "null");
+    else append_json_string(out_.buffer(), value);
+  }
+  void integer(long long value) override {
+    key();
+    fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
+  }
+  void list(std::span<const std::string> items) override {
+    key();
+    auto& buf = out_.buffer();
+    buf.push_back('[');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) buf.push_back(',');
+      append_json_string(buf, items[i]);
+    }
+    buf.push_back(']');
+  }
+  bool holds_structure() const override { return true; }
+  void structured(const nlohmann::ordered_json& value) override {
+    key();
+    append(out_.buffer(), value.dump());
+  }
+  void end_record() override {
+    out_.buffer().push_back('}');
+    if (!as_array_) out_.buffer().push_back('\n');
+    ++records_;
+    out_.maybe_flush();
+  }
+  void finish() override {
+    if (as_array_) append(out_.buffer(), records_ == 0 ? "]\n" : "\n]\n");
+  }
+
+ private:
+  void key() {
+    if (column_ > 0) out_.buffer().push_back(',');
+    append(out_.buffer(), keys_.at(column_++));
+  }
+  Output& out_;
+  bool as_array_;
+  std::vector<std::string> keys_;
+  std::size_t column_ = 0;
+  long long records_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordWriter> RecordWriter::create(RecordFormat format, Output& out, char delimiter) {
+  switch (format) {
+    case RecordFormat::json: return std::make_unique<JsonWriter>(out, true);
+    case RecordFormat::ndjson: return std::make_unique<JsonWriter>(out, false);
+    case RecordFormat::csv: break;
+  }
+  return std::make_unique<CsvWriter>(out, delimiter);
+}
+
+}  // namespace waymark

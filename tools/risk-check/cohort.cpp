@@ -1,0 +1,30 @@
+#include "cohort.hpp"
+
+#include <fmt/format.h>
+
+#include "waymark/catalogue.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::risk {
+
+CohortScan::CohortScan(const Options& options, const Rules& rules)
+    : reader_(open_records(options.common.input_options())),
+      learners_(*reader_, options.common.date_order()),
+      assessor_(rules, Catalogue::builtin(), options.max_actions) {}
+
+bool CohortScan::next() {
+  if (!reader_->next(record_)) return false;
+  learners_.read(record_, learner_);
+  if (const long first = ids_.insert(learner_.id, record_.line)) {
+    throw data_error({reader_->source_name(), record_.line, "id"}, "this id is already used on line " + std::to_string(first),
+                     "each learner once");
+  }
+  assessor_.assess(learner_, assessment_);
+  return true;
+}
+
+std::string suppressed(long count) { return count > 0 && count < 5 ? "<5" : std::to_string(count); }
+
+std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+
+}  // namespace waymark::risk

@@ -1,0 +1,64 @@
+// What every mode of risk-check shares: options, and reading the cohort one assessed learner at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "assess.hpp"
+#include "learner.hpp"
+#include "rules.hpp"
+#include "waymark/cli.hpp"
+#include "waymark/records.hpp"
+#include "waymark/unique_ids.hpp"
+
+namespace waymark::risk {
+
+struct Options {
+  CommonOptions common;
+  std::string rules_path;
+  std::vector<std::string> tiers;  // output only these
+  std::string explain_id;
+  bool summary = false;
+  std::vector<std::string> by;     // group columns for --summary and --evaluate
+  std::string outcomes_path;
+  std::string key_path;
+  std::size_t max_actions = 3;
+  std::string fail_on;             // a tier: exit 1 if any learner is at or above it
+  bool print_rules = false;
+};
+
+// Reads learners, checks each id is new, and assesses them.
+class CohortScan {
+ public:
+  CohortScan(const Options& options, const Rules& rules);
+
+  const RecordReader& reader() const { return *reader_; }
+  // Advances to the next learner; false at the end.
+  bool next();
+  const Record& record() const { return record_; }
+  const Learner& learner() const { return learner_; }
+  const Assessment& assessment() const { return assessment_; }
+
+ private:
+  std::unique_ptr<RecordReader> reader_;
+  LearnerReader learners_;
+  Assessor assessor_;
+  UniqueIds ids_;
+  Record record_;
+  Learner learner_;
+  Assessment assessment_;
+};
+
+// The modes; each returns the exit code.
+int write_scored_records(const Options& options, const Rules& rules);
+int explain_learner(const Options& options, const Rules& rules);
+int write_summary(const Options& options, const Rules& rules);
+int write_evaluation(const Options& options, const Rules& rules);
+
+// Counts shown in group tables: "<5" for 1 to 4 (as official statistics suppress small counts).
+std::string suppressed(long count);
+// 0.2134 -> "21.3%"
+std::string percent(double share);
+
+}  // namespace waymark::risk

@@ -1,0 +1,57 @@
+// --explain ID: one learner's full reasoning, for the member of staff who has to act on it.
+#include <fmt/format.h>
+
+#include "cohort.hpp"
+#include "waymark/catalogue.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+void write_explanation(Output& out, const Learner& learner, const Assessment& a, const Rules& rules) {
+  out.print("Learner {}\n\n", learner.id);
+  out.print("Support tier: {} (score {})\n", to_string(a.tier), a.score);
+  out.print("  Score {} gives {}: universal below {}, targeted from {}, intensive from {}.\n", a.score, to_string(a.score_tier),
+       rules.targeted_from, rules.targeted_from, rules.intensive_from);
+  for (const auto& o : a.overrides) out.print("  {}: {}.\n", o.rule->code, o.reason);
+
+  out.print("\nIndicators that fired\n");
+  if (a.fired.empty()) out.print("  none\n");
+  for (const auto& f : a.fired) out.print("  +{}  {:<22} {}\n", f.rule->points, f.rule->code, f.reason);
+
+  out.print("\nRisk factors (Orienta4YEL taxonomy)\n");
+  if (a.risk_factors.empty()) out.print("  none\n");
+  for (const auto& code : a.risk_factors) {
+    out.print("  {:<40} {}\n", code, Catalogue::builtin().find_risk_factor(code)->label);
+  }
+
+  out.print("\nRecommended actions\n");
+  if (a.actions.empty()) out.print("  none: universal support\n");
+  for (const auto& r : a.actions) {
+    out.print("  {} {}\n     {}\n", r.action->id, r.action->title, why_recommended(r, a.risk_factors.size()));
+  }
+
+  out.print("\nUnknown (not scored; fill these in to complete the picture)\n");
+  out.print("  {}\n", a.missing.empty() ? std::string("none") : fmt::format("{}", fmt::join(a.missing, ", ")));
+}
+
+}  // namespace
+
+int explain_learner(const Options& options, const Rules& rules) {
+  CohortScan scan(options, rules);
+  // The whole file is still read, so that a duplicate or bad record later on is not missed.
+  bool found = false;
+  Output out(options.common.output);
+  while (scan.next()) {
+    if (scan.learner().id != options.explain_id) continue;
+    write_explanation(out, scan.learner(), scan.assessment(), rules);
+    found = true;
+  }
+  if (!found) throw data_error({scan.reader().source_name(), 0, {}}, "no learner has the id given to --explain", "an id from the id column");
+  out.commit();
+  return 0;
+}
+
+}  // namespace waymark::risk

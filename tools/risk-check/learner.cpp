@@ -1,0 +1,127 @@
+#include "learner.hpp"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include "waymark/catalogue.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+enum class Kind { percent, count, category, flag, codes };
+
+Kind kind_of(Field field) {
+  switch (field) {
+    case Field::attendance: return Kind::percent;
+    case Field::suspensions:
+    case Field::permanent_exclusions:
+    case Field::mid_term_moves: return Kind::count;
+    case Field::sen: return Kind::category;
+    case Field::reported_factors: return Kind::codes;
+    default: return Kind::flag;
+  }
+}
+
+// SEN provision as words, or as the DfE census codes N, K and E that school systems export.
+std::optional<std::string_view> parse_sen(std::string_view text) {
+  struct Alias { std::string_view from, to; };
+  static constexpr std::array<Alias, 9> aliases{{{"none", "none"}, {"n", "none"}, {"no", "none"},
+                                                 {"sen_support", "sen_support"}, {"k", "sen_support"}, {"support", "sen_support"},
+                                                 {"ehcp", "ehcp"}, {"e", "ehcp"}, {"ehc_plan", "ehcp"}}};
+  std::array<char, 16> lower{};
+  if (text.size() > lower.size()) return std::nullopt;
+  for (std::size_t i = 0; i < text.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string_view key(lower.data(), text.size());
+  for (const auto& alias : aliases)
+    if (alias.from == key) return alias.to;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view LearnerReader::column_of(Field field) { return field == Field::attendance ? "attendance_pct" : to_string(field); }
+
+LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates) : reader_(reader), dates_(dates) {
+  const auto id = reader.find_column("id");
+  if (!id) throw data_error({reader.source_name(), 1, "id"}, "there is no id column", "a column named id that identifies each learner");
+  id_ = *id;
+  for (std::size_t i = 0; i < field_count; ++i) columns_[i] = reader.find_column(column_of(static_cast<Field>(i)));
+  sessions_possible_ = reader.find_column("sessions_possible");
+  sessions_attended_ = reader.find_column("sessions_attended");
+  date_of_birth_ = reader.find_column("date_of_birth");
+}
+
+void LearnerReader::read(const Record& record, Learner& learner) const {
+  const auto& names = reader_.columns();
+  std::size_t at = id_;
+  // Every parse error gets the record's place and the column; values stay out of the message.
+  auto fail = [&](const std::string& problem, const std::string& expected) -> void {
+    throw data_error({reader_.source_name(), record.line, names[at]}, problem, expected);
+  };
+  try {
+    learner.id = trim(record.values[id_]);
+    learner.line = record.line;
+    if (learner.id.empty()) fail("the id is empty", "every learner with an id");
+    if (date_of_birth_) {
+      at = *date_of_birth_;
+      parse_date(record.values[at], dates_);
+    }
+    learner.reported_factors.clear();
+    for (std::size_t i = 0; i < field_count; ++i) {
+      auto& value = learner.fields[i];
+      value = FieldValue{};
+      if (!columns_[i]) continue;
+      at = *columns_[i];
+      const std::string_view text = trim(record.values[at]);
+      // An empty list is a list of nothing; an empty value of any other field is unknown.
+      value.known = kind_of(static_cast<Field>(i)) == Kind::codes;
+      if (text.empty()) continue;
+      switch (kind_of(static_cast<Field>(i))) {
+        case Kind::percent: value.number = *parse_percent(text); break;
+        case Kind::count: value.number = static_cast<double>(*parse_count(text)); break;
+        case Kind::flag: value.flag = *parse_bool(text); break;
+        case Kind::category: {
+          const auto sen = parse_sen(text);
+          if (!sen) fail("not a SEN provision", "none, sen_support or ehcp (or the census codes N, K, E)");
+          value.text = *sen;
+          break;
+        }
+        case Kind::codes:
+          learner.reported_factors = split_list(text);
+          for (const auto code : learner.reported_factors) {
+            if (!Catalogue::builtin().find_risk_factor(code)) {
+              fail("unknown risk-factor code", "codes of the taxonomy separated by ';', such as personal.low_motivation");
+            }
+          }
+          value.number = static_cast<double>(learner.reported_factors.size());
+          break;
+      }
+      value.known = true;
+    }
+    // Attendance from session counts when no percentage is given.
+    auto& attendance = learner.fields[static_cast<std::size_t>(Field::attendance)];
+    if (!attendance.known && sessions_possible_ && sessions_attended_) {
+      at = *sessions_possible_;
+      const auto possible = parse_count(record.values[at]);
+      at = *sessions_attended_;
+      const auto attended = parse_count(record.values[at]);
+      if (possible && attended) {
+        if (*possible == 0) {
+          at = *sessions_possible_;
+          fail("no possible sessions", "sessions_possible above 0");
+        }
+        if (*attended > *possible) fail("more sessions attended than possible", "sessions_attended <= sessions_possible");
+        attendance.known = true;
+        // To one decimal place, as DfE reports attendance, so the reason shows the value tested.
+        attendance.number = std::round(1000.0 * static_cast<double>(*attended) / static_cast<double>(*possible)) / 10.0;
+      }
+    }
+  } catch (const FieldError& e) {
+    fail(e.what(), e.expected());
+  }
+}
+
+}  // namespace waymark::risk

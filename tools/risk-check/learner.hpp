@@ -1,0 +1,52 @@
+// A learner record read into the typed fields the rules test (columns: man 5 waymark-records).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rules.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark::risk {
+
+struct FieldValue {
+  bool known = false;
+  double number = 0;       // attendance %, a count, or the number of reported factors
+  bool flag = false;       // yes/no fields
+  std::string_view text;   // sen: none, sen_support or ehcp
+};
+
+struct Learner {
+  std::string_view id;
+  long line = 0;
+  std::array<FieldValue, field_count> fields;
+  std::vector<std::string_view> reported_factors;  // taxonomy codes
+
+  const FieldValue& operator[](Field field) const { return fields[static_cast<std::size_t>(field)]; }
+};
+
+// Knows where each field is in the reader's columns; reads and checks one record at a time.
+class LearnerReader {
+ public:
+  // Throws Error(data) if there is no id column.
+  LearnerReader(const RecordReader& reader, DateOrder dates);
+
+  // Reads `record` into `learner`; throws Error(data) naming line and column on a bad value.
+  void read(const Record& record, Learner& learner) const;
+
+  // The column a user fills for `field` (attendance: attendance_pct).
+  static std::string_view column_of(Field field);
+  std::size_t id_column() const { return id_; }
+
+ private:
+  const RecordReader& reader_;
+  DateOrder dates_;
+  std::size_t id_ = 0;
+  std::array<std::optional<std::size_t>, field_count> columns_;
+  std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
+};
+
+}  // namespace waymark::risk

@@ -1,0 +1,55 @@
+// risk-check: early identification without labelling. Options and wiring only; the scoring is
+// in assess.cpp, the modes in score.cpp, explain.cpp, summary.cpp and evaluate.cpp.
+#include <iostream>
+
+#include "cohort.hpp"
+#include "rules.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::embedded {
+extern const std::string_view default_rules_json;
+}
+
+int main(int argc, char** argv) {
+  using namespace waymark;
+  using namespace waymark::risk;
+  Tool tool("risk-check",
+            "Score learner records against transparent early-warning rules: each learner gets a support tier\n"
+            "(universal, targeted, intensive), the indicators that fired with a sentence each, the risk factors\n"
+            "they point to and the Orienta4YEL actions that address them. Output keeps the input's columns.");
+  Options options;
+  tool.add_common_options(options.common, {"csv", "json", "ndjson", "txt"});
+  auto& app = tool.app();
+  app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--print-rules", options.print_rules, "Print the default rules, with their sources, and exit");
+  app.add_option("--tier", options.tiers, "Output only learners in these tiers: universal, targeted, intensive")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"universal", "targeted", "intensive"}));
+  app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
+  app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
+      ->check(CLI::IsMember({"targeted", "intensive"}));
+  app.add_option("--pseudonymise", options.key_path,
+                 "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
+  auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
+  auto* summary = app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
+  app.add_option("--by", options.by, "Group columns for --summary and --evaluate, e.g. gender,fsm")->delimiter(',');
+  auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
+                                  "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
+                                  "precision, recall and false-positive rate, per group of --by (txt, csv, json)");
+  explain->excludes(summary)->excludes(evaluate);
+  summary->excludes(evaluate);
+
+  return tool.run(argc, argv, [&] {
+    if (options.print_rules) {
+      std::cout << embedded::default_rules_json;
+      return 0;
+    }
+    const Rules rules = options.rules_path.empty() ? Rules::builtin() : Rules::load(options.rules_path);
+    if (!options.explain_id.empty()) return explain_learner(options, rules);
+    if (options.summary) return write_summary(options, rules);
+    if (!options.outcomes_path.empty()) return write_evaluation(options, rules);
+    if (options.common.format == "txt") throw Error(Exit::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");
+    return write_scored_records(options, rules);
+  });
+}

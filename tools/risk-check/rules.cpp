@@ -1,0 +1,151 @@
+#include "rules.hpp"
+
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "waymark/catalogue.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::embedded {
+extern const std::string_view default_rules_json;
+}
+
+namespace waymark::risk {
+
+namespace {
+
+constexpr std::array<std::string_view, field_count> field_names{
+    "attendance", "suspensions", "permanent_exclusions", "sen", "eal", "looked_after", "young_carer", "young_parent",
+    "fsm", "youth_justice", "custody", "off_site", "mid_term_moves", "failing_english", "failing_maths",
+    "reported_factors"};
+
+constexpr std::array<std::string_view, 3> tier_names{"universal", "targeted", "intensive"};
+
+// Parses one rules document, reporting problems at the line where the offending text appears.
+class RulesParser {
+ public:
+  RulesParser(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {}
+
+  Rules parse() {
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(text_.begin(), text_.end(), nullptr, true, /*ignore_comments=*/true);
+    } catch (const nlohmann::json::parse_error& e) {
+      std::string reason = e.what();
+      if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + reason, "JSON, with // comments allowed");
+    }
+    if (!doc.is_object()) fail(1, "the rules are not a JSON object", "an object with tiers, indicators and overrides");
+    Rules rules;
+    try {
+      const auto& tiers = doc.at("tiers");
+      rules.targeted_from = tiers.at("targeted_from").get<int>();
+      rules.intensive_from = tiers.at("intensive_from").get<int>();
+      if (rules.targeted_from > rules.intensive_from) {
+        fail(line_of("\"targeted_from\""), "targeted_from is above intensive_from", "targeted_from <= intensive_from");
+      }
+      for (const auto& item : doc.at("indicators")) {
+        Indicator indicator;
+        indicator.code = item.at("code").get<std::string>();
+        indicator.when = condition(item, indicator.code);
+        indicator.points = item.at("points").get<int>();
+        indicator.group = item.value("group", indicator.code);
+        indicator.reason = item.at("reason").get<std::string>();
+        indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
+        for (const auto& code : indicator.risk_factors) {
+          if (!Catalogue::builtin().find_risk_factor(code)) {
+            fail(line_of("\"" + code + "\""), "indicator " + indicator.code + ": unknown risk factor " + code,
+                 "a code of the taxonomy, see man 5 waymark-records");
+          }
+        }
+        rules.uses_field[static_cast<std::size_t>(indicator.when.field)] = true;
+        rules.indicators.push_back(std::move(indicator));
+      }
+      for (const auto& item : doc.value("overrides", nlohmann::json::array())) {
+        Override lift;
+        lift.code = item.at("code").get<std::string>();
+        lift.when = condition(item, lift.code);
+        const auto tier_name = item.at("tier").get<std::string>();
+        const auto tier = parse_tier(tier_name);
+        if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier " + tier_name, "universal, targeted or intensive");
+        lift.tier = *tier;
+        lift.reason = item.at("reason").get<std::string>();
+        rules.uses_field[static_cast<std::size_t>(lift.when.field)] = true;
+        rules.overrides.push_back(std::move(lift));
+      }
+    } catch (const nlohmann::json::exception& e) {
+      // A missing key or a value of the wrong type; nlohmann names the key.
+      std::string reason = e.what();
+      if (const auto bracket = reason.find("] "); bracket != std::string::npos) reason = reason.substr(bracket + 2);
+      fail(0, "the rules are incomplete: " + reason, "see the default rules: risk-check --print-rules");
+    }
+    return rules;
+  }
+
+ private:
+  Condition condition(const nlohmann::json& item, const std::string& code) {
+    Condition when;
+    const auto field_name = item.at("field").get<std::string>();
+    const auto field = parse_field(field_name);
+    if (!field) fail(line_of("\"" + field_name + "\""), code + ": unknown field " + field_name, "a field of man 5 waymark-records, such as attendance");
+    when.field = *field;
+    const auto test = item.at("test").get<std::string>();
+    if (test == "below") when.test = Test::below;
+    else if (test == "at_most") when.test = Test::at_most;
+    else if (test == "at_least") when.test = Test::at_least;
+    else if (test == "equals") when.test = Test::equals;
+    else if (test == "is_true") when.test = Test::is_true;
+    else fail(line_of("\"" + test + "\""), code + ": unknown test " + test, "below, at_most, at_least, equals or is_true");
+    if (when.test == Test::equals) when.category = item.at("value").get<std::string>();
+    else if (when.test != Test::is_true) when.number = item.at("value").get<double>();
+    return when;
+  }
+
+  long line_at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    return 1 + static_cast<long>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  }
+  long line_of(const std::string& needle) const {
+    const auto at = text_.find(needle);
+    return at == std::string_view::npos ? 0 : line_at(at);
+  }
+  [[noreturn]] void fail(long line, const std::string& problem, const std::string& expected) const {
+    throw data_error({source_, line, {}}, problem, expected);
+  }
+
+  std::string_view text_;
+  std::string source_;
+};
+
+}  // namespace
+
+std::string_view to_string(Tier tier) { return tier_names[static_cast<std::size_t>(tier)]; }
+
+std::optional<Tier> parse_tier(std::string_view name) {
+  for (std::size_t i = 0; i < tier_names.size(); ++i)
+    if (tier_names[i] == name) return static_cast<Tier>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(Field field) { return field_names[static_cast<std::size_t>(field)]; }
+
+std::optional<Field> parse_field(std::string_view name) {
+  for (std::size_t i = 0; i < field_names.size(); ++i)
+    if (field_names[i] == name) return static_cast<Field>(i);
+  return std::nullopt;
+}
+
+Rules Rules::parse(std::string_view text, const std::string& source_name) { return RulesParser(text, source_name).parse(); }
+
+Rules Rules::builtin() { return parse(embedded::default_rules_json, "rules.json"); }
+
+Rules Rules::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Exit::no_input, "cannot open rules file " + path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse(text, path);
+}
+
+}  // namespace waymark::risk

@@ -1,0 +1,70 @@
+// The scoring rules of risk-check: data (rules.json, or --rules FILE), not code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waymark::risk {
+
+enum class Tier { universal = 0, targeted = 1, intensive = 2 };
+std::string_view to_string(Tier tier);
+std::optional<Tier> parse_tier(std::string_view name);
+
+// The learner fields a rule can test (see learner.hpp for how each is read from a record).
+enum class Field {
+  attendance, suspensions, permanent_exclusions, sen, eal, looked_after, young_carer, young_parent, fsm,
+  youth_justice, custody, off_site, mid_term_moves, failing_english, failing_maths, reported_factors,
+};
+inline constexpr std::size_t field_count = 16;
+std::string_view to_string(Field field);
+std::optional<Field> parse_field(std::string_view name);
+
+// How a rule compares a field with its value.
+enum class Test { below, at_most, at_least, equals, is_true };
+
+struct Condition {
+  Field field;
+  Test test;
+  double number = 0;      // below, at_most, at_least (counts of a list for reported_factors)
+  std::string category;   // equals
+};
+
+// Scores points when its condition holds. Of the indicators sharing a group, only the one with
+// the most points fires (attendance below 85% scores 2, not 1 + 2).
+struct Indicator {
+  std::string code;
+  Condition when;
+  int points = 0;
+  std::string group;
+  std::string reason;  // a sentence; {value} is replaced by the learner's value
+  std::vector<std::string> risk_factors;
+};
+
+// Lifts the tier to at least `tier` when its condition holds, whatever the score.
+struct Override {
+  std::string code;
+  Condition when;
+  Tier tier = Tier::targeted;
+  std::string reason;
+};
+
+struct Rules {
+  int targeted_from = 2;
+  int intensive_from = 4;
+  std::vector<Indicator> indicators;
+  std::vector<Override> overrides;
+  // Risk factor each reported taxonomy code maps to is the code itself; this is the indicator
+  // that scores the count of reported codes.
+  std::vector<bool> uses_field = std::vector<bool>(field_count, false);
+
+  // The default rules compiled into risk-check.
+  static Rules builtin();
+  // Parses rules JSON (comments allowed). Throws Error(data) naming the file and line on a problem;
+  // every risk-factor code must be in the catalogue.
+  static Rules parse(std::string_view text, const std::string& source_name);
+  static Rules load(const std::string& path);
+};
+
+}  // namespace waymark::risk

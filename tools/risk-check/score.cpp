@@ -1,0 +1,91 @@
+// The default mode: every learner's record with its score, tier and reasons added.
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "cohort.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+#include "waymark/pseudonymise.hpp"
+#include "waymark/record_writer.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> added_columns{"score", "tier", "indicators", "reasons", "risk_factors",
+                                                        "recommended_actions", "missing"};
+
+nlohmann::ordered_json actions_json(const Assessment& assessment) {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& r : assessment.actions) {
+    list.push_back({{"id", r.action->id},
+                    {"title", r.action->title},
+                    {"covers", r.covers},
+                    {"why", why_recommended(r, assessment.risk_factors.size())}});
+  }
+  return list;
+}
+
+}  // namespace
+
+int write_scored_records(const Options& options, const Rules& rules) {
+  CohortScan scan(options, rules);
+  const auto& reader = scan.reader();
+
+  std::optional<Pseudonymiser> pseudonymiser;
+  if (!options.key_path.empty()) pseudonymiser = Pseudonymiser::from_key_file(options.key_path);
+
+  std::vector<bool> shown_tiers(3, options.tiers.empty());
+  for (const auto& name : options.tiers) shown_tiers[static_cast<std::size_t>(*parse_tier(name))] = true;
+  const auto fail_tier = options.fail_on.empty() ? std::nullopt : parse_tier(options.fail_on);
+
+  // Input columns in order, less those we add (re-scoring replaces them) and, when
+  // pseudonymising, those that identify a person.
+  std::vector<std::size_t> kept;
+  std::vector<std::string> columns;
+  for (std::size_t i = 0; i < reader.columns().size(); ++i) {
+    const auto& name = reader.columns()[i];
+    if (std::find(added_columns.begin(), added_columns.end(), name) != added_columns.end()) continue;
+    if (pseudonymiser && Pseudonymiser::is_identifying_column(name)) continue;
+    kept.push_back(i);
+    columns.push_back(name);
+  }
+  columns.insert(columns.end(), added_columns.begin(), added_columns.end());
+
+  const auto format = options.common.format.empty() ? reader.format() : *parse_record_format(options.common.format);
+  Output out(options.common.output);
+  auto writer = RecordWriter::create(format, out, options.common.delimiter_char());
+  writer->begin(columns);
+  const std::size_t id_column = *reader.find_column("id");
+  bool failed = false;
+  std::string pseudonym;
+  while (scan.next()) {
+    const auto& a = scan.assessment();
+    if (fail_tier && a.tier >= *fail_tier) failed = true;
+    if (!shown_tiers[static_cast<std::size_t>(a.tier)]) continue;
+    writer->start_record();
+    for (const auto i : kept) {
+      if (pseudonymiser && i == id_column) {
+        pseudonym = pseudonymiser->pseudonym(scan.learner().id);
+        writer->text(pseudonym);
+      } else {
+        writer->text(scan.record().values[i]);
+      }
+    }
+    writer->integer(a.score);
+    writer->text(to_string(a.tier));
+    writer->list(a.indicator_codes());
+    writer->list(a.reasons());
+    writer->list(a.risk_factors);
+    if (writer->holds_structure()) writer->structured(actions_json(a));
+    else writer->list(a.action_ids());
+    writer->list(a.missing);
+    writer->end_record();
+  }
+  writer->finish();
+  out.commit();
+  return failed ? static_cast<int>(Exit::fail_on) : 0;
+}
+
+}  // namespace waymark::risk

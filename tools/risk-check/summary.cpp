@@ -1,0 +1,141 @@
+// --summary: the cohort by tier, broken down by groups so that bias is visible, and how complete
+// the data is. Small counts are suppressed.
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cohort.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/output.hpp"
+#include "waymark/record_writer.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+struct TierCounts {
+  long learners = 0;
+  std::array<long, 3> tiers{};
+  void add(Tier tier) {
+    ++learners;
+    ++tiers[static_cast<std::size_t>(tier)];
+  }
+  long flagged() const { return tiers[1] + tiers[2]; }
+  double flag_rate() const { return learners ? static_cast<double>(flagged()) / static_cast<double>(learners) : 0; }
+};
+
+struct Group {
+  std::string by;
+  std::string value;
+  TierCounts counts;
+};
+
+// A count, or "<5"; as JSON a number or that string.
+nlohmann::ordered_json count_json(long count) {
+  return count > 0 && count < 5 ? nlohmann::ordered_json("<5") : nlohmann::ordered_json(count);
+}
+// A share whose numerator is suppressed would give it away.
+std::string rate_text(long numerator, long denominator) {
+  if ((numerator > 0 && numerator < 5) || denominator == 0) return "<5";
+  return percent(static_cast<double>(numerator) / static_cast<double>(denominator));
+}
+
+}  // namespace
+
+int write_summary(const Options& options, const Rules& rules) {
+  CohortScan scan(options, rules);
+  const auto& reader = scan.reader();
+  std::vector<std::size_t> by_columns;
+  for (const auto& name : options.by) {
+    const auto column = reader.find_column(name);
+    if (!column) throw data_error({reader.source_name(), 1, name}, "--by names a column the input does not have", "a column of the header");
+    by_columns.push_back(*column);
+  }
+  // Completeness: each field the rules use, then each --by column.
+  std::vector<std::string> fields;
+  for (std::size_t i = 0; i < field_count; ++i)
+    if (rules.uses_field[i]) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
+  std::vector<long> missing(fields.size() + by_columns.size(), 0);
+
+  TierCounts cohort;
+  std::map<std::pair<std::size_t, std::string>, TierCounts> groups;
+  while (scan.next()) {
+    const auto& a = scan.assessment();
+    cohort.add(a.tier);
+    for (const auto& name : a.missing) ++missing[static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) - fields.begin())];
+    for (std::size_t g = 0; g < by_columns.size(); ++g) {
+      const auto value = trim(scan.record().values[by_columns[g]]);
+      if (value.empty()) ++missing[fields.size() + g];
+      groups[{g, value.empty() ? std::string("(unknown)") : std::string(value)}].add(a.tier);
+    }
+  }
+  // --by columns join the completeness list unless the rules already use them.
+  const std::size_t rule_fields = fields.size();
+  for (std::size_t g = 0; g < options.by.size(); ++g) {
+    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(rule_fields), options.by[g]) !=
+        fields.begin() + static_cast<std::ptrdiff_t>(rule_fields))
+      continue;
+    missing[fields.size()] = missing[rule_fields + g];
+    fields.push_back(options.by[g]);
+  }
+
+  Output out(options.common.output);
+  const std::string format = options.common.format.empty() ? "txt" : options.common.format;
+  std::vector<Group> rows{{"all", "all", cohort}};
+  for (const auto& [key, counts] : groups) rows.push_back({options.by[key.first], key.second, counts});
+
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["learners"] = cohort.learners;
+    doc["suppression"] = "counts from 1 to 4 are shown as \"<5\"";
+    auto group_list = nlohmann::ordered_json::array();
+    for (const auto& row : rows) {
+      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", count_json(row.counts.learners)}};
+      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = count_json(row.counts.tiers[t]);
+      item["flag_rate"] = rate_text(row.counts.flagged(), row.counts.learners);
+      item["cohort_flag_rate"] = percent(cohort.flag_rate());
+      group_list.push_back(item);
+    }
+    doc["groups"] = group_list;
+    auto completeness = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const long known = cohort.learners - missing[i];
+      completeness.push_back({{"field", fields[i]}, {"known", known},
+                              {"share", percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0)}});
+    }
+    doc["completeness"] = completeness;
+    out.print("{}\n", doc.dump(2));
+  } else if (format == "csv") {
+    out.print("by,value,learners,universal,targeted,intensive,flag_rate,cohort_flag_rate\n");
+    for (const auto& row : rows) {
+      fmt::memory_buffer value;
+      append_csv_field(value, row.value, ',');
+      out.print("{},{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), suppressed(row.counts.learners), suppressed(row.counts.tiers[0]),
+          suppressed(row.counts.tiers[1]), suppressed(row.counts.tiers[2]), rate_text(row.counts.flagged(), row.counts.learners),
+          percent(cohort.flag_rate()));
+    }
+  } else if (format == "txt") {
+    out.print("{} learners; flagged for targeted or intensive support: {} ({})\n\n", cohort.learners, cohort.flagged(), percent(cohort.flag_rate()));
+    out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", "by", "value", "learners", "universal", "targeted", "intensive",
+        "flag rate", "cohort");
+    for (const auto& row : rows) {
+      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, suppressed(row.counts.learners),
+          suppressed(row.counts.tiers[0]), suppressed(row.counts.tiers[1]), suppressed(row.counts.tiers[2]),
+          rate_text(row.counts.flagged(), row.counts.learners), percent(cohort.flag_rate()));
+    }
+    out.print("\nCounts from 1 to 4 are shown as <5. Flag rate: share in targeted or intensive support.\n");
+    out.print("\nData completeness\n{:<24} {:>9} {:>8}\n", "field", "known", "share");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const long known = cohort.learners - missing[i];
+      out.print("{:<24} {:>9} {:>8}\n", fields[i], known,
+          percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
+    }
+  } else {
+    throw Error(Exit::usage, "--summary writes txt, csv or json, not " + format);
+  }
+  out.commit();
+  return 0;
+}
+
+}  // namespace waymark::risk
