@@ -23,7 +23,15 @@ bool iequals(std::string_view a, std::string_view b) {
 std::string at_character(std::size_t index) { return " at character " + std::to_string(index + 1); }
 
 // Parses all of `text` as a number; throws naming the first character that is not part of it.
+// A decimal comma (88,5 from European spreadsheets) is read as a decimal point.
 double whole_number(std::string_view text, const char* expected) {
+  std::array<char, 64> copy{};
+  if (const auto comma = text.find(','); comma != std::string_view::npos && text.size() < copy.size() &&
+                                         text.find('.') == std::string_view::npos && text.find(',', comma + 1) == std::string_view::npos) {
+    text.copy(copy.data(), text.size());
+    copy[comma] = '.';
+    text = std::string_view(copy.data(), text.size());
+  }
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
@@ -113,7 +121,7 @@ void expect_separator(std::string_view text, std::size_t& pos, std::string_view 
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
-  const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07"
+  const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
                                                  : "a date such as 2026-09-07 or 07/09/2026";
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0;

@@ -91,9 +91,10 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         }
         case Kind::codes:
           learner.reported_factors = split_list(text);
-          for (const auto code : learner.reported_factors) {
-            if (!Catalogue::builtin().find_risk_factor(code)) {
-              fail("unknown risk-factor code", "codes of the taxonomy separated by ';', such as personal.low_motivation");
+          for (std::size_t item = 0; item < learner.reported_factors.size(); ++item) {
+            if (!Catalogue::builtin().find_risk_factor(learner.reported_factors[item])) {
+              fail("unknown risk-factor code (item " + std::to_string(item + 1) + " of the list)",
+                   "codes of the taxonomy separated by ';', such as personal.low_motivation");
             }
           }
           value.number = static_cast<double>(learner.reported_factors.size());

@@ -49,14 +49,14 @@ class RulesParser {
       for (const auto& item : doc.at("indicators")) {
         Indicator indicator;
         indicator.code = item.at("code").get<std::string>();
-        indicator.when = condition(item, indicator.code);
+        indicator.when = condition(item, "indicator " + indicator.code);
         indicator.points = item.at("points").get<int>();
         indicator.group = item.value("group", indicator.code);
         indicator.reason = item.at("reason").get<std::string>();
         indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
         for (const auto& code : indicator.risk_factors) {
           if (!Catalogue::builtin().find_risk_factor(code)) {
-            fail(line_of("\"" + code + "\""), "indicator " + indicator.code + ": unknown risk factor " + code,
+            fail(line_of("\"" + code + "\""), "indicator " + indicator.code + ": unknown risk factor '" + code + "'",
                  "a code of the taxonomy, see man 5 waymark-records");
           }
         }
@@ -66,10 +66,10 @@ class RulesParser {
       for (const auto& item : doc.value("overrides", nlohmann::json::array())) {
         Override lift;
         lift.code = item.at("code").get<std::string>();
-        lift.when = condition(item, lift.code);
+        lift.when = condition(item, "override " + lift.code);
         const auto tier_name = item.at("tier").get<std::string>();
         const auto tier = parse_tier(tier_name);
-        if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier " + tier_name, "universal, targeted or intensive");
+        if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier '" + tier_name + "'", "universal, targeted or intensive");
         lift.tier = *tier;
         lift.reason = item.at("reason").get<std::string>();
         rules.uses_field[static_cast<std::size_t>(lift.when.field)] = true;
@@ -85,11 +85,12 @@ class RulesParser {
   }
 
  private:
+  // `code` names the rule in messages: "indicator x" or "override y".
   Condition condition(const nlohmann::json& item, const std::string& code) {
     Condition when;
     const auto field_name = item.at("field").get<std::string>();
     const auto field = parse_field(field_name);
-    if (!field) fail(line_of("\"" + field_name + "\""), code + ": unknown field " + field_name, "a field of man 5 waymark-records, such as attendance");
+    if (!field) fail(line_of("\"" + field_name + "\""), code + ": unknown field '" + field_name + "'", "a field of man 5 waymark-records, such as attendance");
     when.field = *field;
     const auto test = item.at("test").get<std::string>();
     if (test == "below") when.test = Test::below;
@@ -97,7 +98,7 @@ class RulesParser {
     else if (test == "at_least") when.test = Test::at_least;
     else if (test == "equals") when.test = Test::equals;
     else if (test == "is_true") when.test = Test::is_true;
-    else fail(line_of("\"" + test + "\""), code + ": unknown test " + test, "below, at_most, at_least, equals or is_true");
+    else fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'", "below, at_most, at_least, equals or is_true");
     if (when.test == Test::equals) when.category = item.at("value").get<std::string>();
     else if (when.test != Test::is_true) when.number = item.at("value").get<double>();
     return when;
