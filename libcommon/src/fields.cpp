@@ -145,10 +145,10 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     year = read_digits(text, pos, 4, 4, expected);
   }
   if (pos != text.size()) throw FieldError("not a date: unexpected character" + at_character(pos), expected);
-  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), expected);
+  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
   const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
-  if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), expected);
+  if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), "a real date such as 2026-09-07");
   return date;
 }
 
