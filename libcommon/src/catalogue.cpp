@@ -66,6 +66,12 @@ const RiskFactor* Catalogue::find_risk_factor(std::string_view code) const {
   return it == risk_factors_.end() ? nullptr : &*it;
 }
 
+std::optional<std::size_t> Catalogue::risk_factor_index(std::string_view code) const {
+  const RiskFactor* factor = find_risk_factor(code);
+  if (!factor) return std::nullopt;
+  return static_cast<std::size_t>(factor - risk_factors_.data());
+}
+
 const Action* Catalogue::find_action(std::string_view id) const {
   const auto it = std::find_if(actions_.begin(), actions_.end(), [&](const auto& a) { return a.id == id; });
   return it == actions_.end() ? nullptr : &*it;

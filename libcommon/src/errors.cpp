@@ -1,21 +1,18 @@
 #include "waymark/errors.hpp"
 
+#include <fmt/format.h>
+#include <iterator>
+
 namespace waymark {
 
 std::string describe(const Location& where, const std::string& problem, const std::string& expected) {
-  std::string message;
-  if (!where.file.empty()) {
-    message += where.file;
-    if (where.line > 0) {
-      message += ':';
-      message += std::to_string(where.line);
-    }
-    message += ": ";
-  }
-  if (!where.column.empty()) message += "column '" + where.column + "': ";
-  message += problem;
-  if (!expected.empty()) message += " (" + expected + ")";
-  return message;
+  fmt::memory_buffer message;
+  auto out = std::back_inserter(message);
+  if (!where.file.empty()) fmt::format_to(out, "{}: ", where.line > 0 ? fmt::format("{}:{}", where.file, where.line) : where.file);
+  if (!where.column.empty()) fmt::format_to(out, "column '{}': ", where.column);
+  fmt::format_to(out, "{}", problem);
+  if (!expected.empty()) fmt::format_to(out, " ({})", expected);
+  return fmt::to_string(message);
 }
 
 Error data_error(const Location& where, const std::string& problem, const std::string& expected) {

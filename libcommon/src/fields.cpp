@@ -58,12 +58,16 @@ std::optional<DateOrder> parse_date_order(std::string_view name) {
 std::optional<bool> parse_bool(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
-  static constexpr std::array<std::string_view, 4> yes{"true", "yes", "y", "1"};
-  static constexpr std::array<std::string_view, 4> no{"false", "no", "n", "0"};
-  for (const auto word : yes)
-    if (iequals(text, word)) return true;
-  for (const auto word : no)
-    if (iequals(text, word)) return false;
+  // Dispatch on the first letter so each value is compared with one word.
+  switch (text.front()) {
+    case 't': case 'T': if (iequals(text, "true")) return true; break;
+    case 'y': case 'Y': if (text.size() == 1 || iequals(text, "yes")) return true; break;
+    case '1': if (text.size() == 1) return true; break;
+    case 'f': case 'F': if (iequals(text, "false")) return false; break;
+    case 'n': case 'N': if (text.size() == 1 || iequals(text, "no")) return false; break;
+    case '0': if (text.size() == 1) return false; break;
+    default: break;
+  }
   throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown");
 }
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "swar.hpp"
+
 namespace waymark {
 
 namespace {
@@ -40,24 +42,27 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
 void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter) {
   const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
                                          text[0] == '\t' || text[0] == '\r') && !is_plain_number(text);
-  bool quote = false;
-  for (const char c : text) {
-    if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
-      quote = true;
-      break;
-    }
-  }
+  const char* end = text.data() + text.size();
+  const bool quote = swar::first_of(text.data(), end, delimiter, '"', '\n', '\r') != end;
   if (!quote && !formula) {
     append(out, text);
     return;
   }
   if (quote) out.push_back('"');
   if (formula) out.push_back('\'');
-  for (const char c : text) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+  if (!quote) {
+    append(out, text);
+    return;
   }
-  if (quote) out.push_back('"');
+  // Inside quotes, each quote is doubled.
+  for (std::size_t start = 0;;) {
+    const auto at = text.find('"', start);
+    append(out, text.substr(start, at == std::string_view::npos ? std::string_view::npos : at + 1 - start));
+    if (at == std::string_view::npos) break;
+    out.push_back('"');
+    start = at + 1;
+  }
+  out.push_back('"');
 }
 
 namespace {
@@ -80,15 +85,8 @@ class CsvWriter final : public RecordWriter {
     separate();
     fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
   }
-  void list(std::span<const std::string> items) override {
-    separate();
-    joined_.clear();
-    for (const auto& item : items) {
-      if (!joined_.empty()) joined_ += ';';
-      joined_ += item;
-    }
-    append_csv_field(out_.buffer(), joined_, delimiter_);
-  }
+  void list(std::span<const std::string> items) override { joined_list(items); }
+  void list(std::span<const std::string_view> items) override { joined_list(items); }
   bool holds_structure() const override { return false; }
   void structured(const nlohmann::ordered_json& value) override { text(value.dump()); }
   void end_record() override {
@@ -98,6 +96,16 @@ class CsvWriter final : public RecordWriter {
   void finish() override {}
 
  private:
+  template <typename Text>
+  void joined_list(std::span<const Text> items) {
+    separate();
+    joined_.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) joined_ += ';';
+      joined_ += items[i];
+    }
+    append_csv_field(out_.buffer(), joined_, delimiter_);
+  }
   void separate() {
     if (!first_) out_.buffer().push_back(delimiter_);
     first_ = false;
@@ -138,16 +146,8 @@ class JsonWriter final : public RecordWriter {
     key();
     fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
   }
-  void list(std::span<const std::string> items) override {
-    key();
-    auto& buf = out_.buffer();
-    buf.push_back('[');
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) buf.push_back(',');
-      append_json_string(buf, items[i]);
-    }
-    buf.push_back(']');
-  }
+  void list(std::span<const std::string> items) override { array(items); }
+  void list(std::span<const std::string_view> items) override { array(items); }
   bool holds_structure() const override { return true; }
   void structured(const nlohmann::ordered_json& value) override {
     key();
@@ -164,6 +164,17 @@ class JsonWriter final : public RecordWriter {
   }
 
  private:
+  template <typename Text>
+  void array(std::span<const Text> items) {
+    key();
+    auto& buf = out_.buffer();
+    buf.push_back('[');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) buf.push_back(',');
+      append_json_string(buf, items[i]);
+    }
+    buf.push_back(']');
+  }
   void key() {
     if (column_ > 0) out_.buffer().push_back(',');
     append(out_.buffer(), keys_.at(column_++));

@@ -1,7 +1,9 @@
 #include "assess.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <fmt/format.h>
+#include <stdexcept>
 
 namespace waymark::risk {
 
@@ -19,63 +21,75 @@ bool holds(const Condition& when, const FieldValue& value) {
   return false;
 }
 
-// Fills a rule's sentence: {value} is the learner's value, {s} pluralises ("1 time", "2 times").
-std::string with_value(const std::string& sentence, const FieldValue& value) {
-  std::string text = sentence;
-  if (const auto at = text.find("{value}"); at != std::string::npos) text.replace(at, 7, format_number(value.number, 2));
-  if (const auto at = text.find("{s}"); at != std::string::npos) text.replace(at, 3, value.number == 1 ? "" : "s");
-  return text;
-}
-
-void add_unique(std::vector<std::string>& list, std::string_view item) {
-  if (std::find(list.begin(), list.end(), item) == list.end()) list.emplace_back(item);
-}
+FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 
 }  // namespace
 
-std::vector<std::string> Assessment::indicator_codes() const {
-  std::vector<std::string> codes;
-  for (const auto& f : fired) codes.push_back(f.rule->code);
-  for (const auto& o : overrides) codes.push_back(o.rule->code);
-  return codes;
-}
-
-std::vector<std::string> Assessment::reasons() const {
-  std::vector<std::string> sentences;
-  for (const auto& f : fired) sentences.push_back(f.reason);
-  for (const auto& o : overrides) sentences.push_back(o.reason);
-  return sentences;
-}
-
-std::vector<std::string> Assessment::action_ids() const {
-  std::vector<std::string> ids;
-  for (const auto& r : actions) ids.push_back(r.action->id);
-  return ids;
-}
-
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
-    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions) {}
+    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions) {
+  if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
+  std::vector<std::string_view> groups;
+  for (const auto& indicator : rules.indicators) {
+    auto it = std::find(groups.begin(), groups.end(), indicator.group);
+    if (it == groups.end()) it = groups.insert(groups.end(), indicator.group);
+    group_of_.push_back(static_cast<std::size_t>(it - groups.begin()));
+    FactorSet set = 0;
+    for (const auto& code : indicator.risk_factors) set |= bit(*catalogue.risk_factor_index(code));
+    indicator_factors_.push_back(set);
+  }
+  group_count_ = groups.size();
+  for (const auto& action : catalogue.actions()) {
+    FactorSet set = 0;
+    for (const auto& code : action.risk_factors_addressed) set |= bit(*catalogue.risk_factor_index(code));
+    action_factors_.push_back(set);
+  }
+}
+
+// Fills a rule's sentence: {value} is the learner's value, {s} pluralises ("1 time", "2 times").
+// The string in `out.reasons` is reused, so steady-state scoring does not allocate.
+void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view code, const std::string& sentence,
+                          const FieldValue& value) const {
+  out.indicators.push_back(code);
+  if (out.reasons.size() <= count) out.reasons.emplace_back();
+  std::string& text = out.reasons[count++];
+  text = sentence;
+  if (const auto at = text.find("{value}"); at != std::string::npos) text.replace(at, 7, format_number(value.number, 2));
+  if (const auto at = text.find("{s}"); at != std::string::npos) text.replace(at, 3, value.number == 1 ? "" : "s");
+}
 
 void Assessor::assess(const Learner& learner, Assessment& out) const {
   out.score = 0;
   out.fired.clear();
-  out.overrides.clear();
+  out.lifted.clear();
+  out.indicators.clear();
   out.risk_factors.clear();
+  out.factor_set = 0;
   out.missing.clear();
 
-  // Of the indicators in one group, the one with the most points fires.
-  for (const auto& indicator : rules_.indicators) {
-    const auto& value = learner[indicator.when.field];
-    if (!holds(indicator.when, value)) continue;
-    auto same_group = std::find_if(out.fired.begin(), out.fired.end(),
-                                   [&](const FiredIndicator& f) { return f.rule->group == indicator.group; });
-    if (same_group != out.fired.end()) {
-      if (same_group->rule->points >= indicator.points) continue;
-      out.score -= same_group->rule->points;
-      out.fired.erase(same_group);
-    }
+  // Of the indicators in one group, the one with the most points fires (the first on a tie).
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  auto& best = best_;
+  best.assign(group_count_, none);
+  for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
+    const auto& indicator = rules_.indicators[i];
+    if (!holds(indicator.when, learner[indicator.when.field])) continue;
+    auto& slot = best[group_of_[i]];
+    if (slot == none || rules_.indicators[slot].points < indicator.points) slot = i;
+  }
+  std::size_t reasons = 0;
+  FactorSet indicated = 0;
+  for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
+    if (best[group_of_[i]] != i) continue;
+    const auto& indicator = rules_.indicators[i];
+    out.fired.push_back(&indicator);
     out.score += indicator.points;
-    out.fired.push_back({&indicator, with_value(indicator.reason, value)});
+    add_reason(out, reasons, indicator.code, indicator.reason, learner[indicator.when.field]);
+    // Risk factors in the order the indicators name them.
+    for (const auto& code : indicator.risk_factors) {
+      const auto b = bit(*catalogue_.risk_factor_index(code));
+      if (!(indicated & b)) out.risk_factors.push_back(code);
+      indicated |= b;
+    }
   }
 
   out.score_tier = out.score >= rules_.intensive_from   ? Tier::intensive
@@ -85,16 +99,20 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   for (const auto& lift : rules_.overrides) {
     const auto& value = learner[lift.when.field];
     if (!holds(lift.when, value)) continue;
-    out.overrides.push_back({&lift, with_value(lift.reason, value)});
+    out.lifted.push_back(&lift);
+    add_reason(out, reasons, lift.code, lift.reason, value);
     out.tier = std::max(out.tier, lift.tier);
   }
+  out.reasons.resize(reasons);
 
-  for (const auto& f : out.fired)
-    for (const auto& code : f.rule->risk_factors) add_unique(out.risk_factors, code);
-  for (const auto code : learner.reported_factors) add_unique(out.risk_factors, code);
+  for (const auto index : learner.reported_factors) {
+    if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
+    indicated |= bit(index);
+  }
+  out.factor_set = indicated;
 
   for (std::size_t i = 0; i < field_count; ++i) {
-    if (rules_.uses_field[i] && !learner.fields[i].known) out.missing.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
+    if (rules_.uses_field[i] && !learner.fields[i].known) out.missing.push_back(LearnerReader::column_of(static_cast<Field>(i)));
   }
   recommend(out);
 }
@@ -103,24 +121,28 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
 // catalogue's order.
 void Assessor::recommend(Assessment& out) const {
   out.actions.clear();
-  if (out.risk_factors.empty()) return;
-  for (const auto& action : catalogue_.actions()) {
-    Recommendation r{&action, {}};
-    for (const auto& code : out.risk_factors) {
-      if (std::find(action.risk_factors_addressed.begin(), action.risk_factors_addressed.end(), code) !=
-          action.risk_factors_addressed.end())
-        r.covers.push_back(code);
-    }
-    if (!r.covers.empty()) out.actions.push_back(std::move(r));
+  out.action_ids.clear();
+  if (out.factor_set == 0) return;
+  for (std::size_t i = 0; i < action_factors_.size(); ++i) {
+    const FactorSet covers = action_factors_[i] & out.factor_set;
+    if (covers) out.actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers)});
   }
   std::stable_sort(out.actions.begin(), out.actions.end(),
-                   [](const Recommendation& a, const Recommendation& b) { return a.covers.size() > b.covers.size(); });
+                   [](const Recommendation& a, const Recommendation& b) { return a.covered > b.covered; });
   if (out.actions.size() > max_actions_) out.actions.resize(max_actions_);
+  for (const auto& r : out.actions) out.action_ids.push_back(r.action->id);
 }
 
-std::string why_recommended(const Recommendation& recommendation, std::size_t learner_factors) {
-  return fmt::format("addresses {} of the learner's {} risk factors: {}", recommendation.covers.size(), learner_factors,
-                     fmt::join(recommendation.covers, ", "));
+std::vector<std::string_view> Assessor::codes(FactorSet set) const {
+  std::vector<std::string_view> list;
+  for (std::size_t i = 0; i < catalogue_.risk_factors().size(); ++i)
+    if (set & bit(i)) list.push_back(catalogue_.risk_factors()[i].code);
+  return list;
+}
+
+std::string Assessor::why(const Recommendation& recommendation, const Assessment& assessment) const {
+  return fmt::format("addresses {} of the learner's {} risk factors: {}", recommendation.covered, std::popcount(assessment.factor_set),
+                     fmt::join(codes(recommendation.covers), ", "));
 }
 
 }  // namespace waymark::risk

@@ -1,7 +1,9 @@
 // Scoring one learner against the rules: points, tier, reasons, risk factors, actions, unknowns.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "learner.hpp"
@@ -10,51 +12,55 @@
 
 namespace waymark::risk {
 
-struct FiredIndicator {
-  const Indicator* rule;
-  std::string reason;
-};
-
-struct AppliedOverride {
-  const Override* rule;
-  std::string reason;
-};
+// Risk factors as bits of the catalogue's taxonomy order, so coverage is one AND and a popcount.
+using FactorSet = std::uint64_t;
 
 struct Recommendation {
   const Action* action;
-  std::vector<std::string> covers;  // the learner's risk factors this action addresses
+  FactorSet covers;  // the learner's risk factors this action addresses
+  int covered;       // how many
 };
 
+// One learner's result. Lists hold views of rule and catalogue text; the object is reused from
+// learner to learner so that scoring a cohort does not allocate per learner.
 struct Assessment {
   int score = 0;
   Tier score_tier = Tier::universal;  // from the score alone
   Tier tier = Tier::universal;        // after overrides
-  std::vector<FiredIndicator> fired;
-  std::vector<AppliedOverride> overrides;
-  std::vector<std::string> risk_factors;
+  std::vector<const Indicator*> fired;
+  std::vector<const Override*> lifted;
+  std::vector<std::string_view> indicators;  // codes: fired, then lifted
+  std::vector<std::string> reasons;          // one sentence per code in `indicators`
+  std::vector<std::string_view> risk_factors;
+  FactorSet factor_set = 0;
   std::vector<Recommendation> actions;
-  std::vector<std::string> missing;  // columns whose value is unknown and that the rules use
-
-  // Codes of the fired indicators, then of the overrides that applied.
-  std::vector<std::string> indicator_codes() const;
-  std::vector<std::string> reasons() const;
-  std::vector<std::string> action_ids() const;
+  std::vector<std::string_view> action_ids;
+  std::vector<std::string_view> missing;     // columns whose value is unknown and that the rules use
 };
 
 class Assessor {
  public:
   Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions);
-  // Fills `out` (reused between learners to avoid allocation).
   void assess(const Learner& learner, Assessment& out) const;
 
+  // The codes of a set of risk factors, in taxonomy order.
+  std::vector<std::string_view> codes(FactorSet set) const;
+  // "addresses 2 of the learner's 3 risk factors: a, b"
+  std::string why(const Recommendation& recommendation, const Assessment& assessment) const;
+
  private:
+  void add_reason(Assessment& out, std::size_t& count, std::string_view code, const std::string& sentence,
+                  const FieldValue& value) const;
   void recommend(Assessment& out) const;
+
   const Rules& rules_;
   const Catalogue& catalogue_;
   std::size_t max_actions_;
+  std::vector<std::size_t> group_of_;       // per indicator: index of its group
+  mutable std::vector<std::size_t> best_;   // per group: the indicator that fires (scratch)
+  std::size_t group_count_ = 0;
+  std::vector<FactorSet> indicator_factors_;  // per indicator
+  std::vector<FactorSet> action_factors_;     // per catalogue action
 };
-
-// "addresses 2 of the learner's 3 risk factors: a, b"
-std::string why_recommended(const Recommendation& recommendation, std::size_t learner_factors);
 
 }  // namespace waymark::risk

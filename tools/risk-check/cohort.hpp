@@ -39,6 +39,7 @@ class CohortScan {
   const Record& record() const { return record_; }
   const Learner& learner() const { return learner_; }
   const Assessment& assessment() const { return assessment_; }
+  const Assessor& assessor() const { return assessor_; }
 
  private:
   std::unique_ptr<RecordReader> reader_;

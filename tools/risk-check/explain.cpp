@@ -10,16 +10,16 @@ namespace waymark::risk {
 
 namespace {
 
-void write_explanation(Output& out, const Learner& learner, const Assessment& a, const Rules& rules) {
+void write_explanation(Output& out, const Learner& learner, const Assessment& a, const Assessor& assessor, const Rules& rules) {
   out.print("Learner {}\n\n", learner.id);
   out.print("Support tier: {} (score {})\n", to_string(a.tier), a.score);
   out.print("  Score {} gives {}: universal below {}, targeted from {}, intensive from {}.\n", a.score, to_string(a.score_tier),
        rules.targeted_from, rules.targeted_from, rules.intensive_from);
-  for (const auto& o : a.overrides) out.print("  {}: {}.\n", o.rule->code, o.reason);
+  for (std::size_t i = a.fired.size(); i < a.indicators.size(); ++i) out.print("  {}: {}.\n", a.indicators[i], a.reasons[i]);
 
   out.print("\nIndicators that fired\n");
   if (a.fired.empty()) out.print("  none\n");
-  for (const auto& f : a.fired) out.print("  +{}  {:<22} {}\n", f.rule->points, f.rule->code, f.reason);
+  for (std::size_t i = 0; i < a.fired.size(); ++i) out.print("  +{}  {:<22} {}\n", a.fired[i]->points, a.indicators[i], a.reasons[i]);
 
   out.print("\nRisk factors (Orienta4YEL taxonomy)\n");
   if (a.risk_factors.empty()) out.print("  none\n");
@@ -30,7 +30,7 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
   out.print("\nRecommended actions\n");
   if (a.actions.empty()) out.print("  none: universal support\n");
   for (const auto& r : a.actions) {
-    out.print("  {} {}\n     {}\n", r.action->id, r.action->title, why_recommended(r, a.risk_factors.size()));
+    out.print("  {} {}\n     {}\n", r.action->id, r.action->title, assessor.why(r, a));
   }
 
   out.print("\nUnknown (not scored; fill these in to complete the picture)\n");
@@ -46,7 +46,7 @@ int explain_learner(const Options& options, const Rules& rules) {
   Output out(options.common.output);
   while (scan.next()) {
     if (scan.learner().id != options.explain_id) continue;
-    write_explanation(out, scan.learner(), scan.assessment(), rules);
+    write_explanation(out, scan.learner(), scan.assessment(), scan.assessor(), rules);
     found = true;
   }
   if (!found) throw data_error({scan.reader().source_name(), 0, {}}, "no learner has the id given to --explain", "an id from the id column");

@@ -90,12 +90,13 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
           break;
         }
         case Kind::codes:
-          learner.reported_factors = split_list(text);
-          for (std::size_t item = 0; item < learner.reported_factors.size(); ++item) {
-            if (!Catalogue::builtin().find_risk_factor(learner.reported_factors[item])) {
-              fail("unknown risk-factor code (item " + std::to_string(item + 1) + " of the list)",
+          for (const auto code : split_list(text)) {
+            const auto index = Catalogue::builtin().risk_factor_index(code);
+            if (!index) {
+              fail("unknown risk-factor code (item " + std::to_string(learner.reported_factors.size() + 1) + " of the list)",
                    "codes of the taxonomy separated by ';', such as personal.low_motivation");
             }
+            learner.reported_factors.push_back(*index);
           }
           value.number = static_cast<double>(learner.reported_factors.size());
           break;

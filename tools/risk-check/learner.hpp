@@ -23,7 +23,7 @@ struct Learner {
   std::string_view id;
   long line = 0;
   std::array<FieldValue, field_count> fields;
-  std::vector<std::string_view> reported_factors;  // taxonomy codes
+  std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
 
   const FieldValue& operator[](Field field) const { return fields[static_cast<std::size_t>(field)]; }
 };

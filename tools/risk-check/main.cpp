@@ -23,9 +23,13 @@ int main(int argc, char** argv) {
   app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules")
       ->check(CLI::ExistingFile);
   app.add_flag("--print-rules", options.print_rules, "Print the default rules, with their sources, and exit");
-  app.add_option("--tier", options.tiers, "Output only learners in these tiers: universal, targeted, intensive")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"universal", "targeted", "intensive"}));
+  std::string tier_list, by_list;
+  app.add_option("--tier", tier_list, "Output only learners in these tiers, e.g. targeted,intensive (universal, targeted, intensive)")
+      ->check([](const std::string& text) {
+        for (const auto name : split_list(text, ','))
+          if (!parse_tier(name)) return std::string(name) + " is not a tier (universal, targeted, intensive)";
+        return std::string{};
+      });
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
       ->check(CLI::IsMember({"targeted", "intensive"}));
@@ -33,7 +37,7 @@ int main(int argc, char** argv) {
                  "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
   auto* summary = app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
-  app.add_option("--by", options.by, "Group columns for --summary and --evaluate, e.g. gender,fsm")->delimiter(',');
+  app.add_option("--by", by_list, "Group columns for --summary and --evaluate, e.g. gender,fsm");
   auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
                                   "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
                                   "precision, recall and false-positive rate, per group of --by (txt, csv, json)");
@@ -41,6 +45,8 @@ int main(int argc, char** argv) {
   summary->excludes(evaluate);
 
   return tool.run(argc, argv, [&] {
+    for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
+    for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;

@@ -16,13 +16,13 @@ namespace {
 constexpr std::array<std::string_view, 7> added_columns{"score", "tier", "indicators", "reasons", "risk_factors",
                                                         "recommended_actions", "missing"};
 
-nlohmann::ordered_json actions_json(const Assessment& assessment) {
+nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& assessment) {
   auto list = nlohmann::ordered_json::array();
   for (const auto& r : assessment.actions) {
     list.push_back({{"id", r.action->id},
                     {"title", r.action->title},
-                    {"covers", r.covers},
-                    {"why", why_recommended(r, assessment.risk_factors.size())}});
+                    {"covers", assessor.codes(r.covers)},
+                    {"why", assessor.why(r, assessment)}});
   }
   return list;
 }
@@ -75,12 +75,12 @@ int write_scored_records(const Options& options, const Rules& rules) {
     }
     writer->integer(a.score);
     writer->text(to_string(a.tier));
-    writer->list(a.indicator_codes());
-    writer->list(a.reasons());
-    writer->list(a.risk_factors);
-    if (writer->holds_structure()) writer->structured(actions_json(a));
-    else writer->list(a.action_ids());
-    writer->list(a.missing);
+    writer->list(std::span<const std::string_view>(a.indicators));
+    writer->list(std::span<const std::string>(a.reasons));
+    writer->list(std::span<const std::string_view>(a.risk_factors));
+    if (writer->holds_structure()) writer->structured(actions_json(scan.assessor(), a));
+    else writer->list(std::span<const std::string_view>(a.action_ids));
+    writer->list(std::span<const std::string_view>(a.missing));
     writer->end_record();
   }
   writer->finish();

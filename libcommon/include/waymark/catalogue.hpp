@@ -2,6 +2,7 @@
 // libcommon/data/catalogue.json, which is extracted from seeds/001_8ced12d3cd2ead64.txt.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,8 @@ class Catalogue {
   const std::vector<Action>& actions() const { return actions_; }
   const std::vector<RiskFactor>& risk_factors() const { return risk_factors_; }
   const RiskFactor* find_risk_factor(std::string_view code) const;
+  // Position of `code` in risk_factors(), if it is there.
+  std::optional<std::size_t> risk_factor_index(std::string_view code) const;
   const Action* find_action(std::string_view id) const;
 
  private:

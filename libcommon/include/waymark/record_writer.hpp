@@ -26,6 +26,7 @@ class RecordWriter {
   virtual void text(std::string_view value) = 0;
   virtual void integer(long long value) = 0;
   virtual void list(std::span<const std::string> items) = 0;
+  virtual void list(std::span<const std::string_view> items) = 0;
   // Whether the format can hold structured values (JSON can, CSV cannot): callers then write a
   // structured() cell where they would otherwise write a flat one.
   virtual bool holds_structure() const = 0;

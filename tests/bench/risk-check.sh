@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark: risk-check scoring a generated cohort, beside Miller computing the same attendance
+# points in the same run. Prints input MB/s, learners per second and peak memory for each, and the
+# ratio. Not part of the test suite: timings depend on the machine.
+#
+# Usage: tests/bench/risk-check.sh [LEARNERS] [BUILD_DIR]   (default 1000000, build/release)
+# Needs: scripts/setup (miller, time), a release build.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+learners=${1:-1000000}
+bin=${2:-build/release}/bin
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$bin/gen-cohort" --count "$learners" --seed 7 >"$work/cohort.csv"
+bytes=$(stat -c %s "$work/cohort.csv")
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "input: $learners learners, $mb MB ($(nproc) cores; each command runs on one)"
+echo
+
+# Runs a command three times; prints the best wall time (s) and its peak resident memory (KB).
+measure() {
+  local best="" best_kb=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+    read -r seconds kb <"$work/time"
+    if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$seconds best_kb=$kb; fi
+  done
+  echo "$best $best_kb"
+}
+
+report() {  # name seconds kb
+  awk -v name="$1" -v s="$2" -v kb="$3" -v bytes="$bytes" -v n="$learners" 'BEGIN {
+    printf "%-44s %7.2f s %8.1f MB/s %10.0f learners/s %7.1f MB peak\n", name, s, bytes / 1e6 / s, n / s, kb / 1024 }'
+}
+
+# The same attendance points as the default rules: < 90 -> 1, < 85 -> 2, <= 50 -> 3; attendance
+# from attendance_pct, else from session counts (to one decimal, as risk-check does); unknown -> 0.
+mlr_points='
+  var a = "";
+  if (!is_empty($attendance_pct)) { a = $attendance_pct }
+  elif (!is_empty($sessions_possible) && !is_empty($sessions_attended)) {
+    a = roundm(100 * $sessions_attended / $sessions_possible, 0.1)
+  }
+  if (is_empty(a)) { $attendance_points = 0 }
+  elif (a <= 50) { $attendance_points = 3 }
+  elif (a < 85) { $attendance_points = 2 }
+  elif (a < 90) { $attendance_points = 1 }
+  else { $attendance_points = 0 }'
+
+read -r rc_s rc_kb < <(measure "$bin/risk-check" "$work/cohort.csv")
+read -r rs_s rs_kb < <(measure "$bin/risk-check" --summary --by gender,fsm "$work/cohort.csv")
+read -r ml_s ml_kb < <(measure mlr --icsv --ocsv put "$mlr_points" "$work/cohort.csv")
+
+report "risk-check (all rules, CSV out)" "$rc_s" "$rc_kb"
+report "risk-check --summary --by gender,fsm" "$rs_s" "$rs_kb"
+report "mlr put (attendance points only)" "$ml_s" "$ml_kb"
+echo
+awk -v a="$ml_s" -v b="$rc_s" -v c="$rs_s" 'BEGIN {
+  printf "risk-check is %.1fx Miller'"'"'s throughput (%.1fx with --summary)\n", a / b, a / c }'
+
+# Spot check that both agree on the attendance points of the first learners.
+"$bin/risk-check" "$work/cohort.csv" --format csv | mlr --icsv --ocsv head -n 2000 then cut -f id,indicators >"$work/ours.csv"
+mlr --icsv --ocsv head -n 2000 then put "$mlr_points" then cut -f id,attendance_points "$work/cohort.csv" >"$work/theirs.csv"
+agree=$(mlr --icsv --ocsv --headerless-csv-output join -j id -f "$work/ours.csv" then put '
+  $ours = $indicators =~ "severe_absence" ? 3 : $indicators =~ "attendance_below_85" ? 2 : $indicators =~ "attendance_below_90" ? 1 : 0' \
+  then filter '$ours == $attendance_points' then count "$work/theirs.csv")
+echo "attendance points agree with Miller on $agree of 2000 learners"
