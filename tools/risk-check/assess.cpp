@@ -52,9 +52,24 @@ void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view 
   out.indicators.push_back(code);
   if (out.reasons.size() <= count) out.reasons.emplace_back();
   std::string& text = out.reasons[count++];
-  text = sentence;
-  if (const auto at = text.find("{value}"); at != std::string::npos) text.replace(at, 7, format_number(value.number, 2));
-  if (const auto at = text.find("{s}"); at != std::string::npos) text.replace(at, 3, value.number == 1 ? "" : "s");
+  text.clear();
+  std::string_view rest = sentence;
+  while (!rest.empty()) {
+    const auto open = rest.find('{');
+    text.append(rest.substr(0, open));
+    if (open == std::string_view::npos) break;
+    rest.remove_prefix(open);
+    if (rest.starts_with("{value}")) {
+      text.append(format_number(value.number, 2));
+      rest.remove_prefix(7);
+    } else if (rest.starts_with("{s}")) {
+      if (value.number != 1) text.push_back('s');
+      rest.remove_prefix(3);
+    } else {
+      text.push_back('{');
+      rest.remove_prefix(1);
+    }
+  }
 }
 
 void Assessor::assess(const Learner& learner, Assessment& out) const {

@@ -9,7 +9,7 @@ namespace waymark::risk {
 
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
-      learners_(*reader_, options.common.date_order()),
+      learners_(*reader_, options.common.date_order(), options.common.verbose),
       assessor_(rules, Catalogue::builtin(), options.max_actions) {}
 
 bool CohortScan::next() {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
@@ -44,7 +45,8 @@ std::optional<std::string_view> parse_sen(std::string_view text) {
 
 std::string_view LearnerReader::column_of(Field field) { return field == Field::attendance ? "attendance_pct" : to_string(field); }
 
-LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates) : reader_(reader), dates_(dates) {
+LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose)
+    : reader_(reader), dates_(dates), verbose_(verbose) {
   const auto id = reader.find_column("id");
   if (!id) throw data_error({reader.source_name(), 1, "id"}, "there is no id column", "a column named id that identifies each learner");
   id_ = *id;
@@ -57,9 +59,10 @@ LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates) : read
 void LearnerReader::read(const Record& record, Learner& learner) const {
   const auto& names = reader_.columns();
   std::size_t at = id_;
-  // Every parse error gets the record's place and the column; values stay out of the message.
+  // Every parse error gets the record's place and the column; the value only with --verbose.
   auto fail = [&](const std::string& problem, const std::string& expected) -> void {
-    throw data_error({reader_.source_name(), record.line, names[at]}, problem, expected);
+    throw data_error({reader_.source_name(), record.line, names[at]},
+                     verbose_ ? fmt::format("{} in '{}'", problem, record.values[at]) : problem, expected);
   };
   try {
     learner.id = trim(record.values[id_]);

@@ -32,7 +32,8 @@ struct Learner {
 class LearnerReader {
  public:
   // Throws Error(data) if there is no id column.
-  LearnerReader(const RecordReader& reader, DateOrder dates);
+  // `verbose`: messages quote the offending value (which may be personal data).
+  LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose = false);
 
   // Reads `record` into `learner`; throws Error(data) naming line and column on a bad value.
   void read(const Record& record, Learner& learner) const;
@@ -44,6 +45,7 @@ class LearnerReader {
  private:
   const RecordReader& reader_;
   DateOrder dates_;
+  bool verbose_;
   std::size_t id_ = 0;
   std::array<std::optional<std::size_t>, field_count> columns_;
   std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;

@@ -20,8 +20,7 @@ int main(int argc, char** argv) {
   Options options;
   tool.add_common_options(options.common, {"csv", "json", "ndjson", "txt"});
   auto& app = tool.app();
-  app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules")
-      ->check(CLI::ExistingFile);
+  app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules");
   app.add_flag("--print-rules", options.print_rules, "Print the default rules, with their sources, and exit");
   std::string tier_list, by_list;
   app.add_option("--tier", tier_list, "Output only learners in these tiers, e.g. targeted,intensive (universal, targeted, intensive)")

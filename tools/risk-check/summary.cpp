@@ -1,5 +1,6 @@
 // --summary: the cohort by tier, broken down by groups so that bias is visible, and how complete
 // the data is. Small counts are suppressed.
+#include <array>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -31,14 +32,41 @@ struct Group {
   TierCounts counts;
 };
 
-// A count, or "<5"; as JSON a number or that string.
-nlohmann::ordered_json count_json(long count) {
-  return count > 0 && count < 5 ? nlohmann::ordered_json("<5") : nlohmann::ordered_json(count);
+// What a row may show. Counts from 1 to 4 are hidden; if that hides one tier only, the next
+// smallest is hidden too, or it could be worked out from the group's total. The flag rate is hidden
+// with any tier. (Differences between the rows of one --by column are not protected: combine rare
+// groups before sharing.)
+struct ShownRow {
+  std::string learners;
+  std::array<std::string, 3> tiers;
+  std::string flag_rate;
+  std::array<bool, 3> hidden{};
+};
+
+ShownRow shown(const TierCounts& counts) {
+  ShownRow row;
+  row.learners = suppressed(counts.learners);
+  int hidden = 0;
+  for (std::size_t t = 0; t < 3; ++t) hidden += (row.hidden[t] = counts.tiers[t] > 0 && counts.tiers[t] < 5);
+  if (hidden == 1) {
+    std::size_t next = 3;
+    for (std::size_t t = 0; t < 3; ++t)
+      if (!row.hidden[t] && counts.tiers[t] > 0 && (next == 3 || counts.tiers[t] < counts.tiers[next])) next = t;
+    if (next < 3) row.hidden[next] = true;
+  }
+  bool any = false;
+  for (std::size_t t = 0; t < 3; ++t) {
+    row.tiers[t] = row.hidden[t] ? "<5" : std::to_string(counts.tiers[t]);
+    if (row.hidden[t] && counts.tiers[t] >= 5) row.tiers[t] = "c";  // hidden to protect another cell
+    any = any || row.hidden[t];
+  }
+  row.flag_rate = any || counts.learners == 0 ? "c" : percent(counts.flag_rate());
+  return row;
 }
-// A share whose numerator is suppressed would give it away.
-std::string rate_text(long numerator, long denominator) {
-  if ((numerator > 0 && numerator < 5) || denominator == 0) return "<5";
-  return percent(static_cast<double>(numerator) / static_cast<double>(denominator));
+
+// A shown count as JSON: a number, or the text that hides it.
+nlohmann::ordered_json count_json(const std::string& text) {
+  return text == "<5" || text == "c" ? nlohmann::ordered_json(text) : nlohmann::ordered_json(std::stol(text));
 }
 
 }  // namespace
@@ -88,12 +116,13 @@ int write_summary(const Options& options, const Rules& rules) {
   if (format == "json") {
     nlohmann::ordered_json doc;
     doc["learners"] = cohort.learners;
-    doc["suppression"] = "counts from 1 to 4 are shown as \"<5\"";
+    doc["suppression"] = "counts from 1 to 4 are shown as \"<5\"; \"c\" hides a count or rate that would reveal one";
     auto group_list = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
-      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", count_json(row.counts.learners)}};
-      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = count_json(row.counts.tiers[t]);
-      item["flag_rate"] = rate_text(row.counts.flagged(), row.counts.learners);
+      const auto cells = shown(row.counts);
+      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", count_json(cells.learners)}};
+      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = count_json(cells.tiers[t]);
+      item["flag_rate"] = cells.flag_rate;
       item["cohort_flag_rate"] = percent(cohort.flag_rate());
       group_list.push_back(item);
     }
@@ -111,8 +140,9 @@ int write_summary(const Options& options, const Rules& rules) {
     for (const auto& row : rows) {
       fmt::memory_buffer value;
       append_csv_field(value, row.value, ',');
-      out.print("{},{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), suppressed(row.counts.learners), suppressed(row.counts.tiers[0]),
-          suppressed(row.counts.tiers[1]), suppressed(row.counts.tiers[2]), rate_text(row.counts.flagged(), row.counts.learners),
+      const auto cells = shown(row.counts);
+      out.print("{},{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), cells.learners, cells.tiers[0], cells.tiers[1],
+          cells.tiers[2], cells.flag_rate,
           percent(cohort.flag_rate()));
     }
   } else if (format == "txt") {
@@ -120,11 +150,12 @@ int write_summary(const Options& options, const Rules& rules) {
     out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", "by", "value", "learners", "universal", "targeted", "intensive",
         "flag rate", "cohort");
     for (const auto& row : rows) {
-      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, suppressed(row.counts.learners),
-          suppressed(row.counts.tiers[0]), suppressed(row.counts.tiers[1]), suppressed(row.counts.tiers[2]),
-          rate_text(row.counts.flagged(), row.counts.learners), percent(cohort.flag_rate()));
+      const auto cells = shown(row.counts);
+      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, cells.learners, cells.tiers[0],
+                cells.tiers[1], cells.tiers[2], cells.flag_rate, percent(cohort.flag_rate()));
     }
-    out.print("\nCounts from 1 to 4 are shown as <5. Flag rate: share in targeted or intensive support.\n");
+    out.print("\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
+              "Flag rate: share in targeted or intensive support.\n");
     out.print("\nData completeness\n{:<24} {:>9} {:>8}\n", "field", "known", "share");
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const long known = cohort.learners - missing[i];

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The pipelines a data manager runs each half-term, on the shipped synthetic cohort.
+# Run from the repository after building (README): examples/pipelines.sh [BUILD_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PATH="$PWD/${1:-build/release}/bin:$PATH"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+echo "# 1. Score the cohort: every learner's record with score, tier, reasons and actions (0600 file)."
+risk-check examples/cohort.csv -o "$out/scored.csv"
+echo "wrote $(($(wc -l <"$out/scored.csv") - 1)) learners"
+
+echo; echo "# 2. Who needs more than universal support, as NDJSON for the next tool (plan-gen)."
+risk-check examples/cohort.csv --tier targeted,intensive --format ndjson -o "$out/support.ndjson"
+echo "$(wc -l <"$out/support.ndjson") learners in targeted or intensive support"
+
+echo; echo "# 3. The cohort by tier and by group, small counts suppressed, and data completeness."
+risk-check examples/cohort.csv --summary --by gender,fsm,year_group
+
+echo; echo "# 4. Why one learner is where they are."
+risk-check examples/cohort.csv --explain L000004
+
+echo; echo "# 5. Would the rules have caught last year's leavers? Per group, so bias shows."
+risk-check examples/cohort.csv --evaluate examples/outcomes.csv --by gender,fsm
+
+echo; echo "# 6. Share with the local authority: keyed pseudonyms, no names or dates of birth."
+openssl rand -hex 32 >"$out/key" 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$out/key"
+risk-check examples/cohort.csv --pseudonymise "$out/key" --format csv | head -n 3 | cut -c1-160
+
+echo; echo "# 7. In cron: fail (exit 1) when anyone is in intensive support, so someone is told."
+if risk-check examples/cohort.csv --fail-on intensive -o "$out/scored.csv"; then echo "no one in intensive support"
+else echo "exit $?: learners in intensive support, see $out/scored.csv"; fi
