@@ -23,6 +23,16 @@ bool CohortScan::next() {
   return true;
 }
 
+std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names) {
+  std::vector<std::size_t> columns;
+  for (const auto& name : names) {
+    const auto column = reader.find_column(name);
+    if (!column) throw data_error({reader.source_name(), 1, name}, "--by names a column the input does not have", "a column of the header");
+    columns.push_back(*column);
+  }
+  return columns;
+}
+
 std::string suppressed(long count) { return count > 0 && count < 5 ? "<5" : std::to_string(count); }
 
 std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }

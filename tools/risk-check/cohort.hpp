@@ -51,6 +51,9 @@ class CohortScan {
   Assessment assessment_;
 };
 
+// Positions of the --by columns; throws Error(data) for a column the input does not have.
+std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names);
+
 // The modes; each returns the exit code.
 int write_scored_records(const Options& options, const Rules& rules);
 int explain_learner(const Options& options, const Rules& rules);

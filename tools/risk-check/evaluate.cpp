@@ -57,12 +57,7 @@ int write_evaluation(const Options& options, const Rules& rules) {
   const auto outcomes = read_outcomes(options);
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
-  std::vector<std::size_t> by_columns;
-  for (const auto& name : options.by) {
-    const auto column = reader.find_column(name);
-    if (!column) throw data_error({reader.source_name(), 1, name}, "--by names a column the input does not have", "a column of the header");
-    by_columns.push_back(*column);
-  }
+  const auto by_columns = group_columns(reader, options.by);
   Confusion all;
   std::map<std::pair<std::size_t, std::string>, Confusion> groups;
   long without_outcome = 0, matched = 0;

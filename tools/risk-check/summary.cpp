@@ -74,12 +74,7 @@ nlohmann::ordered_json count_json(const std::string& text) {
 int write_summary(const Options& options, const Rules& rules) {
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
-  std::vector<std::size_t> by_columns;
-  for (const auto& name : options.by) {
-    const auto column = reader.find_column(name);
-    if (!column) throw data_error({reader.source_name(), 1, name}, "--by names a column the input does not have", "a column of the header");
-    by_columns.push_back(*column);
-  }
+  const auto by_columns = group_columns(reader, options.by);
   // Completeness: each field the rules use, then each --by column.
   std::vector<std::string> fields;
   for (std::size_t i = 0; i < field_count; ++i)
