@@ -36,7 +36,7 @@ double whole_number(std::string_view text, const char* expected) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
     const auto index = error == std::errc{} ? static_cast<std::size_t>(end - text.data()) : 0;
-    throw FieldError("not a number: unexpected character" + at_character(index), expected);
+    throw FieldError("not a number: unexpected text" + at_character(index), expected);
   }
   return value;
 }
@@ -79,7 +79,7 @@ std::optional<long> parse_count(std::string_view text) {
   if (error == std::errc::result_out_of_range) throw FieldError("number too large", "a whole number of 0 or more");
   if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
     const auto index = error == std::errc{} && value >= 0 ? static_cast<std::size_t>(end - text.data()) : 0;
-    throw FieldError("not a count: unexpected character" + at_character(index), "a whole number of 0 or more");
+    throw FieldError("not a count: unexpected text" + at_character(index), "a whole number of 0 or more");
   }
   return value;
 }
@@ -148,7 +148,7 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     expect_separator(text, pos, "/.-", expected);
     year = read_digits(text, pos, 4, 4, expected);
   }
-  if (pos != text.size()) throw FieldError("not a date: unexpected character" + at_character(pos), expected);
+  if (pos != text.size()) throw FieldError("not a date: unexpected text" + at_character(pos), expected);
   if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
   const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};

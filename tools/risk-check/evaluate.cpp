@@ -1,6 +1,9 @@
 // --evaluate OUTCOMES: how well the rules would have predicted known outcomes, overall and per
 // group, so that a rule that flags one group far more often than another is seen.
+#include <array>
+#include <cctype>
 #include <fmt/format.h>
+#include <optional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -22,8 +25,32 @@ struct Confusion {
   long total() const { return tp + fp + fn + tn; }
 };
 
-std::string ratio(long numerator, long denominator) {
+// A confusion matrix as it may be shown: small cells hidden, and the rates with them.
+struct ShownConfusion {
+  std::string learners;
+  std::vector<std::string> cells;  // tp, fp, fn, tn
+  std::string precision, recall, false_positive_rate;
+};
+
+std::string ratio(long numerator, long denominator, bool hidden) {
+  if (hidden) return "c";
   return denominator == 0 ? std::string("n/a") : fmt::format("{:.3f}", static_cast<double>(numerator) / static_cast<double>(denominator));
+}
+
+ShownConfusion shown(const Confusion& c) {
+  const std::array<long, 4> counts{c.tp, c.fp, c.fn, c.tn};
+  const auto cells = suppress(counts);
+  return {suppressed(c.total()), cells.cells, ratio(c.tp, c.tp + c.fp, cells.any), ratio(c.tp, c.tp + c.fn, cells.any),
+          ratio(c.fp, c.fp + c.tn, cells.any)};
+}
+
+// Outcome words in any case.
+std::optional<bool> parse_outcome(std::string_view text) {
+  std::string lower(text);
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (lower == "left_early" || lower == "neet") return true;
+  if (lower == "stayed") return false;
+  return std::nullopt;
 }
 
 // id -> whether the young person left early or became NEET.
@@ -40,11 +67,9 @@ std::unordered_map<std::string, bool> read_outcomes(const Options& options) {
   std::unordered_map<std::string, bool> outcomes;
   Record record;
   while (reader->next(record)) {
-    const auto value = trim(record.values[*outcome]);
-    if (value != "left_early" && value != "neet" && value != "stayed") {
-      throw data_error({reader->source_name(), record.line, "outcome"}, "unknown outcome", "left_early, neet or stayed");
-    }
-    if (!outcomes.emplace(std::string(trim(record.values[*id])), value != "stayed").second) {
+    const auto positive = parse_outcome(trim(record.values[*outcome]));
+    if (!positive) throw data_error({reader->source_name(), record.line, "outcome"}, "unknown outcome", "left_early, neet or stayed");
+    if (!outcomes.emplace(std::string(trim(record.values[*id])), *positive).second) {
       throw data_error({reader->source_name(), record.line, "id"}, "this id already has an outcome", "one outcome per learner");
     }
   }
@@ -85,12 +110,17 @@ int write_evaluation(const Options& options, const Rules& rules) {
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
   if (format == "json") {
     auto list = nlohmann::ordered_json::array();
+    // Rates are numbers, or "c" when hidden and "n/a" when undefined.
+    auto rate_json = [](const std::string& text) {
+      return text == "c" || text == "n/a" ? nlohmann::ordered_json(text) : nlohmann::ordered_json(std::stod(text));
+    };
     for (const auto& row : rows) {
-      list.push_back({{"by", row.by}, {"value", row.value}, {"learners", suppressed(row.c.total())},
-                      {"true_positives", suppressed(row.c.tp)}, {"false_positives", suppressed(row.c.fp)},
-                      {"false_negatives", suppressed(row.c.fn)}, {"true_negatives", suppressed(row.c.tn)},
-                      {"precision", ratio(row.c.tp, row.c.tp + row.c.fp)}, {"recall", ratio(row.c.tp, row.c.tp + row.c.fn)},
-                      {"false_positive_rate", ratio(row.c.fp, row.c.fp + row.c.tn)}});
+      const auto s = shown(row.c);
+      list.push_back({{"by", row.by}, {"value", row.value}, {"learners", cell_json(s.learners)},
+                      {"true_positives", cell_json(s.cells[0])}, {"false_positives", cell_json(s.cells[1])},
+                      {"false_negatives", cell_json(s.cells[2])}, {"true_negatives", cell_json(s.cells[3])},
+                      {"precision", rate_json(s.precision)}, {"recall", rate_json(s.recall)},
+                      {"false_positive_rate", rate_json(s.false_positive_rate)}});
     }
     nlohmann::ordered_json doc{{"matched", matched}, {"learners_without_outcome", without_outcome},
                                {"outcomes_without_learner", unmatched}, {"groups", list}};
@@ -99,7 +129,8 @@ int write_evaluation(const Options& options, const Rules& rules) {
     const bool txt = format == "txt";
     if (txt) {
       out.print("Flagged: targeted or intensive support. Positive outcome: left_early or neet.\n");
-      out.print("{} learners matched an outcome; {} learners had none; {} outcomes had no learner.\n\n", matched, without_outcome, unmatched);
+      out.print("Learners with a known outcome: {}. Without one (left out): {}. Outcomes for no learner in the input: {}.\n\n",
+                matched, without_outcome, unmatched);
     }
     const char* layout = txt ? "{:<14} {:<14} {:>8} {:>5} {:>5} {:>5} {:>6} {:>9} {:>6} {:>8}\n" : "{},{},{},{},{},{},{},{},{},{}\n";
     out.print(fmt::runtime(layout), "by", "value", "learners", "tp", "fp", "fn", "tn", "precision", "recall", txt ? "fp_rate" : "false_positive_rate");
@@ -110,11 +141,11 @@ int write_evaluation(const Options& options, const Rules& rules) {
         append_csv_field(cell, row.value, ',');
         value = fmt::to_string(cell);
       }
-      out.print(fmt::runtime(layout), row.by, value, suppressed(row.c.total()), suppressed(row.c.tp), suppressed(row.c.fp),
-          suppressed(row.c.fn), suppressed(row.c.tn), ratio(row.c.tp, row.c.tp + row.c.fp), ratio(row.c.tp, row.c.tp + row.c.fn),
-          ratio(row.c.fp, row.c.fp + row.c.tn));
+      const auto s = shown(row.c);
+      out.print(fmt::runtime(layout), row.by, value, s.learners, s.cells[0], s.cells[1], s.cells[2], s.cells[3], s.precision,
+                s.recall, s.false_positive_rate);
     }
-    if (txt) out.print("\nCounts from 1 to 4 are shown as <5.\n");
+    if (txt) out.print("\nCounts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
   } else {
     throw Error(Exit::usage, "--evaluate writes txt, csv or json, not " + format);
   }

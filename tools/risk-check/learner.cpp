@@ -12,20 +12,6 @@ namespace waymark::risk {
 
 namespace {
 
-enum class Kind { percent, count, category, flag, codes };
-
-Kind kind_of(Field field) {
-  switch (field) {
-    case Field::attendance: return Kind::percent;
-    case Field::suspensions:
-    case Field::permanent_exclusions:
-    case Field::mid_term_moves: return Kind::count;
-    case Field::sen: return Kind::category;
-    case Field::reported_factors: return Kind::codes;
-    default: return Kind::flag;
-  }
-}
-
 // SEN provision as words, or as the DfE census codes N, K and E that school systems export.
 std::optional<std::string_view> parse_sen(std::string_view text) {
   struct Alias { std::string_view from, to; };
@@ -88,7 +74,7 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         case Kind::flag: value.flag = *parse_bool(text); break;
         case Kind::category: {
           const auto sen = parse_sen(text);
-          if (!sen) fail("not a SEN provision", "none, sen_support or ehcp (or the census codes N, K, E)");
+          if (!sen) fail("not a SEN provision", "none, sen_support or ehcp; or the census codes N, K, E");
           value.text = *sen;
           break;
         }
@@ -106,9 +92,9 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       }
       value.known = true;
     }
-    // Attendance from session counts when no percentage is given.
+    // Session counts are checked whenever present; they give attendance when no percentage does.
     auto& attendance = learner.fields[static_cast<std::size_t>(Field::attendance)];
-    if (!attendance.known && sessions_possible_ && sessions_attended_) {
+    if (sessions_possible_ && sessions_attended_) {
       at = *sessions_possible_;
       const auto possible = parse_count(record.values[at]);
       at = *sessions_attended_;
@@ -119,6 +105,8 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
           fail("no possible sessions", "sessions_possible above 0");
         }
         if (*attended > *possible) fail("more sessions attended than possible", "sessions_attended <= sessions_possible");
+      }
+      if (possible && attended && !attendance.known) {
         attendance.known = true;
         // To one decimal place, as DfE reports attendance, so the reason shows the value tested.
         attendance.number = std::round(1000.0 * static_cast<double>(*attended) / static_cast<double>(*possible)) / 10.0;

@@ -99,6 +99,15 @@ class RulesParser {
     else if (test == "equals") when.test = Test::equals;
     else if (test == "is_true") when.test = Test::is_true;
     else fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'", "below, at_most, at_least, equals or is_true");
+    // Each kind of field has its tests: numbers compare, sen equals a provision, yes/no is_true.
+    const Kind kind = kind_of(when.field);
+    const bool fits = when.test == Test::equals    ? kind == Kind::category
+                      : when.test == Test::is_true ? kind == Kind::flag
+                                                   : kind == Kind::percent || kind == Kind::count || kind == Kind::codes;
+    if (!fits) {
+      fail(line_of("\"" + test + "\""), code + ": test '" + test + "' does not apply to " + field_name,
+           "below, at_most or at_least for numbers and lists, equals for sen, is_true for yes/no fields");
+    }
     if (when.test == Test::equals) when.category = item.at("value").get<std::string>();
     else if (when.test != Test::is_true) when.number = item.at("value").get<double>();
     return when;
@@ -131,6 +140,18 @@ std::optional<Tier> parse_tier(std::string_view name) {
 }
 
 std::string_view to_string(Field field) { return field_names[static_cast<std::size_t>(field)]; }
+
+Kind kind_of(Field field) {
+  switch (field) {
+    case Field::attendance: return Kind::percent;
+    case Field::suspensions:
+    case Field::permanent_exclusions:
+    case Field::mid_term_moves: return Kind::count;
+    case Field::sen: return Kind::category;
+    case Field::reported_factors: return Kind::codes;
+    default: return Kind::flag;
+  }
+}
 
 std::optional<Field> parse_field(std::string_view name) {
   for (std::size_t i = 0; i < field_names.size(); ++i)

@@ -19,6 +19,10 @@ enum class Field {
 };
 inline constexpr std::size_t field_count = 16;
 std::string_view to_string(Field field);
+
+// What kind of value a field holds, which decides how it is read and which tests apply.
+enum class Kind { percent, count, category, flag, codes };
+Kind kind_of(Field field);
 std::optional<Field> parse_field(std::string_view name);
 
 // How a rule compares a field with its value.

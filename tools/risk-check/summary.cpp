@@ -32,41 +32,17 @@ struct Group {
   TierCounts counts;
 };
 
-// What a row may show. Counts from 1 to 4 are hidden; if that hides one tier only, the next
-// smallest is hidden too, or it could be worked out from the group's total. The flag rate is hidden
-// with any tier. (Differences between the rows of one --by column are not protected: combine rare
-// groups before sharing.)
+// The row's counts and flag rate as they may be shown (see suppress()).
 struct ShownRow {
   std::string learners;
-  std::array<std::string, 3> tiers;
+  std::vector<std::string> tiers;
   std::string flag_rate;
-  std::array<bool, 3> hidden{};
 };
 
 ShownRow shown(const TierCounts& counts) {
-  ShownRow row;
-  row.learners = suppressed(counts.learners);
-  int hidden = 0;
-  for (std::size_t t = 0; t < 3; ++t) hidden += (row.hidden[t] = counts.tiers[t] > 0 && counts.tiers[t] < 5);
-  if (hidden == 1) {
-    std::size_t next = 3;
-    for (std::size_t t = 0; t < 3; ++t)
-      if (!row.hidden[t] && counts.tiers[t] > 0 && (next == 3 || counts.tiers[t] < counts.tiers[next])) next = t;
-    if (next < 3) row.hidden[next] = true;
-  }
-  bool any = false;
-  for (std::size_t t = 0; t < 3; ++t) {
-    row.tiers[t] = row.hidden[t] ? "<5" : std::to_string(counts.tiers[t]);
-    if (row.hidden[t] && counts.tiers[t] >= 5) row.tiers[t] = "c";  // hidden to protect another cell
-    any = any || row.hidden[t];
-  }
-  row.flag_rate = any || counts.learners == 0 ? "c" : percent(counts.flag_rate());
-  return row;
-}
-
-// A shown count as JSON: a number, or the text that hides it.
-nlohmann::ordered_json count_json(const std::string& text) {
-  return text == "<5" || text == "c" ? nlohmann::ordered_json(text) : nlohmann::ordered_json(std::stol(text));
+  const auto cells = suppress(counts.tiers);
+  return {suppressed(counts.learners), cells.cells,
+          cells.any || counts.learners == 0 ? std::string("c") : percent(counts.flag_rate())};
 }
 
 }  // namespace
@@ -115,8 +91,8 @@ int write_summary(const Options& options, const Rules& rules) {
     auto group_list = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
       const auto cells = shown(row.counts);
-      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", count_json(cells.learners)}};
-      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = count_json(cells.tiers[t]);
+      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", cell_json(cells.learners)}};
+      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = cell_json(cells.tiers[t]);
       item["flag_rate"] = cells.flag_rate;
       item["cohort_flag_rate"] = percent(cohort.flag_rate());
       group_list.push_back(item);
