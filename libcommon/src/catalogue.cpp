@@ -19,7 +19,14 @@ std::vector<std::string> strings(const nlohmann::json& object, const char* key) 
 }  // namespace
 
 Catalogue Catalogue::parse(std::string_view json_text) {
-  const auto doc = nlohmann::json::parse(json_text);
+  try {
+    return parse_document(nlohmann::json::parse(json_text));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("catalogue: ") + e.what());
+  }
+}
+
+Catalogue Catalogue::parse_document(const nlohmann::json& doc) {
   Catalogue catalogue;
   for (const auto& item : doc.at("risk_factors")) {
     catalogue.risk_factors_.push_back(

@@ -77,6 +77,10 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
   } catch (const std::bad_alloc&) {
     std::cerr << name_ << ": out of memory\n";
     return static_cast<int>(Exit::io);
+  } catch (const std::exception& e) {
+    // A bug, not bad input: say so rather than abort.
+    std::cerr << name_ << ": internal error: " << e.what() << '\n';
+    return static_cast<int>(Exit::software);
   }
 }
 

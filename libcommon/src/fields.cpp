@@ -1,5 +1,6 @@
 #include "waymark/fields.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -35,7 +36,9 @@ double whole_number(std::string_view text, const char* expected) {
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    const auto index = error == std::errc{} ? static_cast<std::size_t>(end - text.data()) : 0;
+    // A finite number followed by more text points at the text; nan, inf or nothing at all, at the start.
+    const bool stopped_early = error == std::errc{} && std::isfinite(value) && end != text.data() + text.size();
+    const auto index = stopped_early ? static_cast<std::size_t>(end - text.data()) : 0;
     throw FieldError("not a number: unexpected text" + at_character(index), expected);
   }
   return value;
@@ -130,7 +133,8 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0;
   std::size_t month_at = 0, day_at = 0;
-  const bool iso_shape = text.size() >= 5 && text[4] == '-';
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const bool iso_shape = text.size() >= 5 && std::all_of(text.begin(), text.begin() + 4, is_digit) && text[4] == '-';
   if (order == DateOrder::iso || iso_shape) {
     year = read_digits(text, pos, 4, 4, expected);
     expect_separator(text, pos, "-", expected);
@@ -179,6 +183,7 @@ std::string format_number(double value, int decimals) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
   }
+  if (text == "-0") text = "0";  // a tiny negative rounds to zero, which has no sign
   return text;
 }
 

@@ -1,6 +1,7 @@
 #include "waymark/pseudonymise.hpp"
 
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <openssl/evp.h>
@@ -11,6 +12,8 @@
 namespace waymark {
 
 Pseudonymiser Pseudonymiser::from_key_file(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) throw Error(Exit::no_input, "cannot read key file " + path + ": it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Exit::no_input, "cannot open key file " + path);
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -11,6 +11,7 @@ namespace {
 void append(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
 
 bool is_plain_number(std::string_view text) {
+  if (text.size() > 1 && text[0] == '+') text.remove_prefix(1);  // from_chars takes no '+'
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc{} && end == text.data() + text.size();

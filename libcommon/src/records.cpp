@@ -81,9 +81,10 @@ class JsonRecordsBase : public RecordReader {
   }
 
   void fill(const ordered_json& object, Record& record, long line) {
-    if (columns_.empty()) {
+    if (!have_columns_) {
       for (const auto& item : object.items()) columns_.push_back(item.key());
       texts_.resize(columns_.size());
+      have_columns_ = true;  // even if the first object is empty
     }
     for (auto& text : texts_) text.clear();
     for (const auto& item : object.items()) {
@@ -101,6 +102,7 @@ class JsonRecordsBase : public RecordReader {
   std::unique_ptr<ChunkedInput> input_;
   std::vector<std::string> columns_;
   std::vector<std::string> texts_;
+  bool have_columns_ = false;
 };
 
 // One JSON object per line; blank lines are skipped.
@@ -249,7 +251,15 @@ class JsonArrayReader final : public JsonRecordsBase {
 
 std::unique_ptr<RecordReader> open_records(const InputOptions& options) {
   auto input = std::make_unique<ChunkedInput>(options.path);
-  input->refill(input->begin());
+  // Read until the first byte that is not white space (a pipe may deliver the start in pieces).
+  const auto first_content = [&]() -> const char* {
+    const char* p = input->begin();
+    if (input->end() - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    while (p < input->end() && is_json_space(*p)) ++p;
+    return p;
+  };
+  while ((input->end() - input->begin() < 3 || first_content() == input->end()) && input->refill(input->begin())) {
+  }
   // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the data.
   if (input->end() - input->begin() >= 3 && std::memcmp(input->begin(), "\xEF\xBB\xBF", 3) == 0) {
     input->consume_to(input->begin() + 3);

@@ -2,6 +2,7 @@
 // libcommon/data/catalogue.json, which is extracted from seeds/001_8ced12d3cd2ead64.txt.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,7 @@ class Catalogue {
   const Action* find_action(std::string_view id) const;
 
  private:
+  static Catalogue parse_document(const nlohmann::json& doc);
   std::vector<Action> actions_;
   std::vector<RiskFactor> risk_factors_;
 };

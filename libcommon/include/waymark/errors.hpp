@@ -15,6 +15,7 @@ enum class Exit : int {
   no_input = 66,      // input missing or unreadable (EX_NOINPUT)
   cant_create = 73,   // cannot create output (EX_CANTCREAT)
   io = 74,            // I/O error while reading or writing (EX_IOERR)
+  software = 70,      // an internal error: a bug in waymark (EX_SOFTWARE)
 };
 
 // Where in the input a problem is: file, 1-based line, column name. Empty parts are left out.

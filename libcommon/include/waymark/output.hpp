@@ -41,7 +41,7 @@ class Output {
   const std::string& name() const { return path_; }
 
  private:
-  static constexpr std::size_t flush_at = 1 << 16;
+  static constexpr std::size_t flush_at = 1 << 20;
   std::string path_;
   std::string temp_path_;
   int fd_ = 1;

@@ -1,0 +1,52 @@
+// Errors and exit codes (waymark/errors.hpp).
+#include "waymark/errors.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using waymark::describe;
+using waymark::Exit;
+using waymark::Location;
+
+TEST_CASE("describe writes file:line: column 'x': problem (expected)", "[errors]") {
+  CHECK(describe({"cohort.csv", 12, "attendance"}, "not a number", "a number such as 12") ==
+        "cohort.csv:12: column 'attendance': not a number (a number such as 12)");
+}
+
+TEST_CASE("describe leaves out the parts that are empty", "[errors]") {
+  SECTION("no expected") { CHECK(describe({"cohort.csv", 12, "x"}, "problem") == "cohort.csv:12: column 'x': problem"); }
+  SECTION("no column") { CHECK(describe({"cohort.csv", 12, ""}, "problem", "expected") == "cohort.csv:12: problem (expected)"); }
+  SECTION("no line") { CHECK(describe({"cohort.csv", 0, "x"}, "problem", "expected") == "cohort.csv: column 'x': problem (expected)"); }
+  SECTION("no file: the line alone is not shown") { CHECK(describe({"", 12, "x"}, "problem") == "column 'x': problem"); }
+  SECTION("nothing but the problem") { CHECK(describe({}, "problem") == "problem"); }
+  SECTION("a file only") { CHECK(describe({"<stdin>", 0, ""}, "the file is empty") == "<stdin>: the file is empty"); }
+}
+
+TEST_CASE("data_error is an Error with the data exit code and the described message", "[errors]") {
+  const waymark::Error error = waymark::data_error({"in.csv", 3, "age"}, "negative", "0 or more");
+  CHECK(error.code() == Exit::data);
+  CHECK(std::string(error.what()) == "in.csv:3: column 'age': negative (0 or more)");
+}
+
+TEST_CASE("Exit codes follow sysexits.h", "[errors]") {
+  CHECK(static_cast<int>(Exit::ok) == 0);
+  CHECK(static_cast<int>(Exit::fail_on) == 1);
+  CHECK(static_cast<int>(Exit::usage) == 2);
+  CHECK(static_cast<int>(Exit::data) == 65);
+  CHECK(static_cast<int>(Exit::no_input) == 66);
+  CHECK(static_cast<int>(Exit::cant_create) == 73);
+  CHECK(static_cast<int>(Exit::io) == 74);
+}
+
+TEST_CASE("Error and FieldError carry their parts", "[errors]") {
+  const waymark::Error error(Exit::io, "cannot write out.csv");
+  CHECK(error.code() == Exit::io);
+  CHECK(std::string(error.what()) == "cannot write out.csv");
+  const waymark::FieldError field("not a date", "2026-09-07");
+  CHECK(std::string(field.what()) == "not a date");
+  CHECK(field.expected() == "2026-09-07");
+  CHECK_THROWS_AS(throw error, std::runtime_error);
+}
+
+}  // namespace

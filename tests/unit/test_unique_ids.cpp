@@ -1,0 +1,54 @@
+// Catching a learner listed twice (waymark/unique_ids.hpp).
+#include "waymark/unique_ids.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace {
+
+TEST_CASE("UniqueIds::insert returns 0 for a new id and the first line for a repeat", "[unique_ids]") {
+  waymark::UniqueIds ids;
+  CHECK(ids.insert("L001", 2) == 0);
+  CHECK(ids.insert("L002", 3) == 0);
+  CHECK(ids.insert("L001", 4) == 2);
+  CHECK(ids.insert("L001", 9) == 2);  // still the first line, not the latest repeat
+  CHECK(ids.insert("L002", 5) == 3);
+  CHECK(ids.insert("l001", 6) == 0);  // ids are compared exactly
+  CHECK(ids.insert("", 7) == 0);
+  CHECK(ids.insert("", 8) == 7);
+}
+
+TEST_CASE("UniqueIds keeps every id and line as the table grows", "[unique_ids]") {
+  waymark::UniqueIds ids;
+  constexpr long count = 100000;
+  const auto id_of = [](long i) { return "UPN" + std::to_string(i * 7919 % 1000003); };
+  long new_ids = 0;
+  for (long i = 0; i < count; ++i) new_ids += ids.insert(id_of(i), i + 2) == 0 ? 1 : 0;
+  CHECK(new_ids == count);
+
+  long wrong = 0;
+  for (long i = 0; i < count; i += 7) wrong += ids.insert(id_of(i), count + 10) == i + 2 ? 0 : 1;
+  CHECK(wrong == 0);
+  // The first and last ids inserted, checked one by one.
+  CHECK(ids.insert(id_of(0), 1) == 2);
+  CHECK(ids.insert(id_of(count - 1), 1) == count + 1);
+  // Ids never inserted are still new after the growth.
+  long repeats = 0;
+  for (long i = 0; i < 1000; ++i) repeats += ids.insert("other-" + std::to_string(i), 5) == 0 ? 0 : 1;
+  CHECK(repeats == 0);
+}
+
+TEST_CASE("UniqueIds tells apart ids that differ in one character", "[unique_ids]") {
+  waymark::UniqueIds ids;
+  const std::string base(40, 'a');
+  CHECK(ids.insert(base, 1) == 0);
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    std::string changed = base;
+    changed[i] = 'b';
+    INFO(changed);
+    CHECK(ids.insert(changed, static_cast<long>(i) + 2) == 0);
+  }
+  CHECK(ids.insert(base, 100) == 1);
+}
+
+}  // namespace
