@@ -1,5 +1,13 @@
 #include "waymark/unique_ids.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <queue>
+
+#include "waymark/errors.hpp"
+
 namespace waymark {
 
 namespace {
@@ -16,37 +24,101 @@ std::uint64_t hash_id(std::string_view id) {
   return h == 0 ? 1 : h;
 }
 
+[[noreturn]] void temporary_failed() {
+  throw Error(Exit::io, std::string("cannot use a temporary file for the duplicate-id check: ") + std::strerror(errno));
+}
+
 }  // namespace
 
+UniqueIds::UniqueIds(std::size_t window) : window_(window) {
+  // Twice the window in slots keeps the table at most half full.
+  table_.assign(std::bit_ceil(window_ * 2), Entry{0, 0});
+}
+
+UniqueIds::~UniqueIds() {
+  if (spilled_) std::fclose(spilled_);
+}
+
 long UniqueIds::insert(std::string_view id, long line) {
-  if ((size_ + 1) * 10 > hashes_.size() * 7) grow();
+  if (size_ == window_) spill();
   const std::uint64_t h = hash_id(id);
-  const std::size_t mask = hashes_.size() - 1;
+  const std::size_t mask = table_.size() - 1;
   for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-    if (hashes_[slot] == 0) {
-      hashes_[slot] = h;
-      lines_[slot] = static_cast<std::uint32_t>(line);
+    if (table_[slot].hash == 0) {
+      table_[slot] = {h, static_cast<std::uint32_t>(line)};
       ++size_;
       return 0;
     }
-    if (hashes_[slot] == h) return lines_[slot];
+    if (table_[slot].hash == h) return table_[slot].line;
   }
 }
 
-void UniqueIds::grow() {
-  std::vector<std::uint64_t> old_hashes = std::move(hashes_);
-  std::vector<std::uint32_t> old_lines = std::move(lines_);
-  const std::size_t capacity = old_hashes.empty() ? 1024 : old_hashes.size() * 2;
-  hashes_.assign(capacity, 0);
-  lines_.assign(capacity, 0);
-  const std::size_t mask = capacity - 1;
-  for (std::size_t i = 0; i < old_hashes.size(); ++i) {
-    if (old_hashes[i] == 0) continue;
-    std::size_t slot = old_hashes[i] & mask;
-    while (hashes_[slot] != 0) slot = (slot + 1) & mask;
-    hashes_[slot] = old_hashes[i];
-    lines_[slot] = old_lines[i];
+// Writes the table's entries, sorted by hash, as one run, and empties the table.
+void UniqueIds::spill() {
+  if (!spilled_ && !(spilled_ = std::tmpfile())) temporary_failed();
+  std::vector<Entry> run;
+  run.reserve(size_);
+  for (const auto& entry : table_)
+    if (entry.hash != 0) run.push_back(entry);
+  std::sort(run.begin(), run.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  if (std::fwrite(run.data(), sizeof(Entry), run.size(), spilled_) != run.size()) temporary_failed();
+  run_sizes_.push_back(run.size());
+  std::fill(table_.begin(), table_.end(), Entry{0, 0});
+  size_ = 0;
+}
+
+std::optional<UniqueIds::Repeat> UniqueIds::finish() {
+  if (!spilled_) return std::nullopt;  // everything was in one table: repeats were caught on insert
+  spill();
+  if (std::fflush(spilled_) != 0) temporary_failed();
+
+  // Each run is read through a small buffer; a heap merges them by hash.
+  struct Cursor {
+    long offset;      // next entry to read, in entries from the start of the file
+    std::size_t left;  // entries not yet read
+    std::vector<Entry> buffer;
+    std::size_t at = 0;
+  };
+  constexpr std::size_t buffer_entries = 4096;
+  std::vector<Cursor> cursors;
+  long offset = 0;
+  for (const auto size : run_sizes_) {
+    cursors.push_back({offset, size, {}, 0});
+    offset += static_cast<long>(size);
   }
+  auto refill = [&](Cursor& c) {
+    const std::size_t n = std::min(c.left, buffer_entries);
+    c.buffer.resize(n);
+    c.at = 0;
+    if (n == 0) return false;
+    if (std::fseek(spilled_, c.offset * static_cast<long>(sizeof(Entry)), SEEK_SET) != 0 ||
+        std::fread(c.buffer.data(), sizeof(Entry), n, spilled_) != n)
+      temporary_failed();
+    c.offset += static_cast<long>(n);
+    c.left -= n;
+    return true;
+  };
+  auto later = [&](std::size_t a, std::size_t b) { return cursors[a].buffer[cursors[a].at].hash > cursors[b].buffer[cursors[b].at].hash; };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heap(later);
+  for (std::size_t i = 0; i < cursors.size(); ++i)
+    if (refill(cursors[i])) heap.push(i);
+
+  std::optional<Entry> previous;
+  std::optional<Repeat> repeat;
+  while (!heap.empty()) {
+    const std::size_t i = heap.top();
+    heap.pop();
+    Cursor& c = cursors[i];
+    const Entry entry = c.buffer[c.at++];
+    if (previous && previous->hash == entry.hash) {
+      const long a = previous->line, b = entry.line;
+      const Repeat found{std::max(a, b), std::min(a, b)};
+      if (!repeat || found.line < repeat->line) repeat = found;  // report the earliest repeat
+    }
+    previous = entry;
+    if (c.at < c.buffer.size() || refill(c)) heap.push(i);
+  }
+  return repeat;
 }
 
 }  // namespace waymark

@@ -1,4 +1,5 @@
 // Catching a learner listed twice (waymark/unique_ids.hpp).
+#include <fmt/format.h>
 #include "waymark/unique_ids.hpp"
 
 #include <catch2/catch.hpp>
@@ -49,6 +50,29 @@ TEST_CASE("UniqueIds tells apart ids that differ in one character", "[unique_ids
     CHECK(ids.insert(changed, static_cast<long>(i) + 2) == 0);
   }
   CHECK(ids.insert(base, 100) == 1);
+}
+
+TEST_CASE("UniqueIds: repeats further apart than the window are found by finish", "[unique_ids]") {
+  waymark::UniqueIds ids(4);  // spills when four ids are held
+  for (long line = 2; line <= 9; ++line) CHECK(ids.insert(fmt::format("L{}", line), line) == 0);
+  // L3 again on line 10: its first sighting was spilled, so insert cannot see it...
+  CHECK(ids.insert("L3", 10) == 0);
+  // ...but a repeat within the window is caught at once.
+  CHECK(ids.insert("L11", 11) == 0);
+  CHECK(ids.insert("L11", 12) == 11);
+  const auto repeat = ids.finish();
+  REQUIRE(repeat);
+  CHECK(repeat->line == 10);
+  CHECK(repeat->first_line == 3);
+}
+
+TEST_CASE("UniqueIds: finish finds nothing when every id is new", "[unique_ids]") {
+  waymark::UniqueIds ids(8);
+  for (long line = 1; line <= 1000; ++line) REQUIRE(ids.insert(fmt::format("id{}", line), line) == 0);
+  CHECK_FALSE(ids.finish());
+  waymark::UniqueIds small;
+  CHECK(small.insert("a", 1) == 0);
+  CHECK_FALSE(small.finish());
 }
 
 }  // namespace

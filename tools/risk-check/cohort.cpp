@@ -13,7 +13,14 @@ CohortScan::CohortScan(const Options& options, const Rules& rules)
       assessor_(rules, Catalogue::builtin(), options.max_actions) {}
 
 bool CohortScan::next() {
-  if (!reader_->next(record_)) return false;
+  if (!reader_->next(record_)) {
+    // Repeats further apart than the in-memory window are found once the whole input is read.
+    if (const auto repeat = ids_.finish()) {
+      throw data_error({reader_->source_name(), repeat->line, "id"},
+                       "this id is already used on line " + std::to_string(repeat->first_line), "each learner once");
+    }
+    return false;
+  }
   learners_.read(record_, learner_);
   if (const long first = ids_.insert(learner_.id, record_.line)) {
     throw data_error({reader_->source_name(), record_.line, "id"}, "this id is already used on line " + std::to_string(first),

@@ -1,24 +1,49 @@
-// Catching a learner listed twice without keeping every id: a set of 64-bit hashes (12 bytes a
-// learner), so a national file of millions still fits in little memory.
+// Catching a learner listed twice in bounded memory, whatever the size of the file.
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 namespace waymark {
 
+// Keeps a 64-bit hash and the line of each id (two ids collide with probability about n^2 / 2^65:
+// once in ~10^7 files of 10^6 learners). Up to `window` ids are held in a hash table and a repeat
+// among them is caught at once; beyond that the table is sorted and spilled to an anonymous
+// temporary file, and repeats across spilled runs are found by merging the runs in `finish`.
+// Memory is about 24 bytes times `window`.
 class UniqueIds {
  public:
-  // Records `id` first seen on `line`; returns 0 if new, else the line where it was first seen.
-  // Two different ids collide with probability about n^2 / 2^65: once in ~10^7 files of 10^6.
+  struct Repeat {
+    long line;        // where the id appears again
+    long first_line;  // where it appeared first
+  };
+
+  explicit UniqueIds(std::size_t window = std::size_t{1} << 19);
+  ~UniqueIds();
+  UniqueIds(const UniqueIds&) = delete;
+  UniqueIds& operator=(const UniqueIds&) = delete;
+
+  // Records `id` seen on `line`; returns 0 if it is new so far, else the line where it was first seen.
   long insert(std::string_view id, long line);
+  // After the last insert: a repeat across spilled runs, if any. Throws Error(io) if the
+  // temporary file fails.
+  std::optional<Repeat> finish();
 
  private:
-  void grow();
-  std::vector<std::uint64_t> hashes_;  // 0 marks an empty slot
-  std::vector<std::uint32_t> lines_;
+  struct Entry {
+    std::uint64_t hash;
+    std::uint32_t line;
+  };
+  void spill();
+
+  std::size_t window_;
+  std::vector<Entry> table_;  // open addressing, hash 0 marks an empty slot
   std::size_t size_ = 0;
+  std::FILE* spilled_ = nullptr;
+  std::vector<std::size_t> run_sizes_;
 };
 
 }  // namespace waymark
