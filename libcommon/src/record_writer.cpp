@@ -82,6 +82,7 @@ class CsvWriter final : public RecordWriter {
     separate();
     append_csv_field(out_.buffer(), value, delimiter_);
   }
+  void json_or_text(std::string_view, std::string_view value) override { text(value); }
   void integer(long long value) override {
     separate();
     fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
@@ -142,6 +143,10 @@ class JsonWriter final : public RecordWriter {
     key();
     if (value.empty()) append(out_.buffer(), "null");
     else append_json_string(out_.buffer(), value);
+  }
+  void json_or_text(std::string_view json, std::string_view) override {
+    key();
+    append(out_.buffer(), json);
   }
   void integer(long long value) override {
     key();

@@ -84,24 +84,30 @@ class JsonRecordsBase : public RecordReader {
     if (!have_columns_) {
       for (const auto& item : object.items()) columns_.push_back(item.key());
       texts_.resize(columns_.size());
+      json_.resize(columns_.size());
       have_columns_ = true;  // even if the first object is empty
     }
     for (auto& text : texts_) text.clear();
+    for (auto& json : json_) json.clear();
     for (const auto& item : object.items()) {
       const auto it = std::find(columns_.begin(), columns_.end(), item.key());
       if (it == columns_.end()) {
         throw data_error({input_->name(), line, item.key()}, "this field is not in the first record",
                          "every record with the first record's fields");
       }
-      texts_[static_cast<std::size_t>(it - columns_.begin())] = as_cell_text(item.value());
+      const auto column = static_cast<std::size_t>(it - columns_.begin());
+      texts_[column] = as_cell_text(item.value());
+      if (!item.value().is_string() && !item.value().is_null()) json_[column] = item.value().dump();
     }
     record.values.assign(texts_.begin(), texts_.end());
+    record.json.assign(json_.begin(), json_.end());
     record.line = line;
   }
 
   std::unique_ptr<ChunkedInput> input_;
   std::vector<std::string> columns_;
   std::vector<std::string> texts_;
+  std::vector<std::string> json_;
   bool have_columns_ = false;
 };
 

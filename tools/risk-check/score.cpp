@@ -5,6 +5,7 @@
 
 #include "cohort.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/record_writer.hpp"
@@ -58,6 +59,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
   auto writer = RecordWriter::create(format, out, options.common.delimiter_char());
   writer->begin(columns);
   const std::size_t id_column = *reader.find_column("id");
+  const std::size_t reported_column = reader.find_column("reported_factors").value_or(reader.columns().size());
   bool failed = false;
   std::string pseudonym;
   while (scan.next()) {
@@ -65,12 +67,17 @@ int write_scored_records(const Options& options, const Rules& rules) {
     if (fail_tier && a.tier >= *fail_tier) failed = true;
     if (!shown_tiers[static_cast<std::size_t>(a.tier)]) continue;
     writer->start_record();
+    const auto& record = scan.record();
     for (const auto i : kept) {
       if (pseudonymiser && i == id_column) {
         pseudonym = pseudonymiser->pseudonym(scan.learner().id);
         writer->text(pseudonym);
+      } else if (!record.json.empty() && !record.json[i].empty()) {
+        writer->json_or_text(record.json[i], record.values[i]);
+      } else if (i == reported_column && writer->holds_structure()) {
+        writer->list(std::span<const std::string_view>(split_list(record.values[i])));  // a list in JSON
       } else {
-        writer->text(scan.record().values[i]);
+        writer->text(record.values[i]);
       }
     }
     writer->integer(a.score);

@@ -24,6 +24,8 @@ class RecordWriter {
   virtual void begin(const std::vector<std::string>& columns) = 0;
   virtual void start_record() = 0;
   virtual void text(std::string_view value) = 0;
+  // A value that came as JSON: JSON formats write `json` as it is, CSV writes `text`.
+  virtual void json_or_text(std::string_view json, std::string_view text) = 0;
   virtual void integer(long long value) = 0;
   virtual void list(std::span<const std::string> items) = 0;
   virtual void list(std::span<const std::string_view> items) = 0;

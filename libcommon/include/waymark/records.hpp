@@ -25,6 +25,9 @@ struct InputOptions {
 // means unknown. The views stay valid until the next call to `next`.
 struct Record {
   std::vector<std::string_view> values;
+  // From JSON input only: the value as JSON where it is not a string (a number, true/false, a
+  // list, an object), so JSON output can give it back as it came; empty otherwise.
+  std::vector<std::string_view> json;
   long line = 0;  // line of the input where the record starts
 };
 
