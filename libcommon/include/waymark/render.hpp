@@ -1,0 +1,143 @@
+// Documents: a Mustache template renders data to GitHub-flavoured Markdown, values escaped so that
+// they print as written; cmark-gfm parses the Markdown once and a DocumentWriter writes the parsed
+// document as Markdown, standalone HTML (print stylesheet) or plain text. One template, every format.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "waymark/output.hpp"
+
+struct cmark_node;
+
+namespace waymark {
+
+enum class DocumentFormat { md, html, txt, pdf };
+std::optional<DocumentFormat> parse_document_format(std::string_view name);
+std::string_view file_extension(DocumentFormat format);  // "md", "html", "txt", "pdf"
+
+// A template's text and where it came from (for error messages): "built-in plan.md.mustache" or a path.
+struct Template {
+  std::string name;    // "plan", "participation"
+  std::string origin;  // shown in errors
+  std::string text;
+};
+
+// A tool's templates: the built-in ones compiled into the binary, overridden by `--templates DIR`
+// (DIR/<name>.md.mustache, where present) and by `--template FILE` (for the one being rendered).
+class TemplateSet {
+ public:
+  void add_builtin(std::string name, std::string_view text);
+  // Throws Error(no_input) if DIR is not a readable directory.
+  void override_from_dir(const std::filesystem::path& dir);
+  // Throws Error(no_input) if FILE cannot be read.
+  void override_one(const std::string& name, const std::filesystem::path& file);
+  // Throws Error(usage) for a name that has no template.
+  const Template& get(const std::string& name) const;
+
+ private:
+  std::map<std::string, Template> templates_;
+};
+
+// Checks a template's tags before any rendering: every section closed in order, no stray closing
+// tag, no empty or unterminated tag. Throws Error(data): "origin:line: tag '{{#x}}': ...".
+void check_template(const Template& tmpl);
+
+// Escapes text so that Markdown shows it literally: every ASCII punctuation mark backslash-escaped,
+// line breaks folded to spaces (a value cannot start a new block or leave a table cell).
+std::string escape_markdown(std::string_view text);
+
+// Renders the template with `data`: {{x}} is escaped with escape_markdown, {{{x}}} is inserted as
+// Markdown (for text the tool wrote itself). Checks the template first (see check_template).
+std::string render_markdown(const Template& tmpl, const nlohmann::json& data);
+
+// Markdown parsed once by cmark-gfm with the table, strikethrough and autolink extensions. Raw HTML
+// in the Markdown is never passed through to HTML output.
+class ParsedDocument {
+ public:
+  ParsedDocument(std::string_view markdown, std::string title);
+  ~ParsedDocument();
+  ParsedDocument(ParsedDocument&&) noexcept;
+  ParsedDocument& operator=(ParsedDocument&&) noexcept;
+  ParsedDocument(const ParsedDocument&) = delete;
+  ParsedDocument& operator=(const ParsedDocument&) = delete;
+
+  cmark_node* root() const { return root_; }
+  const std::string& title() const { return title_; }
+
+ private:
+  cmark_node* root_ = nullptr;
+  std::string title_;
+};
+
+// What the page and the document's metadata say, whatever the format.
+struct PageSettings {
+  std::string school;          // header line (--set school.name=...)
+  std::string author;          // document metadata
+  std::string paper = "a4";    // a4 or letter
+};
+
+// A signature block in Markdown is a table whose header row is exactly `| Who | Signature | Date |`:
+// writers print it as lines to sign on, kept together on one page.
+bool is_signature_table(cmark_node* node);
+
+// Writes parsed documents in one format. Several documents in one output are separated by page
+// breaks (HTML, PDF) or a rule (Markdown, text).
+class DocumentWriter {
+ public:
+  virtual ~DocumentWriter() = default;
+  static std::unique_ptr<DocumentWriter> create(DocumentFormat format, Output& out, const PageSettings& page);
+
+  // `title` names the whole output (the HTML <title>, the PDF's metadata).
+  virtual void begin(const std::string& title) = 0;
+  virtual void document(const ParsedDocument& doc) = 0;
+  virtual void finish() = 0;
+};
+
+// Where a tool's documents go. `-o DIR` (an existing directory, or a path ending in '/'): one file per
+// document, DIR/<safe id>.<ext>; `-o FILE`: one file holding them all; nothing: standard output.
+// Files are written atomically with mode 0600. Shows a progress line on standard error after 50
+// documents when it is a terminal, without names.
+class DocumentOutput {
+ public:
+  DocumentOutput(std::string tool, const std::string& output, DocumentFormat format, PageSettings page,
+                 std::string collection_title);
+  ~DocumentOutput();
+  void add(std::string_view id, std::string_view markdown, const std::string& title);
+  // Writes what is pending and commits the files. Without finish, nothing is left behind.
+  void finish();
+  std::size_t count() const { return count_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::size_t count_ = 0;
+};
+
+// Whether `-o` names a directory of documents: an existing directory or a path ending in '/'.
+bool names_directory(const std::string& output);
+
+// An id made safe as a file name: letters, digits, '-', '_' and '.' kept, anything else '_', no
+// leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory).
+std::string safe_file_name(std::string_view id);
+
+// `--set key=value` (dotted keys make nested objects: school.name=X -> {"school":{"name":"X"}}) and
+// `--settings FILE` (a JSON object, or lines of key=value); later values win.
+class DocumentSettings {
+ public:
+  void load_file(const std::filesystem::path& file);  // Throws Error(no_input) / Error(data)
+  void set(std::string_view assignment);              // Throws Error(usage) without '='
+  const nlohmann::json& values() const { return values_; }
+  PageSettings page() const;  // school.name, author
+
+ private:
+  nlohmann::json values_ = nlohmann::json::object();
+};
+
+}  // namespace waymark
