@@ -52,6 +52,36 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   app_.add_flag("--verbose", options.verbose, "Name offending values in error messages (they may be personal data)");
 }
 
+DocumentSettings DocumentOptions::settings() const {
+  DocumentSettings settings;
+  if (!settings_file.empty()) settings.load_file(settings_file);
+  for (const auto& assignment : sets) settings.set(assignment);
+  return settings;
+}
+
+PageSettings DocumentOptions::page(const DocumentSettings& settings) const {
+  PageSettings result = settings.page();
+  result.paper = paper;
+  return result;
+}
+
+void DocumentOptions::apply_overrides(TemplateSet& templates, const std::string& rendered) const {
+  if (!templates_dir.empty()) templates.override_from_dir(templates_dir);
+  if (!template_file.empty()) templates.override_one(rendered, template_file);
+}
+
+DocumentFormat DocumentOptions::document_format(const std::string& format) const {
+  return parse_document_format(format).value_or(DocumentFormat::md);
+}
+
+void Tool::add_document_options(DocumentOptions& options) {
+  app_.add_option("--template", options.template_file, "Render with this Mustache template instead of the built-in one");
+  app_.add_option("--templates", options.templates_dir, "Take templates from this directory where it has them (<name>.md.mustache)");
+  app_.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)");
+  app_.add_option("--settings", options.settings_file, "Document settings: a JSON object, or key=value lines");
+  app_.add_option("--paper", options.paper, "Paper size for html and pdf: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
+}
+
 void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }
 
 int Tool::run(int argc, char** argv, const std::function<int()>& body) {

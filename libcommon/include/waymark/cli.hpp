@@ -9,6 +9,7 @@
 
 #include "waymark/fields.hpp"
 #include "waymark/records.hpp"
+#include "waymark/render.hpp"
 
 namespace waymark {
 
@@ -27,6 +28,23 @@ struct CommonOptions {
   DateOrder date_order() const;
 };
 
+// The options of every tool that prints documents.
+struct DocumentOptions {
+  std::string template_file;   // --template: replaces the template being rendered
+  std::string templates_dir;   // --templates: DIR/<name>.md.mustache replace the built-in ones
+  std::string settings_file;   // --settings
+  std::vector<std::string> sets;  // --set key=value, after the settings file
+  std::string paper = "a4";
+
+  // The settings file, then each --set. Throws Error on a bad file or assignment.
+  DocumentSettings settings() const;
+  // The page of these settings on --paper.
+  PageSettings page(const DocumentSettings& settings) const;
+  // Applies --templates and --template (for `rendered`) to the built-in templates.
+  void apply_overrides(TemplateSet& templates, const std::string& rendered) const;
+  DocumentFormat document_format(const std::string& format) const;
+};
+
 // A tool's command line and the handling every tool shares: option errors exit 2 with a hint,
 // Error exits with its code and "tool: message" on standard error, a closed pipe exits 0 quietly.
 class Tool {
@@ -37,6 +55,9 @@ class Tool {
 
   // Adds input, -o, --format (one of `formats`), --input-format, --delimiter, --date-format, --verbose.
   void add_common_options(CommonOptions& options, const std::vector<std::string>& formats);
+
+  // Adds --template, --templates, --set, --settings and --paper.
+  void add_document_options(DocumentOptions& options);
 
   // Parses argv, then runs `body`; returns the process exit code.
   int run(int argc, char** argv, const std::function<int()>& body);

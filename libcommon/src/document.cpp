@@ -1,0 +1,248 @@
+// Parsed documents (cmark-gfm) and where they go: stdout, one file, or one file per document.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "document_writers.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark {
+
+cmark_llist* gfm_extensions() {
+  static cmark_llist* const extensions = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_llist* list = nullptr;
+    for (const char* name : {"table", "strikethrough", "autolink"})
+      list = cmark_llist_append(cmark_get_default_mem_allocator(), list, cmark_find_syntax_extension(name));
+    return list;
+  }();
+  return extensions;
+}
+
+ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : title_(std::move(title)) {
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (cmark_llist* item = gfm_extensions(); item; item = item->next)
+    cmark_parser_attach_syntax_extension(parser, static_cast<cmark_syntax_extension*>(item->data));
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  root_ = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+}
+
+ParsedDocument::~ParsedDocument() {
+  if (root_) cmark_node_free(root_);
+}
+
+ParsedDocument::ParsedDocument(ParsedDocument&& other) noexcept
+    : root_(std::exchange(other.root_, nullptr)), title_(std::move(other.title_)) {}
+
+ParsedDocument& ParsedDocument::operator=(ParsedDocument&& other) noexcept {
+  std::swap(root_, other.root_);
+  std::swap(title_, other.title_);
+  return *this;
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string text;
+  cmark_iter* iter = cmark_iter_new(node);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    cmark_node* current = cmark_iter_get_node(iter);
+    if (event != CMARK_EVENT_ENTER) continue;
+    const auto type = cmark_node_get_type(current);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) text += cmark_node_get_literal(current);
+    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) text += ' ';
+  }
+  cmark_iter_free(iter);
+  return text;
+}
+
+bool is_table(cmark_node* node) { return std::string_view(cmark_node_get_type_string(node)) == "table"; }
+
+bool is_signature_table(cmark_node* node) {
+  if (!is_table(node)) return false;
+  cmark_node* header = cmark_node_first_child(node);
+  if (!header) return false;
+  std::vector<std::string> cells;
+  for (cmark_node* cell = cmark_node_first_child(header); cell; cell = cmark_node_next(cell))
+    cells.push_back(std::string(trim(plain_text(cell))));
+  return cells == std::vector<std::string>{"Who", "Signature", "Date"};
+}
+
+bool names_directory(const std::string& output) {
+  if (output.empty() || output == "-") return false;
+  return output.back() == '/' || std::filesystem::is_directory(output);
+}
+
+std::string safe_file_name(std::string_view id) {
+  std::string name;
+  for (const char c : id) {
+    const bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    name += kept ? c : '_';
+  }
+  if (name.empty() || name.front() == '.') name = "_" + name;
+  return name;
+}
+
+// One directory of documents. Files are written into a private staging folder inside it and moved
+// into place by commit, so a run that fails half-way leaves no documents behind.
+class StagedDirectory {
+ public:
+  explicit StagedDirectory(const std::string& dir) : dir_(dir) {
+    std::error_code error;
+    std::filesystem::create_directories(dir_, error);
+    if (error || !std::filesystem::is_directory(dir_)) throw Error(Exit::cant_create, fmt::format("{}: cannot create the directory", dir));
+    std::string pattern = (dir_ / ".waymark-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw Error(Exit::cant_create, fmt::format("{}: cannot write in the directory", dir));
+    staging_ = pattern;
+  }
+  ~StagedDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(staging_, ignored);
+  }
+  StagedDirectory(const StagedDirectory&) = delete;
+  StagedDirectory& operator=(const StagedDirectory&) = delete;
+
+  // A path for `name` not used before in this run: learners whose ids make the same safe name get
+  // "-2", "-3" rather than overwrite each other.
+  std::filesystem::path reserve(const std::string& stem, std::string_view extension) {
+    std::string name = fmt::format("{}.{}", stem, extension);
+    for (int n = 2; !names_.insert(name).second; ++n) name = fmt::format("{}-{}.{}", stem, n, extension);
+    return staging_ / name;
+  }
+
+  void commit() {
+    for (const auto& name : names_) {
+      std::error_code error;
+      std::filesystem::rename(staging_ / name, dir_ / name, error);
+      if (error) throw Error(Exit::io, fmt::format("{}: cannot move into place: {}", (dir_ / name).string(), error.message()));
+    }
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path staging_;
+  std::set<std::string> names_;
+};
+
+struct DocumentOutput::Impl {
+  std::string tool;
+  DocumentFormat format;
+  PageSettings page;
+  std::string collection_title;
+  // One output for all documents (standard output or a file) ...
+  std::unique_ptr<Output> single;
+  std::unique_ptr<DocumentWriter> single_writer;
+  // ... or a directory with one file each.
+  std::unique_ptr<StagedDirectory> directory;
+  bool progress_shown = false;
+};
+
+DocumentOutput::DocumentOutput(std::string tool, const std::string& output, DocumentFormat format, PageSettings page,
+                               std::string collection_title)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->tool = std::move(tool);
+  impl_->format = format;
+  impl_->page = std::move(page);
+  impl_->collection_title = std::move(collection_title);
+  if (names_directory(output)) {
+    impl_->directory = std::make_unique<StagedDirectory>(output);
+  } else {
+    impl_->single = std::make_unique<Output>(output);
+    impl_->single_writer = DocumentWriter::create(format, *impl_->single, impl_->page);
+    impl_->single_writer->begin(impl_->collection_title);
+  }
+}
+
+DocumentOutput::~DocumentOutput() = default;
+
+void DocumentOutput::add(std::string_view id, std::string_view markdown, const std::string& title) {
+  const ParsedDocument doc(markdown, title);
+  if (impl_->directory) {
+    const auto path = impl_->directory->reserve(safe_file_name(id), file_extension(impl_->format));
+    Output out(path.string());
+    auto writer = DocumentWriter::create(impl_->format, out, impl_->page);
+    writer->begin(title);
+    writer->document(doc);
+    writer->finish();
+    out.commit();
+  } else {
+    impl_->single_writer->document(doc);
+  }
+  ++count_;
+  // Progress for people watching a terminal; counts only, never names.
+  if (count_ > 50 && count_ % 10 == 0 && isatty(STDERR_FILENO)) {
+    std::cerr << fmt::format("\r{}: {} documents", impl_->tool, count_) << std::flush;
+    impl_->progress_shown = true;
+  }
+}
+
+void DocumentOutput::finish() {
+  if (impl_->single) {
+    impl_->single_writer->finish();
+    impl_->single->commit();
+  } else {
+    impl_->directory->commit();
+  }
+  if (impl_->progress_shown) std::cerr << fmt::format("\r{}: {} documents\n", impl_->tool, count_);
+}
+
+void DocumentSettings::load_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Exit::no_input, fmt::format("{}: cannot read the settings file", file.string()));
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string text = content.str();
+  if (const auto first = text.find_first_not_of(" \t\r\n"); first != std::string::npos && text[first] == '{') {
+    try {
+      values_.merge_patch(nlohmann::json::parse(text, nullptr, true, true));
+    } catch (const nlohmann::json::parse_error& e) {
+      throw Error(Exit::data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), e.byte));
+    }
+    return;
+  }
+  std::istringstream lines(text);
+  std::string line;
+  for (long number = 1; std::getline(lines, line); ++number) {
+    const auto item = trim(line);
+    if (item.empty() || item.front() == '#') continue;
+    if (item.find('=') == std::string_view::npos)
+      throw data_error({file.string(), number, {}}, "this line is not a setting", "key=value, or # for a comment");
+    set(item);
+  }
+}
+
+void DocumentSettings::set(std::string_view assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string_view::npos || equals == 0)
+    throw Error(Exit::usage, fmt::format("--set needs key=value, such as school.name=\"Hillside Academy\""));
+  const auto key = trim(assignment.substr(0, equals));
+  nlohmann::json* target = &values_;
+  for (const auto part : split_list(key, '.')) {
+    if (!target->is_object()) *target = nlohmann::json::object();
+    target = &(*target)[std::string(part)];
+  }
+  *target = std::string(trim(assignment.substr(equals + 1)));
+}
+
+PageSettings DocumentSettings::page() const {
+  PageSettings page;
+  const auto text_at = [&](const nlohmann::json::json_pointer& pointer) {
+    return values_.contains(pointer) && values_.at(pointer).is_string() ? values_.at(pointer).get<std::string>() : std::string{};
+  };
+  page.school = text_at("/school/name"_json_pointer);
+  page.author = text_at("/author"_json_pointer);
+  if (page.author.empty()) page.author = page.school;
+  return page;
+}
+
+}  // namespace waymark

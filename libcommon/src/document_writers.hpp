@@ -1,0 +1,25 @@
+// What the document writers share inside libcommon: the GFM extensions and walking cmark trees.
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <string>
+
+#include "waymark/render.hpp"
+
+namespace waymark {
+
+// The table, strikethrough and autolink extensions, registered once; parsers and HTML rendering use them.
+cmark_llist* gfm_extensions();
+
+// The text of a node and its descendants, line breaks as spaces, without markup.
+std::string plain_text(cmark_node* node);
+
+bool is_table(cmark_node* node);
+
+std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out);
+std::unique_ptr<DocumentWriter> make_html_writer(Output& out, const PageSettings& page);
+std::unique_ptr<DocumentWriter> make_text_writer(Output& out, const PageSettings& page);
+
+}  // namespace waymark

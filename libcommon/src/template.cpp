@@ -1,0 +1,194 @@
+// Mustache templates: loading (built-in, --templates DIR, --template FILE), checking, rendering to
+// Markdown with every value escaped.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <mstch/mstch.hpp>
+#include <sstream>
+#include <vector>
+
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in || std::filesystem::is_directory(file)) throw Error(Exit::no_input, fmt::format("{}: cannot read the template", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Nested data as mstch nodes. Numbers that are not whole print as waymark prints numbers.
+mstch::node to_mstch(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::map map;
+      for (const auto& item : value.items()) map.emplace(item.key(), to_mstch(item.value()));
+      return map;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::array array;
+      for (const auto& item : value) array.push_back(to_mstch(item));
+      return array;
+    }
+    case nlohmann::json::value_t::string: return value.get<std::string>();
+    case nlohmann::json::value_t::boolean: return value.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return static_cast<int>(value.get<long long>());
+    case nlohmann::json::value_t::number_float: return format_number(value.get<double>(), 2);
+    default: return std::string{};
+  }
+}
+
+struct Tag {
+  std::string text;  // as written, for messages: "{{#goals}}"
+  char kind = 0;     // '#', '^', '/', '!', '>', '=', '&', '{' or 0 for a variable
+  std::string name;
+  long line = 0;
+};
+
+Error template_error(const Template& tmpl, long line, std::string_view tag, std::string_view problem) {
+  return Error(Exit::data, fmt::format("{}:{}: tag '{}': {}", tmpl.origin, line, tag, problem));
+}
+
+// Splits a template into its tags, following {{=<% %>=}} delimiter changes as Mustache does.
+std::vector<Tag> scan_tags(const Template& tmpl) {
+  std::vector<Tag> tags;
+  std::string open = "{{", close = "}}";
+  const std::string& text = tmpl.text;
+  long line = 1;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t start = text.find(open, pos);
+    if (start == std::string::npos) break;
+    for (std::size_t i = pos; i < start; ++i) line += text[i] == '\n';
+    const bool triple = open == "{{" && text.compare(start, 3, "{{{") == 0;
+    const std::string closing = triple ? "}" + close : close;
+    const std::size_t end = text.find(closing, start + open.size());
+    if (end == std::string::npos) {
+      const std::size_t shown = std::min<std::size_t>(text.find('\n', start) - start, 40);
+      throw template_error(tmpl, line, text.substr(start, shown), fmt::format("is never closed with {}", closing));
+    }
+    Tag tag;
+    tag.text = text.substr(start, end + closing.size() - start);
+    tag.line = line;
+    std::string body = text.substr(start + open.size() + (triple ? 1 : 0), end - start - open.size() - (triple ? 1 : 0));
+    if (triple) {
+      tag.kind = '{';
+    } else if (!body.empty() && std::string_view("#^/!>=&").find(body.front()) != std::string_view::npos) {
+      tag.kind = body.front();
+      body.erase(0, 1);
+    }
+    if (tag.kind == '=') {
+      if (body.empty() || body.back() != '=') throw template_error(tmpl, line, tag.text, "a delimiter change must end with '='");
+      body.pop_back();
+      std::istringstream parts(body);
+      if (!(parts >> open >> close)) throw template_error(tmpl, line, tag.text, "a delimiter change needs two delimiters");
+    }
+    tag.name = std::string(trim(body));
+    if (tag.name.empty() && tag.kind != '!') throw template_error(tmpl, line, tag.text, "has no name");
+    for (std::size_t i = start; i < end; ++i) line += text[i] == '\n';
+    tags.push_back(std::move(tag));
+    pos = end + closing.size();
+  }
+  return tags;
+}
+
+}  // namespace
+
+std::optional<DocumentFormat> parse_document_format(std::string_view name) {
+  if (name == "md") return DocumentFormat::md;
+  if (name == "html") return DocumentFormat::html;
+  if (name == "txt") return DocumentFormat::txt;
+  if (name == "pdf") return DocumentFormat::pdf;
+  return std::nullopt;
+}
+
+std::string_view file_extension(DocumentFormat format) {
+  switch (format) {
+    case DocumentFormat::md: return "md";
+    case DocumentFormat::html: return "html";
+    case DocumentFormat::txt: return "txt";
+    case DocumentFormat::pdf: return "pdf";
+  }
+  return "txt";
+}
+
+void TemplateSet::add_builtin(std::string name, std::string_view text) {
+  Template tmpl{name, fmt::format("built-in {}.md.mustache", name), std::string(text)};
+  templates_[std::move(name)] = std::move(tmpl);
+}
+
+void TemplateSet::override_from_dir(const std::filesystem::path& dir) {
+  if (!std::filesystem::is_directory(dir)) throw Error(Exit::no_input, fmt::format("{}: not a directory of templates", dir.string()));
+  for (auto& [name, tmpl] : templates_) {
+    const auto file = dir / (name + ".md.mustache");
+    if (std::filesystem::exists(file)) tmpl = Template{name, file.string(), read_file(file)};
+  }
+}
+
+void TemplateSet::override_one(const std::string& name, const std::filesystem::path& file) {
+  templates_[name] = Template{name, file.string(), read_file(file)};
+}
+
+const Template& TemplateSet::get(const std::string& name) const {
+  const auto it = templates_.find(name);
+  if (it == templates_.end()) throw Error(Exit::usage, fmt::format("there is no template called '{}'", name));
+  return it->second;
+}
+
+void check_template(const Template& tmpl) {
+  std::vector<const Tag*> open_sections;
+  const auto tags = scan_tags(tmpl);
+  for (const auto& tag : tags) {
+    if (tag.kind == '#' || tag.kind == '^') {
+      open_sections.push_back(&tag);
+    } else if (tag.kind == '/') {
+      if (open_sections.empty()) throw template_error(tmpl, tag.line, tag.text, "closes a section that was never opened");
+      const Tag& opened = *open_sections.back();
+      if (opened.name != tag.name) {
+        throw template_error(tmpl, tag.line, tag.text,
+                             fmt::format("closes '{}' but the section open is '{}' (opened on line {})", tag.name, opened.name, opened.line));
+      }
+      open_sections.pop_back();
+    } else if (tag.kind == '>') {
+      throw template_error(tmpl, tag.line, tag.text, "partials are not supported: a document is one template");
+    }
+  }
+  if (!open_sections.empty()) {
+    const Tag& opened = *open_sections.back();
+    throw template_error(tmpl, opened.line, opened.text, fmt::format("the section is never closed (expected {{{{/{}}}}})", opened.name));
+  }
+}
+
+std::string escape_markdown(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  bool after_space = false;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!after_space) escaped += ' ';
+      after_space = true;
+      continue;
+    }
+    after_space = c == ' ';
+    if (std::string_view("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~").find(c) != std::string_view::npos) escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
+std::string render_markdown(const Template& tmpl, const nlohmann::json& data) {
+  check_template(tmpl);
+  // mstch escapes through one global function; documents escape for Markdown, never for HTML:
+  // the Markdown is turned into HTML (escaped again there) by cmark.
+  mstch::config::escape = [](const std::string& text) { return escape_markdown(text); };
+  return mstch::render(tmpl.text, to_mstch(data));
+}
+
+}  // namespace waymark

@@ -1,0 +1,169 @@
+// Documents (waymark/render.hpp): templates, escaping, the writers and where documents go.
+#include "waymark/render.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+namespace {
+
+using Catch::Matchers::Contains;
+using waymark::DocumentFormat;
+using waymark::Exit;
+using waymark::Template;
+
+const std::string hostile_name = "<b>Zoë *O'Neil*</b> [x](javascript:1)";
+
+std::string convert(std::string_view markdown, DocumentFormat format, const waymark::PageSettings& page = {}) {
+  test::TempDir dir;
+  const auto path = dir / "doc";
+  {
+    waymark::Output out(path.string());
+    auto writer = waymark::DocumentWriter::create(format, out, page);
+    writer->begin("Title");
+    writer->document(waymark::ParsedDocument(markdown, "Title"));
+    writer->finish();
+    out.commit();
+  }
+  return test::slurp(path);
+}
+
+std::string render(std::string_view text, const nlohmann::json& data) {
+  return waymark::render_markdown(Template{"t", "t.md.mustache", std::string(text)}, data);
+}
+
+TEST_CASE("escape_markdown: punctuation escaped, line breaks folded", "[render]") {
+  CHECK(waymark::escape_markdown("a*b_c") == "a\\*b\\_c");
+  CHECK(waymark::escape_markdown("1. first") == "1\\. first");
+  CHECK(waymark::escape_markdown("line one\r\n\r\nline two") == "line one line two");
+  CHECK(waymark::escape_markdown("Zoë Ó Ceallaigh") == "Zoë Ó Ceallaigh");
+}
+
+TEST_CASE("A hostile name prints exactly as written in every format", "[render]") {
+  const std::string markdown = render("# Plan for {{name}}\n\n| Name |\n|---|\n| {{name}} |\n", {{"name", hostile_name}});
+  const std::string html = convert(markdown, DocumentFormat::html);
+  CHECK_THAT(html, Contains("&lt;b&gt;Zoë *O'Neil*&lt;/b&gt; [x](javascript:1)"));
+  CHECK_THAT(html, !Contains("<b>"));
+  CHECK_THAT(html, !Contains("href"));
+  CHECK_THAT(html, !Contains("<em>"));
+  const std::string text = convert(markdown, DocumentFormat::txt);
+  CHECK_THAT(text, Contains("Plan for " + hostile_name));
+  CHECK_THAT(text, Contains("\n" + hostile_name + "\n"));  // the table's one cell
+  // Markdown stays Markdown that shows the name literally when rendered again.
+  const std::string md = convert(markdown, DocumentFormat::md);
+  CHECK_THAT(convert(md, DocumentFormat::txt), Contains("Plan for " + hostile_name));
+}
+
+TEST_CASE("Raw HTML written in a template does not reach HTML output", "[render]") {
+  const std::string html = convert("<script>alert(1)</script>\n\nText <img src=x onerror=y>\n", DocumentFormat::html);
+  CHECK_THAT(html, !Contains("<script>"));
+  CHECK_THAT(html, !Contains("<img"));
+}
+
+TEST_CASE("Triple mustache inserts Markdown; sections follow the data", "[render]") {
+  const nlohmann::json data = {{"items", {{{"t", "one"}}, {{"t", "two"}}}}, {"md", "**bold**"}, {"empty", ""}, {"n", 2.5}};
+  CHECK(render("{{#items}}- {{t}}\n{{/items}}{{{md}}}{{#empty}}x{{/empty}}{{^empty}}none{{/empty}} {{n}}", data) ==
+        "- one\n- two\n**bold**none 2\\.5");
+}
+
+TEST_CASE("Template errors name the file, the line and the tag", "[render]") {
+  const auto error_of = [](std::string text) {
+    auto error = test::error_from([&] { waymark::check_template(Template{"plan", "my.mustache", std::move(text)}); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::data);
+    return std::string(error->what());
+  };
+  CHECK(error_of("# Plan\n\n{{#targets}}\n- {{target}}\n") ==
+        "my.mustache:3: tag '{{#targets}}': the section is never closed (expected {{/targets}})");
+  CHECK(error_of("a\n{{/targets}}") == "my.mustache:2: tag '{{/targets}}': closes a section that was never opened");
+  CHECK(error_of("{{#a}}\n{{#b}}\n{{/a}}") == "my.mustache:3: tag '{{/a}}': closes 'a' but the section open is 'b' (opened on line 2)");
+  CHECK(error_of("x\ny {{name\n") == "my.mustache:2: tag '{{name': is never closed with }}");
+  CHECK(error_of("{{> header}}") == "my.mustache:1: tag '{{> header}}': partials are not supported: a document is one template");
+  CHECK_NOTHROW(waymark::check_template(Template{"t", "t", "{{=<% %>=}}<%#a%><%b%><%/a%>{{ not a tag"}));
+}
+
+TEST_CASE("Signature tables become lines to sign on", "[render]") {
+  const std::string markdown = "| Who | Signature | Date |\n|---|---|---|\n| Young person: Amara | | |\n";
+  CHECK_THAT(convert(markdown, DocumentFormat::html), Contains("<table class=\"signatures\">"));
+  const std::string text = convert(markdown, DocumentFormat::txt);
+  CHECK_THAT(text, Contains("Young person: Amara\n\nSignature: ____"));
+  CHECK_THAT(convert("| A | B |\n|---|---|\n| 1 | 2 |\n", DocumentFormat::html), Contains("<table>"));
+}
+
+TEST_CASE("Plain text: underlined headings, wrapped paragraphs, aligned tables", "[render]") {
+  const std::string text = convert("# Title\n\n## Part\n\n- one\n- two\n\n| Name | Due |\n|---|---|\n| Reading | 2026-10-01 |\n",
+                                    DocumentFormat::txt, {"Hillside Academy", "", "a4"});
+  CHECK(text ==
+        "Hillside Academy\n\nTitle\n=====\n\nPart\n----\n\n- one\n- two\n\nName    | Due\n--------+-----------\nReading | 2026-10-01\n");
+}
+
+TEST_CASE("HTML is one standalone page with the school, title and paper size", "[render]") {
+  const std::string html = convert("# Plan\n", DocumentFormat::html, {"Hillside <Academy>", "Ms Reid", "letter"});
+  CHECK_THAT(html, Contains("<title>Title</title>"));
+  CHECK_THAT(html, Contains("<meta name=\"author\" content=\"Ms Reid\">"));
+  CHECK_THAT(html, Contains("size: letter"));
+  CHECK_THAT(html, Contains("<p class=\"school\">Hillside &lt;Academy&gt;</p>"));
+  CHECK_THAT(html, Contains("<h1>Plan</h1>"));
+}
+
+TEST_CASE("safe_file_name keeps documents inside their directory", "[render]") {
+  CHECK(waymark::safe_file_name("L000123") == "L000123");
+  CHECK(waymark::safe_file_name("../../etc/x") == "_.._.._etc_x");
+  CHECK(waymark::safe_file_name("") == "_");
+  CHECK(waymark::safe_file_name(".hidden") == "_.hidden");
+  CHECK(waymark::safe_file_name("a b/c") == "a_b_c");
+}
+
+TEST_CASE("DocumentOutput to a directory: one private file each, nothing until finish", "[render]") {
+  test::TempDir dir;
+  const auto out_dir = (dir / "out/").string();
+  {
+    waymark::DocumentOutput out("t", out_dir, DocumentFormat::md, {}, "Plans");
+    out.add("../../etc/x", "# One\n", "One");
+    out.add("L2", "# Two\n", "Two");
+    out.add("L2", "# Again\n", "Again");
+    // Not yet: only a private staging folder exists.
+    for (const auto& entry : std::filesystem::directory_iterator(out_dir)) CHECK(entry.path().filename().string().starts_with(".waymark-"));
+    out.finish();
+  }
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(out_dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"L2-2.md", "L2.md", "_.._.._etc_x.md"});
+  CHECK(test::slurp(dir / "out/L2-2.md") == "# Again\n");
+}
+
+TEST_CASE("DocumentOutput without finish leaves nothing behind", "[render]") {
+  test::TempDir dir;
+  {
+    waymark::DocumentOutput out("t", (dir / "out/").string(), DocumentFormat::md, {}, "Plans");
+    out.add("L1", "# One\n", "One");
+  }
+  CHECK(std::filesystem::is_empty(dir / "out"));
+  {
+    waymark::DocumentOutput out("t", (dir / "all.md").string(), DocumentFormat::md, {}, "Plans");
+    out.add("L1", "# One\n", "One");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "all.md"));
+}
+
+TEST_CASE("Settings: dotted keys nest, files hold JSON or key=value lines", "[render]") {
+  test::TempDir dir;
+  waymark::DocumentSettings settings;
+  settings.load_file(dir.write("s.txt", "# our school\nschool.name = Hillside Academy\nauthor=Ms Reid\n"));
+  settings.set("school.phone=01234 567890");
+  CHECK(settings.values() == nlohmann::json{{"school", {{"name", "Hillside Academy"}, {"phone", "01234 567890"}}}, {"author", "Ms Reid"}});
+  CHECK(settings.page().school == "Hillside Academy");
+  waymark::DocumentSettings json_settings;
+  json_settings.load_file(dir.write("s.json", R"({"school": {"name": "Oak Lane"}})"));
+  CHECK(json_settings.page().school == "Oak Lane");
+  CHECK(json_settings.page().author == "Oak Lane");
+  auto error = test::error_from([&] { json_settings.set("no equals sign"); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::usage);
+  error = test::error_from([&] { settings.load_file(dir.write("bad.txt", "school.name\n")); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::data);
+}
+
+}  // namespace
