@@ -325,9 +325,9 @@ std::unique_ptr<DocumentWriter> DocumentWriter::create(DocumentFormat format, Ou
     case DocumentFormat::md: return make_markdown_writer(out);
     case DocumentFormat::html: return make_html_writer(out, page);
     case DocumentFormat::txt: return make_text_writer(out, page);
-    case DocumentFormat::pdf: break;
+    case DocumentFormat::pdf: return make_pdf_writer(out, page);
   }
-  throw Error(Exit::usage, "PDF output is not available in this build");
+  throw Error(Exit::usage, "unknown document format");
 }
 
 }  // namespace waymark

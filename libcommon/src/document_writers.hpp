@@ -21,5 +21,6 @@ bool is_table(cmark_node* node);
 std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out);
 std::unique_ptr<DocumentWriter> make_html_writer(Output& out, const PageSettings& page);
 std::unique_ptr<DocumentWriter> make_text_writer(Output& out, const PageSettings& page);
+std::unique_ptr<DocumentWriter> make_pdf_writer(Output& out, const PageSettings& page);  // pdf_writer.cpp
 
 }  // namespace waymark
