@@ -1,0 +1,30 @@
+// plan-gen: individual plans (Action 1 of the toolkit). Options and wiring only; the plan is built
+// in plan.cpp, the targets read in targets.cpp, the plans written in write_plans.cpp.
+#include "schedule.hpp"
+#include "write_plans.hpp"
+
+int main(int argc, char** argv) {
+  using namespace waymark;
+  using namespace waymark::plan;
+  Tool tool("plan-gen",
+            "Build each learner's individual plan: starting point, end goal, road map of stages and SMART targets,\n"
+            "the toolkit actions chosen with their activities, well-being, and the review schedule. Learner records\n"
+            "(often risk-check's output) are joined by id with the targets the tutor and young person wrote.\n"
+            "Writes plan JSON for contract-print (json, ndjson) or the printable plan (md, html, txt).");
+  Options options;
+  tool.add_common_options(options.common, {"md", "html", "txt", "json", "ndjson"});
+  tool.add_document_options(options.documents);
+  auto& app = tool.app();
+  app.add_option("--targets", options.targets_path, "Targets (CSV, JSON or NDJSON): id, stage, area, target, measure, owner, due, support");
+  app.add_option("--profiles", options.profiles_path,
+                 "Profile columns by id, where the learner records lack them: aspiration, strengths, interests, barriers,\n"
+                 "support_needs, motivations, wellbeing, key_person (a value here wins over the learner record's)");
+  app.add_option("--actions", options.actions, "Toolkit actions for every plan, e.g. A01,A11 (default: each learner's recommended_actions)")
+      ->delimiter(',');
+  app.add_option("--start", options.start, "The date the plans start (default: today)");
+  app.add_option("--review-every", options.review_every, "Time between reviews: days, weeks or months, e.g. 14d, 6w, 2m (default 6w)")
+      ->check([](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });
+  app.add_option("--reviews", options.reviews, "Number of reviews to schedule (default 3)")->check(CLI::Range(0, 52));
+  app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
+  return tool.run(argc, argv, [&] { return write_plans(tool, options); });
+}

@@ -1,0 +1,25 @@
+// When a plan is reviewed: every N days, weeks or months from the start.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace waymark::plan {
+
+struct Interval {
+  int count = 6;
+  char unit = 'w';  // 'd' days, 'w' weeks, 'm' months
+};
+
+// "6w", "14d", "2m"; nullopt for anything else (or a count of 0).
+std::optional<Interval> parse_interval(std::string_view text);
+
+// `date` moved on by `times` intervals; a month step from 31 January lands on the month's last day.
+std::chrono::year_month_day advance(std::chrono::year_month_day date, Interval interval, int times);
+
+// The dates of `reviews` reviews, one interval apart, the first one interval after `start`.
+std::vector<std::chrono::year_month_day> review_dates(std::chrono::year_month_day start, Interval every, int reviews);
+
+}  // namespace waymark::plan

@@ -1,0 +1,163 @@
+#include "write_plans.hpp"
+
+#include <fmt/format.h>
+
+#include "plan.hpp"
+#include "waymark/catalogue.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark::embedded {
+extern const std::string_view plan_template;
+extern const std::string_view plan_prompts_json;
+}  // namespace waymark::embedded
+
+namespace waymark::plan {
+
+namespace {
+
+std::chrono::year_month_day today() {
+  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+PlanSettings plan_settings(const Options& options, const DocumentSettings& settings) {
+  PlanSettings plan;
+  plan.start = today();
+  if (!options.start.empty()) {
+    try {
+      plan.start = *parse_date(options.start, options.common.date_order());
+    } catch (const FieldError& e) {
+      throw Error(Exit::usage, fmt::format("--start: {} ({})", e.what(), e.expected()));
+    }
+  }
+  plan.review_every = *parse_interval(options.review_every);
+  plan.reviews = options.reviews;
+  plan.actions = options.actions;
+  const auto& values = settings.values();
+  if (values.contains("key_person") && values["key_person"].is_string()) plan.key_person = values["key_person"].get<std::string>();
+  plan.prompts = nlohmann::ordered_json::parse(embedded::plan_prompts_json, nullptr, true, true);
+  return plan;
+}
+
+// What the template sees: the plan, the settings (--set), and the risk factors' wording.
+nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentSettings& settings, const Catalogue& catalogue) {
+  nlohmann::json data = plan;
+  data["settings"] = settings.values();
+  nlohmann::json labels = nlohmann::json::array();
+  for (const auto& code : plan["starting_point"]["risk_factors"])
+    if (const auto* factor = catalogue.find_risk_factor(code.get<std::string>())) labels.push_back(factor->label);
+  data["risk_factor_labels"] = std::move(labels);
+  data["has_targets"] = !plan["stages"].empty();
+  return data;
+}
+
+std::string plan_title(const nlohmann::ordered_json& plan) {
+  const auto& learner = plan["learner"];
+  const std::string name = fmt::format("{} {}", learner["given_name"].get<std::string>(), learner["family_name"].get<std::string>());
+  return fmt::format("Individual plan: {}", trim(name).empty() ? learner["id"].get<std::string>() : std::string(trim(name)));
+}
+
+// Plans as JSON: an array with one plan a line, or NDJSON.
+class PlanJsonWriter {
+ public:
+  PlanJsonWriter(const std::string& path, bool array) : out_(path), array_(array) {
+    if (array_) out_.write("[\n");
+  }
+  void add(const nlohmann::ordered_json& plan) {
+    if (array_ && count_ > 0) out_.write(",\n");
+    out_.write(plan.dump());
+    if (!array_) out_.write("\n");
+    ++count_;
+  }
+  void finish() {
+    if (array_) out_.write(count_ ? "\n]\n" : "]\n");
+    out_.commit();
+  }
+
+ private:
+  Output out_;
+  bool array_;
+  std::size_t count_ = 0;
+};
+
+// A second input file (targets, profiles): the main input's delimiter, its own format detected.
+InputOptions side_input(const Options& options, const std::string& path) {
+  InputOptions input = options.common.input_options();
+  input.path = path;
+  input.format.reset();
+  return input;
+}
+
+void warn_smart(const Tool& tool, const SmartWarning& warning) {
+  std::string problems;
+  for (std::size_t i = 0; i < warning.problems.size(); ++i)
+    problems += (i == 0 ? "" : i + 1 == warning.problems.size() ? " and " : ", ") + warning.problems[i];
+  tool.warn(fmt::format("{}: learner {}: the target is not SMART: {}", warning.source, warning.learner, problems));
+}
+
+}  // namespace
+
+int write_plans(const Tool& tool, const Options& options) {
+  const std::string format = options.common.format.empty() ? "md" : options.common.format;
+  const bool as_json = format == "json" || format == "ndjson";
+  if (as_json && names_directory(options.common.output))
+    throw Error(Exit::usage, "json and ndjson plans go to one file or standard output, not a directory");
+
+  const DocumentSettings settings = options.documents.settings();
+  const Catalogue& catalogue = Catalogue::builtin();
+  PlanSettings plan_options = plan_settings(options, settings);
+
+  // The template is checked before anything is read or written.
+  TemplateSet templates;
+  templates.add_builtin("plan", embedded::plan_template);
+  options.documents.apply_overrides(templates, "plan");
+  const Template& tmpl = templates.get("plan");
+  if (!as_json) check_template(tmpl);
+
+  std::optional<TargetBook> targets;
+  if (!options.targets_path.empty())
+    targets = TargetBook::load(side_input(options, options.targets_path), options.common.date_order(), options.common.verbose);
+
+  std::optional<Profiles> profiles;
+  if (!options.profiles_path.empty()) profiles = Profiles::load(side_input(options, options.profiles_path));
+
+  const auto reader = open_records(options.common.input_options());
+  const PlanBuilder builder(*reader, std::move(plan_options), catalogue, profiles ? &*profiles : nullptr);
+  std::optional<PlanJsonWriter> json_out;
+  std::optional<DocumentOutput> documents;
+  if (as_json) json_out.emplace(options.common.output, format == "json");
+  else documents.emplace(tool.name(), options.common.output, options.documents.document_format(format), options.documents.page(settings),
+                         "Individual plans");
+
+  bool not_smart = false;
+  std::size_t without_targets = 0;
+  std::string first_without_targets;
+  Record record;
+  std::vector<SmartWarning> warnings;
+  while (reader->next(record)) {
+    const std::string id = builder.learner_id(record);
+    if (id.empty()) throw data_error({reader->source_name(), record.line, "id"}, "a learner without an id", "the learner's id");
+    const std::vector<Stage>* stages = targets ? targets->take(id) : nullptr;
+    if (targets && !stages && without_targets++ == 0) first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
+    warnings.clear();
+    const auto plan = builder.build(record, stages, warnings);
+    for (const auto& warning : warnings) warn_smart(tool, warning);
+    not_smart = not_smart || !warnings.empty();
+    if (json_out) json_out->add(plan);
+    else documents->add(id, render_markdown(tmpl, document_data(plan, settings, catalogue)), plan_title(plan));
+  }
+  // One line for them all: a cohort's first plans are mostly written before their targets.
+  if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");
+  if (without_targets > 1)
+    tool.warn(fmt::format("{} learners have no targets yet, the first {}: their road maps are left to fill in", without_targets, first_without_targets));
+  if (targets)
+    for (const auto& [id, first] : targets->unclaimed())
+      tool.warn(fmt::format("{}: targets for learner {}, who is not in the learner records", first->source, id));
+
+  if (json_out) json_out->finish();
+  else documents->finish();
+  return options.strict && not_smart ? static_cast<int>(Exit::fail_on) : 0;
+}
+
+}  // namespace waymark::plan

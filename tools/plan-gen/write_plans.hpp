@@ -1,0 +1,26 @@
+// plan-gen's run: learners in, one plan each out, as plan JSON or as documents.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "waymark/cli.hpp"
+
+namespace waymark::plan {
+
+struct Options {
+  CommonOptions common;
+  DocumentOptions documents;
+  std::string targets_path;
+  std::string profiles_path;
+  std::vector<std::string> actions;
+  std::string start;
+  std::string review_every = "6w";
+  int reviews = 3;
+  bool strict = false;
+};
+
+// Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.
+int write_plans(const Tool& tool, const Options& options);
+
+}  // namespace waymark::plan
