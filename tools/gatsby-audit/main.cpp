@@ -1,0 +1,53 @@
+// gatsby-audit: the eight Gatsby Benchmarks, per school and per pupil. Options and wiring only; the
+// framework data is in framework.cpp, the inputs in pupils.cpp, school.cpp and activities.cpp, the
+// per-pupil state in progress.cpp, the checks in evaluate.cpp, the outputs in summary.cpp and gaps.cpp.
+#include <iostream>
+
+#include "audit.hpp"
+#include "waymark/errors.hpp"
+
+int main(int argc, char** argv) {
+  using namespace waymark;
+  using namespace waymark::gatsby;
+  Tool tool("gatsby-audit",
+            "Audit a school's careers programme against the eight Gatsby Benchmarks (2014 or the 2024 refresh):\n"
+            "each benchmark's status and the share of school and pupil criteria met, beside the national average;\n"
+            "or, with --gaps, every pupil's unmet criteria with the date each falls due. The careers log streams.");
+  Options options;
+  tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson"});
+  auto& app = tool.app();
+  // The careers log takes the place of the usual positional input.
+  app.remove_option(app.get_option("input"));
+  app.add_option("--activities", options.common.input, "The careers log: CSV, JSON array or NDJSON (default: standard input, also '-')");
+  auto* pupils = app.add_option("--pupils", options.pupils_path, "The pupils: id, year_group (7-13), send, considering_he, left_on, destination_1y..3y");
+  app.add_option("--school", options.school_path, "The school's answers for the school criteria: TOML (.toml) or CSV (criterion, answer, evidence)");
+  app.add_option("--framework", options.framework, "gatsby-2024 (default; statutory from September 2025) or gatsby-2014")
+      ->check([](const std::string& name) {
+        for (const auto& known : Framework::names())
+          if (name == known) return std::string{};
+        return name + " is not a framework (gatsby-2014, gatsby-2024)";
+      });
+  app.add_option("--setting", options.setting, "school (default) or college (two employer encounters a year, guidance by the end of the programme)")
+      ->check(CLI::IsMember({"school", "college"}));
+  app.add_option("--as-of", options.as_of, "Audit as of this date (default: today); activities after it are errors");
+  app.add_option("--since", options.since, "The log starts on this date: deadlines before its academic year are not assessed\n"
+                                           "(default: the academic year of the earliest activity)");
+  app.add_flag("--gaps", options.gaps, "One row per pupil and unmet criterion: pupil_id, benchmark, criterion, due_by, status (csv, ndjson, json)");
+  auto* list = app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
+  auto* print = app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
+  pupils->excludes(list)->excludes(print);
+
+  return tool.run(argc, argv, [&] {
+    if (options.print_framework) {
+      std::cout << Framework::builtin_text(options.framework);
+      return 0;
+    }
+    if (options.list_criteria) return list_criteria(options);
+    if (options.pupils_path.empty()) throw Error(Exit::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
+    const std::string& format = options.common.format;
+    if (options.gaps && format == "txt") throw Error(Exit::usage, "--gaps writes csv, ndjson or json, not txt");
+    if (!options.gaps && format == "ndjson") throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
+    const Audit audit = load_audit(options, [&](const std::string& message) { tool.warn(message); });
+    return options.gaps ? write_gaps(options, audit) : write_summary(options, audit);
+  });
+}

@@ -1,0 +1,260 @@
+// The summary (--format txt, csv or json): per benchmark and criterion, beside the national average.
+#include "summary.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "waymark/academic_year.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+#include "waymark/record_writer.hpp"
+
+namespace waymark::gatsby {
+
+namespace {
+
+constexpr long smallest_shown_group = 5;
+
+BenchmarkStatus status_of(const BenchmarkTally& tally) {
+  bool any_assessed = tally.school_criteria > 0;
+  bool all_met = tally.school_yes == tally.school_criteria;
+  bool none_met = tally.school_yes + tally.school_partly == 0;
+  for (const auto& criterion : tally.criteria) {
+    if (!criterion.criterion->per_pupil || criterion.assessed == 0) continue;
+    any_assessed = true;
+    all_met = all_met && criterion.met == criterion.assessed;
+    none_met = none_met && criterion.met == 0;
+  }
+  if (!any_assessed) return BenchmarkStatus::not_assessed;
+  if (all_met) return BenchmarkStatus::achieved;
+  if (none_met) return BenchmarkStatus::not_started;
+  return BenchmarkStatus::partially_achieved;
+}
+
+std::string school_share(const BenchmarkTally& tally) {
+  return tally.school_criteria ? fmt::format("{} of {} ({})", tally.school_yes, tally.school_criteria, share(tally.school_yes, tally.school_criteria))
+                               : std::string("-");
+}
+
+std::string pupils_share(long met, long assessed) {
+  return assessed ? fmt::format("{} of {} ({})", met, assessed, share(met, assessed)) : std::string("n/a");
+}
+
+void write_txt(Output& out, const Audit& audit, const Summary& summary) {
+  const auto& average = audit.framework.national_average;
+  const int year = academic_year_of(audit.as_of);
+  out.print("{}\n", audit.framework.title);
+  out.print("{} setting, as of {} (academic year {}); the careers log is read from {}.\n",
+            audit.setting == Setting::college ? "College" : "School", format_date(audit.as_of), academic_year_name(year),
+            academic_year_name(audit.log_from));
+  out.print("Pupils on roll: {} (SEND: {}, SEND unknown: {}); leavers: {}.\n", summary.on_roll, send_count(summary.send),
+            send_count(summary.send_unknown), summary.leavers);
+  out.print("Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13; "
+            "meaningful unknown: {}.\n\n",
+            audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.meaningful_unknown);
+  out.print("Benchmarks fully achieved: {} of {} (national average {} of {} in {}, {})\n\n", summary.achieved,
+            summary.benchmarks.size(), format_number(average.benchmarks_achieved, 2), average.of, average.year, average.source);
+
+  out.print("{:<3} {:<19} {:<16} {:<19} {}\n", "BM", "status", "school criteria", "pupils meeting all", "benchmark");
+  for (const auto& tally : summary.benchmarks) {
+    out.print("{:<3} {:<19} {:<16} {:<19} {}\n", tally.benchmark->number, to_string(tally.status), school_share(tally),
+              tally.pupils_assessed || tally.criteria.size() > static_cast<std::size_t>(tally.school_criteria)
+                  ? pupils_share(tally.pupils_meeting_all, tally.pupils_assessed)
+                  : std::string("-"),
+              tally.benchmark->title);
+  }
+  out.print("\n{:<3} {:<34} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue", "due");
+  for (const auto& tally : summary.benchmarks) {
+    for (const auto& c : tally.criteria) {
+      if (!c.criterion->per_pupil) {
+        out.print("{:<3} {:<34} {}\n", tally.benchmark->number, c.criterion->id, to_string(c.answer.answer));
+        continue;
+      }
+      out.print("{:<3} {:<34} {:<17} {:>7} {:>10} {:>8} {:>5}\n", tally.benchmark->number, c.criterion->id,
+                c.assessed ? fmt::format("{} of {}", c.met, c.assessed) : std::string("none assessed"), share(c.met, c.assessed),
+                send_share(c.send_met, c.send_assessed), c.overdue, c.due);
+    }
+  }
+  out.print("\nA pupil is assessed on a criterion once its deadline (or, for 'every year', a completed year) has come,\n"
+            "within the years the log covers. overdue and due count pupils with a deadline missed, or one ending this\n"
+            "academic year; --gaps lists them. SEND shares from fewer than 5 pupils are shown as c.\n");
+}
+
+void write_csv(Output& out, const Summary& summary) {
+  out.print("benchmark,benchmark_title,benchmark_status,criterion,scope,answer,evidence,met,assessed,share,"
+            "send_met,send_assessed,send_share,overdue,due\n");
+  for (const auto& tally : summary.benchmarks) {
+    for (const auto& c : tally.criteria) {
+      fmt::memory_buffer line;
+      auto field = [&](std::string_view text) {
+        append_csv_field(line, text, ',');
+        line.push_back(',');
+      };
+      field(std::to_string(tally.benchmark->number));
+      field(tally.benchmark->title);
+      field(to_string(tally.status));
+      field(c.criterion->id);
+      field(c.criterion->per_pupil ? "pupil" : "school");
+      if (c.criterion->per_pupil) {
+        out.print("{}", fmt::to_string(line));
+        out.print(",,{},{},{},{},{},{},{},{}\n", c.met, c.assessed, share(c.met, c.assessed), send_count(c.send_met),
+                  send_count(c.send_assessed), send_share(c.send_met, c.send_assessed), c.overdue, c.due);
+      } else {
+        field(to_string(c.answer.answer));
+        append_csv_field(line, c.answer.evidence, ',');
+        out.print("{},,,,,,,,\n", fmt::to_string(line));
+      }
+    }
+  }
+}
+
+nlohmann::ordered_json count_json(const std::string& shown) {
+  return shown == "<5" ? nlohmann::ordered_json(shown) : nlohmann::ordered_json(std::stol(shown));
+}
+
+void write_json(Output& out, const Audit& audit, const Summary& summary) {
+  const auto& average = audit.framework.national_average;
+  nlohmann::ordered_json doc;
+  doc["framework"] = audit.framework.name;
+  doc["title"] = audit.framework.title;
+  doc["setting"] = audit.setting == Setting::college ? "college" : "school";
+  doc["as_of"] = format_date(audit.as_of);
+  doc["academic_year"] = academic_year_name(academic_year_of(audit.as_of));
+  doc["log_from"] = academic_year_name(audit.log_from);
+  doc["pupils"] = {{"on_roll", summary.on_roll}, {"send", count_json(send_count(summary.send))},
+                   {"send_unknown", count_json(send_count(summary.send_unknown))}, {"leavers", summary.leavers}};
+  doc["activities"] = {{"read", audit.log.activities}, {"unknown_pupil", audit.log.unknown_pupil},
+                       {"outside_years", audit.log.outside_years}, {"meaningful_unknown", audit.log.meaningful_unknown}};
+  doc["benchmarks_achieved"] = summary.achieved;
+  doc["national_average"] = {{"benchmarks_achieved", average.benchmarks_achieved}, {"of", average.of}, {"year", average.year},
+                             {"source", average.source}};
+  auto benchmarks = nlohmann::ordered_json::array();
+  for (const auto& tally : summary.benchmarks) {
+    nlohmann::ordered_json item{{"benchmark", tally.benchmark->number}, {"title", tally.benchmark->title},
+                                {"status", to_string(tally.status)}};
+    item["school_criteria"] = {{"yes", tally.school_yes}, {"partly", tally.school_partly}, {"of", tally.school_criteria},
+                               {"share", share(tally.school_yes, tally.school_criteria)}};
+    item["pupils_meeting_all"] = {{"met", tally.pupils_meeting_all}, {"assessed", tally.pupils_assessed},
+                                  {"share", share(tally.pupils_meeting_all, tally.pupils_assessed)}};
+    auto criteria = nlohmann::ordered_json::array();
+    for (const auto& c : tally.criteria) {
+      nlohmann::ordered_json entry{{"id", c.criterion->id}, {"scope", c.criterion->per_pupil ? "pupil" : "school"},
+                                   {"text", c.criterion->text}};
+      if (c.criterion->per_pupil) {
+        entry["met"] = c.met;
+        entry["assessed"] = c.assessed;
+        entry["share"] = share(c.met, c.assessed);
+        entry["send"] = {{"met", count_json(send_count(c.send_met))}, {"assessed", count_json(send_count(c.send_assessed))},
+                         {"share", send_share(c.send_met, c.send_assessed)}};
+        entry["overdue"] = c.overdue;
+        entry["due"] = c.due;
+      } else {
+        entry["answer"] = to_string(c.answer.answer);
+        entry["evidence"] = c.answer.evidence;
+      }
+      criteria.push_back(entry);
+    }
+    item["criteria"] = criteria;
+    benchmarks.push_back(item);
+  }
+  doc["benchmarks"] = benchmarks;
+  out.print("{}\n", doc.dump(2));
+}
+
+}  // namespace
+
+std::string_view to_string(BenchmarkStatus status) {
+  switch (status) {
+    case BenchmarkStatus::achieved: return "achieved";
+    case BenchmarkStatus::partially_achieved: return "partially achieved";
+    case BenchmarkStatus::not_started: return "not started";
+    case BenchmarkStatus::not_assessed: break;
+  }
+  return "not assessed";
+}
+
+std::string share(long met, long of) {
+  return of ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(met) / static_cast<double>(of)) : std::string("n/a");
+}
+
+std::string send_share(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : share(met, of); }
+
+std::string send_count(long count) { return count > 0 && count < smallest_shown_group ? std::string("<5") : std::to_string(count); }
+
+Summary summarise(const Audit& audit) {
+  Summary summary;
+  for (const auto& benchmark : audit.framework.benchmarks) {
+    BenchmarkTally tally;
+    tally.benchmark = &benchmark;
+    for (const auto* criterion : audit.criteria) {
+      if (criterion->benchmark != benchmark.number) continue;
+      CriterionTally c;
+      c.criterion = criterion;
+      if (!criterion->per_pupil) {
+        c.answer = audit.school.get(criterion->id);
+        ++tally.school_criteria;
+        tally.school_yes += c.answer.answer == SchoolAnswer::yes;
+        tally.school_partly += c.answer.answer == SchoolAnswer::partly;
+      }
+      tally.criteria.push_back(c);
+    }
+    summary.benchmarks.push_back(std::move(tally));
+  }
+
+  const auto evaluator = audit.evaluator();
+  const auto& pupils = audit.roll.pupils();
+  for (std::uint32_t index = 0; index < pupils.size(); ++index) {
+    const Pupil& pupil = pupils[index];
+    if (pupil.is_leaver()) ++summary.leavers;
+    else {
+      ++summary.on_roll;
+      summary.send += pupil.send == Answer::yes;
+      summary.send_unknown += pupil.send == Answer::unknown;
+    }
+    for (auto& tally : summary.benchmarks) {
+      bool assessed_any = false, met_all = true;
+      for (auto& c : tally.criteria) {
+        if (!c.criterion->per_pupil) continue;
+        bool overdue = false, due = false;
+        const auto outcome = evaluator.evaluate(pupil, index, *c.criterion, [&](const Gap& gap) {
+          (gap.status == GapStatus::overdue ? overdue : due) = true;
+        });
+        c.overdue += overdue;
+        c.due += due;
+        if (!outcome.assessed) continue;
+        assessed_any = true;
+        met_all = met_all && outcome.met;
+        ++c.assessed;
+        c.met += outcome.met;
+        if (pupil.send == Answer::yes) {
+          ++c.send_assessed;
+          c.send_met += outcome.met;
+        }
+      }
+      if (assessed_any) {
+        ++tally.pupils_assessed;
+        tally.pupils_meeting_all += met_all;
+      }
+    }
+  }
+  for (auto& tally : summary.benchmarks) {
+    tally.status = status_of(tally);
+    summary.achieved += tally.status == BenchmarkStatus::achieved;
+  }
+  return summary;
+}
+
+int write_summary(const Options& options, const Audit& audit) {
+  const std::string format = options.common.format.empty() ? "txt" : options.common.format;
+  if (format != "txt" && format != "csv" && format != "json")
+    throw Error(Exit::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
+  const Summary summary = summarise(audit);
+  Output out(options.common.output);
+  if (format == "txt") write_txt(out, audit, summary);
+  else if (format == "csv") write_csv(out, summary);
+  else write_json(out, audit, summary);
+  out.commit();
+  return 0;
+}
+
+}  // namespace waymark::gatsby

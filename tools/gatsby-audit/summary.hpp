@@ -1,0 +1,46 @@
+// The audit summed up per criterion and per benchmark: school answers, pupils assessed and meeting
+// each pupil criterion (all pupils and SEND pupils), pupils with gaps, and each benchmark's status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "audit.hpp"
+
+namespace waymark::gatsby {
+
+struct CriterionTally {
+  const Criterion* criterion = nullptr;
+  SchoolCriterion answer;  // school criteria
+  long assessed = 0, met = 0;            // pupil criteria, all pupils
+  long send_assessed = 0, send_met = 0;  // pupil criteria, SEND pupils
+  long overdue = 0, due = 0;             // pupils with at least one gap of that status
+};
+
+enum class BenchmarkStatus { achieved, partially_achieved, not_started, not_assessed };
+std::string_view to_string(BenchmarkStatus status);
+
+struct BenchmarkTally {
+  const Benchmark* benchmark = nullptr;
+  std::vector<CriterionTally> criteria;
+  long school_criteria = 0, school_yes = 0, school_partly = 0;
+  long pupils_assessed = 0, pupils_meeting_all = 0;  // pupils assessed on any of its pupil criteria
+  BenchmarkStatus status = BenchmarkStatus::not_assessed;
+};
+
+struct Summary {
+  std::vector<BenchmarkTally> benchmarks;
+  long on_roll = 0, leavers = 0, send = 0, send_unknown = 0;
+  int achieved = 0;
+};
+
+Summary summarise(const Audit& audit);
+
+// 2 of 3 -> "66.7%"; nothing assessed -> "n/a".
+std::string share(long met, long of);
+// A SEND share shown only when at least 5 pupils are behind it ("c" otherwise), as official
+// statistics suppress small groups; counts from 1 to 4 are shown as "<5".
+std::string send_share(long met, long of);
+std::string send_count(long count);
+
+}  // namespace waymark::gatsby
