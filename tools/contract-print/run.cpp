@@ -1,0 +1,74 @@
+#include "run.hpp"
+
+#include <optional>
+
+#include "waymark/errors.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark::embedded {
+extern const std::string_view participation_template;
+extern const std::string_view mentoring_template;
+extern const std::string_view behaviour_template;
+extern const std::string_view restorative_template;
+extern const std::string_view community_template;
+}  // namespace waymark::embedded
+
+namespace waymark::contract {
+
+namespace {
+
+TemplateSet builtin_templates() {
+  TemplateSet templates;
+  templates.add_builtin("participation", embedded::participation_template);
+  templates.add_builtin("mentoring", embedded::mentoring_template);
+  templates.add_builtin("behaviour", embedded::behaviour_template);
+  templates.add_builtin("restorative", embedded::restorative_template);
+  templates.add_builtin("community", embedded::community_template);
+  return templates;
+}
+
+// --format, else the extension of -o FILE (contract.html), else Markdown.
+DocumentFormat output_format(const Options& options) {
+  if (!options.common.format.empty()) return options.documents.document_format(options.common.format);
+  const std::string& output = options.common.output;
+  if (!names_directory(output)) {
+    if (const auto dot = output.rfind('.'); dot != std::string::npos && output.find('/', dot) == std::string::npos)
+      if (const auto format = parse_document_format(output.substr(dot + 1))) return *format;
+  }
+  return DocumentFormat::md;
+}
+
+std::string document_title(Kind kind, const nlohmann::json& view) {
+  const auto& name = view["full_name"].get_ref<const std::string&>();
+  return kind_title(kind) + ": " + (name.empty() ? view["id"].get<std::string>() : name);
+}
+
+}  // namespace
+
+int print_contracts(const Options& options) {
+  const Kind kind = parse_kind(options.kind).value();  // the option accepts only the kinds
+  const DocumentSettings settings = options.documents.settings();
+  TemplateSet templates = builtin_templates();
+  options.documents.apply_overrides(templates, std::string(kind_name(kind)));
+  const Template& tmpl = templates.get(std::string(kind_name(kind)));
+  // A broken template is reported before any input is read or any file is created.
+  check_template(tmpl);
+
+  const ViewOptions view_options{kind, options.parent_signature, options.common.date_order()};
+  ContractSource source(options.common.input_options());
+  ContractInput input;
+  // The output is opened once the first contract has been read, so input that fails at once
+  // (missing, empty, not JSON) leaves no file or directory behind.
+  std::optional<DocumentOutput> output;
+  while (source.next(input)) {
+    const nlohmann::json view = build_view(input, settings.values(), view_options);
+    const std::string markdown = render_markdown(tmpl, view);
+    if (!output) output.emplace("contract-print", options.common.output, output_format(options), options.documents.page(settings), collection_title(kind));
+    output->add(view["id"].get<std::string>(), markdown, document_title(kind, view));
+  }
+  if (!output) throw Error(Exit::data, "the input holds no plans or rows");
+  output->finish();
+  return 0;
+}
+
+}  // namespace waymark::contract

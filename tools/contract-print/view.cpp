@@ -1,0 +1,289 @@
+#include "view.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <set>
+
+#include "commitments.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::contract {
+
+namespace {
+
+using json = nlohmann::json;
+
+struct KindInfo {
+  Kind kind;
+  std::string_view name;
+  std::string_view title;
+  std::string_view plural;
+  std::string_view key_person_role;  // the adult who signs beside the young person
+};
+
+constexpr std::array<KindInfo, 5> kinds = {{
+    {Kind::participation, "participation", "Contract of participation", "Contracts of participation", "Key person"},
+    {Kind::mentoring, "mentoring", "Mentoring agreement", "Mentoring agreements", "Mentor"},
+    {Kind::behaviour, "behaviour", "Behaviour agreement", "Behaviour agreements", "Key person"},
+    {Kind::restorative, "restorative", "Restorative agreement", "Restorative agreements", "Facilitator"},
+    {Kind::community, "community", "Community participation agreement", "Community participation agreements", "Action lead"},
+}};
+
+const KindInfo& info(Kind kind) {
+  for (const auto& item : kinds)
+    if (item.kind == kind) return item;
+  return kinds.front();
+}
+
+// A field of the view: where it comes from in a row (its CSV column), and which setting gives it
+// when the row has none (the same for every learner: what the school offers, mentoring hours...).
+struct FieldSource {
+  std::string_view column;
+  std::string_view setting;  // a JSON pointer into the settings, or empty
+  bool list = false;
+};
+
+// Per kind, the fields beyond those every contract has. The view's name is the column's name.
+std::vector<FieldSource> kind_fields(Kind kind) {
+  switch (kind) {
+    case Kind::participation:
+      return {{"motivations", "", true},
+              {"purpose", "", false},           {"strengths", "", true},
+              {"interests", "", true},          {"expectations", "/key_person/expectations", true},
+              {"offers", "/setting/offers", true}, {"adds_value", "", false}};
+    case Kind::mentoring:
+      return {{"meetings", "/mentoring/meetings", false},
+              {"channels", "/mentoring/channels", true},
+              {"contact_hours", "/mentoring/hours", false},
+              {"response_time", "/mentoring/response_time", false},
+              {"urgent", "/mentoring/urgent", false},
+              {"escalation", "/mentoring/escalation", false},
+              {"duration", "/mentoring/duration", false},
+              {"safeguarding_lead", "/safeguarding/lead", false},
+              {"safeguarding_deputy", "/safeguarding/deputy", false}};
+    case Kind::behaviour:
+      return {{"incentives", "/behaviour/incentives", true},
+              {"consequences", "/behaviour/consequences", true},
+              {"monitoring", "/behaviour/monitoring", false}};
+    case Kind::restorative:
+      return {{"present", "", true},        {"what_happened", "", false}, {"thinking_then", "", false},
+              {"feeling_now", "", false},   {"affected", "", false},      {"put_right", "", false},
+              {"not_again", "", false}};
+    case Kind::community:
+      return {{"initiative", "/community/initiative", false},
+              {"stakeholders", "/community/stakeholders", true},
+              {"objectives", "/community/objectives", true},
+              {"values", "/community/values", true}};
+  }
+  return {};
+}
+
+// Reads the input's fields and the settings, turning dates into words and naming the input's
+// file, line and field when one does not parse.
+class FieldReader {
+ public:
+  FieldReader(const ContractInput& input, const json& settings, DateOrder order)
+      : input_(input), settings_(settings), order_(input.from_plan ? DateOrder::iso : order) {}
+
+  std::string text(std::string_view column, std::string_view setting = {}) const {
+    if (const auto it = input_.fields.find(column); it != input_.fields.end()) {
+      if (it->is_string() && !trim(it->get_ref<const std::string&>()).empty()) return std::string(trim(it->get_ref<const std::string&>()));
+      if (it->is_array()) {
+        std::string joined;
+        for (const auto& item : *it) joined += (joined.empty() ? "" : "; ") + item.get<std::string>();
+        if (!joined.empty()) return joined;
+      }
+    }
+    return setting_text(setting);
+  }
+
+  std::vector<std::string> list(std::string_view column, std::string_view setting = {}) const {
+    if (const auto it = input_.fields.find(column); it != input_.fields.end()) {
+      auto items = as_list(*it);
+      if (!items.empty()) return items;
+    }
+    if (setting.empty()) return {};
+    const json::json_pointer pointer{std::string(setting)};
+    return settings_.contains(pointer) ? as_list(settings_.at(pointer)) : std::vector<std::string>{};
+  }
+
+  std::string setting_text(std::string_view setting) const {
+    if (setting.empty()) return {};
+    const json::json_pointer pointer{std::string(setting)};
+    if (!settings_.contains(pointer)) return {};
+    const auto& value = settings_.at(pointer);
+    return value.is_string() ? std::string(trim(value.get_ref<const std::string&>())) : std::string{};
+  }
+
+  // "2026-09-07" -> "7 September 2026"; empty stays empty.
+  std::string date(std::string_view text, std::string_view field) const {
+    try {
+      const auto parsed = parse_date(text, order_);
+      if (!parsed) return {};
+      static constexpr std::array<std::string_view, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                                                  "July",    "August",   "September", "October", "November", "December"};
+      return fmt::format("{} {} {}", static_cast<unsigned>(parsed->day()), months.at(static_cast<unsigned>(parsed->month()) - 1),
+                         static_cast<int>(parsed->year()));
+    } catch (const FieldError& e) {
+      throw data_error({input_.source, input_.line, std::string(field)}, e.what(), e.expected());
+    }
+  }
+
+ private:
+  // A list from a JSON list or a ';'-separated cell; items trimmed, empty ones dropped.
+  static std::vector<std::string> as_list(const json& value) {
+    std::vector<std::string> items;
+    if (value.is_string()) {
+      for (const auto item : split_list(value.get_ref<const std::string&>())) items.emplace_back(item);
+    } else if (value.is_array()) {
+      for (const auto& item : value)
+        if (item.is_string() && !trim(item.get_ref<const std::string&>()).empty()) items.emplace_back(trim(item.get_ref<const std::string&>()));
+    }
+    return items;
+  }
+
+  const ContractInput& input_;
+  const json& settings_;
+  DateOrder order_;
+};
+
+json string_list(const std::vector<std::string>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(item);
+  return list;
+}
+
+// A commitment for the template: {text, who, due, measure}; empty parts stay empty so the template
+// can leave them out or print a line to fill in.
+json commitment(std::string text, std::string who, std::string due, std::string measure) {
+  return {{"text", std::move(text)}, {"who", std::move(who)}, {"due", std::move(due)}, {"measure", std::move(measure)}};
+}
+
+// The two sides' promises. From a plan: its targets, split by owner. From a row: its i_will and
+// we_will lists.
+void add_commitments(json& view, const ContractInput& input, const FieldReader& read, const std::string& given_name) {
+  json i_will = json::array(), we_will = json::array(), goals = json::array();
+  json support = json::array(), measures = json::array();
+  if (input.from_plan) {
+    std::set<std::string> seen_support;
+    for (std::size_t i = 0; i < input.targets.size(); ++i) {
+      const auto& target = input.targets[i];
+      const std::string field = fmt::format("target {} due", i + 1);
+      const std::string due = read.date(target.due, field);
+      const std::string clause = commitment_clause(target.text);
+      if (clause.empty()) continue;
+      goals.push_back(commitment(std::string(trim(target.text)), target.owner, due, target.measure));
+      if (owned_by_young_person(target.owner, given_name)) i_will.push_back(commitment(clause, {}, due, target.measure));
+      else we_will.push_back(commitment(clause, std::string(trim(target.owner)), due, target.measure));
+      if (!trim(target.support).empty() && seen_support.insert(std::string(trim(target.support))).second)
+        support.push_back(std::string(trim(target.support)));
+      if (!trim(target.measure).empty()) measures.push_back(std::string(trim(target.measure)));
+    }
+  } else {
+    for (const auto& item : read.list("i_will")) i_will.push_back(commitment(commitment_clause(item), {}, {}, {}));
+    for (const auto& item : read.list("we_will")) we_will.push_back(commitment(commitment_clause(item), {}, {}, {}));
+    for (const auto& item : read.list("goals")) goals.push_back(commitment(item, {}, {}, {}));
+    support = string_list(read.list("support"));
+    measures = string_list(read.list("measures"));
+  }
+  view["i_will"] = std::move(i_will);
+  view["we_will"] = std::move(we_will);
+  view["goals"] = std::move(goals);
+  view["support"] = std::move(support);
+  view["measures"] = std::move(measures);
+}
+
+// A restorative meeting's agreed actions. From a plan: every target with its owner and date.
+// From a row: the `actions` list, each item "what | who | date".
+json agreed_actions(const json& view, const ContractInput& input, const FieldReader& read) {
+  if (input.from_plan) return view["goals"];
+  json actions = json::array();
+  const auto items = read.list("actions");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto parts = split_list(items[i], '|');
+    std::string what(parts.size() > 0 ? parts[0] : ""), who(parts.size() > 1 ? parts[1] : "");
+    const std::string due = parts.size() > 2 ? read.date(parts[2], fmt::format("actions item {} date", i + 1)) : std::string{};
+    actions.push_back(commitment(std::move(what), std::move(who), due, {}));
+  }
+  return actions;
+}
+
+// Every list of texts also as one line, "drawing; music", under <name>_text: empty (so a template
+// section skips it) when the list is.
+void add_joined_lists(json& view) {
+  json joined = json::object();
+  for (const auto& [name, value] : view.items()) {
+    if (!value.is_array() || (!value.empty() && !value.front().is_string())) continue;
+    std::string line;
+    for (const auto& item : value) line += (line.empty() ? "" : "; ") + item.get<std::string>();
+    joined[name + "_text"] = line;
+  }
+  view.update(joined);
+}
+
+}  // namespace
+
+std::optional<Kind> parse_kind(std::string_view name) {
+  for (const auto& item : kinds)
+    if (item.name == name) return item.kind;
+  return std::nullopt;
+}
+
+std::string_view kind_name(Kind kind) { return info(kind).name; }
+std::string kind_title(Kind kind) { return std::string(info(kind).title); }
+std::string collection_title(Kind kind) { return std::string(info(kind).plural); }
+
+json build_view(const ContractInput& input, const json& settings, const ViewOptions& options) {
+  const FieldReader read(input, settings, options.date_order);
+  const KindInfo& kind = info(options.kind);
+  json view = json::object();
+  const std::string given_name = read.text("given_name"), family_name = read.text("family_name");
+  view["id"] = read.text("id");
+  view["given_name"] = given_name;
+  view["family_name"] = family_name;
+  view["full_name"] = std::string(trim(given_name + " " + family_name));
+  view["year_group"] = read.text("year_group");
+  view["aspiration"] = read.text("aspiration");
+  view["title"] = kind.title;
+  view["from_plan"] = input.from_plan;  // a plan's targets have dates: a missing one is a line to fill in
+  view["school"] = read.setting_text("/school/name");
+  std::string setting_name = read.text("setting", "/setting/name");
+  view["setting_name"] = setting_name.empty() ? view["school"].get<std::string>() : setting_name;
+
+  // The adult who signs: a row's own column for this kind's role (mentor, facilitator, lead) first,
+  // then the plan's key person, then the settings.
+  const std::string role_column = options.kind == Kind::mentoring     ? "mentor"
+                                  : options.kind == Kind::restorative ? "facilitator"
+                                  : options.kind == Kind::community   ? "lead"
+                                                                      : "key_person";
+  std::string key_person = read.text(role_column);
+  if (key_person.empty()) key_person = read.text("key_person", "/key_person/name");
+  view["key_person"] = key_person;
+  view["key_person_role"] = kind.key_person_role;
+
+  view["start"] = read.date(read.text("start"), "start");
+  view["end"] = read.date(read.text("end"), "end");
+  view["review_date"] = read.date(read.text("review_date"), "review_date");
+  view["meeting_date"] = read.date(read.text("meeting_date"), "meeting_date");
+  json reviews = json::array();
+  for (const auto& date : read.list("reviews")) reviews.push_back(read.date(date, "reviews"));
+  view["reviews"] = std::move(reviews);
+
+  view["parent_signature"] = options.parent_signature;
+  view["parent_carer"] = read.text("parent_carer");
+
+  add_commitments(view, input, read, given_name);
+  for (const auto& field : kind_fields(options.kind)) {
+    if (field.list) view[std::string(field.column)] = string_list(read.list(field.column, field.setting));
+    else view[std::string(field.column)] = read.text(field.column, field.setting);
+  }
+  if (options.kind == Kind::restorative) view["actions"] = agreed_actions(view, input, read);
+  add_joined_lists(view);
+  view["has_our_side"] = !view["we_will"].empty() || !view["support"].empty() || !view["offers"].empty();
+  // Later reviews are worth a line only when there is more than the next one.
+  view["later_reviews_text"] = view["reviews"].size() > 1 ? view["reviews_text"] : json("");
+  return view;
+}
+
+}  // namespace waymark::contract
