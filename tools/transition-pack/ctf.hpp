@@ -1,0 +1,28 @@
+// The DfE Common Transfer File (CTF), versions 24 and 25: the XML that school systems (SIMS,
+// Arbor, Bromcom) export when a pupil moves. Read with pugixml; elements we do not use are skipped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "learners.hpp"
+#include "options.hpp"
+
+namespace waymark::transition {
+
+struct CtfFile {
+  std::string source;          // file name, for messages
+  std::string version;         // Header/CTFversion, "25.0"
+  std::string source_school;   // Header/SourceSchool: its name, else "LEA/Estab"
+  std::string dest_school;     // Header/DestSchool: "LEA/Estab" (a CTF gives no name)
+  std::vector<std::string> ids;  // UPNs in file order
+  Learners learners;
+  std::vector<std::string> warnings;
+};
+
+// Reads the whole file. Throws Error(no_input) if it cannot be read; Error(data) if it is not XML
+// ("file:line:column: ..."), is truncated, is not a CTF (its root is not CTfile), or holds a pupil
+// without a UPN or with a date or count that does not parse ("file:line: element 'DOB': ...").
+CtfFile read_ctf(const Options& options);
+
+}  // namespace waymark::transition

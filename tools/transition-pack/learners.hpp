@@ -1,0 +1,56 @@
+// The young people who move: who they are, their one-page profile, and what their record says,
+// whether read from learner records (CSV, JSON, NDJSON) or from a Common Transfer File.
+#pragma once
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "options.hpp"
+
+namespace waymark::transition {
+
+struct Learner {
+  std::string id;
+  long line = 0;  // where the learner's record starts, for messages
+  std::string given_name, family_name, date_of_birth, gender, year_group;
+  // The one-page profile: the columns of profile_fields() that were filled in, in that order.
+  nlohmann::ordered_json profile = nlohmann::ordered_json::object();
+  // Facts of the academic record besides achievements: attendance, SEN provision, and from a
+  // CTF assessments, attendance by year, school history.
+  nlohmann::ordered_json record = nlohmann::ordered_json::object();
+};
+
+using Learners = std::map<std::string, Learner, std::less<>>;
+
+// A section of the one-page profile: the column it is read from and the heading it is shown under.
+struct ProfileField {
+  std::string_view column;
+  std::string_view heading;
+};
+inline constexpr std::array<ProfileField, 10> profile_fields{{
+    {"appreciated_for", "What people appreciate about me"},
+    {"important_to_me", "What is important to me"},
+    {"how_to_support_me", "How best to support me"},
+    {"interests_and_talents", "Interests and talents"},
+    {"significant_relationships", "Significant relationships"},
+    {"home_and_family", "Home and family"},
+    {"pets", "Pets"},
+    {"learning_arrangements", "Preferred learning arrangements"},
+    {"additional_needs", "Additional needs below the EHC plan threshold"},
+    {"good_work", "Examples of good work"},
+}};
+
+// Reads learner records and keeps those in `movers`. Throws Error(data) for a mover listed twice
+// or a bad date of birth or attendance.
+Learners read_learners(const Options& options, const std::set<std::string, std::less<>>& movers);
+
+// Fills the profiles of `learners` from --profiles (id and the columns of profile_fields()): what
+// the young person wrote with their tutor, often kept apart from the school system's export.
+// A filled cell replaces what the learner records said; rows of learners not moving are skipped.
+void read_profiles(const Options& options, Learners& learners);
+
+}  // namespace waymark::transition

@@ -1,0 +1,41 @@
+// transition-pack: the pack for a young person's move to another setting (Action 11 of the
+// Orienta4YEL toolkit; Action 12 for alternative provision). Options and wiring only; reading is
+// in moves.cpp, learners.cpp, achievements.cpp and ctf.cpp, the pack in checklist.cpp and
+// pack.cpp, the calendar in calendar.cpp, writing in pack_output.cpp.
+#include "options.hpp"
+#include "run.hpp"
+
+int main(int argc, char** argv) {
+  using namespace waymark;
+  using namespace waymark::transition;
+  Tool tool("transition-pack",
+            "Build the pack for each young person who moves to another setting: a one-page profile (as their consent\n"
+            "allows), the academic record, the checklist of support actions before, at and after the move with owners\n"
+            "and dates, and settling-in meetings a week, a month, three and six months after it as an iCalendar file.\n"
+            "Reads learner records with --moves (and --achievements), or a DfE Common Transfer File with --ctf.");
+  Options options;
+  tool.add_common_options(options.common, {"ndjson", "ics"});
+  auto& app = tool.app();
+  app.get_option("-o")->description(
+      "Output directory: a folder per learner (pack.json, settling-in.ics), created 0700, files 0600. "
+      "With --format, the file to write instead of standard output");
+  app.get_option("--format")->description("ndjson: the packs, one a line (the default without -o); ics: every meeting in one calendar");
+  app.add_option("--moves", options.moves_path, "The moves: id, kind, from_setting, to_setting, move_date, transition_manager,\n"
+                                                "receiving_contact, receiving_contact_email, consent_to_share (man 5 waymark-records)");
+  app.add_option("--achievements", options.achievements_path, "Achievements for the academic record: id, date, area, achievement");
+  app.add_option("--profiles", options.profiles_path, "One-page profiles written with the young person: id and the profile columns\n"
+                                                      "(appreciated_for, important_to_me, how_to_support_me, ...; man 5 waymark-records)");
+  app.add_option("--ctf", options.ctf_path, "Read the pupils from a DfE Common Transfer File (XML, versions 24 and 25) instead of learner records");
+  app.add_option("--kind", options.kind, "With --ctf and no --moves: the kind of every pupil's move\n"
+                                         "(end_of_key_stage, mid_term, managed_move, alternative_provision)");
+  app.add_option("--move-date", options.move_date, "With --ctf and no --moves: the date of every pupil's move");
+  app.add_option("--audience", options.audience, "Who the pack is for: receiving (the profile only with consent_to_share; default)\n"
+                                                 "or young-person (their own full copy)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Audience>{{"receiving", Audience::receiving},
+                                                                          {"young-person", Audience::young_person}}));
+  app.add_option("--timezone", options.timezone, "The setting's time zone for meeting times (default Europe/London)");
+  app.add_option("--meeting-time", options.meeting_time, "Time of settling-in meetings not booked in the moves file (default 10:00)");
+  app.add_option("--meeting-minutes", options.meeting_minutes, "Length of a settling-in meeting in minutes (default 30)")->check(CLI::Range(5, 480));
+  app.add_flag("--names-in-calendar", options.names_in_calendar, "Put the learner's name in event titles (default: their id only)");
+  return tool.run(argc, argv, [&] { return run(options, tool); });
+}

@@ -1,0 +1,50 @@
+// The moves file (man 5 waymark-records, MOVES): one row per young person who changes setting.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checklist.hpp"
+#include "options.hpp"
+
+namespace waymark::transition {
+
+// A settling-in meeting the school has already booked: a date, and a time of day if given.
+struct BookedMeeting {
+  Date date;
+  std::optional<std::chrono::minutes> time;  // since midnight
+};
+
+struct Move {
+  std::string id;
+  long line = 0;  // in the moves file, for messages
+  MoveKind kind = MoveKind::mid_term;
+  Date date;
+  std::string from_setting, to_setting;
+  std::string transition_manager, receiving_contact, receiving_contact_email;
+  std::optional<bool> consent_to_share;  // nullopt: not recorded, which is not consent
+  std::vector<std::optional<BookedMeeting>> booked;  // one per Checklist::meetings()
+};
+
+struct Moves {
+  std::string source;              // the file's name, for messages
+  std::vector<Move> list;
+  bool has_consent_column = false;
+};
+
+// Reads and checks every move. Throws Error(data) naming the line and column of a bad value: a
+// move date that is not a date, an unknown kind, a booked meeting before the move, an id twice.
+Moves read_moves(const Options& options, const Checklist& checklist);
+
+// The moves of a CTF read without --moves: every pupil with --kind and --move-date.
+Moves moves_from_options(const Options& options, const std::vector<std::string>& ids);
+
+// The column where a booked settling-in meeting is given: meeting_one_week, ...
+std::string meeting_column(const MeetingRule& rule);
+
+// "15:30" -> 930 minutes; nullopt if it is not a 24-hour time HH:MM.
+std::optional<std::chrono::minutes> parse_clock_time(std::string_view text);
+
+}  // namespace waymark::transition

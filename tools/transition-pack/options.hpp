@@ -1,0 +1,29 @@
+// transition-pack's options as given on the command line.
+#pragma once
+
+#include <string>
+
+#include "waymark/cli.hpp"
+
+namespace waymark::transition {
+
+// Who the pack is for: the receiving setting sees the personal profile only with the young
+// person's consent; the young person's own copy is complete.
+enum class Audience { receiving, young_person };
+
+struct Options {
+  CommonOptions common;              // input: learner records; -o DIR; --format
+  std::string moves_path;            // --moves
+  std::string achievements_path;     // --achievements
+  std::string profiles_path;         // --profiles
+  std::string ctf_path;              // --ctf
+  std::string kind;                  // --kind, for a CTF without --moves
+  std::string move_date;             // --move-date, for a CTF without --moves
+  Audience audience = Audience::receiving;
+  std::string timezone = "Europe/London";
+  std::string meeting_time = "10:00";
+  int meeting_minutes = 30;
+  bool names_in_calendar = false;
+};
+
+}  // namespace waymark::transition

@@ -1,0 +1,175 @@
+#include "pack.hpp"
+
+#include <fmt/format.h>
+
+#include "waymark/fields.hpp"
+#include "waymark/pseudonymise.hpp"
+
+namespace waymark::transition {
+
+namespace {
+
+std::string_view audience_name(Audience audience) { return audience == Audience::receiving ? "receiving" : "young_person"; }
+
+// Empty text is unknown: null in JSON, never "".
+nlohmann::ordered_json text_or_null(const std::string& text) { return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text); }
+
+std::string clock(std::chrono::minutes time) { return fmt::format("{:02}:{:02}", time.count() / 60, time.count() % 60); }
+
+nlohmann::ordered_json sources_json(const ChecklistItem& item) {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& source : item.sources) list.push_back({{"passage", source.passage}, {"quote", source.quote}});
+  return list;
+}
+
+std::string owner_name(const std::string& role, const Move& move) {
+  if (role == "transition_manager") return move.transition_manager;
+  if (role == "receiving_contact") return move.receiving_contact;
+  return {};
+}
+
+nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::string& code, Date due, const std::string& action,
+                                       const Checklist& checklist, const Move& move) {
+  return {{"code", code},
+          {"phase", item.phase},
+          {"due", format_date(due)},
+          {"owner", item.owner},
+          {"owner_label", checklist.role_label(item.owner)},
+          {"owner_name", text_or_null(owner_name(item.owner, move))},
+          {"action", action},
+          {"sources", sources_json(item)}};
+}
+
+std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std::chrono::minutes default_time) {
+  std::vector<Meeting> meetings;
+  for (std::size_t i = 0; i < checklist.meetings().size(); ++i) {
+    const auto& rule = checklist.meetings()[i];
+    Meeting meeting;
+    meeting.rule = &rule;
+    const auto& booked = i < move.booked.size() ? move.booked[i] : std::nullopt;
+    meeting.booked = booked.has_value();
+    meeting.date = booked ? booked->date : default_meeting_date(move.date, rule);
+    meeting.time = booked && booked->time ? *booked->time : default_time;
+    meeting.uid = meeting_uid(move.id, rule.code);
+    meetings.push_back(meeting);
+  }
+  return meetings;
+}
+
+nlohmann::ordered_json profile_json(const Learner& learner) {
+  auto sections = nlohmann::ordered_json::array();
+  auto missing = nlohmann::ordered_json::array();
+  for (const auto& field : profile_fields) {
+    const std::string column(field.column);
+    if (learner.profile.contains(column)) {
+      sections.push_back({{"field", column}, {"heading", field.heading}, {"text", learner.profile[column]}});
+    } else {
+      missing.push_back(column);
+    }
+  }
+  return {{"sections", sections}, {"missing", missing}};
+}
+
+std::string profile_note(const Move& move, Audience audience) {
+  if (audience == Audience::young_person) {
+    return "This is the young person's own copy: it holds the whole personal profile, which they may keep and choose to share.";
+  }
+  if (profile_shared(move, audience)) return "The young person agreed to share their personal profile with the receiving setting.";
+  const std::string why = move.consent_to_share ? "the young person did not agree to share it" : "no consent to share it is recorded";
+  return "The personal profile is not included: " + why +
+         ". It stays with the young person, who may share it themselves (Action 11: it may be held by the young person).";
+}
+
+}  // namespace
+
+bool profile_shared(const Move& move, Audience audience) {
+  return audience == Audience::young_person || move.consent_to_share.value_or(false);
+}
+
+std::string meeting_uid(std::string_view learner_id, std::string_view meeting_code) {
+  static const Pseudonymiser hasher("waymark transition-pack settling-in meetings");
+  const std::string key = std::string(learner_id) + '\x1f' + std::string(meeting_code);
+  return hasher.pseudonym(key).substr(0, 32) + "@transition-pack.waymark";
+}
+
+Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
+                const Checklist& checklist, const Options& options) {
+  Pack pack;
+  pack.id = learner.id;
+  auto& json = pack.json;
+  json["id"] = learner.id;
+  json["audience"] = audience_name(options.audience);
+  json["learner"] = {{"id", learner.id},
+                     {"given_name", text_or_null(learner.given_name)},
+                     {"family_name", text_or_null(learner.family_name)},
+                     {"date_of_birth", text_or_null(learner.date_of_birth)},
+                     {"gender", text_or_null(learner.gender)},
+                     {"year_group", text_or_null(learner.year_group)}};
+  json["move"] = {{"kind", to_string(move.kind)},
+                  {"kind_label", checklist.kind_label(move.kind)},
+                  {"from_setting", text_or_null(move.from_setting)},
+                  {"to_setting", text_or_null(move.to_setting)},
+                  {"move_date", format_date(move.date)},
+                  {"transition_manager", text_or_null(move.transition_manager)},
+                  {"receiving_contact", text_or_null(move.receiving_contact)},
+                  {"receiving_contact_email", text_or_null(move.receiving_contact_email)},
+                  {"consent_to_share", move.consent_to_share ? nlohmann::ordered_json(*move.consent_to_share) : nlohmann::ordered_json()}};
+  const bool shared = profile_shared(move, options.audience);
+  json["profile_included"] = shared;
+  json["profile_note"] = profile_note(move, options.audience);
+  json["profile"] = shared ? profile_json(learner) : nlohmann::ordered_json();
+
+  auto record = learner.record;
+  auto achieved = nlohmann::ordered_json::array();
+  for (const auto& item : achievements) {
+    achieved.push_back({{"date", format_date(item.date)}, {"area", text_or_null(item.area)}, {"achievement", item.achievement}});
+  }
+  record["achievements"] = achieved;
+  json["academic_record"] = record;
+
+  const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time));
+  auto items = nlohmann::ordered_json::array();
+  for (const auto& item : checklist.items()) {
+    if (!item.kinds[static_cast<std::size_t>(move.kind)]) continue;
+    items.push_back(checklist_entry(item, item.code, add_days(move.date, item.due_days), item.action, checklist, move));
+  }
+  const auto& settling = checklist.settling_in();
+  auto calendar = nlohmann::ordered_json::array();
+  for (const auto& meeting : meetings) {
+    const std::string code = "settling_in_" + meeting.rule->code;
+    items.push_back(checklist_entry(settling, code, meeting.date, settling.action + " (" + meeting.rule->label + ")", checklist, move));
+    calendar.push_back({{"code", meeting.rule->code},
+                        {"label", meeting.rule->label},
+                        {"date", format_date(meeting.date)},
+                        {"time", clock(meeting.time)},
+                        {"timezone", options.timezone},
+                        {"minutes", options.meeting_minutes},
+                        {"booked", meeting.booked},
+                        {"uid", meeting.uid}});
+
+    CalendarEvent event;
+    event.uid = meeting.uid;
+    // Calendars are seen by many (shared diaries, phones on desks): the learner's name appears
+    // only when asked for; otherwise their id, which staff can look up.
+    std::string full_name = learner.given_name;
+    if (!full_name.empty() && !learner.family_name.empty()) full_name += ' ';
+    full_name += learner.family_name;
+    const std::string& who = options.names_in_calendar && !full_name.empty() ? full_name : learner.id;
+    event.summary = fmt::format("Settling-in meeting {}: {}", meeting.rule->label, who);
+    event.description = fmt::format("{} Move: {} on {}{}.", settling.action, checklist.kind_label(move.kind), format_date(move.date),
+                                    move.to_setting.empty() ? "" : " to " + move.to_setting);
+    event.location = move.to_setting;
+    event.date = meeting.date;
+    event.start = meeting.time;
+    event.duration = std::chrono::minutes{options.meeting_minutes};
+    event.attendee_name = move.receiving_contact;
+    event.attendee_email = move.receiving_contact_email;
+    pack.events.push_back(std::move(event));
+  }
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a["due"].template get<std::string>() < b["due"].template get<std::string>(); });
+  json["checklist"] = items;
+  json["settling_in"] = calendar;
+  return pack;
+}
+
+}  // namespace waymark::transition

@@ -1,0 +1,86 @@
+#include "pack_output.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+
+namespace waymark::transition {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string dump(const nlohmann::ordered_json& json, int indent) {
+  // Text from the inputs is checked UTF-8; replacing is a guard, not a path we expect.
+  return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void make_private_directory(const fs::path& dir) {
+  std::error_code error;
+  if (fs::exists(dir, error) && !fs::is_directory(dir, error)) {
+    throw Error(Exit::cant_create, "cannot create " + dir.string() + ": it is a file, not a directory");
+  }
+  if (!fs::exists(dir, error)) {
+    fs::create_directories(dir, error);
+    if (error) throw Error(Exit::cant_create, "cannot create " + dir.string() + ": " + error.message());
+    // These folders hold records about children: their owner only.
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
+  }
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  Output out(path.string());
+  out.write(text);
+  out.commit();
+}
+
+Calendar calendar_of(const std::vector<const Pack*>& packs, const std::string& timezone) {
+  Calendar calendar(timezone);
+  for (const auto* pack : packs)
+    for (const auto& event : pack->events) calendar.add(event);
+  return calendar;
+}
+
+}  // namespace
+
+std::string folder_name(std::string_view id) {
+  std::string name;
+  for (const char c : id) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    name += plain ? c : '_';
+  }
+  if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
+  return name;
+}
+
+void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone) {
+  make_private_directory(dir);
+  const auto stamp = calendar_stamp();
+  for (const auto& pack : packs) {
+    const fs::path folder = fs::path(dir) / folder_name(pack.id);
+    make_private_directory(folder);
+    write_file(folder / "pack.json", dump(pack.json, 2) + "\n");
+    write_file(folder / "settling-in.ics", calendar_of({&pack}, timezone).to_ics(stamp));
+  }
+}
+
+void write_ndjson(const std::string& path, const std::vector<Pack>& packs) {
+  Output out(path);
+  for (const auto& pack : packs) {
+    out.write(dump(pack.json, -1));
+    out.write("\n");
+  }
+  out.commit();
+}
+
+void write_calendar(const std::string& path, const std::vector<Pack>& packs, const std::string& timezone) {
+  std::vector<const Pack*> all;
+  for (const auto& pack : packs) all.push_back(&pack);
+  Output out(path);
+  out.write(calendar_of(all, timezone).to_ics(calendar_stamp()));
+  out.commit();
+}
+
+}  // namespace waymark::transition

@@ -1,0 +1,52 @@
+// Reading named columns of one record, with the error messages of DESIGN.md: the file, the line
+// and the column, and the value itself only with --verbose (it may be personal data).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "waymark/errors.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark::transition {
+
+class Columns {
+ public:
+  Columns(const RecordReader& reader, bool verbose) : reader_(reader), verbose_(verbose) {}
+
+  // Position of a column the file must have; throws Error(data) naming it otherwise.
+  std::size_t require(std::string_view name, std::string_view what_it_holds) const {
+    const auto at = reader_.find_column(name);
+    if (!at) {
+      throw data_error({reader_.source_name(), 1, {}}, "there is no " + std::string(name) + " column",
+                       "a header with " + std::string(name) + ": " + std::string(what_it_holds));
+    }
+    return *at;
+  }
+  std::optional<std::size_t> optional(std::string_view name) const { return reader_.find_column(name); }
+
+  // The trimmed text of a column, empty when the file has no such column.
+  static std::string_view text(const Record& record, std::optional<std::size_t> column) {
+    if (!column) return {};
+    const std::string_view value = record.values[*column];
+    const auto first = value.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return value.substr(first, value.find_last_not_of(" \t") - first + 1);
+  }
+
+  [[noreturn]] void fail(const Record& record, std::size_t column, const std::string& problem,
+                         const std::string& expected) const {
+    const std::string said = verbose_ ? problem + " in '" + std::string(record.values[column]) + "'" : problem;
+    throw data_error({reader_.source_name(), record.line, reader_.columns()[column]}, said, expected);
+  }
+
+  const RecordReader& reader() const { return reader_; }
+  bool verbose() const { return verbose_; }
+
+ private:
+  const RecordReader& reader_;
+  bool verbose_;
+};
+
+}  // namespace waymark::transition

@@ -1,0 +1,121 @@
+#include "run.hpp"
+
+#include <map>
+
+#include "achievements.hpp"
+#include "ctf.hpp"
+#include "learners.hpp"
+#include "moves.hpp"
+#include "pack.hpp"
+#include "pack_output.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::transition {
+
+namespace {
+
+struct Inputs {
+  Moves moves;
+  Learners learners;
+  std::string learners_source;
+};
+
+Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
+  auto ctf = read_ctf(options);
+  for (const auto& warning : ctf.warnings) tool.warn(warning);
+  Inputs inputs;
+  inputs.learners_source = ctf.source;
+  if (!options.moves_path.empty()) {
+    inputs.moves = read_moves(options, Checklist::builtin());
+  } else {
+    if (options.kind.empty() || options.move_date.empty()) {
+      throw Error(Exit::usage, "a CTF without --moves needs --kind and --move-date for its pupils");
+    }
+    inputs.moves = moves_from_options(options, ctf.ids);
+    inputs.moves.has_consent_column = true;  // there is no file to lack the column; consent is simply not recorded
+  }
+  // A CTF names the schools it moves between: they fill the settings the moves leave empty.
+  for (auto& move : inputs.moves.list) {
+    if (move.from_setting.empty()) move.from_setting = ctf.source_school;
+    if (move.to_setting.empty()) move.to_setting = ctf.dest_school;
+  }
+  inputs.learners = std::move(ctf.learners);
+  return inputs;
+}
+
+Inputs read_record_inputs(const Options& options) {
+  if (options.moves_path.empty()) throw Error(Exit::usage, "--moves FILE is required (or --ctf FILE.xml)");
+  Inputs inputs;
+  inputs.moves = read_moves(options, Checklist::builtin());
+  std::set<std::string, std::less<>> movers;
+  for (const auto& move : inputs.moves.list) movers.insert(move.id);
+  inputs.learners = read_learners(options, movers);
+  inputs.learners_source = options.common.input == "-" || options.common.input.empty() ? "<stdin>" : options.common.input;
+  return inputs;
+}
+
+void check_every_mover_known(const Inputs& inputs, const Options& options) {
+  for (const auto& move : inputs.moves.list) {
+    if (inputs.learners.contains(move.id)) continue;
+    const std::string value = options.common.verbose ? " '" + move.id + "'" : "";
+    throw data_error({inputs.moves.source, move.line, "id"}, "no learner with this id" + value + " in " + inputs.learners_source,
+                     "the id of a learner in the learner records (or the UPN of a pupil in the CTF)");
+  }
+}
+
+// Two ids that differ only in characters a file name cannot hold would share a folder.
+void check_folders_distinct(const Inputs& inputs) {
+  std::map<std::string, long> line_of_folder;
+  for (const auto& move : inputs.moves.list) {
+    const auto [at, added] = line_of_folder.emplace(folder_name(move.id), move.line);
+    if (!added) {
+      throw data_error({inputs.moves.source, move.line, "id"},
+                       "this id gives the same folder name as the id on line " + std::to_string(at->second),
+                       "ids that differ in letters or digits, not only in punctuation");
+    }
+  }
+}
+
+}  // namespace
+
+int run(const Options& options, const Tool& tool) {
+  const auto& checklist = Checklist::builtin();
+  if (!parse_clock_time(options.meeting_time)) throw Error(Exit::usage, "--meeting-time must be a 24-hour time such as 15:30");
+  const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
+  if (!options.ctf_path.empty() && options.common.input != "-") {
+    throw Error(Exit::usage, "give learner records or --ctf FILE.xml, not both");
+  }
+
+  Inputs inputs = options.ctf_path.empty() ? read_record_inputs(options) : read_ctf_inputs(options, tool);
+  if (!inputs.moves.has_consent_column) {
+    tool.warn(inputs.moves.source + ": there is no consent_to_share column: treated as no consent, so no personal profile " +
+              "goes to the receiving setting");
+  }
+  check_every_mover_known(inputs, options);
+  if (!options.profiles_path.empty()) read_profiles(options, inputs.learners);
+  const bool to_folders = !options.common.output.empty() && options.common.format.empty();
+  if (to_folders) check_folders_distinct(inputs);
+
+  std::set<std::string, std::less<>> movers;
+  for (const auto& move : inputs.moves.list) movers.insert(move.id);
+  std::map<std::string, std::vector<Achievement>, std::less<>> achievements;
+  if (!options.achievements_path.empty()) achievements = read_achievements(options, movers);
+
+  std::vector<Pack> packs;
+  const std::vector<Achievement> none;
+  for (const auto& move : inputs.moves.list) {
+    const auto found = achievements.find(move.id);
+    packs.push_back(build_pack(inputs.learners.at(move.id), move, found == achievements.end() ? none : found->second, checklist, options));
+  }
+
+  if (to_folders) {
+    write_pack_folders(options.common.output, packs, options.timezone);
+  } else if (options.common.format == "ics") {
+    write_calendar(options.common.output, packs, options.timezone);
+  } else {
+    write_ndjson(options.common.output, packs);
+  }
+  return 0;
+}
+
+}  // namespace waymark::transition
