@@ -25,10 +25,10 @@ std::chrono::year_month_day option_date(const std::string& option, const std::st
 
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn) {
   Audit audit;
-  audit.framework = Framework::builtin(options.framework);
   audit.setting = options.setting == "college" ? Setting::college : Setting::school;
+  audit.framework = Framework::builtin(options.framework).for_setting(audit.setting);
   audit.as_of = options.as_of.empty() ? today() : option_date("--as-of", options.as_of);
-  audit.criteria = audit.framework.applicable(audit.setting);
+  for (const auto& criterion : audit.framework.criteria) audit.criteria.push_back(&criterion);
 
   InputOptions pupils_input = options.common.input_options();
   pupils_input.path = options.pupils_path;

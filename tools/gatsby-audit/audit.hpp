@@ -32,14 +32,14 @@ struct Options {
 };
 
 struct Audit {
-  Framework framework;
+  Framework framework;                     // as it applies in the setting
   Setting setting = Setting::school;
   std::chrono::year_month_day as_of;
   int log_from = 0;  // first academic year the log covers
   Roll roll;
   SchoolAnswers school;
   LogCounts log;
-  std::vector<const Criterion*> criteria;  // those applying in the setting
+  std::vector<const Criterion*> criteria;  // framework's, in order
   std::unique_ptr<Progress> progress;
 
   Evaluator evaluator() const { return Evaluator(*progress, as_of, log_from); }

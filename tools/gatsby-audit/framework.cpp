@@ -1,5 +1,6 @@
 #include "framework.hpp"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 
@@ -138,11 +139,20 @@ std::string_view Framework::builtin_text(std::string_view name) {
 
 Framework Framework::builtin(std::string_view name) { return parse_framework(name, builtin_text(name)); }
 
-std::vector<const Criterion*> Framework::applicable(Setting setting) const {
-  std::vector<const Criterion*> list;
-  for (const auto& criterion : criteria)
-    if (!criterion.setting || *criterion.setting == setting) list.push_back(&criterion);
-  return list;
+Framework Framework::for_setting(Setting setting) const {
+  constexpr int first_college_year = 12;
+  Framework applied = *this;
+  applied.criteria.clear();
+  for (const auto& criterion : criteria) {
+    if (criterion.setting && *criterion.setting != setting) continue;
+    applied.criteria.push_back(criterion);
+    auto& rule = applied.criteria.back().rule;
+    if (setting == Setting::college && criterion.per_pupil && rule.type != RuleType::destinations) {
+      if (rule.to_year < first_college_year) applied.criteria.pop_back();  // a deadline before college: not the college's
+      else rule.from_year = std::max(rule.from_year, first_college_year);
+    }
+  }
+  return applied;
 }
 
 bool Framework::is_school_criterion_anywhere(std::string_view id) {

@@ -95,8 +95,9 @@ struct Framework {
   // The built-in framework's JSON text, for --print-framework.
   static std::string_view builtin_text(std::string_view name);
 
-  // The criteria that apply in `setting`, in order.
-  std::vector<const Criterion*> applicable(Setting setting) const;
+  // The framework as it applies in `setting`: criteria for the other setting dropped and, in a
+  // college, pupil criteria counted over Years 12 and 13 only (its learners' time there).
+  Framework for_setting(Setting setting) const;
   // Whether any built-in framework has a school criterion with this id.
   static bool is_school_criterion_anywhere(std::string_view id);
 };

@@ -36,12 +36,11 @@ int write_gaps(const Options& options, const Audit& audit) {
 }
 
 int list_criteria(const Options& options) {
-  const auto framework = Framework::builtin(options.framework);
-  const auto setting = options.setting == "college" ? Setting::college : Setting::school;
+  const auto framework = Framework::builtin(options.framework).for_setting(options.setting == "college" ? Setting::college : Setting::school);
   Output out(options.common.output);
   out.print("{} ({} setting)\n{:<3} {:<34} {:<7} {}\n", framework.title, options.setting, "BM", "criterion", "scope", "text");
-  for (const auto* criterion : framework.applicable(setting))
-    out.print("{:<3} {:<34} {:<7} {}\n", criterion->benchmark, criterion->id, criterion->per_pupil ? "pupil" : "school", criterion->text);
+  for (const auto& criterion : framework.criteria)
+    out.print("{:<3} {:<34} {:<7} {}\n", criterion.benchmark, criterion.id, criterion.per_pupil ? "pupil" : "school", criterion.text);
   out.commit();
   return 0;
 }
