@@ -12,6 +12,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -120,16 +121,59 @@ class Layout {
   PangoLayout* layout_ = nullptr;
 };
 
+// How a layout is set: the markup, the font, the width to wrap at (none when <= 0) and more.
+struct LayoutStyle {
+  const PangoFontDescription* font = nullptr;
+  double width = -1;
+  PangoAlignment alignment = PANGO_ALIGN_LEFT;
+  double spacing = line_spacing;
+  bool ellipsize = false;  // one line, cut with "..." (the footer's title)
+};
+
+Layout create_layout(const std::string& markup, const LayoutStyle& style) {
+  Layout layout(pango_layout_new(shared_context()));
+  pango_layout_set_font_description(layout.get(), style.font);
+  pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.spacing));
+  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+  if (style.width > 0) pango_layout_set_width(layout.get(), to_pango(style.width));
+  if (style.ellipsize) pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment(layout.get(), style.alignment);
+  // Parsed here rather than by pango_layout_set_markup, which would print a warning and a blank
+  // paragraph: markup that does not parse is a bug in the escaping above, and must not pass quietly.
+  PangoAttrList* attributes = nullptr;
+  char* text = nullptr;
+  GError* error = nullptr;
+  if (!pango_parse_markup(markup.data(), static_cast<int>(markup.size()), 0, &attributes, &text, nullptr, &error)) {
+    const std::string message = error ? error->message : "unknown error";
+    if (error) g_error_free(error);
+    throw Error(Exit::software, fmt::format("PDF: text could not be laid out ({})", message));
+  }
+  pango_layout_set_text(layout.get(), text, -1);
+  pango_layout_set_attributes(layout.get(), attributes);
+  pango_attr_list_unref(attributes);
+  g_free(text);
+  return layout;
+}
+
+// Layouts are never changed once made, so the same text in the same style is shaped once per
+// process: headings, labels, table headers and the template's own sentences repeat in every
+// learner's document. Bounded: cleared when full.
+Layout make_layout(const std::string& markup, const LayoutStyle& style) {
+  static std::unordered_map<std::string, Layout> cache;
+  constexpr std::size_t cache_limit = 4096;
+  std::string key = fmt::format("{}|{:.2f}|{}|{:.2f}|{}|", static_cast<const void*>(style.font), style.width,
+                                static_cast<int>(style.alignment), style.spacing, style.ellipsize);
+  key += markup;
+  if (const auto found = cache.find(key); found != cache.end()) return found->second;
+  if (cache.size() >= cache_limit) cache.clear();
+  Layout layout = create_layout(markup, style);
+  cache.emplace(std::move(key), layout);
+  return layout;
+}
+
 Layout make_layout(const std::string& markup, const PangoFontDescription* description, double width,
                    PangoAlignment alignment = PANGO_ALIGN_LEFT) {
-  Layout layout(pango_layout_new(shared_context()));
-  pango_layout_set_font_description(layout.get(), description);
-  pango_layout_set_line_spacing(layout.get(), static_cast<float>(line_spacing));
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-  if (width > 0) pango_layout_set_width(layout.get(), to_pango(width));
-  pango_layout_set_alignment(layout.get(), alignment);
-  pango_layout_set_markup(layout.get(), markup.data(), static_cast<int>(markup.size()));
-  return layout;
+  return make_layout(markup, LayoutStyle{description, width, alignment});
 }
 
 void append_escaped(std::string& markup, std::string_view text) {
@@ -203,6 +247,8 @@ struct Frame {
 struct Cell {
   Layout layout;
   std::vector<LineBox> lines;
+  double natural_width = 0;  // unwrapped
+  double x_offset = 0;       // right or centre alignment of text that fits unwrapped
 };
 struct Row {
   std::vector<Cell> cells;
@@ -360,8 +406,8 @@ class PageLayout {
   // --- text that flows across pages ---
 
   // Places a layout line by line, breaking pages between lines. A list item's marker, if one is
-  // waiting, goes beside the first line.
-  void flow(const Layout& layout, double x, const char* tag, bool keep_with_next = false, double gray = text_gray) {
+  // waiting, goes beside the first line; so does a heading's bookmark, which then points at it.
+  void flow(const Layout& layout, double x, const char* tag, bool keep_with_next = false, std::optional<Item> bookmark = {}) {
     const auto lines = line_boxes(layout);
     const std::size_t count = lines.size();
     std::size_t start = 0;
@@ -377,10 +423,14 @@ class PageLayout {
       }
       if (end == start) end = start + 1;  // a line taller than a page: printed, cut at the margin
       if (end < count && count - end == 1 && end - start > 2) --end;
-      const std::size_t first_item = page().size();
       const double top = reserve(lines[end - 1].bottom - lines[start].top);
+      const std::size_t first_item = page().size();
+      if (bookmark) {
+        bookmark->y = top;
+        page().push_back(*std::exchange(bookmark, std::nullopt));
+      }
       if (marker_) place_marker(layout, top);
-      add_text(layout, x, top, static_cast<int>(start), static_cast<int>(end), tag, gray);
+      add_text(layout, x, top, static_cast<int>(start), static_cast<int>(end), tag);
       placed(top + lines[end - 1].bottom - lines[start].top, first_item, top, keep_with_next);
       start = end;
       if (start < count) break_page();
@@ -448,27 +498,14 @@ class PageLayout {
     const int level = std::clamp(cmark_node_get_heading_level(node), 1, 6);
     const double size = heading_sizes[level - 1];
     gap(level == 1 ? 4 : size * 1.1);
-    const Layout layout = make_layout(inline_markup(node), font(size, true), frame.width);
-    pango_layout_set_line_spacing(layout.get(), 1.1f);
-    // The bookmark goes first, so it moves with the heading if the heading moves to the next page.
-    const std::size_t before = page().size();
+    const Layout layout = make_layout(inline_markup(node), LayoutStyle{font(size, true), frame.width, PANGO_ALIGN_LEFT, 1.1});
     Item bookmark;
     bookmark.kind = Item::Kind::outline;
     bookmark.text = plain_text(node);
     bookmark.level = level;
     bookmark.x = frame.x;
-    const double expected_top = y_ + gap_here();
-    bookmark.y = expected_top;
     static constexpr const char* tags[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
-    flow(layout, frame.x, tags[level - 1], true);
-    // flow may have started a new page; the bookmark points at where the heading really is.
-    Item* placed_heading = nullptr;
-    for (auto& item : page())
-      if (item.kind == Item::Kind::text && item.layout.get() == layout.get()) placed_heading = &item;
-    if (placed_heading) bookmark.y = placed_heading->y;
-    auto& items = page();
-    const std::size_t heading_index = placed_heading ? static_cast<std::size_t>(placed_heading - items.data()) : before;
-    items.insert(items.begin() + static_cast<std::ptrdiff_t>(heading_index), std::move(bookmark));
+    flow(layout, frame.x, tags[level - 1], true, std::move(bookmark));
     gap(level == 1 ? 8 : 4);
   }
 
@@ -549,27 +586,38 @@ class PageLayout {
     const std::size_t columns = std::max<std::size_t>(cmark_gfm_extensions_get_table_columns(node), 1);
     const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
     // Cell text and natural widths: one unwrapped layout per cell, wrapped once the widths are known.
+    // Each cell laid out unwrapped for its natural width; wrapped again only if its column is narrower.
     std::vector<Row> rows;
+    std::vector<std::string> markup;
     std::vector<double> natural(columns, 24);
     for (cmark_node* row_node = cmark_node_first_child(node); row_node; row_node = cmark_node_next(row_node)) {
       Row& row = rows.emplace_back();
       row.header = cmark_gfm_extensions_get_table_row_is_header(row_node) != 0;
-      std::size_t column = 0;
-      for (cmark_node* cell = cmark_node_first_child(row_node); cell && column < columns; cell = cmark_node_next(cell), ++column) {
-        Layout layout = make_layout(inline_markup(cell), font(body_size - 0.5, row.header), -1,
-                                    alignments ? alignment_of(alignments[column]) : PANGO_ALIGN_LEFT);
+      cmark_node* cell = cmark_node_first_child(row_node);
+      for (std::size_t column = 0; column < columns; ++column) {
+        markup.push_back(cell ? inline_markup(cell) : std::string());
+        Layout layout = make_layout(markup.back(), font(body_size - 0.5, row.header), -1);
         int width = 0;
         pango_layout_get_size(layout.get(), &width, nullptr);
         natural[column] = std::max(natural[column], from_pango(width) + 2 * cell_padding_x + 1);
-        row.cells.push_back({std::move(layout), {}});
+        row.cells.push_back({std::move(layout), {}, from_pango(width), 0});
+        if (cell) cell = cmark_node_next(cell);
       }
-      while (row.cells.size() < columns) row.cells.push_back({make_layout("", font(body_size - 0.5), -1), {}});
     }
     const std::vector<double> widths = column_widths(natural, frame.width);
+    std::size_t index = 0;
     for (auto& row : rows)
-      for (std::size_t column = 0; column < columns; ++column) {
-        pango_layout_set_width(row.cells[column].layout.get(), to_pango(widths[column] - 2 * cell_padding_x));
-        row.cells[column].lines = line_boxes(row.cells[column].layout);
+      for (std::size_t column = 0; column < columns; ++column, ++index) {
+        Cell& cell = row.cells[column];
+        const double inner = widths[column] - 2 * cell_padding_x;
+        const PangoAlignment alignment = alignments ? alignment_of(alignments[column]) : PANGO_ALIGN_LEFT;
+        if (cell.natural_width <= inner) {
+          if (alignment == PANGO_ALIGN_RIGHT) cell.x_offset = inner - cell.natural_width;
+          if (alignment == PANGO_ALIGN_CENTER) cell.x_offset = (inner - cell.natural_width) / 2;
+        } else {
+          cell.layout = make_layout(markup[index], font(body_size - 0.5, row.header), inner, alignment);
+        }
+        cell.lines = line_boxes(cell.layout);
       }
 
     gap(paragraph_gap + 2);
@@ -621,7 +669,7 @@ class PageLayout {
     for (std::size_t c = 0; c < columns; ++c) {
       add_box(cell_x, top, widths[c], height, row.header ? header_fill_gray : -1);
       if (end[c] > next[c])
-        add_text(row.cells[c].layout, cell_x + cell_padding_x, top + cell_padding_y, static_cast<int>(next[c]),
+        add_text(row.cells[c].layout, cell_x + cell_padding_x + row.cells[c].x_offset, top + cell_padding_y, static_cast<int>(next[c]),
                  static_cast<int>(end[c]), row.header ? "TH" : "TD");
       cell_x += widths[c];
       next[c] = end[c];
@@ -761,8 +809,8 @@ class PdfWriter final : public DocumentWriter {
     if (!surface_) begin(doc.title());
     const std::vector<Page> pages = PageLayout(geometry_).lay_out(doc.root());
     const std::string title = doc.title().empty() ? fmt::format("Document {}", documents_ + 1) : doc.title();
-    const Layout footer_title = make_layout(escaped(title), font(small_size), geometry_.content_width() * 0.7);
-    pango_layout_set_ellipsize(footer_title.get(), PANGO_ELLIPSIZE_END);
+    const Layout footer_title =
+        make_layout(escaped(title), LayoutStyle{font(small_size), geometry_.content_width() * 0.7, PANGO_ALIGN_LEFT, line_spacing, true});
     // The document's bookmark, with its headings beneath it by level.
     const int document_outline =
         cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, title.c_str(), destination(pages_painted_ + 1, geometry_.content_top()).c_str(),
