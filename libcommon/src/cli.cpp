@@ -77,7 +77,8 @@ DocumentFormat DocumentOptions::document_format(const std::string& format) const
 void Tool::add_document_options(DocumentOptions& options) {
   app_.add_option("--template", options.template_file, "Render with this Mustache template instead of the built-in one");
   app_.add_option("--templates", options.templates_dir, "Take templates from this directory where it has them (<name>.md.mustache)");
-  app_.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)");
+  app_.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)")
+      ->allow_extra_args(false);  // one key=value each time, so a following input file stays the input
   app_.add_option("--settings", options.settings_file, "Document settings: a JSON object, or key=value lines");
   app_.add_option("--paper", options.paper, "Paper size for html and pdf: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
 }

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
                  "Profile columns by id, where the learner records lack them: aspiration, strengths, interests, barriers,\n"
                  "support_needs, motivations, wellbeing, key_person (a value here wins over the learner record's)");
   app.add_option("--actions", options.actions, "Toolkit actions for every plan, e.g. A01,A11 (default: each learner's recommended_actions)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_option("--start", options.start, "The date the plans start (default: today)");
   app.add_option("--review-every", options.review_every, "Time between reviews: days, weeks or months, e.g. 14d, 6w, 2m (default 6w)")
       ->check([](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });
