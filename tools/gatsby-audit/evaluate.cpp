@@ -60,17 +60,18 @@ Outcome Evaluator::by_deadline(const Pupil& pupil, bool met, const Criterion& cr
   return {true, met};
 }
 
-// Destination k falls due k years after leaving; those due by the end of this academic year are
-// assessed, and each one missing is a gap.
+// Destination k falls due k years after leaving, on that date: once it has passed it is assessed
+// (missing: overdue); one falling due later this academic year is a gap that is due.
 Outcome Evaluator::destinations(const Pupil& pupil, const Criterion& criterion, const std::function<void(const Gap&)>& on_gap) const {
   Outcome outcome{false, true};
   for (int k = 1; k <= criterion.rule.years; ++k) {
     const auto due = add_years(*pupil.left_on, k);
-    if (academic_year_of(due) > current_year_) break;
-    outcome.assessed = true;
+    const bool passed = std::chrono::sys_days{due} <= as_of_;
+    if (!passed && academic_year_of(due) > current_year_) break;
+    outcome.assessed = outcome.assessed || passed;
     if (pupil.has_destination(k)) continue;
-    outcome.met = false;
-    on_gap({&pupil, &criterion, due, std::chrono::sys_days{due} < as_of_ ? GapStatus::overdue : GapStatus::due});
+    if (passed) outcome.met = false;
+    on_gap({&pupil, &criterion, due, passed ? GapStatus::overdue : GapStatus::due});
   }
   if (!outcome.assessed) outcome.met = false;
   return outcome;

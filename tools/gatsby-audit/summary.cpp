@@ -55,9 +55,9 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
   out.print("Benchmarks fully achieved: {} of {} (national average {} of {} in {}, {})\n\n", summary.achieved,
             summary.benchmarks.size(), format_number(average.benchmarks_achieved, 2), average.of, average.year, average.source);
 
-  out.print("{:<3} {:<19} {:<16} {:<19} {}\n", "BM", "status", "school criteria", "pupils meeting all", "benchmark");
+  out.print("{:<3} {:<19} {:<16} {:<22} {}\n", "BM", "status", "school criteria", "pupils meeting all", "benchmark");
   for (const auto& tally : summary.benchmarks) {
-    out.print("{:<3} {:<19} {:<16} {:<19} {}\n", tally.benchmark->number, to_string(tally.status), school_share(tally),
+    out.print("{:<3} {:<19} {:<16} {:<22} {}\n", tally.benchmark->number, to_string(tally.status), school_share(tally),
               tally.pupils_assessed || tally.criteria.size() > static_cast<std::size_t>(tally.school_criteria)
                   ? pupils_share(tally.pupils_meeting_all, tally.pupils_assessed)
                   : std::string("-"),
@@ -77,7 +77,7 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
   }
   out.print("\nA pupil is assessed on a criterion once its deadline (or, for 'every year', a completed year) has come,\n"
             "within the years the log covers. overdue and due count pupils with a deadline missed, or one ending this\n"
-            "academic year; --gaps lists them. SEND shares from fewer than 5 pupils are shown as c.\n");
+            "academic year; --gaps lists them. SEND shares are shown as c where fewer than 5 SEND pupils are assessed.\n");
 }
 
 void write_csv(Output& out, const Summary& summary) {
@@ -97,7 +97,7 @@ void write_csv(Output& out, const Summary& summary) {
       field(c.criterion->per_pupil ? "pupil" : "school");
       if (c.criterion->per_pupil) {
         out.print("{}", fmt::to_string(line));
-        out.print(",,{},{},{},{},{},{},{},{}\n", c.met, c.assessed, share(c.met, c.assessed), send_count(c.send_met),
+        out.print(",,{},{},{},{},{},{},{},{}\n", c.met, c.assessed, share(c.met, c.assessed), send_met(c.send_met, c.send_assessed),
                   send_count(c.send_assessed), send_share(c.send_met, c.send_assessed), c.overdue, c.due);
       } else {
         field(to_string(c.answer.answer));
@@ -109,7 +109,7 @@ void write_csv(Output& out, const Summary& summary) {
 }
 
 nlohmann::ordered_json count_json(const std::string& shown) {
-  return shown == "<5" ? nlohmann::ordered_json(shown) : nlohmann::ordered_json(std::stol(shown));
+  return shown == "<5" || shown == "c" ? nlohmann::ordered_json(shown) : nlohmann::ordered_json(std::stol(shown));
 }
 
 void write_json(Output& out, const Audit& audit, const Summary& summary) {
@@ -144,7 +144,7 @@ void write_json(Output& out, const Audit& audit, const Summary& summary) {
         entry["met"] = c.met;
         entry["assessed"] = c.assessed;
         entry["share"] = share(c.met, c.assessed);
-        entry["send"] = {{"met", count_json(send_count(c.send_met))}, {"assessed", count_json(send_count(c.send_assessed))},
+        entry["send"] = {{"met", count_json(send_met(c.send_met, c.send_assessed))}, {"assessed", count_json(send_count(c.send_assessed))},
                          {"share", send_share(c.send_met, c.send_assessed)}};
         entry["overdue"] = c.overdue;
         entry["due"] = c.due;
@@ -178,6 +178,8 @@ std::string share(long met, long of) {
 }
 
 std::string send_share(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : share(met, of); }
+
+std::string send_met(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : std::to_string(met); }
 
 std::string send_count(long count) { return count > 0 && count < smallest_shown_group ? std::string("<5") : std::to_string(count); }
 

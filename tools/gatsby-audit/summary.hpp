@@ -38,9 +38,11 @@ Summary summarise(const Audit& audit);
 
 // 2 of 3 -> "66.7%"; nothing assessed -> "n/a".
 std::string share(long met, long of);
-// A SEND share shown only when at least 5 pupils are behind it ("c" otherwise), as official
-// statistics suppress small groups; counts from 1 to 4 are shown as "<5".
+// SEND figures follow official statistics' suppression of small groups: a group of 1 to 4 pupils
+// is shown as "<5" and what was met in it as "c", so that nothing about those pupils can be
+// worked out; from 5 pupils the figures are shown.
 std::string send_share(long met, long of);
+std::string send_met(long met, long of);
 std::string send_count(long count);
 
 }  // namespace waymark::gatsby
