@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct Target {
   std::string owner;
   std::string due;  // ISO date as the plan holds it, or empty
   std::string support;
+  std::optional<bool> by_young_person;  // plan-gen's own reading of the owner, when it gives one
 };
 
 struct ContractInput {

@@ -148,6 +148,13 @@ class FieldReader {
   DateOrder order_;
 };
 
+// Text that a template ends with its own full stop: trimmed, its closing stops dropped.
+std::string without_full_stop(std::string_view text) {
+  text = trim(text);
+  while (!text.empty() && (text.back() == '.' || text.back() == ';')) text.remove_suffix(1);
+  return std::string(trim(text));
+}
+
 json string_list(const std::vector<std::string>& items) {
   json list = json::array();
   for (const auto& item : items) list.push_back(item);
@@ -173,17 +180,24 @@ void add_commitments(json& view, const ContractInput& input, const FieldReader& 
       const std::string due = read.date(target.due, field);
       const std::string clause = commitment_clause(target.text);
       if (clause.empty()) continue;
-      goals.push_back(commitment(std::string(trim(target.text)), target.owner, due, target.measure));
-      if (owned_by_young_person(target.owner, given_name)) i_will.push_back(commitment(clause, {}, due, target.measure));
+      const bool mine = target.by_young_person.value_or(owned_by_young_person(target.owner, given_name));
+      // A goal names who does it: the young person by their name, so "Who: Amara" reads as said.
+      json goal = commitment(without_full_stop(target.text), mine && !given_name.empty() ? given_name : std::string(trim(target.owner)), due,
+                             target.measure);
+      goal["mine"] = mine;
+      goals.push_back(std::move(goal));
+      if (mine) i_will.push_back(commitment(clause, {}, due, target.measure));
       else we_will.push_back(commitment(clause, std::string(trim(target.owner)), due, target.measure));
-      if (!trim(target.support).empty() && seen_support.insert(std::string(trim(target.support))).second)
+      // The help the setting gives towards the young person's own targets; help towards the
+      // adults' targets is theirs to arrange, not a promise to the young person.
+      if (mine && !trim(target.support).empty() && seen_support.insert(std::string(trim(target.support))).second)
         support.push_back(std::string(trim(target.support)));
       if (!trim(target.measure).empty()) measures.push_back(std::string(trim(target.measure)));
     }
   } else {
     for (const auto& item : read.list("i_will")) i_will.push_back(commitment(commitment_clause(item), {}, {}, {}));
     for (const auto& item : read.list("we_will")) we_will.push_back(commitment(commitment_clause(item), {}, {}, {}));
-    for (const auto& item : read.list("goals")) goals.push_back(commitment(item, {}, {}, {}));
+    for (const auto& item : read.list("goals")) goals.push_back(commitment(without_full_stop(item), {}, {}, {}));
     support = string_list(read.list("support"));
     measures = string_list(read.list("measures"));
   }
@@ -202,21 +216,22 @@ json agreed_actions(const json& view, const ContractInput& input, const FieldRea
   const auto items = read.list("actions");
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto parts = split_list(items[i], '|');
-    std::string what(parts.size() > 0 ? parts[0] : ""), who(parts.size() > 1 ? parts[1] : "");
+    std::string what = without_full_stop(parts.size() > 0 ? parts[0] : ""), who(parts.size() > 1 ? parts[1] : "");
     const std::string due = parts.size() > 2 ? read.date(parts[2], fmt::format("actions item {} date", i + 1)) : std::string{};
     actions.push_back(commitment(std::move(what), std::move(who), due, {}));
   }
   return actions;
 }
 
-// Every list of texts also as one line, "drawing; music", under <name>_text: empty (so a template
-// section skips it) when the list is.
+// Every list of texts also as one line, "drawing, music", under <name>_text: empty (so a template
+// section skips it) when the list is. Dates are joined with ';', as "7 September 2026, 30 ..." misleads.
 void add_joined_lists(json& view) {
   json joined = json::object();
   for (const auto& [name, value] : view.items()) {
     if (!value.is_array() || (!value.empty() && !value.front().is_string())) continue;
     std::string line;
-    for (const auto& item : value) line += (line.empty() ? "" : "; ") + item.get<std::string>();
+    const std::string_view separator = name == "reviews" ? "; " : ", ";
+    for (const auto& item : value) line += (line.empty() ? "" : std::string(separator)) + item.get<std::string>();
     joined[name + "_text"] = line;
   }
   view.update(joined);
