@@ -30,7 +30,13 @@ ChecklistItem read_item(const nlohmann::json& item) {
     out.kinds[static_cast<std::size_t>(*kind)] = true;
   }
   for (const auto& source : item.at("sources")) {
-    out.sources.push_back({source.at("passage").get<std::string>(), source.at("quote").get<std::string>()});
+    Source cited{source.at("passage").get<std::string>(), source.at("quote").get<std::string>(), out.kinds};
+    // A passage may speak of fewer kinds of move than the item it supports.
+    if (source.contains("kinds")) {
+      cited.kinds = {};
+      for (const auto& name : source.at("kinds")) cited.kinds[static_cast<std::size_t>(*parse_move_kind(name.get<std::string>()))] = true;
+    }
+    out.sources.push_back(std::move(cited));
   }
   return out;
 }

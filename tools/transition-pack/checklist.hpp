@@ -22,6 +22,7 @@ std::optional<MoveKind> parse_move_kind(std::string_view name);  // case-insensi
 struct Source {
   std::string passage;  // "Action 11, development 1.4"
   std::string quote;
+  std::array<bool, move_kind_count> kinds{};  // the kinds of move this passage speaks of
 };
 
 struct ChecklistItem {

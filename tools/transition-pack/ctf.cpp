@@ -59,11 +59,12 @@ class CtfReader {
   std::string text(const pugi::xml_node& parent, const char* child) const {
     return std::string(trim(parent.child(child).child_value()));
   }
-  std::string date(const pugi::xml_node& parent, const char* child) const {
+  // A date as JSON: ISO text, or null when the element is absent or empty.
+  nlohmann::ordered_json date(const pugi::xml_node& parent, const char* child) const {
     const auto node = parent.child(child);
     try {
       const auto parsed = parse_date(trim(node.child_value()), dates_);
-      return parsed ? format_date(*parsed) : std::string{};
+      return parsed ? nlohmann::ordered_json(format_date(*parsed)) : nlohmann::ordered_json();
     } catch (const FieldError& e) {
       fail(node, e.what(), e.expected());
     }
@@ -88,7 +89,7 @@ class CtfReader {
     }
     learner.family_name = text(node, "Surname");
     learner.given_name = text(node, "Forename");
-    learner.date_of_birth = date(node, "DOB");
+    if (const auto birth = date(node, "DOB"); birth.is_string()) learner.date_of_birth = birth.get<std::string>();
     // CTF 24 and 25 name it Sex; files from older exports still say Gender.
     learner.gender = node.child("Sex") ? text(node, "Sex") : text(node, "Gender");
     auto& record = learner.record;
@@ -185,12 +186,12 @@ class CtfReader {
 };
 
 std::string describe_parse_failure(const pugi::xml_parse_result& result, std::string_view text) {
-  // pugixml stops at the end of the buffer when elements are still open: the file was cut short.
-  const bool at_end = static_cast<std::size_t>(result.offset) >= text.find_last_not_of(" \t\r\n") ;
-  if (result.status == pugi::status_end_element_mismatch || result.status == pugi::status_bad_end_element) {
-    if (at_end) return "the file ends before its elements are closed: it looks truncated (a complete CTF export)";
-  }
   if (result.status == pugi::status_no_document_element) return "there is no XML element in the file (a CTF export: XML whose root is CTfile)";
+  // pugixml stops at the end of the text when a tag or an element is still open: the file was cut short.
+  const auto last = text.find_last_not_of(" \t\r\n");
+  if (last == std::string_view::npos || static_cast<std::size_t>(result.offset) >= last) {
+    return "the XML ends before its elements are closed: the file looks truncated (a complete CTF export)";
+  }
   return fmt::format("not well-formed XML: {} (a CTF export as the school system wrote it)", result.description());
 }
 

@@ -13,6 +13,8 @@ enum class Audience { receiving, young_person };
 
 struct Options {
   CommonOptions common;              // input: learner records; -o DIR; --format
+  DocumentOptions documents;         // --templates, --set, --settings, --paper
+  std::string document_formats = "md,html,txt";  // --documents, in each learner's folder
   std::string moves_path;            // --moves
   std::string achievements_path;     // --achievements
   std::string profiles_path;         // --profiles

@@ -16,9 +16,10 @@ nlohmann::ordered_json text_or_null(const std::string& text) { return text.empty
 
 std::string clock(std::chrono::minutes time) { return fmt::format("{:02}:{:02}", time.count() / 60, time.count() % 60); }
 
-nlohmann::ordered_json sources_json(const ChecklistItem& item) {
+nlohmann::ordered_json sources_json(const ChecklistItem& item, MoveKind kind) {
   auto list = nlohmann::ordered_json::array();
-  for (const auto& source : item.sources) list.push_back({{"passage", source.passage}, {"quote", source.quote}});
+  for (const auto& source : item.sources)
+    if (source.kinds[static_cast<std::size_t>(kind)]) list.push_back({{"passage", source.passage}, {"quote", source.quote}});
   return list;
 }
 
@@ -37,7 +38,7 @@ nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::str
           {"owner_label", checklist.role_label(item.owner)},
           {"owner_name", text_or_null(owner_name(item.owner, move))},
           {"action", action},
-          {"sources", sources_json(item)}};
+          {"sources", sources_json(item, move.kind)}};
 }
 
 std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std::chrono::minutes default_time) {
@@ -137,7 +138,7 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   auto calendar = nlohmann::ordered_json::array();
   for (const auto& meeting : meetings) {
     const std::string code = "settling_in_" + meeting.rule->code;
-    items.push_back(checklist_entry(settling, code, meeting.date, settling.action + " (" + meeting.rule->label + ")", checklist, move));
+    items.push_back(checklist_entry(settling, code, meeting.date, "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action, checklist, move));
     calendar.push_back({{"code", meeting.rule->code},
                         {"label", meeting.rule->label},
                         {"date", format_date(meeting.date)},

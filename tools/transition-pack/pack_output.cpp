@@ -5,6 +5,7 @@
 
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
+#include "waymark/render.hpp"
 
 namespace waymark::transition {
 
@@ -45,25 +46,37 @@ Calendar calendar_of(const std::vector<const Pack*>& packs, const std::string& t
 
 }  // namespace
 
-std::string folder_name(std::string_view id) {
-  std::string name;
-  for (const char c : id) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    name += plain ? c : '_';
-  }
-  if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
-  return name;
-}
-
-void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone) {
+void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone,
+                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats) {
   make_private_directory(dir);
   const auto stamp = calendar_stamp();
   for (const auto& pack : packs) {
-    const fs::path folder = fs::path(dir) / folder_name(pack.id);
+    const fs::path folder = fs::path(dir) / safe_file_name(pack.id);
     make_private_directory(folder);
     write_file(folder / "pack.json", dump(pack.json, 2) + "\n");
     write_file(folder / "settling-in.ics", calendar_of({&pack}, timezone).to_ics(stamp));
+    for (const auto& document : documents.render(pack)) {
+      const ParsedDocument parsed(document.markdown, document.title);
+      for (const auto format : formats) {
+        Output out((folder / (document.name + "." + std::string(file_extension(format)))).string());
+        const auto writer = DocumentWriter::create(format, out, documents.page());
+        writer->begin(document.title);
+        writer->document(parsed);
+        writer->finish();
+        out.commit();
+      }
+    }
   }
+}
+
+void write_documents(const std::string& path, const std::vector<Pack>& packs, const PackDocuments& documents, DocumentFormat format) {
+  Output out(path);
+  const auto writer = DocumentWriter::create(format, out, documents.page());
+  writer->begin("Transition packs");
+  for (const auto& pack : packs)
+    for (const auto& document : documents.render(pack)) writer->document(ParsedDocument(document.markdown, document.title));
+  writer->finish();
+  out.commit();
 }
 
 void write_ndjson(const std::string& path, const std::vector<Pack>& packs) {

@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include <map>
+#include <optional>
 
 #include "achievements.hpp"
 #include "ctf.hpp"
@@ -8,7 +9,10 @@
 #include "moves.hpp"
 #include "pack.hpp"
 #include "pack_output.hpp"
+#include "documents.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/render.hpp"
 
 namespace waymark::transition {
 
@@ -67,7 +71,7 @@ void check_every_mover_known(const Inputs& inputs, const Options& options) {
 void check_folders_distinct(const Inputs& inputs) {
   std::map<std::string, long> line_of_folder;
   for (const auto& move : inputs.moves.list) {
-    const auto [at, added] = line_of_folder.emplace(folder_name(move.id), move.line);
+    const auto [at, added] = line_of_folder.emplace(safe_file_name(move.id), move.line);
     if (!added) {
       throw data_error({inputs.moves.source, move.line, "id"},
                        "this id gives the same folder name as the id on line " + std::to_string(at->second),
@@ -82,6 +86,17 @@ int run(const Options& options, const Tool& tool) {
   const auto& checklist = Checklist::builtin();
   if (!parse_clock_time(options.meeting_time)) throw Error(Exit::usage, "--meeting-time must be a 24-hour time such as 15:30");
   const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
+  const bool to_folders = !options.common.output.empty() && options.common.format.empty();
+  const auto document_format = parse_document_format(options.common.format);
+  std::vector<DocumentFormat> folder_formats;
+  for (const auto name : split_list(options.document_formats, ',')) {
+    const auto format = parse_document_format(name);
+    if (!format) throw Error(Exit::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf)");
+    folder_formats.push_back(*format);
+  }
+  // Templates are checked before any input is read.
+  std::optional<PackDocuments> documents;
+  if (to_folders || document_format) documents.emplace(options.documents);
   if (!options.ctf_path.empty() && options.common.input != "-") {
     throw Error(Exit::usage, "give learner records or --ctf FILE.xml, not both");
   }
@@ -93,7 +108,6 @@ int run(const Options& options, const Tool& tool) {
   }
   check_every_mover_known(inputs, options);
   if (!options.profiles_path.empty()) read_profiles(options, inputs.learners);
-  const bool to_folders = !options.common.output.empty() && options.common.format.empty();
   if (to_folders) check_folders_distinct(inputs);
 
   std::set<std::string, std::less<>> movers;
@@ -109,7 +123,9 @@ int run(const Options& options, const Tool& tool) {
   }
 
   if (to_folders) {
-    write_pack_folders(options.common.output, packs, options.timezone);
+    write_pack_folders(options.common.output, packs, options.timezone, *documents, folder_formats);
+  } else if (document_format) {
+    write_documents(options.common.output, packs, *documents, *document_format);
   } else if (options.common.format == "ics") {
     write_calendar(options.common.output, packs, options.timezone);
   } else {

@@ -1,0 +1,41 @@
+// The pack's documents: one-page profile, academic record and checklist, each a Mustache template
+// (templates/transition-pack/<name>.md.mustache, compiled in) rendered to Markdown and written as
+// md, html, txt or pdf by libcommon's document pipeline.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pack.hpp"
+#include "waymark/cli.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark::transition {
+
+// The documents of a pack, in the order they are printed.
+inline constexpr std::array<std::string_view, 3> document_names{"profile", "record", "checklist"};
+
+class PackDocuments {
+ public:
+  // Loads the built-in templates, applies --templates, and checks them all before anything is
+  // read. Throws Error(usage) for --template (there are three templates: use --templates DIR).
+  PackDocuments(const DocumentOptions& options);
+
+  struct Rendered {
+    std::string name;      // profile, record, checklist
+    std::string title;     // "One-page profile: L000136"
+    std::string markdown;
+  };
+  std::vector<Rendered> render(const Pack& pack) const;
+  const PageSettings& page() const { return page_; }
+
+ private:
+  TemplateSet templates_;
+  DocumentSettings settings_;
+  PageSettings page_;
+};
+
+// What the templates see: the pack, with lists grouped and flags set for Mustache sections.
+nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings);
+
+}  // namespace waymark::transition
