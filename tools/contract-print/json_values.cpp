@@ -12,6 +12,17 @@ namespace {
 
 bool is_json_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// A plan's actions (the catalogue's text, most of its bytes), well-being and self-determination
+// prompts are for the plan document, not for an agreement: once a "schema" or "learner" key shows
+// the object is a plan, they are dropped while parsing, never built. Rows keep every field (a
+// restorative row has "actions" of its own).
+bool skip_unused_plan_parts(bool& is_plan, int depth, nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+  if (depth != 1 || event != nlohmann::json::parse_event_t::key || !parsed.is_string()) return true;
+  const auto& key = parsed.get_ref<const std::string&>();
+  if (key == "schema" || key == "learner") is_plan = true;
+  return !is_plan || (key != "actions" && key != "self_determination" && key != "wellbeing");
+}
+
 }  // namespace
 
 JsonValues::JsonValues(std::unique_ptr<ChunkedInput> input) : input_(std::move(input)) {
@@ -47,30 +58,38 @@ void JsonValues::not_json(long line, const std::string& what) const {
 }
 
 // The text of one value: an object or array up to its matching bracket (strings respected), or a
-// bare word up to white space, ',' or ']' (which nlohmann then rejects with a reason).
+// bare word up to white space, ',' or ']' (which nlohmann then rejects with a reason). Scans the
+// input window a run at a time: plans are many kilobytes and this is on every document's path.
 std::string JsonValues::read_value_text() {
   std::string text;
   int depth = 0;
-  bool in_string = false;
-  for (int c = peek(); c != -1; c = peek()) {
-    if (in_string) {
-      text += static_cast<char>(c);
-      advance();
-      if (c == '\\') {
-        if (peek() == -1) break;
-        text += static_cast<char>(peek());
-        advance();
-      } else if (c == '"') {
-        in_string = false;
+  bool in_string = false, escaped = false, started = false, done = false;
+  while (!done && peek() != -1) {
+    char* p = cursor_;
+    char* const end = input_->end();
+    for (; p < end; ++p) {
+      const char c = *p;
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (started && depth == 0 && (is_json_space(c) || c == ',' || c == ']')) {
+        done = true;  // the end of a bare word, which is not part of it
+        break;
+      } else {
+        started = true;
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth <= 0) {
+          ++p;
+          done = true;
+          break;
+        }
       }
-      continue;
+      if (c == '\n') ++line_;
     }
-    if (depth == 0 && !text.empty() && (is_json_space(c) || c == ',' || c == ']')) break;
-    text += static_cast<char>(c);
-    advance();
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') ++depth;
-    else if ((c == '}' || c == ']') && --depth <= 0) break;
+    text.append(cursor_, p);
+    cursor_ = p;
   }
   return text;
 }
@@ -101,7 +120,10 @@ bool JsonValues::next(nlohmann::json& value, long& line) {
   line = line_;
   const std::string text = read_value_text();
   try {
-    value = nlohmann::json::parse(text);
+    bool is_plan = false;
+    value = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      return skip_unused_plan_parts(is_plan, depth, event, parsed);
+    });
   } catch (const nlohmann::json::parse_error& e) {
     // Where in the value it went wrong, as a line of the file; nlohmann's reason without the
     // "last read" part, which would quote the data.
