@@ -27,6 +27,8 @@ struct Options {
   std::string as_of;     // empty: today
   std::string since;     // empty: the academic year of the log's earliest activity
   bool gaps = false;
+  bool report = false;           // the governors' report (also implied by --format md, html or pdf)
+  DocumentOptions documents;     // --template, --set, ... for the report
   bool list_criteria = false;
   bool print_framework = false;
 };
@@ -52,5 +54,8 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
 int write_summary(const Options& options, const Audit& audit);
 int write_gaps(const Options& options, const Audit& audit);
 int list_criteria(const Options& options);
+// The report's template is checked before any input is read.
+void check_report_template(const Options& options);
+int write_report(const Tool& tool, const Options& options, const Audit& audit);
 
 }  // namespace waymark::gatsby

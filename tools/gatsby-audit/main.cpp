@@ -1,6 +1,7 @@
 // gatsby-audit: the eight Gatsby Benchmarks, per school and per pupil. Options and wiring only; the
 // framework data is in framework.cpp, the inputs in pupils.cpp, school.cpp and activities.cpp, the
-// per-pupil state in progress.cpp, the checks in evaluate.cpp, the outputs in summary.cpp and gaps.cpp.
+// per-pupil state in progress.cpp, the checks in evaluate.cpp, the outputs in summary.cpp,
+// gaps.cpp and report.cpp.
 #include <iostream>
 
 #include "audit.hpp"
@@ -14,7 +15,8 @@ int main(int argc, char** argv) {
             "each benchmark's status and the share of school and pupil criteria met, beside the national average;\n"
             "or, with --gaps, every pupil's unmet criteria with the date each falls due. The careers log streams.");
   Options options;
-  tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson"});
+  tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson", "md", "html", "pdf"});
+  tool.add_document_options(options.documents);
   auto& app = tool.app();
   // The careers log takes the place of the usual positional input.
   app.remove_option(app.get_option("input"));
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
   app.add_option("--since", options.since, "The log starts on this date: deadlines before its academic year are not assessed\n"
                                            "(default: the academic year of the earliest activity)");
   app.add_flag("--gaps", options.gaps, "One row per pupil and unmet criterion: pupil_id, benchmark, criterion, due_by, status (csv, ndjson, json)");
+  app.add_flag("--report", options.report, "The careers leader's report to governors: md (default), html, txt or pdf;\n"
+                                            "--format md, html or pdf imply it. School name: --set school.name=...");
   auto* list = app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
   auto* print = app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
   pupils->excludes(list)->excludes(print);
@@ -45,9 +49,17 @@ int main(int argc, char** argv) {
     if (options.list_criteria) return list_criteria(options);
     if (options.pupils_path.empty()) throw Error(Exit::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
     const std::string& format = options.common.format;
-    if (options.gaps && format == "txt") throw Error(Exit::usage, "--gaps writes csv, ndjson or json, not txt");
-    if (!options.gaps && format == "ndjson") throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
+    const bool document = format == "md" || format == "html" || format == "pdf";
+    options.report = options.report || document;
+    if (options.report && options.gaps) throw Error(Exit::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
+    if (options.report && !document && !format.empty() && format != "txt")
+      throw Error(Exit::usage, "the report is md, html, txt or pdf, not " + format);
+    if (options.gaps && (format == "txt" || document)) throw Error(Exit::usage, "--gaps writes csv, ndjson or json, not " + format);
+    if (!options.gaps && !options.report && format == "ndjson")
+      throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
+    if (options.report) check_report_template(options);
     const Audit audit = load_audit(options, [&](const std::string& message) { tool.warn(message); });
+    if (options.report) return write_report(tool, options, audit);
     return options.gaps ? write_gaps(options, audit) : write_summary(options, audit);
   });
 }
