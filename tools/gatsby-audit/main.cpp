@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   // The careers log takes the place of the usual positional input.
   app.remove_option(app.get_option("input"));
   app.add_option("--activities", options.common.input, "The careers log: CSV, JSON array or NDJSON (default: standard input, also '-')");
-  auto* pupils = app.add_option("--pupils", options.pupils_path, "The pupils: id, year_group (7-13), send, considering_he, left_on, destination_1y..3y");
+  app.add_option("--pupils", options.pupils_path, "The pupils: id, year_group (7-13), send, considering_he, left_on, destination_1y..3y");
   app.add_option("--school", options.school_path, "The school's answers for the school criteria: TOML (.toml) or CSV (criterion, answer, evidence)");
   app.add_option("--framework", options.framework, "gatsby-2024 (default; statutory from September 2025) or gatsby-2014")
       ->check([](const std::string& name) {
@@ -37,9 +37,8 @@ int main(int argc, char** argv) {
   app.add_flag("--gaps", options.gaps, "One row per pupil and unmet criterion: pupil_id, benchmark, criterion, due_by, status (csv, ndjson, json)");
   app.add_flag("--report", options.report, "The careers leader's report to governors: md (default), html, txt or pdf;\n"
                                             "--format md, html or pdf imply it. School name: --set school.name=...");
-  auto* list = app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
-  auto* print = app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
-  pupils->excludes(list)->excludes(print);
+  app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
+  app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
 
   return tool.run(argc, argv, [&] {
     if (options.print_framework) {
