@@ -22,6 +22,7 @@ struct Target {
   std::string due;  // ISO date as the plan holds it, or empty
   std::string support;
   std::optional<bool> by_young_person;  // plan-gen's own reading of the owner, when it gives one
+  std::string path;                     // "stages[0].targets[1]", for messages
 };
 
 struct ContractInput {

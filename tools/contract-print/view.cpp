@@ -116,7 +116,8 @@ class FieldReader {
     return value.is_string() ? std::string(trim(value.get_ref<const std::string&>())) : std::string{};
   }
 
-  // "2026-09-07" -> "7 September 2026"; empty stays empty.
+  // "2026-09-07" -> "7 September 2026"; empty stays empty. `field` is the row's column; a plan's
+  // messages name the plan's own field instead ("next_review", "stages[0].targets[1].due").
   std::string date(std::string_view text, std::string_view field) const {
     try {
       const auto parsed = parse_date(text, order_);
@@ -126,6 +127,10 @@ class FieldReader {
       return fmt::format("{} {} {}", static_cast<unsigned>(parsed->day()), months.at(static_cast<unsigned>(parsed->month()) - 1),
                          static_cast<int>(parsed->year()));
     } catch (const FieldError& e) {
+      // Plans hold ISO dates whatever --date-format says, so the hint about dmy would mislead.
+      if (input_.from_plan)
+        throw data_error({input_.source, input_.line, {}}, fmt::format("field '{}': {}", plan_field(field), e.what()),
+                         "an ISO 8601 date such as 2026-09-07, as plan-gen writes");
       throw data_error({input_.source, input_.line, std::string(field)}, e.what(), e.expected());
     }
   }
@@ -141,6 +146,13 @@ class FieldReader {
         if (item.is_string() && !trim(item.get_ref<const std::string&>()).empty()) items.emplace_back(trim(item.get_ref<const std::string&>()));
     }
     return items;
+  }
+
+  // The plan's name for a column that plan_to_input renamed; targets pass their own path.
+  static std::string plan_field(std::string_view column) {
+    if (column == "review_date") return "next_review";
+    if (column == "reviews") return "reviews[].date";
+    return std::string(column);
   }
 
   const ContractInput& input_;
@@ -174,10 +186,8 @@ void add_commitments(json& view, const ContractInput& input, const FieldReader& 
   json support = json::array(), measures = json::array();
   if (input.from_plan) {
     std::set<std::string> seen_support;
-    for (std::size_t i = 0; i < input.targets.size(); ++i) {
-      const auto& target = input.targets[i];
-      const std::string field = fmt::format("target {} due", i + 1);
-      const std::string due = read.date(target.due, field);
+    for (const auto& target : input.targets) {
+      const std::string due = read.date(target.due, target.path + ".due");
       const std::string clause = commitment_clause(target.text);
       if (clause.empty()) continue;
       const bool mine = target.by_young_person.value_or(owned_by_young_person(target.owner, given_name));
@@ -295,7 +305,7 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
   }
   if (options.kind == Kind::restorative) view["actions"] = agreed_actions(view, input, read);
   add_joined_lists(view);
-  view["has_our_side"] = !view["we_will"].empty() || !view["support"].empty() || !view["offers"].empty();
+  view["has_our_side"] = !view["we_will"].empty() || !view["support"].empty() || (view.contains("offers") && !view["offers"].empty());
   // Later reviews are worth a line only when there is more than the next one.
   view["later_reviews_text"] = view["reviews"].size() > 1 ? view["reviews_text"] : json("");
   return view;
