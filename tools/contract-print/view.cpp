@@ -295,8 +295,10 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
   for (const auto& date : read.list("reviews")) reviews.push_back(read.date(date, "reviews"));
   view["reviews"] = std::move(reviews);
 
-  view["parent_signature"] = options.parent_signature;
-  view["parent_carer"] = read.text("parent_carer");
+  // A row that names a parent or carer wants their signature even without --parent-signature.
+  const std::string parent_carer = read.text("parent_carer");
+  view["parent_signature"] = options.parent_signature || !parent_carer.empty();
+  view["parent_carer"] = parent_carer;
 
   add_commitments(view, input, read, given_name);
   for (const auto& field : kind_fields(options.kind)) {
