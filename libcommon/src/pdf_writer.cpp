@@ -454,7 +454,7 @@ class PageLayout {
       case CMARK_NODE_HEADING: heading(node, frame); return;
       case CMARK_NODE_PARAGRAPH:
         if (!frame.tight) gap(paragraph_gap);
-        flow(make_layout(inline_markup(node), font(body_size), frame.width), frame.x, frame.tag);
+        flow(make_layout(inline_markup(node), font(body_size), frame.width), frame.x, frame.tag, leads_in(node));
         if (!frame.tight) gap(paragraph_gap);
         return;
       case CMARK_NODE_LIST: list(node, frame); return;
@@ -492,6 +492,18 @@ class PageLayout {
         else if (is_table(node)) table(node, frame);
         return;  // raw HTML blocks are never printed
     }
+  }
+
+  // A paragraph that introduces what follows stays on its page: a label in bold alone ("**Support
+  // I need**"), or a sentence ending in ':' before a list or table ("Activities to choose from:").
+  static bool leads_in(cmark_node* paragraph) {
+    cmark_node* only = cmark_node_first_child(paragraph);
+    if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_STRONG) return true;
+    cmark_node* next = cmark_node_next(paragraph);
+    if (!next || (cmark_node_get_type(next) != CMARK_NODE_LIST && !is_table(next))) return false;
+    const std::string text = plain_text(paragraph);
+    const auto end = text.find_last_not_of(' ');
+    return end != std::string::npos && text[end] == ':';
   }
 
   void heading(cmark_node* node, const Frame& frame) {
@@ -816,12 +828,19 @@ class PdfWriter final : public DocumentWriter {
         cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, title.c_str(), destination(pages_painted_ + 1, geometry_.content_top()).c_str(),
                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);
     std::vector<std::pair<int, int>> open_headings;  // (level, outline id)
+    bool first_heading = true;
     for (std::size_t index = 0; index < pages.size(); ++index) {
       const int page_number = pages_painted_ + 1;
       paint_header();
       for (const auto& item : pages[index]) {
         if (item.kind == Item::Kind::outline) {
-          if (item.text == title) continue;  // the document's own bookmark already points here
+          // The document's own bookmark stands for its title heading: the first heading, at level 1.
+          if (item.text == title || (item.level == 1 && first_heading)) {
+            first_heading = false;
+            open_headings.emplace_back(item.level, document_outline);
+            continue;
+          }
+          first_heading = false;
           while (!open_headings.empty() && open_headings.back().first >= item.level) open_headings.pop_back();
           const int parent = open_headings.empty() ? document_outline : open_headings.back().second;
           open_headings.emplace_back(item.level, cairo_pdf_surface_add_outline(surface_, parent, item.text.c_str(),
