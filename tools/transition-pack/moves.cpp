@@ -86,8 +86,8 @@ Moves read_moves(const Options& options, const Checklist& checklist) {
         at = *booked[i];
         move.booked.back() = parse_booked(text, order);
         if (move.booked.back()->date < move.date) {
-          columns.fail(record, at, "the settling-in meeting falls before the move (" + format_date(move.date) + ")",
-                       "a date on or after move_date, or empty for " + checklist.meetings()[i].label);
+          columns.fail(record, at, "the settling-in meeting falls before the move date",
+                       "a date on or after move_date, or empty to hold it " + checklist.meetings()[i].label);
         }
       }
       if (consent) {

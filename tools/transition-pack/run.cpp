@@ -63,7 +63,7 @@ void check_every_mover_known(const Inputs& inputs, const Options& options) {
     if (inputs.learners.contains(move.id)) continue;
     const std::string value = options.common.verbose ? " '" + move.id + "'" : "";
     throw data_error({inputs.moves.source, move.line, "id"}, "no learner with this id" + value + " in " + inputs.learners_source,
-                     "the id of a learner in the learner records (or the UPN of a pupil in the CTF)");
+                     "the id of a learner in the learner records, or the UPN of a pupil in the CTF");
   }
 }
 
