@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   app.get_option("-o")->description(
-      "Output directory: a folder per learner (pack.json, settling-in.ics), created 0700, files 0600. "
-      "With --format, the file to write instead of standard output");
+      "Output directory: a folder per learner (pack.json, settling-in.ics, the documents), created 0700,\n"
+      "files 0600. With --format, the file to write instead of standard output");
   app.get_option("--format")->description("ndjson: the packs, one a line (the default without -o); ics: every meeting in one\n"
       "calendar; md, html, txt, pdf: every pack's documents, one after another");
   app.add_option("--documents", options.document_formats, "Formats of the documents in each learner's folder (default md,html,txt; pdf too; '' for none)");
@@ -32,13 +32,16 @@ int main(int argc, char** argv) {
   app.add_option("--kind", options.kind, "With --ctf and no --moves: the kind of every pupil's move\n"
                                          "(end_of_key_stage, mid_term, managed_move, alternative_provision)");
   app.add_option("--move-date", options.move_date, "With --ctf and no --moves: the date of every pupil's move");
-  app.add_option("--audience", options.audience, "Who the pack is for: receiving (the profile only with consent_to_share; default)\n"
-                                                 "or young-person (their own full copy)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Audience>{{"receiving", Audience::receiving},
-                                                                          {"young-person", Audience::young_person}}));
+  std::string audience = "receiving";
+  app.add_option("--audience", audience, "Who the pack is for: receiving (the profile only with consent_to_share; default)\n"
+                                         "or young-person (their own full copy)")
+      ->check(CLI::IsMember({"receiving", "young-person"}));
   app.add_option("--timezone", options.timezone, "The setting's time zone for meeting times (default Europe/London)");
   app.add_option("--meeting-time", options.meeting_time, "Time of settling-in meetings not booked in the moves file (default 10:00)");
   app.add_option("--meeting-minutes", options.meeting_minutes, "Length of a settling-in meeting in minutes (default 30)")->check(CLI::Range(5, 480));
   app.add_flag("--names-in-calendar", options.names_in_calendar, "Put the learner's name in event titles (default: their id only)");
-  return tool.run(argc, argv, [&] { return run(options, tool); });
+  return tool.run(argc, argv, [&] {
+    options.audience = audience == "young-person" ? Audience::young_person : Audience::receiving;
+    return run(options, tool);
+  });
 }
