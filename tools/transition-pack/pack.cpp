@@ -1,5 +1,6 @@
 #include "pack.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "waymark/fields.hpp"
@@ -81,6 +82,75 @@ std::string profile_note(const Move& move, Audience audience) {
          ". It stays with the young person, who may share it themselves (Action 11: it may be held by the young person).";
 }
 
+nlohmann::ordered_json learner_json(const Learner& learner) {
+  return {{"id", learner.id},
+          {"given_name", text_or_null(learner.given_name)},
+          {"family_name", text_or_null(learner.family_name)},
+          {"date_of_birth", text_or_null(learner.date_of_birth)},
+          {"gender", text_or_null(learner.gender)},
+          {"year_group", text_or_null(learner.year_group)}};
+}
+
+nlohmann::ordered_json move_json(const Move& move, const Checklist& checklist) {
+  return {{"kind", to_string(move.kind)},
+          {"kind_label", checklist.kind_label(move.kind)},
+          {"from_setting", text_or_null(move.from_setting)},
+          {"to_setting", text_or_null(move.to_setting)},
+          {"move_date", format_date(move.date)},
+          {"transition_manager", text_or_null(move.transition_manager)},
+          {"receiving_contact", text_or_null(move.receiving_contact)},
+          {"receiving_contact_email", text_or_null(move.receiving_contact_email)},
+          {"consent_to_share", move.consent_to_share ? nlohmann::ordered_json(*move.consent_to_share) : nlohmann::ordered_json()}};
+}
+
+nlohmann::ordered_json record_json(const Learner& learner, const std::vector<Achievement>& achievements) {
+  auto record = learner.record;
+  auto achieved = nlohmann::ordered_json::array();
+  for (const auto& item : achievements) {
+    achieved.push_back({{"date", format_date(item.date)}, {"area", text_or_null(item.area)}, {"achievement", item.achievement}});
+  }
+  record["achievements"] = achieved;
+  return record;
+}
+
+// The move kind's items and a settling-in item per meeting, in the order they fall due.
+nlohmann::ordered_json checklist_json(const Move& move, const std::vector<Meeting>& meetings, const Checklist& checklist) {
+  auto items = nlohmann::ordered_json::array();
+  for (const auto& item : checklist.items()) {
+    if (!item.kinds[static_cast<std::size_t>(move.kind)]) continue;
+    items.push_back(checklist_entry(item, item.code, add_days(move.date, item.due_days), item.action, checklist, move));
+  }
+  const auto& settling = checklist.settling_in();
+  for (const auto& meeting : meetings) {
+    items.push_back(checklist_entry(settling, "settling_in_" + meeting.rule->code, meeting.date,
+                                    "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action, checklist, move));
+  }
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a["due"].template get<std::string>() < b["due"].template get<std::string>(); });
+  return items;
+}
+
+CalendarEvent meeting_event(const Meeting& meeting, const Learner& learner, const Move& move, const Checklist& checklist,
+                            const Options& options) {
+  CalendarEvent event;
+  event.uid = meeting.uid;
+  // Calendars are seen by many (shared diaries, phones on desks): the learner's name appears
+  // only when asked for; otherwise their id, which staff can look up.
+  std::string full_name = learner.given_name;
+  if (!full_name.empty() && !learner.family_name.empty()) full_name += ' ';
+  full_name += learner.family_name;
+  const std::string& who = options.names_in_calendar && !full_name.empty() ? full_name : learner.id;
+  event.summary = fmt::format("Settling-in meeting {}: {}", meeting.rule->label, who);
+  event.description = fmt::format("{} Move: {} on {}{}.", checklist.settling_in().action, checklist.kind_label(move.kind),
+                                  format_date(move.date), move.to_setting.empty() ? "" : " to " + move.to_setting);
+  event.location = move.to_setting;
+  event.date = meeting.date;
+  event.start = meeting.time;
+  event.duration = std::chrono::minutes{options.meeting_minutes};
+  event.attendee_name = move.receiving_contact;
+  event.attendee_email = move.receiving_contact_email;
+  return event;
+}
+
 }  // namespace
 
 bool profile_shared(const Move& move, Audience audience) {
@@ -100,45 +170,18 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   auto& json = pack.json;
   json["id"] = learner.id;
   json["audience"] = audience_name(options.audience);
-  json["learner"] = {{"id", learner.id},
-                     {"given_name", text_or_null(learner.given_name)},
-                     {"family_name", text_or_null(learner.family_name)},
-                     {"date_of_birth", text_or_null(learner.date_of_birth)},
-                     {"gender", text_or_null(learner.gender)},
-                     {"year_group", text_or_null(learner.year_group)}};
-  json["move"] = {{"kind", to_string(move.kind)},
-                  {"kind_label", checklist.kind_label(move.kind)},
-                  {"from_setting", text_or_null(move.from_setting)},
-                  {"to_setting", text_or_null(move.to_setting)},
-                  {"move_date", format_date(move.date)},
-                  {"transition_manager", text_or_null(move.transition_manager)},
-                  {"receiving_contact", text_or_null(move.receiving_contact)},
-                  {"receiving_contact_email", text_or_null(move.receiving_contact_email)},
-                  {"consent_to_share", move.consent_to_share ? nlohmann::ordered_json(*move.consent_to_share) : nlohmann::ordered_json()}};
+  json["learner"] = learner_json(learner);
+  json["move"] = move_json(move, checklist);
   const bool shared = profile_shared(move, options.audience);
   json["profile_included"] = shared;
   json["profile_note"] = profile_note(move, options.audience);
   json["profile"] = shared ? profile_json(learner) : nlohmann::ordered_json();
-
-  auto record = learner.record;
-  auto achieved = nlohmann::ordered_json::array();
-  for (const auto& item : achievements) {
-    achieved.push_back({{"date", format_date(item.date)}, {"area", text_or_null(item.area)}, {"achievement", item.achievement}});
-  }
-  record["achievements"] = achieved;
-  json["academic_record"] = record;
+  json["academic_record"] = record_json(learner, achievements);
 
   const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time));
-  auto items = nlohmann::ordered_json::array();
-  for (const auto& item : checklist.items()) {
-    if (!item.kinds[static_cast<std::size_t>(move.kind)]) continue;
-    items.push_back(checklist_entry(item, item.code, add_days(move.date, item.due_days), item.action, checklist, move));
-  }
-  const auto& settling = checklist.settling_in();
+  json["checklist"] = checklist_json(move, meetings, checklist);
   auto calendar = nlohmann::ordered_json::array();
   for (const auto& meeting : meetings) {
-    const std::string code = "settling_in_" + meeting.rule->code;
-    items.push_back(checklist_entry(settling, code, meeting.date, "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action, checklist, move));
     calendar.push_back({{"code", meeting.rule->code},
                         {"label", meeting.rule->label},
                         {"date", format_date(meeting.date)},
@@ -147,28 +190,8 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
                         {"minutes", options.meeting_minutes},
                         {"booked", meeting.booked},
                         {"uid", meeting.uid}});
-
-    CalendarEvent event;
-    event.uid = meeting.uid;
-    // Calendars are seen by many (shared diaries, phones on desks): the learner's name appears
-    // only when asked for; otherwise their id, which staff can look up.
-    std::string full_name = learner.given_name;
-    if (!full_name.empty() && !learner.family_name.empty()) full_name += ' ';
-    full_name += learner.family_name;
-    const std::string& who = options.names_in_calendar && !full_name.empty() ? full_name : learner.id;
-    event.summary = fmt::format("Settling-in meeting {}: {}", meeting.rule->label, who);
-    event.description = fmt::format("{} Move: {} on {}{}.", settling.action, checklist.kind_label(move.kind), format_date(move.date),
-                                    move.to_setting.empty() ? "" : " to " + move.to_setting);
-    event.location = move.to_setting;
-    event.date = meeting.date;
-    event.start = meeting.time;
-    event.duration = std::chrono::minutes{options.meeting_minutes};
-    event.attendee_name = move.receiving_contact;
-    event.attendee_email = move.receiving_contact_email;
-    pack.events.push_back(std::move(event));
+    pack.events.push_back(meeting_event(meeting, learner, move, checklist, options));
   }
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a["due"].template get<std::string>() < b["due"].template get<std::string>(); });
-  json["checklist"] = items;
   json["settling_in"] = calendar;
   return pack;
 }

@@ -22,6 +22,7 @@ struct Inputs {
   Moves moves;
   Learners learners;
   std::string learners_source;
+  std::map<std::string, std::vector<Achievement>, std::less<>> achievements;  // of the movers, by id
 };
 
 Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
@@ -80,27 +81,27 @@ void check_folders_distinct(const Inputs& inputs) {
   }
 }
 
-}  // namespace
+// Where the packs go, worked out from -o, --format and --documents.
+struct Destination {
+  bool to_folders = false;                     // -o DIR without --format
+  std::optional<DocumentFormat> document_format;  // --format md, html, txt or pdf
+  std::vector<DocumentFormat> folder_formats;  // --documents
+};
 
-int run(const Options& options, const Tool& tool) {
-  const auto& checklist = Checklist::builtin();
-  if (!parse_clock_time(options.meeting_time)) throw Error(Exit::usage, "--meeting-time must be a 24-hour time such as 15:30");
-  const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
-  const bool to_folders = !options.common.output.empty() && options.common.format.empty();
-  const auto document_format = parse_document_format(options.common.format);
-  std::vector<DocumentFormat> folder_formats;
+Destination plan_destination(const Options& options) {
+  Destination destination;
+  destination.to_folders = !options.common.output.empty() && options.common.format.empty();
+  destination.document_format = parse_document_format(options.common.format);
   for (const auto name : split_list(options.document_formats, ',')) {
     const auto format = parse_document_format(name);
     if (!format) throw Error(Exit::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf)");
-    folder_formats.push_back(*format);
+    destination.folder_formats.push_back(*format);
   }
-  // Templates are checked before any input is read.
-  std::optional<PackDocuments> documents;
-  if (to_folders || document_format) documents.emplace(options.documents);
-  if (!options.ctf_path.empty() && options.common.input != "-") {
-    throw Error(Exit::usage, "give learner records or --ctf FILE.xml, not both");
-  }
+  return destination;
+}
 
+// Every input read and checked, so that nothing is written from input that turns out bad.
+Inputs read_inputs(const Options& options, const Tool& tool, bool to_folders) {
   Inputs inputs = options.ctf_path.empty() ? read_record_inputs(options) : read_ctf_inputs(options, tool);
   if (!inputs.moves.has_consent_column) {
     tool.warn(inputs.moves.source + ": there is no consent_to_share column: treated as no consent, so no personal profile " +
@@ -109,23 +110,40 @@ int run(const Options& options, const Tool& tool) {
   check_every_mover_known(inputs, options);
   if (!options.profiles_path.empty()) read_profiles(options, inputs.learners);
   if (to_folders) check_folders_distinct(inputs);
+  if (!options.achievements_path.empty()) {
+    std::set<std::string, std::less<>> movers;
+    for (const auto& move : inputs.moves.list) movers.insert(move.id);
+    inputs.achievements = read_achievements(options, movers);
+  }
+  return inputs;
+}
 
-  std::set<std::string, std::less<>> movers;
-  for (const auto& move : inputs.moves.list) movers.insert(move.id);
-  std::map<std::string, std::vector<Achievement>, std::less<>> achievements;
-  if (!options.achievements_path.empty()) achievements = read_achievements(options, movers);
+}  // namespace
 
+int run(const Options& options, const Tool& tool) {
+  if (!parse_clock_time(options.meeting_time)) throw Error(Exit::usage, "--meeting-time must be a 24-hour time such as 15:30");
+  const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
+  if (!options.ctf_path.empty() && options.common.input != "-") {
+    throw Error(Exit::usage, "give learner records or --ctf FILE.xml, not both");
+  }
+  const auto destination = plan_destination(options);
+  // Templates are checked before any input is read.
+  std::optional<PackDocuments> documents;
+  if (destination.to_folders || destination.document_format) documents.emplace(options.documents);
+
+  const Inputs inputs = read_inputs(options, tool, destination.to_folders);
   std::vector<Pack> packs;
   const std::vector<Achievement> none;
   for (const auto& move : inputs.moves.list) {
-    const auto found = achievements.find(move.id);
-    packs.push_back(build_pack(inputs.learners.at(move.id), move, found == achievements.end() ? none : found->second, checklist, options));
+    const auto found = inputs.achievements.find(move.id);
+    packs.push_back(build_pack(inputs.learners.at(move.id), move, found == inputs.achievements.end() ? none : found->second,
+                               Checklist::builtin(), options));
   }
 
-  if (to_folders) {
-    write_pack_folders(options.common.output, packs, options.timezone, *documents, folder_formats);
-  } else if (document_format) {
-    write_documents(options.common.output, packs, *documents, *document_format);
+  if (destination.to_folders) {
+    write_pack_folders(options.common.output, packs, options.timezone, *documents, destination.folder_formats);
+  } else if (destination.document_format) {
+    write_documents(options.common.output, packs, *documents, *destination.document_format);
   } else if (options.common.format == "ics") {
     write_calendar(options.common.output, packs, options.timezone);
   } else {
