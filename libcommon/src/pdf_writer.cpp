@@ -216,7 +216,8 @@ struct Item {
   double x = 0;
   double y = 0;
   // text: lines [first_line, end_line) of the layout, the top of the first line at y; `tag` is the
-  // structure element ("P", "H2", ...) the lines belong to.
+  // structure element the lines belong to (H1-H6, P, BlockQuote; none for list markers). Lists and
+  // tables are tagged by their text only: L/LI and Table/TR need elements open across items and pages.
   Layout layout;
   int first_line = 0;
   int end_line = 0;
@@ -439,7 +440,7 @@ class PageLayout {
 
   // A list marker, baseline to baseline with the first line of its item.
   void place_marker(const Layout& layout, double top) {
-    add_text(marker_->layout, marker_->x, top + first_baseline(layout) - first_baseline(marker_->layout), 0, 1, "Lbl");
+    add_text(marker_->layout, marker_->x, top + first_baseline(layout) - first_baseline(marker_->layout), 0, 1, nullptr);
     marker_.reset();
   }
 
@@ -475,7 +476,7 @@ class PageLayout {
         gap(paragraph_gap);
         flow(make_layout("<span font_family=\"DejaVu Sans Mono\">" + escaped(code) + "</span>", font(body_size - 1),
                          frame.width - 10),
-             frame.x + 10, "Code");
+             frame.x + 10, "P");
         gap(paragraph_gap);
         return;
       }
@@ -528,7 +529,7 @@ class PageLayout {
     int number = cmark_node_get_list_start(node);
     const double marker_width = ordered ? 20 : 13;
     if (!nested || !frame.tight) gap(paragraph_gap);
-    Frame inside{frame.x + marker_width, frame.width - marker_width, tight, "LBody"};
+    Frame inside{frame.x + marker_width, frame.width - marker_width, tight, "P"};
     for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
       const std::string marker = ordered ? fmt::format("{}.", number++) : (nested ? "\u2013" : "\u2022");
       Layout layout = make_layout(escaped(marker), font(body_size), marker_width - 4, ordered ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
@@ -538,7 +539,7 @@ class PageLayout {
       if (marker_) {  // an empty item: the marker alone
         const double height = line_boxes(marker_->layout).back().bottom;
         const double top = reserve(height);
-        add_text(marker_->layout, marker_->x, top, 0, 1, "Lbl");
+        add_text(marker_->layout, marker_->x, top, 0, 1, nullptr);
         placed(top + height, 0, top, false);
         marker_.reset();
       }
@@ -682,7 +683,7 @@ class PageLayout {
       add_box(cell_x, top, widths[c], height, row.header ? header_fill_gray : -1);
       if (end[c] > next[c])
         add_text(row.cells[c].layout, cell_x + cell_padding_x + row.cells[c].x_offset, top + cell_padding_y, static_cast<int>(next[c]),
-                 static_cast<int>(end[c]), row.header ? "TH" : "TD");
+                 static_cast<int>(end[c]), "P");
       cell_x += widths[c];
       next[c] = end[c];
     }
@@ -920,7 +921,12 @@ class PdfWriter final : public DocumentWriter {
 
   void paint(const Item& item) {
     switch (item.kind) {
-      case Item::Kind::text: paint_text(item); return;
+      case Item::Kind::text:
+        // A structure element per block: screen readers find the headings and read in document order.
+        if (item.tag) cairo_tag_begin(cr_, item.tag, "");
+        paint_text(item);
+        if (item.tag) cairo_tag_end(cr_, item.tag);
+        return;
       case Item::Kind::rule:
         cairo_set_source_rgb(cr_, item.gray, item.gray, item.gray);
         cairo_set_line_width(cr_, item.line_width);

@@ -102,6 +102,14 @@ TEST_CASE("PDF: bookmarks for each document and each heading", "[pdf]") {
     CHECK(occurrences(pdf, heading) == 1);
 }
 
+TEST_CASE("PDF: headings and paragraphs are structure elements (a tagged PDF)", "[pdf]") {
+  const std::string pdf = pdf_of({"# Plan\n\n## Targets\n\nText.\n\n- a list item\n"});
+  CHECK_THAT(pdf, Contains("/Type /StructTreeRoot"));
+  CHECK(occurrences(pdf, "/S /H1") == 1);
+  CHECK(occurrences(pdf, "/S /H2") == 1);
+  CHECK(occurrences(pdf, "/S /P") == 2);  // the paragraph and the list item's text; not its bullet
+}
+
 TEST_CASE("PDF: the font is embedded as a subset, with a map back to Unicode for search", "[pdf]") {
   const std::string pdf = pdf_of({"# Zoë Ó Ceallaigh\n\nŁukasz, Γιώργος, Ионела\n"});
   CHECK_THAT(pdf, Contains("+DejaVuSans"));  // a subset tag before the name
