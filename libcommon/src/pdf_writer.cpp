@@ -223,11 +223,13 @@ struct Item {
   int end_line = 0;
   const char* tag = "P";
   double gray = text_gray;
-  // rule: a line to (x2, y2); box: a rectangle x2 wide and y2 high, filled if fill >= 0.
+  // rule: a line to (x2, y2); box: a rectangle x2 wide and y2 high, filled if fill >= 0, with
+  // vertical lines at `dividers` (a table row and its cells: one path, one stroke).
   double x2 = 0;
   double y2 = 0;
   double line_width = 0.6;
   double fill = -1;
+  std::vector<double> dividers;
   // outline: a bookmark for a heading of this level.
   std::string text;
   int level = 0;
@@ -392,7 +394,7 @@ class PageLayout {
     page().push_back(std::move(item));
   }
 
-  void add_box(double x, double y, double width, double height, double fill) {
+  void add_box(double x, double y, double width, double height, double fill, std::vector<double> dividers) {
     Item item;
     item.kind = Item::Kind::box;
     item.x = x;
@@ -401,6 +403,7 @@ class PageLayout {
     item.y2 = height;
     item.gray = border_gray;
     item.fill = fill;
+    item.dividers = std::move(dividers);
     page().push_back(std::move(item));
   }
 
@@ -678,9 +681,15 @@ class PageLayout {
     height += 2 * cell_padding_y;
     const std::size_t first_item = page().size();
     const double top = reserve(height);
+    std::vector<double> dividers;
+    double row_width = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+      row_width += widths[c];
+      if (c + 1 < columns) dividers.push_back(x + row_width);
+    }
+    add_box(x, top, row_width, height, row.header ? header_fill_gray : -1, std::move(dividers));
     double cell_x = x;
     for (std::size_t c = 0; c < columns; ++c) {
-      add_box(cell_x, top, widths[c], height, row.header ? header_fill_gray : -1);
       if (end[c] > next[c])
         add_text(row.cells[c].layout, cell_x + cell_padding_x + row.cells[c].x_offset, top + cell_padding_y, static_cast<int>(next[c]),
                  static_cast<int>(end[c]), "P");
@@ -939,6 +948,10 @@ class PdfWriter final : public DocumentWriter {
         if (item.fill >= 0) {
           cairo_set_source_rgb(cr_, item.fill, item.fill, item.fill);
           cairo_fill_preserve(cr_);
+        }
+        for (const double divider : item.dividers) {
+          cairo_move_to(cr_, divider, item.y);
+          cairo_line_to(cr_, divider, item.y + item.y2);
         }
         cairo_set_source_rgb(cr_, item.gray, item.gray, item.gray);
         cairo_set_line_width(cr_, item.line_width);

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Benchmark: plan-gen printing individual plans straight to PDF (Pango + Cairo), beside WeasyPrint
+# and headless Chromium (--print-to-pdf) printing the HTML of the same plans in the same run.
+# Prints documents per second for each, pages per document, and the ratios. Not part of the test
+# suite: timings depend on the machine.
+#
+# Usage: tests/bench/pdf.sh [PLANS] [SAMPLE] [BUILD_DIR]   (default 1000, 20, build/release)
+# PLANS learners from gen-cohort, scored by risk-check, each with targets and a profile, become plans.
+# plan-gen writes all of them as PDF (-o DIR: one file each). WeasyPrint and Chromium are slower by
+# orders of magnitude, so they print the first SAMPLE plans only, as one HTML file holding them all
+# (one program start for the whole sample, which favours them).
+#
+# Needs: a release build; poppler-utils (pdfinfo); weasyprint and chromium for the comparison
+# (apt-get install -y weasyprint chromium). Those two are benchmark-only: scripts/setup does not
+# install them, and this script skips whichever is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+plans=${1:-1000}
+sample=${2:-20}
+bin=${3:-build/release}/bin
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# --- the plans: learners, their targets and profiles (two stages, three targets, varied words) ---
+"$bin/gen-cohort" --count "$plans" --seed 11 >"$work/cohort.csv"
+"$bin/risk-check" "$work/cohort.csv" --format ndjson >"$work/scored.ndjson"
+awk -F, 'NR > 1 {
+  n = NR
+  split("attendance,maths,English,behaviour,confidence,careers", area, ",")
+  split("Be in school by 8:40 every day,Finish the weekly catch-up sheet,Read for twenty minutes each evening,Use the time-out card instead of walking out,Ask one question in every lesson,Book a college taster day", target, ",")
+  split("attendance above 92% by half-term,sheet marked each Friday,reading log signed weekly,no removals from class for four weeks,teacher notes at each review,taster day attended", measure, ",")
+  split("young person,form tutor,maths teacher,key person,careers adviser,parent or carer", owner, ",")
+  split("Form tutor texts a reminder each morning for two weeks,Maths club on Tuesdays,Library pass at lunchtime,Mentor meets weekly,Careers adviser books the visit,A quiet place to work at lunch", support, ",")
+  if (NR == 2) print "id,stage,area,target,measure,owner,due,support"
+  for (t = 0; t < 3; t++) {
+    k = (n + t * 2) % 6 + 1
+    stage = t < 2 ? "Autumn term" : "Spring term"
+    due = t < 2 ? sprintf("2026-%02d-%02d", 10 + t, (n % 27) + 1) : sprintf("2027-02-%02d", (n % 27) + 1)
+    printf "%s,%s,%s,%s,%s,%s,%s,%s\n", $1, stage, area[k], target[k], measure[k], owner[(n + t) % 6 + 1], due, support[(k + t) % 6 + 1]
+  }
+}' "$work/cohort.csv" >"$work/targets.csv"
+awk -F, 'NR == 1 { print "id,aspiration,strengths,interests,barriers,support_needs,motivations,wellbeing,key_person"; next }
+{
+  split("To train as a veterinary nurse|To get an apprenticeship in motor vehicle maintenance|To study health and social care at college|To work as a bike mechanic|To become a primary school teacher|To study art and design at college", aim, "|")
+  split("kind;organised|practical problem solving;patient with others|drawing;good with animals|good with younger children;football|reading;writing stories|fixing bikes;calm under pressure", strengths, "|")
+  split("netball;baking|cars;football|animals;art|music;gaming|dance;drama|cycling;cooking", interests, "|")
+  split("mornings are hard|moved schools twice|reading aloud in class|finds busy corridors hard|caring for a younger brother|spends two days a week off-site", barriers, "|")
+  split("a reminder system|one adult to check in with|reading support|a quiet place to work at lunch|late arrival without a detention|help catching up in English", needs, "|")
+  split("Ms Reid|Mr Okafor|Ms Grant|Mr Patel|Ms Kowalska|Mr Hughes", person, "|")
+  k = NR % 6 + 1
+  printf "%s,%s,%s,%s,%s,%s,wants to make the family proud,Feels better since joining a club at lunchtime.,%s\n", $1, aim[k], strengths[k], interests[k], barriers[k], needs[(k % 6) + 1], person[k]
+}' "$work/cohort.csv" >"$work/profiles.csv"
+# One toolkit action per plan (the individual plan itself): a plan of about two pages.
+plan_gen=("$bin/plan-gen" "$work/scored.ndjson" --targets "$work/targets.csv" --profiles "$work/profiles.csv"
+  --start 2026-09-07 --actions A01 --set school.name="Hillside Academy")
+
+# Runs a command three times pinned to one core; prints the best run's wall seconds and CPU seconds
+# (user + system, the command and the processes it waited for). On a quiet machine the two agree;
+# on a shared one the CPU time is what the program itself costs.
+seconds_of() {
+  local best="" best_cpu=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %U %S" -o "$work/time" taskset -c 0 "$@" >/dev/null 2>&1
+    read -r wall user system <"$work/time"
+    local cpu
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')
+    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then best=$wall best_cpu=$cpu; fi
+  done
+  echo "$best $best_cpu"
+}
+
+report() {  # name documents "wall cpu"
+  local wall cpu
+  read -r wall cpu <<<"$3"
+  awk -v name="$1" -v n="$2" -v w="$wall" -v c="$cpu" \
+    'BEGIN { printf "%-50s %5d docs %7.2f s wall %8.1f docs/s %7.2f s CPU %8.1f docs/s\n", name, n, w, n / w, c, n / c }'
+}
+
+echo "$plans plans; every command pinned to one core (taskset -c 0), best of three runs;"
+echo "documents per second by wall time and by CPU time (user + system)"
+echo
+
+rm -rf "$work/pdf"
+pdf_seconds=$(seconds_of "${plan_gen[@]}" --format pdf -o "$work/pdf/")
+"${plan_gen[@]}" --format pdf -o "$work/pdf/" 2>/dev/null
+pages=0
+for file in "$work"/pdf/*.pdf; do pages=$((pages + $(pdfinfo "$file" | awk '/^Pages:/ { print $2 }'))); done
+html_seconds=$(seconds_of "${plan_gen[@]}" --format html -o "$work/plans.html")
+one_pdf_seconds=$(seconds_of "${plan_gen[@]}" --format pdf -o "$work/plans.pdf")
+report "plan-gen --format pdf -o DIR (one PDF each)" "$plans" "$pdf_seconds"
+report "plan-gen --format pdf -o FILE.pdf (all in one)" "$plans" "$one_pdf_seconds"
+report "plan-gen --format html -o FILE.html (for scale)" "$plans" "$html_seconds"
+awk -v p="$pages" -v n="$plans" 'BEGIN { printf "pages per plan: %.2f (%d pages)\n\n", p / n, p }'
+pdf_cpu=$(echo "$pdf_seconds" | awk '{ print $2 }')
+pdf_wall=$(echo "$pdf_seconds" | awk '{ print $1 }')
+
+# The first SAMPLE plans as one HTML file, for the HTML-to-PDF printers.
+head -n "$sample" "$work/scored.ndjson" >"$work/sample.ndjson"
+"$bin/plan-gen" "$work/sample.ndjson" --targets "$work/targets.csv" --profiles "$work/profiles.csv" --start 2026-09-07 \
+  --actions A01 --set school.name="Hillside Academy" --format html -o "$work/sample.html" 2>/dev/null
+
+compare() {  # name "wall cpu" output.pdf
+  local wall cpu
+  read -r wall cpu <<<"$2"
+  report "$1" "$sample" "$2"
+  awk -v n="$sample" -v p="$(pdfinfo "$3" | awk '/^Pages:/ { print $2 }')" -v plans="$plans" \
+    -v ow="$pdf_wall" -v oc="$pdf_cpu" -v tw="$wall" -v tc="$cpu" \
+    'BEGIN { printf "%-50s pages per plan %.2f; plan-gen -o DIR is %.0fx faster by wall time, %.0fx by CPU time\n", "", p / n,
+             (plans / ow) / (n / tw), (plans / oc) / (n / tc) }'
+}
+
+if command -v weasyprint >/dev/null; then
+  compare "weasyprint sample.html (same plans' HTML)" "$(seconds_of weasyprint "$work/sample.html" "$work/weasy.pdf")" "$work/weasy.pdf"
+else
+  echo "weasyprint: not installed (apt-get install -y weasyprint), skipped"
+fi
+if command -v chromium >/dev/null; then
+  chrome_profile=$(mktemp -d)
+  chromium_pdf=(chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
+    --disable-component-update --disable-sync --user-data-dir="$chrome_profile"
+    --print-to-pdf="$work/chromium.pdf" --no-pdf-header-footer "file://$work/sample.html")
+  compare "chromium --headless --print-to-pdf (same HTML)" "$(seconds_of "${chromium_pdf[@]}")" "$work/chromium.pdf"
+  rm -rf "$chrome_profile"
+else
+  echo "chromium: not installed (apt-get install -y chromium), skipped"
+fi
