@@ -37,7 +37,8 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
 bool profile_shared(const Move& move, Audience audience);
 
 // A UID that is the same for the same learner and meeting on every run (so re-importing the
-// calendar updates the events) and does not show the learner's id: a keyed hash of both.
+// calendar updates the events) and does not show the learner's id: a hash of both under a
+// built-in key. It hides the id from a glance, not from someone who can guess ids.
 std::string meeting_uid(std::string_view learner_id, std::string_view meeting_code);
 
 }  // namespace waymark::transition
