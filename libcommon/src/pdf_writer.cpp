@@ -209,6 +209,29 @@ std::vector<LineBox> line_boxes(const Layout& layout) {
 
 double first_baseline(const Layout& layout) { return from_pango(pango_layout_get_baseline(layout.get())); }
 
+// The widest run of text between two places a line may break (a long word, a bar of block
+// characters): the narrowest a table column can be without breaking words. Measured on the layout
+// as it is, between Pango's break opportunities.
+double widest_word(const Layout& layout) {
+  PangoLayout* text_layout = layout.get();
+  const char* text = pango_layout_get_text(text_layout);
+  int attribute_count = 0;
+  const PangoLogAttr* attributes = pango_layout_get_log_attrs_readonly(text_layout, &attribute_count);
+  double widest = 0;
+  double word_start = 0;
+  const char* position = text;
+  for (int index = 1; index < attribute_count; ++index) {
+    position = g_utf8_next_char(position);
+    if (!attributes[index].is_line_break && index + 1 < attribute_count) continue;
+    PangoRectangle place;
+    pango_layout_index_to_pos(text_layout, static_cast<int>(position - text), &place);
+    const double x = from_pango(place.x);
+    widest = std::max(widest, x - word_start);  // negative after a forced line break: ignored
+    word_start = x;
+  }
+  return widest;
+}
+
 // What a page holds, in painting order (which is also the reading order).
 struct Item {
   enum class Kind { text, rule, box, outline };
@@ -552,43 +575,25 @@ class PageLayout {
 
   // --- tables ---
 
-  // Column widths: each column's natural width if they all fit; otherwise narrow columns keep
-  // theirs and wide ones share what is left in proportion. Tables span the frame, like the HTML.
-  static std::vector<double> column_widths(const std::vector<double>& natural, double available) {
+  // Column widths, as browsers lay out tables: each column's natural width (its longest cell
+  // unwrapped) if they all fit, stretched to the frame; otherwise each column gets its narrowest
+  // (its longest word) and the rest of the frame is shared in proportion to how much more each
+  // would like. Words break only when even the narrowest widths do not fit.
+  static std::vector<double> column_widths(const std::vector<double>& narrowest, const std::vector<double>& natural,
+                                           double available) {
     const std::size_t columns = natural.size();
+    double natural_total = 0;
+    double narrowest_total = 0;
+    for (std::size_t i = 0; i < columns; ++i) {
+      natural_total += natural[i];
+      narrowest_total += narrowest[i];
+    }
     std::vector<double> widths(columns, 0);
-    double total = 0;
-    for (const double width : natural) total += width;
-    if (total <= available) {
-      for (std::size_t i = 0; i < columns; ++i) widths[i] = natural[i] + (available - total) * (natural[i] / total);
-      return widths;
+    for (std::size_t i = 0; i < columns; ++i) {
+      if (natural_total <= available) widths[i] = natural[i] * available / natural_total;
+      else if (narrowest_total >= available) widths[i] = narrowest[i] * available / narrowest_total;
+      else widths[i] = narrowest[i] + (available - narrowest_total) * (natural[i] - narrowest[i]) / (natural_total - narrowest_total);
     }
-    std::vector<bool> fixed(columns, false);
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      double free_width = available;
-      double flexible_natural = 0;
-      std::size_t flexible = 0;
-      for (std::size_t i = 0; i < columns; ++i) {
-        if (fixed[i]) free_width -= natural[i];
-        else {
-          flexible_natural += natural[i];
-          ++flexible;
-        }
-      }
-      if (flexible == 0) break;
-      const double share = free_width / static_cast<double>(flexible);
-      for (std::size_t i = 0; i < columns; ++i)
-        if (!fixed[i] && natural[i] <= share) {
-          fixed[i] = true;
-          changed = true;
-        }
-      if (!changed)
-        for (std::size_t i = 0; i < columns; ++i) widths[i] = fixed[i] ? natural[i] : free_width * natural[i] / flexible_natural;
-    }
-    for (std::size_t i = 0; i < columns; ++i)
-      if (fixed[i] && widths[i] == 0) widths[i] = natural[i];
     return widths;
   }
 
@@ -606,6 +611,7 @@ class PageLayout {
     std::vector<Row> rows;
     std::vector<std::string> markup;
     std::vector<double> natural(columns, 24);
+    std::vector<double> narrowest(columns, 24);
     for (cmark_node* row_node = cmark_node_first_child(node); row_node; row_node = cmark_node_next(row_node)) {
       Row& row = rows.emplace_back();
       row.header = cmark_gfm_extensions_get_table_row_is_header(row_node) != 0;
@@ -616,11 +622,12 @@ class PageLayout {
         int width = 0;
         pango_layout_get_size(layout.get(), &width, nullptr);
         natural[column] = std::max(natural[column], from_pango(width) + 2 * cell_padding_x + 1);
+        narrowest[column] = std::max(narrowest[column], widest_word(layout) + 2 * cell_padding_x + 1);
         row.cells.push_back({std::move(layout), {}, from_pango(width), 0});
         if (cell) cell = cmark_node_next(cell);
       }
     }
-    const std::vector<double> widths = column_widths(natural, frame.width);
+    const std::vector<double> widths = column_widths(narrowest, natural, frame.width);
     std::size_t index = 0;
     for (auto& row : rows)
       for (std::size_t column = 0; column < columns; ++column, ++index) {
