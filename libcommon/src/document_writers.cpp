@@ -1,6 +1,8 @@
 // The Markdown, HTML and plain-text writers of parsed documents.
 #include "document_writers.hpp"
 
+#include "bar_chart.hpp"
+
 #include <cmark-gfm-extension_api.h>
 #include <fmt/format.h>
 
@@ -102,6 +104,10 @@ class HtmlWriter final : public DocumentWriter {
     // Block by block, so signature tables can be marked for the stylesheet. Raw HTML in the
     // Markdown is left out by cmark's safe default.
     for (cmark_node* block = cmark_node_first_child(doc.root()); block; block = cmark_node_next(block)) {
+      if (const auto bars = bar_chart_of(block)) {
+        html += bar_chart_svg(*bars);
+        continue;
+      }
       std::string part = take(cmark_render_html(block, CMARK_OPT_DEFAULT, gfm_extensions()));
       if (is_signature_table(block) && part.starts_with("<table>")) part.replace(0, 7, "<table class=\"signatures\">");
       html += part;
@@ -224,6 +230,11 @@ class TextWriter final : public DocumentWriter {
         blocks(node, first + "> ", rest + "> ");
         return;
       case CMARK_NODE_CODE_BLOCK: {
+        if (const auto bars = bar_chart_of(node)) {
+          for (const auto& line : bar_chart_text(*bars)) lines_.push_back(rest + line);
+          lines_.emplace_back();
+          return;
+        }
         std::string code = cmark_node_get_literal(node);
         std::size_t start = 0;
         while (start < code.size()) {

@@ -25,6 +25,13 @@ Output::Output(const std::string& path) {
   if (base.empty() || (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
     throw Error(Exit::cant_create, "cannot create " + path + ": it is a directory");
   }
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a file over
+    // it would replace the device itself.
+    fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd_ < 0) throw Error(Exit::cant_create, "cannot open " + path + ": " + std::strerror(errno));
+    return;
+  }
   temp_path_ = (slash == std::string::npos ? "" : dir) + "." + base + ".XXXXXX";
   fd_ = ::mkstemp(temp_path_.data());  // mode 0600
   if (fd_ < 0) throw Error(Exit::cant_create, "cannot create " + path + ": " + std::strerror(errno));
@@ -33,7 +40,7 @@ Output::Output(const std::string& path) {
 Output::~Output() {
   if (fd_ != 1) {
     ::close(fd_);
-    if (!committed_) ::unlink(temp_path_.c_str());
+    if (!committed_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
   }
 }
 
@@ -55,7 +62,7 @@ void Output::flush() {
 
 void Output::commit() {
   flush();
-  if (fd_ == 1) return;
+  if (fd_ == 1 || temp_path_.empty()) return;
   if (::fsync(fd_) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
   }

@@ -151,4 +151,15 @@ TEST_CASE("Output for \"-\" and \"\" is standard output", "[output]") {
   }
 }
 
+TEST_CASE("Output to a device writes in place and leaves the device there", "[output]") {
+  {
+    waymark::Output out("/dev/null");
+    out.write("discarded\n");
+    out.commit();
+  }
+  struct stat info {};
+  REQUIRE(::stat("/dev/null", &info) == 0);
+  CHECK(S_ISCHR(info.st_mode));
+}
+
 }  // namespace

@@ -10,7 +10,8 @@ namespace waymark {
 
 // Buffers writes. A file is written under a temporary name in its directory (mode 0600: these are
 // records about children) and renamed into place by `commit`; without `commit` it is removed, so a
-// failed run never leaves a half-written file. Writing to a closed pipe throws BrokenPipe.
+// failed run never leaves a half-written file. A path that is a device or a pipe (/dev/null, a FIFO)
+// is written in place. Writing to a closed pipe throws BrokenPipe.
 class Output {
  public:
   // "" or "-" is standard output. Throws Error(cant_create) if the file cannot be created.
@@ -43,7 +44,7 @@ class Output {
  private:
   static constexpr std::size_t flush_at = 1 << 20;
   std::string path_;
-  std::string temp_path_;
+  std::string temp_path_;  // empty for standard output and for devices and pipes written in place
   int fd_ = 1;
   bool committed_ = false;
   fmt::memory_buffer buffer_;

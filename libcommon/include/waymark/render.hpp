@@ -87,6 +87,9 @@ struct PageSettings {
 // writers print it as lines to sign on, kept together on one page.
 bool is_signature_table(cmark_node* node);
 
+// A bar chart in Markdown is a fenced code block with the info string `bar-chart` and one bar a line,
+// `label | percentage`: HTML draws it as inline SVG, text with block characters, PDF as bars.
+
 // Writes parsed documents in one format. Several documents in one output are separated by page
 // breaks (HTML, PDF) or a rule (Markdown, text).
 class DocumentWriter {
