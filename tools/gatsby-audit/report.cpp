@@ -1,5 +1,6 @@
 // The governors' report (--format md, html, txt or pdf with --report): the summary rendered through
-// the shared document pipeline from templates/gatsby-audit/report.md.mustache.
+// the shared document pipeline from templates/gatsby-audit/report.md.mustache; its bar chart is a
+// `bar-chart` block, which HTML draws as inline SVG, text with block characters and PDF as bars.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -15,15 +16,16 @@ namespace waymark::gatsby {
 
 namespace {
 
-constexpr int bar_width = 10;  // narrow enough for a table cell on A4
-
-// A bar of block characters for a share: the chart that Markdown, text and PDF can all show.
-std::string bar(long met, long of) {
-  if (of == 0) return "n/a";
-  const auto filled = static_cast<int>((static_cast<double>(bar_width) * static_cast<double>(met)) / static_cast<double>(of) + 0.5);
-  std::string text;
-  for (int i = 0; i < bar_width; ++i) text += i < filled ? "\u2588" : "\u2591";
-  return text + " " + share(met, of);
+// One bar of the chart: the share of pupils meeting every pupil criterion of the benchmark, or of its
+// school criteria met where it has no pupil assessed; none when nothing is assessed. The label is
+// the tool's own text, inserted as it is: it sits in a code block, where escapes would show.
+nlohmann::json chart_bar(const BenchmarkTally& tally) {
+  const bool by_pupils = tally.pupils_assessed > 0;
+  const long met = by_pupils ? tally.pupils_meeting_all : tally.school_yes;
+  const long of = by_pupils ? tally.pupils_assessed : tally.school_criteria;
+  if (of == 0) return nullptr;
+  return {{"label", fmt::format("{}. {}", tally.benchmark->number, tally.benchmark->title)},
+          {"percent", fmt::format("{:.1f}", 100.0 * static_cast<double>(met) / static_cast<double>(of))}};
 }
 
 nlohmann::json report_data(const Audit& audit, const Summary& summary, const DocumentSettings& settings) {
@@ -47,8 +49,7 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
     benchmarks.push_back({{"number", tally.benchmark->number},
                           {"title", tally.benchmark->title},
                           {"status", to_string(tally.status)},
-                          {"bar", has_pupil_criteria ? bar(tally.pupils_meeting_all, tally.pupils_assessed)
-                                                     : bar(tally.school_yes, tally.school_criteria)},
+                          {"chart", chart_bar(tally)},
                           {"pupils", has_pupil_criteria ? fmt::format("{} of {}", tally.pupils_meeting_all, tally.pupils_assessed) : "-"},
                           {"school", tally.school_criteria ? fmt::format("{} of {}", tally.school_yes, tally.school_criteria) : "-"}});
     for (const auto& c : tally.criteria) {
