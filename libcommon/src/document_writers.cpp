@@ -168,8 +168,18 @@ class TextWriter final : public DocumentWriter {
     if (!lines_.empty() && !lines_.back().empty()) lines_.emplace_back();
   }
 
-  // Wraps `text` to the width, the first line after `first`, the others after `rest`.
+  // Wraps `text` to the width, the first line after `first`, the others after `rest`; a '\n' in
+  // `text` (a hard line break) starts a new line.
   void wrap(const std::string& text, const std::string& first, const std::string& rest) {
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+      wrap_line(text.substr(start, end - start), start == 0 ? first : rest, rest);
+      start = end + 1;
+    }
+    wrap_line(text.substr(start), start == 0 ? first : rest, rest);
+  }
+
+  void wrap_line(const std::string& text, const std::string& first, const std::string& rest) {
     std::string line = first;
     bool empty = true;
     std::size_t start = 0;
@@ -263,12 +273,13 @@ class TextWriter final : public DocumentWriter {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE: text += cmark_node_get_literal(node); break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK: text += ' '; break;
+        case CMARK_NODE_SOFTBREAK: text += ' '; break;
+        case CMARK_NODE_LINEBREAK: text += '\n'; break;  // a hard break stays a new line
         case CMARK_NODE_LINK: {
           const std::string label = inline_text(node);
           const std::string url = cmark_node_get_url(node);
-          text += label == url ? url : fmt::format("{} ({})", label, url);
+          const bool says_where = label == url || "mailto:" + label == url;  // autolinks show their address already
+          text += says_where ? label : fmt::format("{} ({})", label, url);
           break;
         }
         case CMARK_NODE_HTML_INLINE: break;
@@ -295,17 +306,72 @@ class TextWriter final : public DocumentWriter {
         if (widths.size() <= i) widths.push_back(0);
         widths[i] = std::max(widths[i], display_width(row[i]));
       }
+    std::vector<std::size_t> longest_words(widths.size(), 0);
+    for (const auto& row : rows)
+      for (std::size_t i = 0; i < row.size(); ++i)
+        for (const auto& word : wrap_words(row[i], 0)) longest_words[i] = std::max(longest_words[i], display_width(word));
+    const bool narrowed = fit_to_page(widths, longest_words, display_width(indent));
+    std::string rule = indent;
+    for (std::size_t i = 0; i < widths.size(); ++i) rule += (i ? "-+-" : "") + std::string(widths[i], '-');
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      std::string line = indent;
-      for (std::size_t i = 0; i < rows[r].size(); ++i) line += (i ? " | " : "") + pad(rows[r][i], i + 1 < rows[r].size() ? widths[i] : 0);
-      lines_.push_back(line);
-      if (r == 0) {
-        std::string rule = indent;
-        for (std::size_t i = 0; i < widths.size(); ++i) rule += (i ? "-+-" : "") + std::string(widths[i], '-');
-        lines_.push_back(rule);
+      if (r > 1 && narrowed) lines_.push_back(rule);  // wrapped rows need a line between them
+      // A row is as many lines as its longest wrapped cell.
+      std::vector<std::vector<std::string>> cells;
+      std::size_t height = 1;
+      for (std::size_t i = 0; i < rows[r].size(); ++i) {
+        cells.push_back(wrap_words(rows[r][i], widths[i]));
+        height = std::max(height, cells.back().size());
       }
+      for (std::size_t l = 0; l < height; ++l) {
+        std::string line = indent;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          const std::string part = l < cells[i].size() ? cells[i][l] : std::string{};
+          line += (i ? " | " : "") + pad(part, i + 1 < cells.size() ? widths[i] : 0);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        lines_.push_back(line);
+      }
+      if (r == 0) lines_.push_back(rule);
     }
     lines_.emplace_back();
+  }
+
+  // Narrows columns so the table fits the page width: each keeps at least its longest word, and
+  // what is left is shared in proportion to how much more each would need. Returns whether it
+  // narrowed any.
+  static bool fit_to_page(std::vector<std::size_t>& widths, const std::vector<std::size_t>& longest_words, std::size_t indent) {
+    const std::size_t separators = widths.empty() ? 0 : 3 * (widths.size() - 1);
+    std::size_t natural = 0, minimum = 0;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      natural += widths[i];
+      minimum += std::min(widths[i], longest_words[i]);
+    }
+    if (indent + separators + natural <= width) return false;
+    const std::size_t available = indent + separators + minimum < width ? width - indent - separators - minimum : 0;
+    const std::size_t wanted = natural - minimum;
+    if (wanted == 0) return false;  // single words only: nothing to wrap
+    for (auto i = std::size_t{0}; i < widths.size(); ++i) {
+      const std::size_t least = std::min(widths[i], longest_words[i]);
+      widths[i] = least + (widths[i] - least) * available / wanted;
+    }
+    return true;
+  }
+
+  // `text` in lines of at most `limit` columns, broken between words (a longer word stands alone).
+  static std::vector<std::string> wrap_words(const std::string& text, std::size_t limit) {
+    std::vector<std::string> lines(1);
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view word(text.data() + start, end - start);
+      start = end + 1;
+      if (word.empty()) continue;
+      if (!lines.back().empty() && display_width(lines.back()) + 1 + display_width(word) > limit) lines.emplace_back();
+      if (!lines.back().empty()) lines.back() += ' ';
+      lines.back() += word;
+    }
+    return lines;
   }
 
   void signatures(cmark_node* node, const std::string& indent) {

@@ -97,6 +97,35 @@ TEST_CASE("Plain text: underlined headings, wrapped paragraphs, aligned tables",
         "Hillside Academy\n\nTitle\n=====\n\nPart\n----\n\n- one\n- two\n\nName    | Due\n--------+-----------\nReading | 2026-10-01\n");
 }
 
+TEST_CASE("Plain text: a table wider than the page wraps its cells", "[render]") {
+  const std::string text = convert(
+      "| Target | Support |\n|---|---|\n| Be in school by 8:40 every day of the week, including Mondays after the weekend | "
+      "Form tutor texts a reminder each morning for two weeks, then once a week |\n| Read | Library |\n",
+      DocumentFormat::txt);
+  CHECK(text ==
+        "Target                                  | Support\n"
+        "----------------------------------------+------------------------------------\n"
+        "Be in school by 8:40 every day of the   | Form tutor texts a reminder each\n"
+        "week, including Mondays after the       | morning for two weeks, then once a\n"
+        "weekend                                 | week\n"
+        "----------------------------------------+------------------------------------\n"
+        "Read                                    | Library\n");
+}
+
+TEST_CASE("Bar charts: inline SVG in HTML, block characters in text, kept as written in Markdown", "[render]") {
+  const std::string markdown = "```bar-chart\nBM1 <Stable> programme | 75\nBM2 | 120\nnot a bar\n```\n";
+  const std::string html = convert(markdown, DocumentFormat::html);
+  CHECK_THAT(html, Contains("<svg class=\"bar-chart\""));
+  CHECK_THAT(html, Contains(">BM1 &lt;Stable&gt; programme</text>"));
+  CHECK_THAT(html, Contains("width=\"225\""));  // 75% of 300
+  CHECK_THAT(html, Contains("width=\"300\" height=\"16\" fill=\"#2f6f9f\""));  // 120 is clamped to 100%
+  CHECK_THAT(html, !Contains("<pre>"));
+  const std::string text = convert(markdown, DocumentFormat::txt);
+  CHECK_THAT(text, Contains("BM1 <Stable> programme  ███████████████████████░░░░░░░  75%"));
+  CHECK_THAT(text, Contains("BM2                     ██████████████████████████████ 100%"));
+  CHECK_THAT(convert(markdown, DocumentFormat::md), Contains("``` bar-chart\nBM1 <Stable> programme | 75"));
+}
+
 TEST_CASE("HTML is one standalone page with the school, title and paper size", "[render]") {
   const std::string html = convert("# Plan\n", DocumentFormat::html, {"Hillside <Academy>", "Ms Reid", "letter"});
   CHECK_THAT(html, Contains("<title>Title</title>"));
