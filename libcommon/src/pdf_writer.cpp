@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "bar_chart.hpp"
 #include "document_writers.hpp"
 #include "waymark/errors.hpp"
 
@@ -497,6 +498,10 @@ class PageLayout {
         return;
       }
       case CMARK_NODE_CODE_BLOCK: {
+        if (const auto bars = bar_chart_of(node)) {
+          bar_chart(*bars, frame);
+          return;
+        }
         std::string code = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
         while (!code.empty() && code.back() == '\n') code.pop_back();
         gap(paragraph_gap);
@@ -718,6 +723,46 @@ class PageLayout {
     const bool header_moves_along = keep_.has_value();
     break_page();
     if (header && !header_moves_along) place_row(*header, widths, x, nullptr);
+  }
+
+  // --- bar charts ---
+
+  // One row per bar: its label, a track with the share filled, and the percentage. Kept on one page.
+  void bar_chart(const std::vector<Bar>& bars, const Frame& frame) {
+    constexpr double bar_height = 8;
+    constexpr double row_gap = 4;
+    constexpr double percent_width = 42;
+    const double label_width = frame.width * 0.4;
+    const double track_x = frame.x + label_width + 8;
+    const double track_width = frame.width - label_width - percent_width - 16;
+    struct ChartRow {
+      Layout label;
+      Layout percent;
+      double height = 0;
+    };
+    std::vector<ChartRow> rows;
+    double total = 0;
+    for (const auto& bar : bars) {
+      Layout label = make_layout(escaped(bar.label), font(body_size - 0.5), label_width);
+      Layout percent = make_layout(escaped(fmt::format("{:.1f}%", bar.percent)), font(body_size - 0.5), percent_width, PANGO_ALIGN_RIGHT);
+      const double height = std::max(line_boxes(label).back().bottom, bar_height) + row_gap;
+      total += height;
+      rows.push_back({std::move(label), std::move(percent), height});
+    }
+    gap(paragraph_gap);
+    const std::size_t first_item = page().size();
+    const double top = reserve(total);
+    double y = top;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      add_text(rows[i].label, frame.x, y, 0, pango_layout_get_line_count(rows[i].label.get()), "P");
+      const double bar_top = y + first_baseline(rows[i].label) - bar_height + 1;
+      add_box(track_x, bar_top, track_width, bar_height, header_fill_gray, {});
+      if (bars[i].percent > 0) add_box(track_x, bar_top, track_width * bars[i].percent / 100, bar_height, muted_gray, {});
+      add_text(rows[i].percent, track_x + track_width + 8, y, 0, 1, "P");
+      y += rows[i].height;
+    }
+    placed(y, first_item, top, false);
+    gap(paragraph_gap);
   }
 
   // --- signature blocks ---

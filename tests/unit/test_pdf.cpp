@@ -135,6 +135,13 @@ TEST_CASE("PDF: signature blocks, lists, rules and quotes lay out", "[pdf]") {
   CHECK(page_count(pdf) == 1);
 }
 
+TEST_CASE("PDF: a bar-chart block is drawn as bars, not printed as code", "[pdf]") {
+  const std::string pdf = pdf_of({"# Report\n\n```bar-chart\n1. A stable careers programme | 100\n2. Personal guidance | 33.3\n```\n"});
+  CHECK(page_count(pdf) == 1);
+  CHECK_THAT(pdf, !Contains("DejaVuSansMono"));  // a code block would be set in the monospace font
+  CHECK_THAT(pdf_of({"```\ncode | 1\n```\n"}), Contains("DejaVuSansMono"));
+}
+
 TEST_CASE("PDF: one file per document in a directory", "[pdf]") {
   test::TempDir dir;
   const auto out_dir = (dir / "out/").string();
