@@ -31,3 +31,27 @@ risk-check examples/cohort.csv --pseudonymise "$out/key" --format csv | head -n 
 echo; echo "# 7. In cron: fail (exit 1) when anyone is in intensive support, so someone is told."
 if risk-check examples/cohort.csv --fail-on intensive -o "$out/scored.csv"; then echo "no one in intensive support"
 else echo "exit $?: learners in intensive support, see $out/scored.csv"; fi
+
+echo; echo "# 8. Individual plans for everyone in targeted or intensive support, one HTML page each,"
+echo "#    joined with the targets and profiles tutors wrote; targets that are not SMART are named."
+plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start 2026-09-07 \
+  --format json -o "$out/plans.json" 2>&1 | grep -v "no targets yet" || true   # for contract-print
+plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start 2026-09-07 \
+  --set school.name="Hillside Academy" --format html -o "$out/plans/" 2>/dev/null  # the same warnings again
+echo "wrote $(ls "$out/plans" | wc -l) plans to $out/plans/"
+
+echo; echo "# 9. The contract of participation each young person signs, from their plan, as PDF."
+contract-print "$out/plans.json" --kind participation --settings examples/contracts/settings.txt --format pdf -o "$out/contracts/"
+echo "wrote $(ls "$out/contracts" | wc -l) contracts to $out/contracts/"
+
+echo; echo "# 10. Transition packs for this term's movers: profile, record, checklist, settling-in calendar."
+transition-pack examples/cohort.csv --moves examples/moves.csv --achievements examples/achievements.csv \
+  --profiles examples/one-page-profiles.csv --set school.name="Hillside Academy" -o "$out/packs/"
+ls "$out/packs"
+
+echo; echo "# 11. The careers programme against the Gatsby Benchmarks, and every pupil gap to follow up."
+gatsby-audit --pupils examples/gatsby/pupils.csv --activities examples/gatsby/activities.csv \
+  --school examples/gatsby/school.toml --as-of 2026-11-22 | head -n 20
+gatsby-audit --pupils examples/gatsby/pupils.csv --activities examples/gatsby/activities.csv \
+  --as-of 2026-11-22 --gaps -o "$out/gaps.csv"
+echo "$(($(wc -l <"$out/gaps.csv") - 1)) gaps written to gaps.csv"
