@@ -1,5 +1,7 @@
 #include "bar_chart.hpp"
 
+#include "document_writers.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,20 +16,8 @@ namespace {
 
 std::string escape_xml(std::string_view text) {
   std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
+  append_html_escaped(out, text);
   return out;
-}
-
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace
@@ -84,11 +74,11 @@ std::string bar_chart_svg(const std::vector<Bar>& bars) {
 
 std::vector<std::string> bar_chart_text(const std::vector<Bar>& bars, std::size_t width) {
   std::size_t label_width = 0;
-  for (const auto& bar : bars) label_width = std::max(label_width, code_points(bar.label));
+  for (const auto& bar : bars) label_width = std::max(label_width, display_width(bar.label));
   std::vector<std::string> lines;
   for (const auto& bar : bars) {
     const auto filled = static_cast<std::size_t>(std::lround(static_cast<double>(width) * bar.percent / 100.0));
-    std::string line = bar.label + std::string(label_width - code_points(bar.label) + 2, ' ');
+    std::string line = bar.label + std::string(label_width - display_width(bar.label) + 2, ' ');
     for (std::size_t i = 0; i < width; ++i) line += i < filled ? "█" : "░";
     lines.push_back(fmt::format("{} {:>3}%", line, format_number(bar.percent, 0)));
   }

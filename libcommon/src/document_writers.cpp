@@ -24,18 +24,6 @@ std::string take(char* text) {
   return copy;
 }
 
-void append_html_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-}
-
 class MarkdownWriter final : public DocumentWriter {
  public:
   explicit MarkdownWriter(Output& out) : out_(out) {}
@@ -126,12 +114,6 @@ class HtmlWriter final : public DocumentWriter {
   PageSettings page_;
 };
 
-// Columns of UTF-8 text, counting code points (good enough for the Latin, Greek and Cyrillic names
-// schools hold; wide East Asian characters would count as one).
-std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string pad(std::string text, std::size_t width) {
   const std::size_t current = display_width(text);
   if (current < width) text.append(width - current, ' ');
@@ -180,25 +162,9 @@ class TextWriter final : public DocumentWriter {
   }
 
   void wrap_line(const std::string& text, const std::string& first, const std::string& rest) {
-    std::string line = first;
-    bool empty = true;
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find(' ', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string_view word(text.data() + start, end - start);
-      start = end + 1;
-      if (word.empty()) continue;
-      if (!empty && display_width(line) + 1 + display_width(word) > width) {
-        lines_.push_back(line);
-        line = rest;
-        empty = true;
-      }
-      if (!empty) line += ' ';
-      line += word;
-      empty = false;
-    }
-    lines_.push_back(line);
+    const std::size_t indent = display_width(rest);  // `first` is as wide: a list marker or quote sign
+    const auto lines = wrap_words(text, width > indent ? width - indent : 1);
+    for (std::size_t i = 0; i < lines.size(); ++i) lines_.push_back((i == 0 ? first : rest) + lines[i]);
   }
 
   void blocks(cmark_node* parent, const std::string& first, const std::string& rest) {
@@ -392,6 +358,24 @@ class TextWriter final : public DocumentWriter {
 };
 
 }  // namespace
+
+// Columns of UTF-8 text, counting code points (good enough for the Latin, Greek and Cyrillic names
+// schools hold; wide East Asian characters would count as one).
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+}
 
 std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out) { return std::make_unique<MarkdownWriter>(out); }
 std::unique_ptr<DocumentWriter> make_html_writer(Output& out, const PageSettings& page) { return std::make_unique<HtmlWriter>(out, page); }

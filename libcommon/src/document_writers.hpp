@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "waymark/render.hpp"
 
@@ -17,6 +18,12 @@ cmark_llist* gfm_extensions();
 std::string plain_text(cmark_node* node);
 
 bool is_table(cmark_node* node);
+
+// Columns of UTF-8 text, counting code points.
+std::size_t display_width(std::string_view text);
+
+// Appends `text` with &, <, > and " escaped for HTML and XML (SVG).
+void append_html_escaped(std::string& out, std::string_view text);
 
 std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out);
 std::unique_ptr<DocumentWriter> make_html_writer(Output& out, const PageSettings& page);
