@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "waymark/csv.hpp"
@@ -32,6 +33,18 @@ std::optional<std::size_t> RecordReader::find_column(std::string_view name) cons
   const auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end()) return std::nullopt;
   return static_cast<std::size_t>(it - names.begin());
+}
+
+std::size_t RecordReader::require_column(std::string_view name, const std::string& expected) const {
+  const auto at = find_column(name);
+  if (!at) throw data_error({source_name(), 1, std::string(name)}, fmt::format("there is no {} column", name), expected);
+  return *at;
+}
+
+Error value_error(const RecordReader& reader, const Record& record, std::size_t column, const std::string& problem,
+                  const std::string& expected, bool verbose) {
+  const std::string said = verbose ? fmt::format("{} in '{}'", problem, record.values[column]) : problem;
+  return data_error({reader.source_name(), record.line, reader.columns()[column]}, said, expected);
 }
 
 namespace {

@@ -19,14 +19,9 @@ LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress&
                           const std::function<void(const std::string&)>& warn) {
   const auto reader = open_records(options.input);
   const auto& source = reader->source_name();
-  auto required = [&](std::string_view name, const std::string& expected) {
-    const auto column = reader->find_column(name);
-    if (!column) throw data_error({source, 1, std::string(name)}, "there is no " + std::string(name) + " column", expected);
-    return *column;
-  };
-  const std::size_t pupil_column = required("pupil_id", "a column pupil_id naming the pupil, as in the pupils file");
-  const std::size_t date_column = required("date", "a column date holding the day of the activity");
-  const std::size_t kind_column = required("kind", "a column kind: " + kind_list());
+  const std::size_t pupil_column = reader->require_column("pupil_id", "a column pupil_id naming the pupil, as in the pupils file");
+  const std::size_t date_column = reader->require_column("date", "a column date holding the day of the activity");
+  const std::size_t kind_column = reader->require_column("kind", "a column kind: " + kind_list());
   const auto provider_type_column = reader->find_column("provider_type");
   const auto meaningful_column = reader->find_column("meaningful");
   const auto subject_column = reader->find_column("subject");
@@ -39,8 +34,7 @@ LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress&
     ++counts.activities;
     std::size_t at = pupil_column;
     auto fail = [&](const std::string& problem, const std::string& expected) {
-      throw data_error({source, record.line, reader->columns()[at]},
-                       options.verbose ? fmt::format("{} in '{}'", problem, record.values[at]) : problem, expected);
+      throw value_error(*reader, record, at, problem, expected, options.verbose);
     };
     try {
       const auto id = trim(record.values[pupil_column]);

@@ -31,13 +31,8 @@ Answer parse_answer(std::string_view text, bool sen_codes) {
 Roll Roll::read(const PupilOptions& options) {
   const auto reader = open_records(options.input);
   const auto& source = reader->source_name();
-  auto required = [&](std::string_view name, const char* expected) {
-    const auto column = reader->find_column(name);
-    if (!column) throw data_error({source, 1, std::string(name)}, "there is no " + std::string(name) + " column", expected);
-    return *column;
-  };
-  const std::size_t id_column = required("id", "a column named id that identifies each pupil");
-  const std::size_t year_column = required("year_group", "a column year_group holding 7 to 13");
+  const std::size_t id_column = reader->require_column("id", "a column named id that identifies each pupil");
+  const std::size_t year_column = reader->require_column("year_group", "a column year_group holding 7 to 13");
   const auto birth_column = reader->find_column("date_of_birth");
   const auto send_column = reader->find_column("send");
   const auto he_column = reader->find_column("considering_he");
@@ -52,8 +47,7 @@ Roll Roll::read(const PupilOptions& options) {
   while (reader->next(record)) {
     std::size_t at = id_column;
     auto fail = [&](const std::string& problem, const std::string& expected) {
-      throw data_error({source, record.line, reader->columns()[at]},
-                       options.verbose ? fmt::format("{} in '{}'", problem, record.values[at]) : problem, expected);
+      throw value_error(*reader, record, at, problem, expected, options.verbose);
     };
     Pupil pupil;
     pupil.line = record.line;

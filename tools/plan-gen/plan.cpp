@@ -28,8 +28,7 @@ nlohmann::ordered_json action_json(const Action& action) {
 
 PlanBuilder::PlanBuilder(const RecordReader& reader, PlanSettings settings, const Catalogue& catalogue, const Profiles* profiles)
     : reader_(reader), settings_(std::move(settings)), catalogue_(catalogue), profiles_(profiles) {
-  if (!reader_.find_column("id"))
-    throw data_error({reader_.source_name(), 1, "id"}, "the learner records have no id column", "an id column, as risk-check writes");
+  reader_.require_column("id", "an id column, as risk-check writes");
   for (const auto& id : settings_.actions)
     if (!catalogue_.find_action(id)) throw Error(Exit::usage, fmt::format("--actions: {} is not an action of the toolkit (A01 to A13)", id));
 }

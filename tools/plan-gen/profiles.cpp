@@ -7,14 +7,13 @@ namespace waymark::plan {
 
 Profiles Profiles::load(const InputOptions& input) {
   const auto reader = open_records(input);
-  const auto id = reader->find_column("id");
-  if (!id) throw data_error({reader->source_name(), 1, "id"}, "the profiles file has no id column", "id and profile columns");
+  const auto id = reader->require_column("id", "id and profile columns");
   Profiles profiles;
   Record record;
   while (reader->next(record)) {
-    auto& profile = profiles.by_learner_[std::string(trim(record.values[*id]))];
+    auto& profile = profiles.by_learner_[std::string(trim(record.values[id]))];
     for (std::size_t i = 0; i < record.values.size(); ++i)
-      if (i != *id && !trim(record.values[i]).empty()) profile[reader->columns()[i]] = std::string(trim(record.values[i]));
+      if (i != id && !trim(record.values[i]).empty()) profile[reader->columns()[i]] = std::string(trim(record.values[i]));
   }
   return profiles;
 }

@@ -10,16 +10,10 @@ namespace waymark::plan {
 
 TargetBook TargetBook::load(const InputOptions& input, DateOrder dates, bool verbose) {
   const auto reader = open_records(input);
-  const auto column = [&](std::string_view name, bool required) -> std::optional<std::size_t> {
-    const auto at = reader->find_column(name);
-    if (!at && required)
-      throw data_error({reader->source_name(), 1, std::string(name)}, "the targets file has no such column",
-                       "columns id, stage, area, target, measure, owner, due, support");
-    return at;
-  };
-  const std::size_t id = *column("id", true), target = *column("target", true);
-  const auto stage = column("stage", false), area = column("area", false), measure = column("measure", false),
-             owner = column("owner", false), due = column("due", false), support = column("support", false);
+  const std::string expected = "columns id, stage, area, target, measure, owner, due, support";
+  const std::size_t id = reader->require_column("id", expected), target = reader->require_column("target", expected);
+  const auto stage = reader->find_column("stage"), area = reader->find_column("area"), measure = reader->find_column("measure"),
+             owner = reader->find_column("owner"), due = reader->find_column("due"), support = reader->find_column("support");
 
   TargetBook book;
   Record record;
@@ -33,8 +27,7 @@ TargetBook TargetBook::load(const InputOptions& input, DateOrder dates, bool ver
       try {
         item.due = parse_date(record.values[*due], dates);
       } catch (const FieldError& e) {
-        const std::string problem = verbose ? fmt::format("{} in '{}'", e.what(), record.values[*due]) : e.what();
-        throw data_error({reader->source_name(), record.line, "due"}, problem, e.expected());
+        throw value_error(*reader, record, *due, e.what(), e.expected(), verbose);
       }
     }
     auto& stages = book.by_learner_[learner];

@@ -33,9 +33,7 @@ std::string_view LearnerReader::column_of(Field field) { return field == Field::
 
 LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose)
     : reader_(reader), dates_(dates), verbose_(verbose) {
-  const auto id = reader.find_column("id");
-  if (!id) throw data_error({reader.source_name(), 1, "id"}, "there is no id column", "a column named id that identifies each learner");
-  id_ = *id;
+  id_ = reader.require_column("id", "a column named id that identifies each learner");
   for (std::size_t i = 0; i < field_count; ++i) columns_[i] = reader.find_column(column_of(static_cast<Field>(i)));
   sessions_possible_ = reader.find_column("sessions_possible");
   sessions_attended_ = reader.find_column("sessions_attended");
@@ -43,12 +41,10 @@ LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool v
 }
 
 void LearnerReader::read(const Record& record, Learner& learner) const {
-  const auto& names = reader_.columns();
   std::size_t at = id_;
   // Every parse error gets the record's place and the column; the value only with --verbose.
   auto fail = [&](const std::string& problem, const std::string& expected) -> void {
-    throw data_error({reader_.source_name(), record.line, names[at]},
-                     verbose_ ? fmt::format("{} in '{}'", problem, record.values[at]) : problem, expected);
+    throw value_error(reader_, record, at, problem, expected, verbose_);
   };
   try {
     learner.id = trim(record.values[id_]);

@@ -17,12 +17,7 @@ class Columns {
 
   // Position of a column the file must have; throws Error(data) naming it otherwise.
   std::size_t require(std::string_view name, std::string_view what_it_holds) const {
-    const auto at = reader_.find_column(name);
-    if (!at) {
-      throw data_error({reader_.source_name(), 1, {}}, "there is no " + std::string(name) + " column",
-                       "a header with " + std::string(name) + ": " + std::string(what_it_holds));
-    }
-    return *at;
+    return reader_.require_column(name, std::string(what_it_holds));
   }
   std::optional<std::size_t> optional(std::string_view name) const { return reader_.find_column(name); }
 
@@ -37,8 +32,7 @@ class Columns {
 
   [[noreturn]] void fail(const Record& record, std::size_t column, const std::string& problem,
                          const std::string& expected) const {
-    const std::string said = verbose_ ? problem + " in '" + std::string(record.values[column]) + "'" : problem;
-    throw data_error({reader_.source_name(), record.line, reader_.columns()[column]}, said, expected);
+    throw value_error(reader_, record, column, problem, expected, verbose_);
   }
 
   const RecordReader& reader() const { return reader_; }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "waymark/errors.hpp"
+
 namespace waymark {
 
 enum class RecordFormat { csv, json, ndjson };
@@ -43,7 +45,15 @@ class RecordReader {
 
   // Index of `name` in columns(), if present.
   std::optional<std::size_t> find_column(std::string_view name) const;
+  // Index of a column the input must have. Throws Error(data):
+  // "file:1: column 'name': there is no name column (expected)".
+  std::size_t require_column(std::string_view name, const std::string& expected) const;
 };
+
+// A bad value at `column` of `record`: "file:line: column 'x': problem (expected)", with the value
+// itself only when `verbose` (it may be personal data).
+Error value_error(const RecordReader& reader, const Record& record, std::size_t column, const std::string& problem,
+                  const std::string& expected, bool verbose);
 
 // Opens the input and detects its format: '[' starts a JSON array, '{' NDJSON, anything else CSV.
 // Throws Error(no_input) when the file cannot be opened and Error(data) when it is empty.
