@@ -128,17 +128,25 @@ void TemplateSet::override_from_dir(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) throw Error(Exit::no_input, fmt::format("{}: not a directory of templates", dir.string()));
   for (auto& [name, tmpl] : templates_) {
     const auto file = dir / (name + ".md.mustache");
-    if (std::filesystem::exists(file)) tmpl = Template{name, file.string(), read_file(file)};
+    if (std::filesystem::exists(file)) {
+      tmpl = Template{name, file.string(), read_file(file)};
+      checked_.erase(name);
+    }
   }
 }
 
 void TemplateSet::override_one(const std::string& name, const std::filesystem::path& file) {
   templates_[name] = Template{name, file.string(), read_file(file)};
+  checked_.erase(name);
 }
 
 const Template& TemplateSet::get(const std::string& name) const {
   const auto it = templates_.find(name);
   if (it == templates_.end()) throw Error(Exit::usage, fmt::format("there is no template called '{}'", name));
+  if (!checked_.contains(name)) {
+    check_template(it->second);
+    checked_.insert(name);
+  }
   return it->second;
 }
 
@@ -184,7 +192,6 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string render_markdown(const Template& tmpl, const nlohmann::json& data) {
-  check_template(tmpl);
   // mstch escapes through one global function; documents escape for Markdown, never for HTML:
   // the Markdown is turned into HTML (escaped again there) by cmark.
   mstch::config::escape = [](const std::string& text) { return escape_markdown(text); };

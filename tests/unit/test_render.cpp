@@ -82,6 +82,21 @@ TEST_CASE("Template errors name the file, the line and the tag", "[render]") {
   CHECK_NOTHROW(waymark::check_template(Template{"t", "t", "{{=<% %>=}}<%#a%><%b%><%/a%>{{ not a tag"}));
 }
 
+TEST_CASE("TemplateSet checks a template when it is first asked for, and again after an override", "[render]") {
+  test::TempDir dir;
+  waymark::TemplateSet templates;
+  templates.add_builtin("plan", "# {{name}}\n");
+  CHECK(templates.get("plan").text == "# {{name}}\n");
+  templates.override_one("plan", dir.write("bad.md.mustache", "{{#targets}}\n"));
+  const auto error = test::error_from([&] { templates.get("plan"); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::data);
+  CHECK_THAT(std::string(error->what()), Contains("bad.md.mustache:1: tag '{{#targets}}': the section is never closed"));
+  const auto missing = test::error_from([&] { templates.get("contract"); });
+  REQUIRE(missing);
+  CHECK(missing->code() == Exit::usage);
+}
+
 TEST_CASE("Signature tables become lines to sign on", "[render]") {
   const std::string markdown = "| Who | Signature | Date |\n|---|---|---|\n| Young person: Amara | | |\n";
   CHECK_THAT(convert(markdown, DocumentFormat::html), Contains("<table class=\"signatures\">"));

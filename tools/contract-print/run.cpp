@@ -52,7 +52,6 @@ int print_contracts(const Options& options) {
   options.documents.apply_overrides(templates, std::string(kind_name(kind)));
   const Template& tmpl = templates.get(std::string(kind_name(kind)));
   // A broken template is reported before any input is read or any file is created.
-  check_template(tmpl);
 
   const ViewOptions view_options{kind, options.parent_signature, options.common.date_order()};
   ContractSource source(options.common.input_options());

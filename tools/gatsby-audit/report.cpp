@@ -78,20 +78,20 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
   return data;
 }
 
-}  // namespace
-
-void check_report_template(const Options& options) {
+TemplateSet report_templates(const Options& options) {
   TemplateSet templates;
   templates.add_builtin("report", embedded::gatsby_report_template);
   options.documents.apply_overrides(templates, "report");
-  check_template(templates.get("report"));
+  return templates;
 }
+
+}  // namespace
+
+void check_report_template(const Options& options) { report_templates(options).get("report"); }
 
 int write_report(const Tool& tool, const Options& options, const Audit& audit) {
   const DocumentSettings settings = options.documents.settings();
-  TemplateSet templates;
-  templates.add_builtin("report", embedded::gatsby_report_template);
-  options.documents.apply_overrides(templates, "report");
+  const TemplateSet templates = report_templates(options);
   const Template& tmpl = templates.get("report");
   const std::string& format = options.common.format.empty() ? "md" : options.common.format;
   DocumentOutput documents(tool.name(), options.common.output, options.documents.document_format(format),

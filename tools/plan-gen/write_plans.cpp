@@ -108,12 +108,11 @@ int write_plans(const Tool& tool, const Options& options) {
   const Catalogue& catalogue = Catalogue::builtin();
   PlanSettings plan_options = plan_settings(options, settings);
 
-  // The template is checked before anything is read or written.
+  // The template is checked (by get) before anything is read or written.
   TemplateSet templates;
   templates.add_builtin("plan", embedded::plan_template);
   options.documents.apply_overrides(templates, "plan");
-  const Template& tmpl = templates.get("plan");
-  if (!as_json) check_template(tmpl);
+  const Template* tmpl = as_json ? nullptr : &templates.get("plan");
 
   std::optional<TargetBook> targets;
   if (!options.targets_path.empty())
@@ -145,7 +144,7 @@ int write_plans(const Tool& tool, const Options& options) {
     for (const auto& warning : warnings) warn_smart(tool, warning);
     not_smart = not_smart || !warnings.empty();
     if (json_out) json_out->add(plan);
-    else documents->add(id, render_markdown(tmpl, document_data(plan, settings, catalogue)), plan_title(plan));
+    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue)), plan_title(plan));
   }
   // One line for them all: a cohort's first plans are mostly written before their targets.
   if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");

@@ -110,7 +110,7 @@ PackDocuments::PackDocuments(const DocumentOptions& options) : settings_(options
   templates_.add_builtin("record", embedded::transition_record_template);
   templates_.add_builtin("checklist", embedded::transition_checklist_template);
   options.apply_overrides(templates_, "");
-  for (const auto name : document_names) check_template(templates_.get(std::string(name)));
+  for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
 }
 
 std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) const {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::transition {
@@ -23,11 +24,7 @@ class Columns {
 
   // The trimmed text of a column, empty when the file has no such column.
   static std::string_view text(const Record& record, std::optional<std::size_t> column) {
-    if (!column) return {};
-    const std::string_view value = record.values[*column];
-    const auto first = value.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return value.substr(first, value.find_last_not_of(" \t") - first + 1);
+    return column ? trim(record.values[*column]) : std::string_view{};
   }
 
   [[noreturn]] void fail(const Record& record, std::size_t column, const std::string& problem,

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,11 +39,14 @@ class TemplateSet {
   void override_from_dir(const std::filesystem::path& dir);
   // Throws Error(no_input) if FILE cannot be read.
   void override_one(const std::string& name, const std::filesystem::path& file);
-  // Throws Error(usage) for a name that has no template.
+  // The template, checked (check_template) the first time it is asked for, so a tool that gets its
+  // templates before writing anything fails before any output. Throws Error(usage) for a name that
+  // has no template.
   const Template& get(const std::string& name) const;
 
  private:
   std::map<std::string, Template> templates_;
+  mutable std::set<std::string> checked_;
 };
 
 // Checks a template's tags before any rendering: every section closed in order, no stray closing
@@ -54,7 +58,8 @@ void check_template(const Template& tmpl);
 std::string escape_markdown(std::string_view text);
 
 // Renders the template with `data`: {{x}} is escaped with escape_markdown, {{{x}}} is inserted as
-// Markdown (for text the tool wrote itself). Checks the template first (see check_template).
+// Markdown (for text the tool wrote itself). The template is one TemplateSet::get checked; this
+// runs once per document, so it does not check again.
 std::string render_markdown(const Template& tmpl, const nlohmann::json& data);
 
 // Markdown parsed once by cmark-gfm with the table, strikethrough and autolink extensions. Raw HTML
