@@ -1,6 +1,7 @@
 #include "waymark/csv.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <unordered_set>
@@ -86,7 +87,35 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
   }
 }
 
+bool CsvReader::scan_plain_record(char* from, char*& record_end) {
+  spans_.clear();
+  char* field = from;
+  char* const end = input_->end();
+  for (char* p = from; end - p >= 8; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    std::uint64_t hits = swar::bytes_equal_exact(word, static_cast<unsigned char>(delimiter_)) | swar::bytes_equal_exact(word, '\n') |
+                         swar::bytes_equal_exact(word, '\r') | swar::bytes_equal_exact(word, '"');
+    for (; hits; hits &= hits - 1) {
+      char* const at = p + std::countr_zero(hits) / 8;
+      if (*at == delimiter_) {
+        spans_.push_back({field, at, false});
+        field = at + 1;
+      } else if (*at == '\n') {
+        spans_.push_back({field, at, false});
+        record_end = at + 1;
+        return true;
+      } else {
+        return false;  // a quote or a carriage return
+      }
+    }
+  }
+  return false;  // the record may run past the buffer
+}
+
 CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
+  lines_spanned = 1;
+  if (scan_plain_record(from, record_end)) return Scan::complete;
   spans_.clear();
   lines_spanned = 0;
   char* p = from;

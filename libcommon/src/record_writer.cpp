@@ -1,6 +1,7 @@
 #include "waymark/record_writer.hpp"
 
 #include <charconv>
+#include <optional>
 
 #include "swar.hpp"
 
@@ -40,11 +41,24 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
   out.push_back('"');
 }
 
-void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter) {
-  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                                         text[0] == '\t' || text[0] == '\r') && !is_plain_number(text);
+namespace {
+
+// A spreadsheet runs a cell starting with one of these as a formula; plain numbers are safe.
+bool needs_formula_guard(std::string_view text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                           text[0] == '\r') && !is_plain_number(text);
+}
+
+bool needs_quotes(std::string_view text, char delimiter) {
   const char* end = text.data() + text.size();
-  const bool quote = swar::first_of(text.data(), end, delimiter, '"', '\n', '\r') != end;
+  return swar::first_of(text.data(), end, delimiter, '"', '\n', '\r') != end;
+}
+
+}  // namespace
+
+void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter) {
+  const bool formula = needs_formula_guard(text);
+  const bool quote = needs_quotes(text, delimiter);
   if (!quote && !formula) {
     append(out, text);
     return;
@@ -82,10 +96,20 @@ class CsvWriter final : public RecordWriter {
     separate();
     append_csv_field(out_.buffer(), value, delimiter_);
   }
+  void texts(std::span<const std::string_view> values) override {
+    if (values.empty()) return;
+    if (const auto run = as_written(values)) {
+      separate();
+      append(out_.buffer(), *run);
+      return;
+    }
+    for (const auto value : values) text(value);
+  }
   void json_or_text(std::string_view, std::string_view value) override { text(value); }
   void integer(long long value) override {
     separate();
-    fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
+    const fmt::format_int digits(value);
+    out_.buffer().append(digits.data(), digits.data() + digits.size());
   }
   void list(std::span<const std::string> items) override { joined_list(items); }
   void list(std::span<const std::string_view> items) override { joined_list(items); }
@@ -98,15 +122,42 @@ class CsvWriter final : public RecordWriter {
   void finish() override {}
 
  private:
+  // Cells read from a CSV row in this dialect lie in one buffer as they will be written: separated
+  // by one delimiter, unquoted. If they still are, and none needs quotes or a formula guard, the
+  // whole run is returned to be copied at once.
+  std::optional<std::string_view> as_written(std::span<const std::string_view> values) const {
+    for (std::size_t i = 0; i + 1 < values.size(); ++i) {
+      const char* after = values[i].data() + values[i].size();
+      if (values[i + 1].data() != after + 1 || *after != delimiter_ || needs_formula_guard(values[i])) return std::nullopt;
+    }
+    if (needs_formula_guard(values.back())) return std::nullopt;
+    const std::string_view run(values.front().data(),
+                               static_cast<std::size_t>(values.back().data() + values.back().size() - values.front().data()));
+    const char* end = run.data() + run.size();
+    if (swar::first_of(run.data(), end, '"', '\n', '\r', '"') != end) return std::nullopt;
+    return run;
+  }
+
+  // Joined straight into the output; codes and sentences almost never need quoting, and when the
+  // joined text does, it is written again as a quoted field.
   template <typename Text>
   void joined_list(std::span<const Text> items) {
     separate();
-    joined_.clear();
+    auto& buffer = out_.buffer();
+    const std::size_t start = buffer.size();
+    std::size_t size = items.empty() ? 0 : items.size() - 1;
+    for (const auto& item : items) size += item.size();
+    buffer.resize(start + size);
+    char* at = buffer.data() + start;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) joined_ += ';';
-      joined_ += items[i];
+      if (i) *at++ = ';';
+      at = std::copy(items[i].begin(), items[i].end(), at);
     }
-    append_csv_field(out_.buffer(), joined_, delimiter_);
+    const std::string_view joined(buffer.data() + start, buffer.size() - start);
+    if (!needs_quotes(joined, delimiter_) && !needs_formula_guard(joined)) return;
+    joined_.assign(joined);
+    buffer.resize(start);
+    append_csv_field(buffer, joined_, delimiter_);
   }
   void separate() {
     if (!first_) out_.buffer().push_back(delimiter_);
@@ -144,13 +195,17 @@ class JsonWriter final : public RecordWriter {
     if (value.empty()) append(out_.buffer(), "null");
     else append_json_string(out_.buffer(), value);
   }
+  void texts(std::span<const std::string_view> values) override {
+    for (const auto value : values) text(value);
+  }
   void json_or_text(std::string_view json, std::string_view) override {
     key();
     append(out_.buffer(), json);
   }
   void integer(long long value) override {
     key();
-    fmt::format_to(std::back_inserter(out_.buffer()), "{}", value);
+    const fmt::format_int digits(value);
+    out_.buffer().append(digits.data(), digits.data() + digits.size());
   }
   void list(std::span<const std::string> items) override { array(items); }
   void list(std::span<const std::string_view> items) override { array(items); }

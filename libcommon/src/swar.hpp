@@ -14,6 +14,13 @@ inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
   return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
 
+// A mask with the high bit set in exactly the bytes of `word` equal to `byte`.
+inline std::uint64_t bytes_equal_exact(std::uint64_t word, unsigned char byte) {
+  constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+  const std::uint64_t x = word ^ (0x0101010101010101ULL * byte);
+  return ~(((x & low7) + low7) | x | low7);
+}
+
 // The first of the bytes a, b, c, d in [p, end), or end.
 inline const char* first_of(const char* p, const char* end, char a, char b, char c, char d) {
   while (end - p >= 8) {

@@ -30,9 +30,10 @@ std::uint64_t hash_id(std::string_view id) {
 
 }  // namespace
 
-UniqueIds::UniqueIds(std::size_t window) : window_(window) {
+UniqueIds::UniqueIds(std::size_t window) : window_(std::max<std::size_t>(window, 1)) {
   // Twice the window in slots keeps the table at most half full.
   table_.assign(std::bit_ceil(window_ * 2), Entry{0, 0});
+  slot_shift_ = 64 - std::countr_zero(table_.size());
 }
 
 UniqueIds::~UniqueIds() {
@@ -43,7 +44,7 @@ long UniqueIds::insert(std::string_view id, long line) {
   if (size_ == window_) spill();
   const std::uint64_t h = hash_id(id);
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = home_slot(h);; slot = (slot + 1) & mask) {
     if (table_[slot].hash == 0) {
       table_[slot] = {h, static_cast<std::uint32_t>(line)};
       ++size_;
@@ -56,11 +57,20 @@ long UniqueIds::insert(std::string_view id, long line) {
 // Writes the table's entries, sorted by hash, as one run, and empties the table.
 void UniqueIds::spill() {
   if (!spilled_ && !(spilled_ = std::tmpfile())) temporary_failed();
+  // An id's home slot is its hash's top bits, so the table read from an empty slot round to it is
+  // already sorted by hash but for short clusters: insertion sort finishes it in about linear time.
   std::vector<Entry> run;
   run.reserve(size_);
-  for (const auto& entry : table_)
-    if (entry.hash != 0) run.push_back(entry);
-  std::sort(run.begin(), run.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  const std::size_t mask = table_.size() - 1;
+  std::size_t start = 0;
+  while (table_[start].hash != 0) ++start;  // the table is at most half full
+  for (std::size_t i = 0; i < table_.size(); ++i) {
+    const Entry& entry = table_[(start + i) & mask];
+    if (entry.hash == 0) continue;
+    auto at = run.end();
+    while (at != run.begin() && (at - 1)->hash > entry.hash) --at;
+    run.insert(at, entry);
+  }
   if (std::fwrite(run.data(), sizeof(Entry), run.size(), spilled_) != run.size()) temporary_failed();
   run_sizes_.push_back(run.size());
   std::fill(table_.begin(), table_.end(), Entry{0, 0});

@@ -19,9 +19,9 @@ TEST_CASE("UniqueIds::insert returns 0 for a new id and the first line for a rep
   CHECK(ids.insert("", 8) == 7);
 }
 
-TEST_CASE("UniqueIds keeps every id and line as the table grows", "[unique_ids]") {
-  waymark::UniqueIds ids;
+TEST_CASE("UniqueIds keeps every id and line while they fit in the window", "[unique_ids]") {
   constexpr long count = 100000;
+  waymark::UniqueIds ids(std::size_t{1} << 17);
   const auto id_of = [](long i) { return "UPN" + std::to_string(i * 7919 % 1000003); };
   long new_ids = 0;
   for (long i = 0; i < count; ++i) new_ids += ids.insert(id_of(i), i + 2) == 0 ? 1 : 0;
@@ -64,6 +64,18 @@ TEST_CASE("UniqueIds: repeats further apart than the window are found by finish"
   REQUIRE(repeat);
   CHECK(repeat->line == 10);
   CHECK(repeat->first_line == 3);
+}
+
+TEST_CASE("UniqueIds: finish finds the earliest repeat across many spilled runs", "[unique_ids]") {
+  waymark::UniqueIds ids(1000);
+  const auto id_of = [](long i) { return "UPN" + std::to_string(i * 7919 % 1000003); };
+  for (long i = 0; i < 50000; ++i) REQUIRE(ids.insert(id_of(i), i + 2) == 0);
+  CHECK(ids.insert(id_of(30000), 60000) == 0);  // first seen 30,000 lines ago: spilled
+  CHECK(ids.insert(id_of(17), 60001) == 0);
+  const auto repeat = ids.finish();
+  REQUIRE(repeat);
+  CHECK(repeat->line == 60000);
+  CHECK(repeat->first_line == 30002);
 }
 
 TEST_CASE("UniqueIds: finish finds nothing when every id is new", "[unique_ids]") {

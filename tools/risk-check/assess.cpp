@@ -142,8 +142,13 @@ void Assessor::recommend(Assessment& out) const {
     const FactorSet covers = action_factors_[i] & out.factor_set;
     if (covers) out.actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers)});
   }
-  std::stable_sort(out.actions.begin(), out.actions.end(),
-                   [](const Recommendation& a, const Recommendation& b) { return a.covered > b.covered; });
+  // Insertion sort: stable, and for at most 13 actions quicker than std::stable_sort's buffer.
+  for (std::size_t i = 1; i < out.actions.size(); ++i) {
+    const Recommendation moving = out.actions[i];
+    std::size_t j = i;
+    for (; j > 0 && out.actions[j - 1].covered < moving.covered; --j) out.actions[j] = out.actions[j - 1];
+    out.actions[j] = moving;
+  }
   if (out.actions.size() > max_actions_) out.actions.resize(max_actions_);
   for (const auto& r : out.actions) out.action_ids.push_back(r.action->id);
 }

@@ -141,18 +141,6 @@ std::optional<Tier> parse_tier(std::string_view name) {
 
 std::string_view to_string(Field field) { return field_names[static_cast<std::size_t>(field)]; }
 
-Kind kind_of(Field field) {
-  switch (field) {
-    case Field::attendance: return Kind::percent;
-    case Field::suspensions:
-    case Field::permanent_exclusions:
-    case Field::mid_term_moves: return Kind::count;
-    case Field::sen: return Kind::category;
-    case Field::reported_factors: return Kind::codes;
-    default: return Kind::flag;
-  }
-}
-
 std::optional<Field> parse_field(std::string_view name) {
   for (std::size_t i = 0; i < field_names.size(); ++i)
     if (field_names[i] == name) return static_cast<Field>(i);

@@ -22,7 +22,17 @@ std::string_view to_string(Field field);
 
 // What kind of value a field holds, which decides how it is read and which tests apply.
 enum class Kind { percent, count, category, flag, codes };
-Kind kind_of(Field field);
+constexpr Kind kind_of(Field field) {
+  switch (field) {
+    case Field::attendance: return Kind::percent;
+    case Field::suspensions:
+    case Field::permanent_exclusions:
+    case Field::mid_term_moves: return Kind::count;
+    case Field::sen: return Kind::category;
+    case Field::reported_factors: return Kind::codes;
+    default: return Kind::flag;
+  }
+}
 std::optional<Field> parse_field(std::string_view name);
 
 // How a rule compares a field with its value.

@@ -28,6 +28,20 @@ nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& 
   return list;
 }
 
+// Kept input columns as runs of neighbours, so that CSV can copy each run in one piece; `alone`
+// (the id, when it is replaced by a pseudonym) is a run of its own.
+struct Run {
+  std::size_t first, count;
+};
+std::vector<Run> runs_of(const std::vector<std::size_t>& kept, std::size_t alone) {
+  std::vector<Run> runs;
+  for (const auto i : kept) {
+    if (!runs.empty() && runs.back().first + runs.back().count == i && i != alone && runs.back().first != alone) ++runs.back().count;
+    else runs.push_back({i, 1});
+  }
+  return runs;
+}
+
 }  // namespace
 
 int write_scored_records(const Options& options, const Rules& rules) {
@@ -60,6 +74,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
   writer->begin(columns);
   const std::size_t id_column = *reader.find_column("id");
   const std::size_t reported_column = reader.find_column("reported_factors").value_or(reader.columns().size());
+  const auto runs = runs_of(kept, pseudonymiser ? id_column : reader.columns().size());
   bool failed = false;
   std::string pseudonym;
   while (scan.next()) {
@@ -68,16 +83,18 @@ int write_scored_records(const Options& options, const Rules& rules) {
     if (!shown_tiers[static_cast<std::size_t>(a.tier)]) continue;
     writer->start_record();
     const auto& record = scan.record();
-    for (const auto i : kept) {
-      if (pseudonymiser && i == id_column) {
+    for (const auto& run : runs) {
+      if (pseudonymiser && run.first == id_column) {
         pseudonym = pseudonymiser->pseudonym(scan.learner().id);
         writer->text(pseudonym);
-      } else if (!record.json.empty() && !record.json[i].empty()) {
-        writer->json_or_text(record.json[i], record.values[i]);
-      } else if (i == reported_column && writer->holds_structure()) {
-        writer->list(std::span<const std::string_view>(split_list(record.values[i])));  // a list in JSON
+      } else if (!writer->holds_structure()) {
+        writer->texts(std::span(record.values).subspan(run.first, run.count));
       } else {
-        writer->text(record.values[i]);
+        for (std::size_t i = run.first; i < run.first + run.count; ++i) {
+          if (!record.json.empty() && !record.json[i].empty()) writer->json_or_text(record.json[i], record.values[i]);
+          else if (i == reported_column) writer->list(std::span<const std::string_view>(split_list(record.values[i])));  // a list in JSON
+          else writer->text(record.values[i]);
+        }
       }
     }
     writer->integer(a.score);

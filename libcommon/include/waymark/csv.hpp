@@ -26,6 +26,9 @@ class CsvReader final : public RecordReader {
   enum class Scan { complete, need_more };
   // Splits the record starting at `from` into fields_ (views into the buffer).
   Scan scan_record(char* from, char*& record_end, long& lines_spanned);
+  // The common case, eight bytes at a time: a record of unquoted fields ending in '\n' within the
+  // buffer. False (and scan_record takes over) at a quote, a carriage return or the buffer's end.
+  bool scan_plain_record(char* from, char*& record_end);
   bool read_row(std::vector<std::string_view>& fields, long& line);
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
 

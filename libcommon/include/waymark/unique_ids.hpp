@@ -13,7 +13,7 @@ namespace waymark {
 // once in ~10^7 files of 10^6 learners). Up to `window` ids are held in a hash table and a repeat
 // among them is caught at once; beyond that the table is sorted and spilled to an anonymous
 // temporary file, and repeats across spilled runs are found by merging the runs in `finish`.
-// Memory is about 24 bytes times `window`.
+// Memory is about 48 bytes times `window` (1.5 MB by default).
 class UniqueIds {
  public:
   struct Repeat {
@@ -21,7 +21,7 @@ class UniqueIds {
     long first_line;  // where it appeared first
   };
 
-  explicit UniqueIds(std::size_t window = std::size_t{1} << 19);
+  explicit UniqueIds(std::size_t window = std::size_t{1} << 15);
   ~UniqueIds();
   UniqueIds(const UniqueIds&) = delete;
   UniqueIds& operator=(const UniqueIds&) = delete;
@@ -38,9 +38,11 @@ class UniqueIds {
     std::uint32_t line;
   };
   void spill();
+  std::size_t home_slot(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> slot_shift_); }
 
   std::size_t window_;
   std::vector<Entry> table_;  // open addressing, hash 0 marks an empty slot
+  int slot_shift_ = 0;        // 64 less the bits of a slot number
   std::size_t size_ = 0;
   std::FILE* spilled_ = nullptr;
   std::vector<std::size_t> run_sizes_;
