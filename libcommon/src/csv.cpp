@@ -88,21 +88,19 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
 }
 
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
-  spans_.clear();
+  fields_.clear();
+  doubled_.clear();
   char* field = from;
   char* const end = input_->end();
-  for (char* p = from; end - p >= 8; p += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    std::uint64_t hits = swar::bytes_equal_exact(word, static_cast<unsigned char>(delimiter_)) | swar::bytes_equal_exact(word, '\n') |
-                         swar::bytes_equal_exact(word, '\r') | swar::bytes_equal_exact(word, '"');
+  for (char* p = from; end - p >= 16; p += 16) {
+    std::uint32_t hits = swar::match16(p, delimiter_, '\n', '\r', '"');
     for (; hits; hits &= hits - 1) {
-      char* const at = p + std::countr_zero(hits) / 8;
+      char* const at = p + std::countr_zero(hits);
       if (*at == delimiter_) {
-        spans_.push_back({field, at, false});
+        fields_.emplace_back(field, static_cast<std::size_t>(at - field));
         field = at + 1;
       } else if (*at == '\n') {
-        spans_.push_back({field, at, false});
+        fields_.emplace_back(field, static_cast<std::size_t>(at - field));
         record_end = at + 1;
         return true;
       } else {
@@ -116,7 +114,8 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
 CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
   lines_spanned = 1;
   if (scan_plain_record(from, record_end)) return Scan::complete;
-  spans_.clear();
+  fields_.clear();
+  doubled_.clear();
   lines_spanned = 0;
   char* p = from;
   char* const end = input_->end();
@@ -139,7 +138,7 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
   for (;;) {
     if (p == end) {
       if (!eof) return Scan::need_more;
-      if (p != from) spans_.push_back({p, p, false});  // "a,b," ends with an empty field
+      if (p != from) fields_.emplace_back(p, 0);  // "a,b," ends with an empty field
       record_end = p;
       return Scan::complete;
     }
@@ -150,7 +149,7 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
         auto* quote = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
         if (!quote) {
           if (!eof) return Scan::need_more;
-          const std::size_t column = spans_.size();
+          const std::size_t column = fields_.size();
           throw data_error({input_->name(), next_line_, column < columns_.size() ? columns_[column] : std::string{}},
                            "a quoted field is never closed", "a closing '\"' before the end of the file");
         }
@@ -161,14 +160,15 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
           q = quote + 2;
           continue;
         }
-        spans_.push_back({p + 1, quote, doubled});
+        if (doubled) doubled_.push_back({fields_.size(), p + 1, quote});
+        fields_.emplace_back(p + 1, static_cast<std::size_t>(quote - (p + 1)));
         p = quote + 1;
         break;
       }
       const int next = after_field(p);
       if (next < 0) return Scan::need_more;
       if (next == 2) {
-        const std::size_t column = spans_.size() - 1;
+        const std::size_t column = fields_.size() - 1;
         throw data_error({input_->name(), next_line_ + lines_spanned, column < columns_.size() ? columns_[column] : std::string{}},
                          "text follows the closing quote of a field", "a delimiter or the end of the line after '\"'");
       }
@@ -178,7 +178,7 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
     // An unquoted field ends at the delimiter or a line break ('\n' twice: first_of takes four).
     char* q = p + (swar::first_of(p, end, delimiter_, '\n', '\r', '\n') - p);
     if (q == end && !eof) return Scan::need_more;
-    spans_.push_back({p, q, false});
+    fields_.emplace_back(p, static_cast<std::size_t>(q - p));
     const int next = after_field(q);
     if (next < 0) return Scan::need_more;
     p = q;
@@ -196,18 +196,16 @@ bool CsvReader::read_row(std::vector<std::string_view>& fields, long& line) {
       cursor_ = input_->begin();
       continue;
     }
-    if (spans_.empty()) return false;  // end of input
+    if (fields_.empty()) return false;  // end of input
     line = next_line_;
     next_line_ += lines_spanned;
     cursor_ = record_end;
     input_->consume_to(cursor_);
     // A blank line is not a record (a line holding "" is: one empty, quoted value).
-    if (spans_.size() == 1 && spans_[0].begin == start && spans_[0].end == start) continue;
-    fields.clear();
-    for (auto& span : spans_) {
-      char* field_end = span.unescape ? unescape_quotes(span.begin, span.end) : span.end;
-      fields.emplace_back(span.begin, static_cast<std::size_t>(field_end - span.begin));
-    }
+    if (fields_.size() == 1 && fields_[0].data() == start && fields_[0].empty()) continue;
+    for (const auto& quoted : doubled_)
+      fields_[quoted.index] = {quoted.begin, static_cast<std::size_t>(unescape_quotes(quoted.begin, quoted.end) - quoted.begin)};
+    fields.swap(fields_);  // the caller's old vector becomes the next scan's, keeping its capacity
     check_utf8(fields, line);
     return true;
   }

@@ -45,8 +45,11 @@ namespace {
 
 // A spreadsheet runs a cell starting with one of these as a formula; plain numbers are safe.
 bool needs_formula_guard(std::string_view text) {
-  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                           text[0] == '\r') && !is_plain_number(text);
+  if (text.empty()) return false;
+  switch (text[0]) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return !is_plain_number(text);
+    default: return false;
+  }
 }
 
 bool needs_quotes(std::string_view text, char delimiter) {

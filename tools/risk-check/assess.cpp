@@ -33,9 +33,8 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
     auto it = std::find(groups.begin(), groups.end(), indicator.group);
     if (it == groups.end()) it = groups.insert(groups.end(), indicator.group);
     group_of_.push_back(static_cast<std::size_t>(it - groups.begin()));
-    FactorSet set = 0;
-    for (const auto& code : indicator.risk_factors) set |= bit(*catalogue.risk_factor_index(code));
-    indicator_factors_.push_back(set);
+    auto& positions = indicator_factors_.emplace_back();
+    for (const auto& code : indicator.risk_factors) positions.push_back(*catalogue.risk_factor_index(code));
   }
   group_count_ = groups.size();
   for (const auto& action : catalogue.actions()) {
@@ -100,10 +99,9 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
     out.score += indicator.points;
     add_reason(out, reasons, indicator.code, indicator.reason, learner[indicator.when.field]);
     // Risk factors in the order the indicators name them.
-    for (const auto& code : indicator.risk_factors) {
-      const auto b = bit(*catalogue_.risk_factor_index(code));
-      if (!(indicated & b)) out.risk_factors.push_back(code);
-      indicated |= b;
+    for (const auto index : indicator_factors_[i]) {
+      if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
+      indicated |= bit(index);
     }
   }
 

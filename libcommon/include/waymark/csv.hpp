@@ -24,9 +24,9 @@ class CsvReader final : public RecordReader {
 
  private:
   enum class Scan { complete, need_more };
-  // Splits the record starting at `from` into fields_ (views into the buffer).
+  // Splits the record starting at `from` into fields_.
   Scan scan_record(char* from, char*& record_end, long& lines_spanned);
-  // The common case, eight bytes at a time: a record of unquoted fields ending in '\n' within the
+  // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' within the
   // buffer. False (and scan_record takes over) at a quote, a carriage return or the buffer's end.
   bool scan_plain_record(char* from, char*& record_end);
   bool read_row(std::vector<std::string_view>& fields, long& line);
@@ -37,12 +37,15 @@ class CsvReader final : public RecordReader {
   std::vector<std::string> columns_;
   char* cursor_ = nullptr;
   long next_line_ = 1;
-  struct FieldSpan {
+  // The record being scanned: views into the buffer, and the quoted fields holding doubled
+  // quotes, which read_row collapses in place.
+  std::vector<std::string_view> fields_;
+  struct DoubledQuotes {
+    std::size_t index;
     char* begin;
     char* end;
-    bool unescape;  // quoted with doubled quotes inside
   };
-  std::vector<FieldSpan> spans_;
+  std::vector<DoubledQuotes> doubled_;
 };
 
 // True if `text` is valid UTF-8; `bad_offset` gets the first bad byte's offset otherwise.
