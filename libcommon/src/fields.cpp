@@ -46,12 +46,6 @@ double whole_number(std::string_view text, const char* expected) {
 
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::optional<DateOrder> parse_date_order(std::string_view name) {
   if (name == "iso") return DateOrder::iso;
   if (name == "dmy") return DateOrder::dmy;
@@ -168,6 +162,12 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
 
 std::vector<std::string_view> split_list(std::string_view text, char separator) {
   std::vector<std::string_view> items;
+  split_list(text, items, separator);
+  return items;
+}
+
+void split_list(std::string_view text, std::vector<std::string_view>& items, char separator) {
+  items.clear();
   while (!text.empty()) {
     const auto cut = text.find(separator);
     const auto item = trim(text.substr(0, cut));
@@ -175,7 +175,6 @@ std::vector<std::string_view> split_list(std::string_view text, char separator) 
     if (cut == std::string_view::npos) break;
     text.remove_prefix(cut + 1);
   }
-  return items;
 }
 
 std::string format_date(std::chrono::year_month_day date) {

@@ -42,6 +42,17 @@ inline std::uint32_t match16(const char* p, char a, char b, char c, char d) {
 #endif
 }
 
+// Whether the sixteen bytes at `p` are all ASCII.
+inline bool is_ascii16(const char* p) {
+#if defined(__SSE2__)
+  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
+#else
+  std::uint64_t words[2];
+  std::memcpy(words, p, 16);
+  return ((words[0] | words[1]) & 0x8080808080808080ULL) == 0;
+#endif
+}
+
 // The first of the bytes a, b, c, d in [p, end), or end.
 inline const char* first_of(const char* p, const char* end, char a, char b, char c, char d) {
   for (; end - p >= 16; p += 16)

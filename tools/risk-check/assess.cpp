@@ -49,7 +49,13 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
 void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view code, const std::string& sentence,
                           const FieldValue& value) const {
   out.indicators.push_back(code);
-  if (out.reasons.size() <= count) out.reasons.emplace_back();
+  if (out.reasons.size() <= count) {
+    out.reasons.emplace_back();
+    if (!out.spare_reasons.empty()) {
+      out.reasons.back().swap(out.spare_reasons.back());
+      out.spare_reasons.pop_back();
+    }
+  }
   std::string& text = out.reasons[count++];
   text.clear();
   std::string_view rest = sentence;
@@ -116,7 +122,8 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
     add_reason(out, reasons, lift.code, lift.reason, value);
     out.tier = std::max(out.tier, lift.tier);
   }
-  out.reasons.resize(reasons);
+  // Sentences beyond this learner's go to the pool with their buffers, for the next learner.
+  for (; out.reasons.size() > reasons; out.reasons.pop_back()) out.spare_reasons.push_back(std::move(out.reasons.back()));
 
   for (const auto index : learner.reported_factors) {
     if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);

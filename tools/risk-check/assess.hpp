@@ -31,6 +31,7 @@ struct Assessment {
   std::vector<const Override*> lifted;
   std::vector<std::string_view> indicators;  // codes: fired, then lifted
   std::vector<std::string> reasons;          // one sentence per code in `indicators`
+  std::vector<std::string> spare_reasons;    // buffers kept from earlier learners' sentences
   std::vector<std::string_view> risk_factors;
   FactorSet factor_set = 0;
   std::vector<Recommendation> actions;

@@ -75,7 +75,8 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
           break;
         }
         case Kind::codes:
-          for (const auto code : split_list(text)) {
+          split_list(text, codes_);
+          for (const auto code : codes_) {
             const auto index = Catalogue::builtin().risk_factor_index(code);
             if (!index) {
               fail("unknown risk-factor code (item " + std::to_string(learner.reported_factors.size() + 1) + " of the list)",

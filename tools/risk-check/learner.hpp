@@ -49,6 +49,7 @@ class LearnerReader {
   std::size_t id_ = 0;
   std::array<std::optional<std::size_t>, field_count> columns_;
   std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
+  mutable std::vector<std::string_view> codes_;  // scratch: the reported codes of the record being read
 };
 
 }  // namespace waymark::risk

@@ -23,9 +23,15 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
 
 // A ';'-separated list; items are trimmed and empty items dropped.
 std::vector<std::string_view> split_list(std::string_view text, char separator = ';');
+// The same into `items` (cleared first), so a caller splitting one list per record reuses its vector.
+void split_list(std::string_view text, std::vector<std::string_view>& items, char separator = ';');
 
-// Leading and trailing spaces and tabs removed.
-std::string_view trim(std::string_view text);
+// Leading and trailing spaces and tabs removed. Inline: it runs on every field of every record.
+inline std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 // "2026-09-07".
 std::string format_date(std::chrono::year_month_day date);
