@@ -89,7 +89,9 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
     std::vector<Entry> buffer;
     std::size_t at = 0;
   };
-  constexpr std::size_t buffer_entries = 4096;
+  // The runs share 1 MB of buffers, so memory stays flat however many runs a long file makes.
+  constexpr std::size_t buffer_budget = (std::size_t{1} << 20) / sizeof(Entry);
+  const std::size_t buffer_entries = std::clamp<std::size_t>(buffer_budget / run_sizes_.size(), 64, 4096);
   std::vector<Cursor> cursors;
   long offset = 0;
   for (const auto size : run_sizes_) {
