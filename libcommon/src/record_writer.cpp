@@ -146,6 +146,7 @@ class CsvWriter final : public RecordWriter {
   template <typename Text>
   void joined_list(std::span<const Text> items) {
     separate();
+    if (items.empty()) return;
     auto& buffer = out_.buffer();
     const std::size_t start = buffer.size();
     std::size_t size = items.empty() ? 0 : items.size() - 1;

@@ -34,7 +34,10 @@ std::string_view LearnerReader::column_of(Field field) { return field == Field::
 LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose)
     : reader_(reader), dates_(dates), verbose_(verbose) {
   id_ = reader.require_column("id", "a column named id that identifies each learner");
-  for (std::size_t i = 0; i < field_count; ++i) columns_[i] = reader.find_column(column_of(static_cast<Field>(i)));
+  for (std::size_t i = 0; i < field_count; ++i) {
+    const auto field = static_cast<Field>(i);
+    if (const auto column = reader.find_column(column_of(field))) present_.push_back({field, kind_of(field), *column});
+  }
   sessions_possible_ = reader.find_column("sessions_possible");
   sessions_attended_ = reader.find_column("sessions_attended");
   date_of_birth_ = reader.find_column("date_of_birth");
@@ -55,16 +58,15 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       parse_date(record.values[at], dates_);
     }
     learner.reported_factors.clear();
-    for (std::size_t i = 0; i < field_count; ++i) {
-      auto& value = learner.fields[i];
-      value = FieldValue{};
-      if (!columns_[i]) continue;
-      at = *columns_[i];
+    learner.fields.fill(FieldValue{});
+    for (const auto& column : present_) {
+      auto& value = learner.fields[static_cast<std::size_t>(column.field)];
+      at = column.at;
       const std::string_view text = trim(record.values[at]);
       // An empty list is a list of nothing; an empty value of any other field is unknown.
-      value.known = kind_of(static_cast<Field>(i)) == Kind::codes;
+      value.known = column.kind == Kind::codes;
       if (text.empty()) continue;
-      switch (kind_of(static_cast<Field>(i))) {
+      switch (column.kind) {
         case Kind::percent: value.number = *parse_percent(text); break;
         case Kind::count: value.number = static_cast<double>(*parse_count(text)); break;
         case Kind::flag: value.flag = *parse_bool(text); break;

@@ -47,7 +47,12 @@ class LearnerReader {
   DateOrder dates_;
   bool verbose_;
   std::size_t id_ = 0;
-  std::array<std::optional<std::size_t>, field_count> columns_;
+  struct PresentField {
+    Field field;
+    Kind kind;
+    std::size_t at;  // its column
+  };
+  std::vector<PresentField> present_;  // the fields whose column the input has
   std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
   mutable std::vector<std::string_view> codes_;  // scratch: the reported codes of the record being read
 };
