@@ -88,38 +88,51 @@ PangoContext* shared_context() {
 
 // DejaVu Sans: free, installed with fonts-dejavu-core, and covers Latin, Greek and Cyrillic.
 const PangoFontDescription* font(double size, bool bold = false) {
+  // Kept for the process: a handful of sizes, looked up per paragraph by size and weight, without
+  // parsing a description each time.
+  struct Known {
+    double size;
+    bool bold;
+    std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)> description;
+  };
+  static std::vector<Known> cache;
+  for (const auto& known : cache)
+    if (known.size == size && known.bold == bold) return known.description.get();
   PangoFontDescription* description = pango_font_description_from_string("DejaVu Sans");
   pango_font_description_set_size(description, to_pango(size));
   if (bold) pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD);
-  // Kept for the process: a handful of sizes, looked up per paragraph.
-  static std::vector<std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)>> cache;
-  for (const auto& known : cache)
-    if (pango_font_description_equal(known.get(), description)) {
-      pango_font_description_free(description);
-      return known.get();
-    }
-  cache.emplace_back(description, &pango_font_description_free);
+  cache.push_back({size, bold, {description, &pango_font_description_free}});
   return description;
 }
 
-// A counted reference to a PangoLayout: a table's header row is painted on every page it spans.
+// The top and bottom of each line of a layout, from the layout's top: where a page may break.
+struct LineBox {
+  double top = 0;
+  double bottom = 0;
+};
+
+// A shared PangoLayout and what was measured on it. Layouts are cached across documents and a
+// table's header row is painted on every page it spans, so each measurement is taken once, when
+// first asked for, and kept with the layout (Pango builds an iterator over every line for each).
 class Layout {
  public:
   Layout() = default;
-  explicit Layout(PangoLayout* adopted) : layout_(adopted) {}
-  Layout(const Layout& other) : layout_(other.layout_ ? static_cast<PangoLayout*>(g_object_ref(other.layout_)) : nullptr) {}
-  Layout(Layout&& other) noexcept : layout_(std::exchange(other.layout_, nullptr)) {}
-  Layout& operator=(Layout other) noexcept {
-    std::swap(layout_, other.layout_);
-    return *this;
-  }
-  ~Layout() {
-    if (layout_) g_object_unref(layout_);
-  }
-  PangoLayout* get() const { return layout_; }
+  explicit Layout(PangoLayout* adopted) : shared_(std::make_shared<Shared>(adopted)) {}
+  PangoLayout* get() const { return shared_ ? shared_->layout.get() : nullptr; }
+
+  const std::vector<LineBox>& lines() const;
+  double first_baseline() const;
+  double widest_word() const;
 
  private:
-  PangoLayout* layout_ = nullptr;
+  struct Shared {
+    explicit Shared(PangoLayout* adopted) : layout(adopted, &g_object_unref) {}
+    std::unique_ptr<PangoLayout, decltype(&g_object_unref)> layout;
+    std::vector<LineBox> lines;  // empty until measured: a layout has one line at least
+    std::optional<double> first_baseline;
+    std::optional<double> widest_word;
+  };
+  std::shared_ptr<Shared> shared_;
 };
 
 // How a layout is set: the markup, the font, the width to wrap at (none when <= 0) and more.
@@ -129,6 +142,8 @@ struct LayoutStyle {
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
   double spacing = line_spacing;
   bool ellipsize = false;  // one line, cut with "..." (the footer's title)
+
+  bool operator==(const LayoutStyle&) const = default;
 };
 
 Layout create_layout(const std::string& markup, const LayoutStyle& style) {
@@ -159,16 +174,16 @@ Layout create_layout(const std::string& markup, const LayoutStyle& style) {
 // Layouts are never changed once made, so the same text in the same style is shaped once per
 // process: headings, labels, table headers and the template's own sentences repeat in every
 // learner's document. Bounded: cleared when full.
+// Looked up by the markup, then among its few styles: no key to build for each lookup.
 Layout make_layout(const std::string& markup, const LayoutStyle& style) {
-  static std::unordered_map<std::string, Layout> cache;
+  static std::unordered_map<std::string, std::vector<std::pair<LayoutStyle, Layout>>> cache;
   constexpr std::size_t cache_limit = 4096;
-  std::string key = fmt::format("{}|{:.2f}|{}|{:.2f}|{}|", static_cast<const void*>(style.font), style.width,
-                                static_cast<int>(style.alignment), style.spacing, style.ellipsize);
-  key += markup;
-  if (const auto found = cache.find(key); found != cache.end()) return found->second;
+  if (const auto found = cache.find(markup); found != cache.end())
+    for (const auto& [known_style, layout] : found->second)
+      if (known_style == style) return layout;
   if (cache.size() >= cache_limit) cache.clear();
   Layout layout = create_layout(markup, style);
-  cache.emplace(std::move(key), layout);
+  cache[markup].emplace_back(style, layout);
   return layout;
 }
 
@@ -189,15 +204,10 @@ std::string escaped(std::string_view text) {
   return markup;
 }
 
-// The top and bottom of each line of a layout, from the layout's top: where a page may break.
-struct LineBox {
-  double top = 0;
-  double bottom = 0;
-};
-
-std::vector<LineBox> line_boxes(const Layout& layout) {
-  std::vector<LineBox> lines;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
+const std::vector<LineBox>& Layout::lines() const {
+  std::vector<LineBox>& lines = shared_->lines;
+  if (!lines.empty()) return lines;
+  PangoLayoutIter* iter = pango_layout_get_iter(get());
   do {
     int top = 0;
     int bottom = 0;
@@ -208,13 +218,17 @@ std::vector<LineBox> line_boxes(const Layout& layout) {
   return lines;
 }
 
-double first_baseline(const Layout& layout) { return from_pango(pango_layout_get_baseline(layout.get())); }
+double Layout::first_baseline() const {
+  if (!shared_->first_baseline) shared_->first_baseline = from_pango(pango_layout_get_baseline(get()));
+  return *shared_->first_baseline;
+}
 
 // The widest run of text between two places a line may break (a long word, a bar of block
 // characters): the narrowest a table column can be without breaking words. Measured on the layout
 // as it is, between Pango's break opportunities.
-double widest_word(const Layout& layout) {
-  PangoLayout* text_layout = layout.get();
+double Layout::widest_word() const {
+  if (shared_->widest_word) return *shared_->widest_word;
+  PangoLayout* text_layout = get();
   const char* text = pango_layout_get_text(text_layout);
   int attribute_count = 0;
   const PangoLogAttr* attributes = pango_layout_get_log_attrs_readonly(text_layout, &attribute_count);
@@ -230,6 +244,7 @@ double widest_word(const Layout& layout) {
     widest = std::max(widest, x - word_start);  // negative after a forced line break: ignored
     word_start = x;
   }
+  shared_->widest_word = widest;
   return widest;
 }
 
@@ -273,7 +288,6 @@ struct Frame {
 // The cells of one table row, laid out at their column widths.
 struct Cell {
   Layout layout;
-  std::vector<LineBox> lines;
   double natural_width = 0;  // unwrapped
   double x_offset = 0;       // right or centre alignment of text that fits unwrapped
 };
@@ -436,7 +450,7 @@ class PageLayout {
   // Places a layout line by line, breaking pages between lines. A list item's marker, if one is
   // waiting, goes beside the first line; so does a heading's bookmark, which then points at it.
   void flow(const Layout& layout, double x, const char* tag, bool keep_with_next = false, std::optional<Item> bookmark = {}) {
-    const auto lines = line_boxes(layout);
+    const auto& lines = layout.lines();
     const std::size_t count = lines.size();
     std::size_t start = 0;
     while (start < count) {
@@ -467,7 +481,7 @@ class PageLayout {
 
   // A list marker, baseline to baseline with the first line of its item.
   void place_marker(const Layout& layout, double top) {
-    add_text(marker_->layout, marker_->x, top + first_baseline(layout) - first_baseline(marker_->layout), 0, 1, nullptr);
+    add_text(marker_->layout, marker_->x, top + layout.first_baseline() - marker_->layout.first_baseline(), 0, 1, nullptr);
     marker_.reset();
   }
 
@@ -568,7 +582,7 @@ class PageLayout {
       if (tight) gap(2.5);
       blocks(item, inside);
       if (marker_) {  // an empty item: the marker alone
-        const double height = line_boxes(marker_->layout).back().bottom;
+        const double height = marker_->layout.lines().back().bottom;
         const double top = reserve(height);
         add_text(marker_->layout, marker_->x, top, 0, 1, nullptr);
         placed(top + height, 0, top, false);
@@ -627,8 +641,8 @@ class PageLayout {
         int width = 0;
         pango_layout_get_size(layout.get(), &width, nullptr);
         natural[column] = std::max(natural[column], from_pango(width) + 2 * cell_padding_x + 1);
-        narrowest[column] = std::max(narrowest[column], widest_word(layout) + 2 * cell_padding_x + 1);
-        row.cells.push_back({std::move(layout), {}, from_pango(width), 0});
+        narrowest[column] = std::max(narrowest[column], layout.widest_word() + 2 * cell_padding_x + 1);
+        row.cells.push_back({std::move(layout), from_pango(width), 0});
         if (cell) cell = cmark_node_next(cell);
       }
     }
@@ -645,7 +659,6 @@ class PageLayout {
         } else {
           cell.layout = make_layout(markup[index], font(body_size - 0.5, row.header), inner, alignment);
         }
-        cell.lines = line_boxes(cell.layout);
       }
 
     gap(paragraph_gap + 2);
@@ -676,19 +689,19 @@ class PageLayout {
     std::vector<std::size_t> end(columns, 0);
     bool progress = false;
     for (std::size_t c = 0; c < columns; ++c) {
-      const auto& lines = row.cells[c].lines;
+      const auto& lines = row.cells[c].layout.lines();
       end[c] = next[c];
       while (end[c] < lines.size() && lines_height(lines, next[c], end[c] + 1) <= available) ++end[c];
       progress = progress || end[c] > next[c];
     }
     // Not one line fits even here: one line of each cell anyway, cut at the margin.
     if (!progress)
-      for (std::size_t c = 0; c < columns; ++c) end[c] = std::min(next[c] + 1, row.cells[c].lines.size());
+      for (std::size_t c = 0; c < columns; ++c) end[c] = std::min(next[c] + 1, row.cells[c].layout.lines().size());
     double height = 0;
     bool complete = true;
     for (std::size_t c = 0; c < columns; ++c) {
-      height = std::max(height, lines_height(row.cells[c].lines, next[c], end[c]));
-      complete = complete && end[c] == row.cells[c].lines.size();
+      height = std::max(height, lines_height(row.cells[c].layout.lines(), next[c], end[c]));
+      complete = complete && end[c] == row.cells[c].layout.lines().size();
     }
     height += 2 * cell_padding_y;
     const std::size_t first_item = page().size();
@@ -714,7 +727,7 @@ class PageLayout {
 
   double row_height(const Row& row) const {
     double height = 0;
-    for (const auto& cell : row.cells) height = std::max(height, lines_height(cell.lines, 0, cell.lines.size()));
+    for (const auto& cell : row.cells) height = std::max(height, lines_height(cell.layout.lines(), 0, cell.layout.lines().size()));
     return height + 2 * cell_padding_y;
   }
 
@@ -745,7 +758,7 @@ class PageLayout {
     for (const auto& bar : bars) {
       Layout label = make_layout(escaped(bar.label), font(body_size - 0.5), label_width);
       Layout percent = make_layout(escaped(fmt::format("{:.1f}%", bar.percent)), font(body_size - 0.5), percent_width, PANGO_ALIGN_RIGHT);
-      const double height = std::max(line_boxes(label).back().bottom, bar_height) + row_gap;
+      const double height = std::max(label.lines().back().bottom, bar_height) + row_gap;
       total += height;
       rows.push_back({std::move(label), std::move(percent), height});
     }
@@ -755,7 +768,7 @@ class PageLayout {
     double y = top;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       add_text(rows[i].label, frame.x, y, 0, pango_layout_get_line_count(rows[i].label.get()), "P");
-      const double bar_top = y + first_baseline(rows[i].label) - bar_height + 1;
+      const double bar_top = y + rows[i].label.first_baseline() - bar_height + 1;
       add_box(track_x, bar_top, track_width, bar_height, header_fill_gray, {});
       if (bars[i].percent > 0) add_box(track_x, bar_top, track_width * bars[i].percent / 100, bar_height, muted_gray, {});
       add_text(rows[i].percent, track_x + track_width + 8, y, 0, 1, "P");
@@ -788,11 +801,11 @@ class PageLayout {
     }
     const Layout signature_label = make_layout("Signature", font(small_size), -1);
     const Layout date_label = make_layout("Date", font(small_size), -1);
-    const double label_height = line_boxes(signature_label).back().bottom;
+    const double label_height = signature_label.lines().back().bottom;
     double total = 0;
     std::vector<double> heights;
     for (const auto& signer : signers) {
-      const double name_height = line_boxes(signer.name).back().bottom;
+      const double name_height = signer.name.lines().back().bottom;
       heights.push_back(name_height + signing_room + label_height + 2 + signer_gap);
       total += heights.back();
     }
@@ -810,13 +823,13 @@ class PageLayout {
       }
       const auto& signer = signers[i];
       add_text(signer.name, frame.x, y, 0, pango_layout_get_line_count(signer.name.get()), "P");
-      const double line_y = y + line_boxes(signer.name).back().bottom + signing_room;
+      const double line_y = y + signer.name.lines().back().bottom + signing_room;
       const double signature_right = frame.x + signature_width(frame);
       const double date_left = signature_right + date_offset;
       // Text already in the signature or date cell (a date filled in) sits on its line.
       const auto on_line = [&](const Layout& text, double x) {
         if (!text.get() || pango_layout_get_character_count(text.get()) == 0) return;
-        add_text(text, x + 2, line_y - 2 - line_boxes(text).back().bottom, 0, pango_layout_get_line_count(text.get()), "P");
+        add_text(text, x + 2, line_y - 2 - text.lines().back().bottom, 0, pango_layout_get_line_count(text.get()), "P");
       };
       on_line(signer.signature_text, frame.x);
       on_line(signer.date_text, date_left);
@@ -960,7 +973,7 @@ class PdfWriter final : public DocumentWriter {
     if (!school_.get()) return;
     const double baseline = geometry_.content_top() - 9 * mm;
     cairo_set_source_rgb(cr_, muted_gray, muted_gray, muted_gray);
-    cairo_move_to(cr_, geometry_.content_left(), baseline - first_baseline(school_));
+    cairo_move_to(cr_, geometry_.content_left(), baseline - school_.first_baseline());
     pango_cairo_show_layout(cr_, school_.get());
     const double rule_y = baseline + 3.5;
     cairo_set_line_width(cr_, 0.5);
@@ -973,10 +986,10 @@ class PdfWriter final : public DocumentWriter {
   void paint_footer(const Layout& title, std::size_t page, std::size_t pages) {
     const double baseline = geometry_.height - geometry_.margin_bottom + 11 * mm;
     cairo_set_source_rgb(cr_, muted_gray, muted_gray, muted_gray);
-    cairo_move_to(cr_, geometry_.content_left(), baseline - first_baseline(title));
+    cairo_move_to(cr_, geometry_.content_left(), baseline - title.first_baseline());
     pango_cairo_show_layout(cr_, title.get());
     const Layout number = make_layout(fmt::format("page {} of {}", page, pages), font(small_size), geometry_.content_width() * 0.3, PANGO_ALIGN_RIGHT);
-    cairo_move_to(cr_, geometry_.content_left() + geometry_.content_width() * 0.7, baseline - first_baseline(number));
+    cairo_move_to(cr_, geometry_.content_left() + geometry_.content_width() * 0.7, baseline - number.first_baseline());
     pango_cairo_show_layout(cr_, number.get());
   }
 

@@ -5,6 +5,7 @@
 # suite: timings depend on the machine.
 #
 # Usage: tests/bench/pdf.sh [PLANS] [SAMPLE] [BUILD_DIR]   (default 1000, 20, build/release)
+# BENCH_CORE=N pins to core N instead of 0 (to keep off a core someone else is timing on).
 # PLANS learners from gen-cohort, scored by risk-check, each with targets and a profile, become plans
 # of about two pages. plan-gen prints all of them, one PDF each (-o DIR/) and all in one file. The
 # HTML-to-PDF printers are slower by orders of magnitude, so they print the first SAMPLE plans'
@@ -20,6 +21,7 @@ cd "$(dirname "$0")/../.."
 plans=${1:-1000}
 sample=${2:-20}
 bin=${3:-build/release}/bin
+core=${BENCH_CORE:-0}
 work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -62,7 +64,7 @@ plan_gen=("$bin/plan-gen" "$work/scored.ndjson" --targets "$work/targets.csv" --
 seconds_of() {
   local best="" best_cpu=""
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %U %S" -o "$work/time" taskset -c 0 "$@" >/dev/null 2>&1
+    /usr/bin/time -f "%e %U %S" -o "$work/time" taskset -c "$core" "$@" >/dev/null 2>&1
     read -r wall user system <"$work/time"
     local cpu
     cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')
@@ -78,7 +80,7 @@ report() {  # name documents "wall cpu"
     'BEGIN { printf "%-50s %5d docs %7.2f s wall %8.1f docs/s %7.2f s CPU %8.1f docs/s\n", name, n, w, n / w, c, n / c }'
 }
 
-echo "$plans plans; every command pinned to one core (taskset -c 0), best of three runs; documents"
+echo "$plans plans; every command pinned to one core (taskset -c $core), best of three runs; documents"
 echo "per second by wall time and by CPU time (user + system of the command and what it waited for)"
 echo
 
