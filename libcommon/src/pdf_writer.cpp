@@ -889,6 +889,9 @@ class PdfWriter final : public DocumentWriter {
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "waymark");
     cr_ = cairo_create(surface_);
     check(cairo_status(cr_));
+    // One Document element holds every block's element: with a grouping element first, Cairo marks
+    // the PDF as tagged (/MarkInfo << /Marked true >>), which screen readers look for.
+    cairo_tag_begin(cr_, document_tag, "");
     if (!settings_.school.empty()) school_ = make_layout(escaped(settings_.school), font(small_size), geometry_.content_width());
   }
 
@@ -959,13 +962,18 @@ class PdfWriter final : public DocumentWriter {
   }
 
   void close() {
-    if (cr_) cairo_destroy(std::exchange(cr_, nullptr));
+    if (cr_) {
+      cairo_tag_end(cr_, document_tag);
+      cairo_destroy(std::exchange(cr_, nullptr));
+    }
     if (!surface_) return;
     cairo_surface_finish(surface_);
     const cairo_status_t status = cairo_surface_status(surface_);
     cairo_surface_destroy(std::exchange(surface_, nullptr));
     if (!abandoned_) check(status);
   }
+
+  static constexpr const char* document_tag = "Document";
 
   static std::string destination(int page, double y) { return fmt::format("page={} pos=[0 {:.1f}]", page, std::max(0.0, y - 6)); }
 
