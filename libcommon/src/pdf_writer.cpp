@@ -69,8 +69,9 @@ constexpr const char* link_color = "#1f4e8c";
 double from_pango(int units) { return static_cast<double>(units) / PANGO_SCALE; }
 int to_pango(double points) { return static_cast<int>(points * PANGO_SCALE); }
 
-// One Pango context for the process, at 72 dpi and with unhinted metrics: what is measured is what
-// the PDF shows, at any zoom.
+// One Pango context for the process, at 72 dpi, with unhinted metrics and glyph positions not rounded
+// to whole points (at 72 dpi rounding spaces letters unevenly, and every glyph then carries a
+// correction in the PDF): what is measured is what the PDF shows, at any zoom.
 PangoContext* shared_context() {
   static PangoContext* const context = [] {
     PangoContext* created = pango_font_map_create_context(pango_cairo_font_map_get_default());
@@ -80,6 +81,7 @@ PangoContext* shared_context() {
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     pango_cairo_context_set_font_options(created, options);
     cairo_font_options_destroy(options);
+    pango_context_set_round_glyph_positions(created, FALSE);
     pango_context_set_language(created, pango_language_from_string("en"));
     return created;
   }();
