@@ -183,7 +183,9 @@ std::string format_date(std::chrono::year_month_day date) {
 }
 
 std::string format_number(double value, int decimals) {
-  std::string text = fmt::format("{:.{}f}", value, decimals);
+  std::array<char, 64> digits{};
+  const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
+  std::string text = written.ec == std::errc{} ? std::string(digits.data(), written.ptr) : fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <queue>
 
 #include "waymark/errors.hpp"
@@ -110,15 +111,16 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
     c.left -= n;
     return true;
   };
-  auto later = [&](std::size_t a, std::size_t b) { return cursors[a].buffer[cursors[a].at].hash > cursors[b].buffer[cursors[b].at].hash; };
-  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heap(later);
+  // The heap holds each run's next hash beside the run's number, so comparing touches no buffer.
+  using Head = std::pair<std::uint64_t, std::size_t>;
+  std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
   for (std::size_t i = 0; i < cursors.size(); ++i)
-    if (refill(cursors[i])) heap.push(i);
+    if (refill(cursors[i])) heap.push({cursors[i].buffer[0].hash, i});
 
   std::optional<Entry> previous;
   std::optional<Repeat> repeat;
   while (!heap.empty()) {
-    const std::size_t i = heap.top();
+    const std::size_t i = heap.top().second;
     heap.pop();
     Cursor& c = cursors[i];
     const Entry entry = c.buffer[c.at++];
@@ -128,7 +130,7 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
       if (!repeat || found.line < repeat->line) repeat = found;  // report the earliest repeat
     }
     previous = entry;
-    if (c.at < c.buffer.size() || refill(c)) heap.push(i);
+    if (c.at < c.buffer.size() || refill(c)) heap.push({c.buffer[c.at].hash, i});
   }
   return repeat;
 }

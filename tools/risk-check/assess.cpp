@@ -37,6 +37,8 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
     for (const auto& code : indicator.risk_factors) positions.push_back(*catalogue.risk_factor_index(code));
   }
   group_count_ = groups.size();
+  for (std::size_t i = 0; i < field_count; ++i)
+    if (rules.uses_field[i]) used_fields_.push_back(static_cast<Field>(i));
   for (const auto& action : catalogue.actions()) {
     FactorSet set = 0;
     for (const auto& code : action.risk_factors_addressed) set |= bit(*catalogue.risk_factor_index(code));
@@ -131,9 +133,8 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   }
   out.factor_set = indicated;
 
-  for (std::size_t i = 0; i < field_count; ++i) {
-    if (rules_.uses_field[i] && !learner.fields[i].known) out.missing.push_back(LearnerReader::column_of(static_cast<Field>(i)));
-  }
+  for (const auto field : used_fields_)
+    if (!learner[field].known) out.missing.push_back(LearnerReader::column_of(field));
   recommend(out);
 }
 

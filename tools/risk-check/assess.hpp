@@ -60,6 +60,7 @@ class Assessor {
   std::vector<std::size_t> group_of_;       // per indicator: index of its group
   mutable std::vector<std::size_t> best_;   // per group: the indicator that fires (scratch)
   std::size_t group_count_ = 0;
+  std::vector<Field> used_fields_;  // the fields some rule tests, in Field order
   std::vector<std::vector<std::size_t>> indicator_factors_;  // per indicator: its risk factors' positions in the taxonomy
   std::vector<FactorSet> action_factors_;     // per catalogue action
 };

@@ -1,7 +1,6 @@
 #include "learner.hpp"
 
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -20,7 +19,7 @@ std::optional<std::string_view> parse_sen(std::string_view text) {
                                                  {"ehcp", "ehcp"}, {"e", "ehcp"}, {"ehc_plan", "ehcp"}}};
   std::array<char, 16> lower{};
   if (text.size() > lower.size()) return std::nullopt;
-  for (std::size_t i = 0; i < text.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  for (std::size_t i = 0; i < text.size(); ++i) lower[i] = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
   const std::string_view key(lower.data(), text.size());
   for (const auto& alias : aliases)
     if (alias.from == key) return alias.to;
