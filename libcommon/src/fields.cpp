@@ -12,15 +12,6 @@ namespace waymark {
 
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 std::string at_character(std::size_t index) { return " at character " + std::to_string(index + 1); }
 
 // Parses all of `text` as a number; throws naming the first character that is not part of it.
@@ -55,14 +46,22 @@ std::optional<DateOrder> parse_date_order(std::string_view name) {
 std::optional<bool> parse_bool(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
-  // Dispatch on the first letter so each value is compared with one word.
-  switch (text.front()) {
-    case 't': case 'T': if (iequals(text, "true")) return true; break;
-    case 'y': case 'Y': if (text.size() == 1 || iequals(text, "yes")) return true; break;
-    case '1': if (text.size() == 1) return true; break;
-    case 'f': case 'F': if (iequals(text, "false")) return false; break;
-    case 'n': case 'N': if (text.size() == 1 || iequals(text, "no")) return false; break;
-    case '0': if (text.size() == 1) return false; break;
+  // Each accepted word has its own length, so one comparison decides (the words are letters, so
+  // setting bit 0x20 folds case exactly).
+  const auto is = [&](std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if ((text[i] | 0x20) != word[i]) return false;
+    return true;
+  };
+  switch (text.size()) {
+    case 1:
+      if (text[0] == '1' || (text[0] | 0x20) == 'y') return true;
+      if (text[0] == '0' || (text[0] | 0x20) == 'n') return false;
+      break;
+    case 2: if (is("no")) return false; break;
+    case 3: if (is("yes")) return true; break;
+    case 4: if (is("true")) return true; break;
+    case 5: if (is("false")) return false; break;
     default: break;
   }
   throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown");

@@ -46,7 +46,7 @@ TEST_CASE("parse_bool accepts true/false, yes/no, y/n and 1/0 in any case", "[fi
 TEST_CASE("parse_bool: empty is unknown, anything else is an error", "[fields][bool]") {
   CHECK_FALSE(waymark::parse_bool(""));
   CHECK_FALSE(waymark::parse_bool("   "));
-  for (const char* text : {"maybe", "2", "yess", "t", "f", "on", "off", "-1", "ye s"}) {
+  for (const char* text : {"maybe", "2", "9", "yess", "t", "f", "on", "off", "-1", "ye s", "tru", "N0", "nox", "fals3"}) {
     INFO(text);
     CHECK_THROWS_AS(waymark::parse_bool(text), waymark::FieldError);
   }

@@ -9,7 +9,8 @@ namespace waymark::risk {
 
 namespace {
 
-bool holds(const Condition& when, const FieldValue& value) {
+// Inlined: it runs for every rule on every learner.
+[[gnu::always_inline]] inline bool holds(const Condition& when, const FieldValue& value) {
   if (!value.known) return false;
   switch (when.test) {
     case Test::below: return value.number < when.number;
