@@ -52,6 +52,11 @@ bool needs_formula_guard(std::string_view text) {
   }
 }
 
+void append_integer(fmt::memory_buffer& out, long long value) {
+  const fmt::format_int digits(value);
+  out.append(digits.data(), digits.data() + digits.size());
+}
+
 bool needs_quotes(std::string_view text, char delimiter) {
   const char* end = text.data() + text.size();
   return swar::first_of(text.data(), end, delimiter, '"', '\n', '\r') != end;
@@ -111,8 +116,7 @@ class CsvWriter final : public RecordWriter {
   void json_or_text(std::string_view, std::string_view value) override { text(value); }
   void integer(long long value) override {
     separate();
-    const fmt::format_int digits(value);
-    out_.buffer().append(digits.data(), digits.data() + digits.size());
+    append_integer(out_.buffer(), value);
   }
   void list(std::span<const std::string> items) override { joined_list(items); }
   void list(std::span<const std::string_view> items) override { joined_list(items); }
@@ -149,7 +153,7 @@ class CsvWriter final : public RecordWriter {
     if (items.empty()) return;
     auto& buffer = out_.buffer();
     const std::size_t start = buffer.size();
-    std::size_t size = items.empty() ? 0 : items.size() - 1;
+    std::size_t size = items.size() - 1;  // the separators
     for (const auto& item : items) size += item.size();
     buffer.resize(start + size);
     char* at = buffer.data() + start;
@@ -208,8 +212,7 @@ class JsonWriter final : public RecordWriter {
   }
   void integer(long long value) override {
     key();
-    const fmt::format_int digits(value);
-    out_.buffer().append(digits.data(), digits.data() + digits.size());
+    append_integer(out_.buffer(), value);
   }
   void list(std::span<const std::string> items) override { array(items); }
   void list(std::span<const std::string_view> items) override { array(items); }
