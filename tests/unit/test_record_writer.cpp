@@ -146,6 +146,49 @@ std::string write_sample(RecordFormat format, char delimiter = ',') {
   return test::slurp(path);
 }
 
+// Writes one record of text cells, given as views, through the CSV writer's texts().
+std::string csv_texts(std::vector<std::string_view> values, char delimiter = ',') {
+  test::TempDir dir;
+  const auto path = dir / "out";
+  {
+    waymark::Output out(path.string());
+    const auto writer = waymark::RecordWriter::create(RecordFormat::csv, out, delimiter);
+    writer->start_record();
+    writer->text("first");
+    writer->texts(values);
+    writer->end_record();
+    out.commit();
+  }
+  return test::slurp(path);
+}
+
+// Views of `row` split at the delimiter, as the CSV reader leaves an unquoted row.
+std::vector<std::string_view> cells_of(std::string_view row, char delimiter = ',') {
+  std::vector<std::string_view> cells;
+  for (std::size_t start = 0;;) {
+    const auto cut = row.find(delimiter, start);
+    cells.push_back(row.substr(start, cut == std::string_view::npos ? std::string_view::npos : cut - start));
+    if (cut == std::string_view::npos) return cells;
+    start = cut + 1;
+  }
+}
+
+TEST_CASE("CSV writer: a run of cells read from a row is written as it came", "[writer][csv]") {
+  const std::string row = "L1,Zoë,,84.2,-3,+44";  // signed plain numbers need no guard
+  CHECK(csv_texts(cells_of(row)) == "first," + row + "\n");
+}
+
+TEST_CASE("CSV writer: a run holding a formula or a quote is written cell by cell, guarded and quoted", "[writer][csv][formula]") {
+  CHECK(csv_texts(cells_of("L1,=HYPERLINK(1),x")) == "first,L1,'=HYPERLINK(1),x\n");
+  CHECK(csv_texts(cells_of("L1,@SUM(A1),x")) == "first,L1,'@SUM(A1),x\n");
+  CHECK(csv_texts(cells_of("L1,say \"hi\",x")) == "first,L1,\"say \"\"hi\"\"\",x\n");
+  // Cells from a ';' file written with ',': each cell on its own, and the ',' inside one quoted.
+  CHECK(csv_texts(cells_of("a,b;c", ';')) == "first,\"a,b\",c\n");
+  // Views that do not lie side by side in one buffer.
+  const std::string one = "x", two = "=1+1";
+  CHECK(csv_texts({one, two}) == "first,x,'=1+1\n");
+}
+
 TEST_CASE("CSV writer: header, then cells with lists ';'-joined, unknown empty, structures as JSON text", "[writer][csv]") {
   CHECK(write_sample(RecordFormat::csv) ==
         "name,tags,count,detail\n"
