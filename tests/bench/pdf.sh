@@ -10,7 +10,8 @@
 # of about two pages. plan-gen prints all of them, one PDF each (-o DIR/) and all in one file. The
 # HTML-to-PDF printers are slower by orders of magnitude, so they print the first SAMPLE plans'
 # HTML only, both ways: one program run per plan's HTML file, and one run on a file of all SAMPLE.
-# Ratios compare wall times of the same run: Chromium's helper processes escape the CPU-time count.
+# Ratios compare wall times from alternating rounds (plan-gen, then the other, three times), so a
+# shared machine's drifting speed hits both alike; Chromium's helper processes escape the CPU count.
 # Files go to /dev/shm where there is one: this measures printing, not the disk's fsync per file.
 #
 # Needs: a release build; poppler-utils (pdfinfo); weasyprint and chromium for the comparison
@@ -58,19 +59,33 @@ awk -F, 'NR == 1 { print "id,aspiration,strengths,interests,barriers,support_nee
 plan_gen=("$bin/plan-gen" "$work/scored.ndjson" --targets "$work/targets.csv" --profiles "$work/profiles.csv"
   --start 2026-09-07 --actions A01 --set school.name="Hillside Academy")
 
-# Runs a command three times pinned to one core; prints the best run's wall seconds and CPU seconds
-# (user + system, the command and the processes it waited for). On a quiet machine the two agree;
-# on a shared one the CPU time is what the program itself costs.
-seconds_of() {
-  local best="" best_cpu=""
+# Runs a command once pinned to one core; prints its wall seconds and CPU seconds (user + system,
+# the command and the processes it waited for). On a quiet machine the two agree; on a shared one
+# the CPU time is what the program itself costs.
+time_once() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time" taskset -c "$core" "$@" >/dev/null 2>&1
+  read -r wall user system <"$work/time"
+  echo "$wall $(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')"
+}
+
+# Of "wall cpu" pairs on standard input, the one with the least CPU time.
+best_run() { sort -k2,2g | head -n 1; }
+
+# Runs a command three times; prints the best run's "wall cpu".
+seconds_of() { for _ in 1 2 3; do time_once "$@"; done | best_run; }
+
+# paired OURS... -- THEIRS...: the two commands run in turn, three rounds, so that both meet the
+# same machine (a shared one's speed drifts over minutes); prints the best "wall cpu" of each, "|"
+# between.
+paired() {
+  local ours=()
+  while [ "$1" != "--" ]; do ours+=("$1"); shift; done
+  shift
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %U %S" -o "$work/time" taskset -c "$core" "$@" >/dev/null 2>&1
-    read -r wall user system <"$work/time"
-    local cpu
-    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')
-    if [ -z "$best" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then best=$wall best_cpu=$cpu; fi
-  done
-  echo "$best $best_cpu"
+    echo "ours $(time_once "${ours[@]}")"
+    echo "theirs $(time_once "$@")"
+  done >"$work/paired"
+  echo "$(grep '^ours' "$work/paired" | cut -d' ' -f2- | best_run)|$(grep '^theirs' "$work/paired" | cut -d' ' -f2- | best_run)"
 }
 
 report() {  # name documents "wall cpu"
@@ -113,14 +128,15 @@ export -f weasyprint_each chromium_each
 export work
 export CHROMIUM_FLAGS="${chromium_flags[*]}"
 
-# name "wall cpu" (ours) "wall cpu" (theirs) pages: their rate, and how many times faster plan-gen is by wall time
+# name "wall cpu|wall cpu" (ours|theirs, from paired) pages: their rate, and how many times faster
+# plan-gen is by wall time in the same rounds
 compare() {
   local our_wall their_wall
-  read -r our_wall _ <<<"$2"
-  read -r their_wall _ <<<"$3"
-  report "$1" "$sample" "$3"
+  read -r our_wall _ <<<"${2%|*}"
+  read -r their_wall _ <<<"${2#*|}"
+  report "$1" "$sample" "${2#*|}"
   awk -v ours="$(awk -v n="$plans" -v w="$our_wall" 'BEGIN { print n / w }')" -v theirs="$(awk -v n="$sample" -v w="$their_wall" 'BEGIN { print n / w }')" \
-    -v p="$4" -v n="$sample" 'BEGIN { printf "%-50s %.2f pages per plan; plan-gen is %.0fx faster (wall time)\n", "", p / n, ours / theirs }'
+    -v p="$3" -v n="$sample" -v w="$our_wall" 'BEGIN { printf "%-50s %.2f pages per plan; plan-gen in the same rounds %.1f docs/s, %.0fx faster (wall time)\n", "", p / n, ours, ours / theirs }'
 }
 pages_of() { local total=0; for file in "$@"; do total=$((total + $(pdfinfo "$file" | awk '/^Pages:/ { print $2 }'))); done; echo "$total"; }
 
@@ -129,19 +145,23 @@ echo "One PDF per plan (beside plan-gen -o DIR/): a program run per plan's HTML,
 if ! command -v weasyprint >/dev/null; then echo "weasyprint: not installed (apt-get install -y weasyprint), skipped"; fi
 if ! command -v chromium >/dev/null; then echo "chromium: not installed (apt-get install -y chromium), skipped"; fi
 if command -v weasyprint >/dev/null; then
-  compare "weasyprint plan.html plan.pdf, per plan" "$dir_seconds" "$(seconds_of bash -c weasyprint_each)" "$(pages_of "$work"/html/*.weasyprint.pdf)"
+  compare "weasyprint plan.html plan.pdf, per plan" "$(paired "${plan_gen[@]}" --format pdf -o "$work/pdf/" -- bash -c weasyprint_each)" \
+    "$(pages_of "$work"/html/*.weasyprint.pdf)"
 fi
 if command -v chromium >/dev/null; then
-  compare "chromium --print-to-pdf, per plan" "$dir_seconds" "$(seconds_of bash -c chromium_each)" "$(pages_of "$work"/html/*.chromium.pdf)"
+  compare "chromium --print-to-pdf, per plan" "$(paired "${plan_gen[@]}" --format pdf -o "$work/pdf/" -- bash -c chromium_each)" \
+    "$(pages_of "$work"/html/*.chromium.pdf)"
 fi
 echo
 echo "All plans in one PDF (beside plan-gen -o plans.pdf): one program run on the HTML of $sample plans"
 if command -v weasyprint >/dev/null; then
-  compare "weasyprint sample.html sample.pdf" "$file_seconds" "$(seconds_of weasyprint "$work/sample.html" "$work/weasyprint.pdf")" \
+  compare "weasyprint sample.html sample.pdf" \
+    "$(paired "${plan_gen[@]}" --format pdf -o "$work/plans.pdf" -- weasyprint "$work/sample.html" "$work/weasyprint.pdf")" \
     "$(pages_of "$work/weasyprint.pdf")"
 fi
 if command -v chromium >/dev/null; then
-  compare "chromium --print-to-pdf sample.html" "$file_seconds" \
-    "$(seconds_of chromium "${chromium_flags[@]}" --print-to-pdf="$work/chromium.pdf" "file://$work/sample.html")" "$(pages_of "$work/chromium.pdf")"
+  compare "chromium --print-to-pdf sample.html" \
+    "$(paired "${plan_gen[@]}" --format pdf -o "$work/plans.pdf" -- chromium "${chromium_flags[@]}" --print-to-pdf="$work/chromium.pdf" "file://$work/sample.html")" \
+    "$(pages_of "$work/chromium.pdf")"
 fi
 rm -rf "$chrome_profile"
