@@ -84,8 +84,6 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
 }
 
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
-  fields_.clear();
-  doubled_.clear();
   char* field = from;
   char* const end = input_->end();
   for (char* p = from; end - p >= 16; p += 16) {
@@ -108,10 +106,13 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
 }
 
 CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
-  lines_spanned = 1;
-  if (scan_plain_record(from, record_end)) return Scan::complete;
   fields_.clear();
   doubled_.clear();
+  if (scan_plain_record(from, record_end)) {
+    lines_spanned = 1;
+    return Scan::complete;
+  }
+  fields_.clear();  // the general scan starts the record again
   lines_spanned = 0;
   char* p = from;
   char* const end = input_->end();

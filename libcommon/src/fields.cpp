@@ -70,12 +70,6 @@ std::optional<bool> parse_bool(std::string_view text) {
 std::optional<long> parse_count(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
-  // Most counts are a digit or two: read them here, and leave the rest (and every error) to from_chars.
-  if (text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    long digits = 0;
-    for (const char c : text) digits = digits * 10 + (c - '0');
-    return digits;
-  }
   long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc::result_out_of_range) throw FieldError("number too large", "a whole number of 0 or more");
@@ -182,7 +176,7 @@ std::string format_date(std::chrono::year_month_day date) {
 }
 
 std::string format_number(double value, int decimals) {
-  std::array<char, 64> digits{};
+  std::array<char, 64> digits{};  // room for any percentage or count; fmt takes the rest (beyond 10^60)
   const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
   std::string text = written.ec == std::errc{} ? std::string(digits.data(), written.ptr) : fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {

@@ -203,9 +203,6 @@ class JsonWriter final : public RecordWriter {
     if (value.empty()) append(out_.buffer(), "null");
     else append_json_string(out_.buffer(), value);
   }
-  void texts(std::span<const std::string_view> values) override {
-    for (const auto value : values) text(value);
-  }
   void json_or_text(std::string_view json, std::string_view) override {
     key();
     append(out_.buffer(), json);

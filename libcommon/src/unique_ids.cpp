@@ -58,15 +58,12 @@ long UniqueIds::insert(std::string_view id, long line) {
 // Writes the table's entries, sorted by hash, as one run, and empties the table.
 void UniqueIds::spill() {
   if (!spilled_ && !(spilled_ = std::tmpfile())) temporary_failed();
-  // An id's home slot is its hash's top bits, so the table read from an empty slot round to it is
-  // already sorted by hash but for short clusters: insertion sort finishes it in about linear time.
+  // An id's home slot is its hash's top bits, so the table in slot order is already sorted by hash
+  // but within short clusters (and the few entries that wrapped round to the start): insertion sort
+  // finishes it in about linear time.
   std::vector<Entry> run;
   run.reserve(size_);
-  const std::size_t mask = table_.size() - 1;
-  std::size_t start = 0;
-  while (table_[start].hash != 0) ++start;  // the table is at most half full
-  for (std::size_t i = 0; i < table_.size(); ++i) {
-    const Entry& entry = table_[(start + i) & mask];
+  for (const Entry& entry : table_) {
     if (entry.hash == 0) continue;
     auto at = run.end();
     while (at != run.begin() && (at - 1)->hash > entry.hash) --at;

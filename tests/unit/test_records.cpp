@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "helpers.hpp"
+#include "waymark/record_writer.hpp"
 
 namespace {
 
@@ -345,20 +346,11 @@ struct JsonBuilder {
   long next_id = 1;
   bool separated = false;  // the separator before the next record is already written
 
-  // A JSON string literal (written by hand: nlohmann's dump is slow in a sanitizer build).
+  // A JSON string literal, by libcommon's own JSON writer (nlohmann's dump is slow under sanitizers).
   static std::string quoted(const std::string& value) {
-    std::string out = "\"";
-    out.reserve(value.size() + 2);
-    for (const char c : value) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        default: out += c;
-      }
-    }
-    return out + "\"";
+    fmt::memory_buffer out;
+    waymark::append_json_string(out, value);
+    return fmt::to_string(out);
   }
   static std::string element(const Row& values) {
     return "{\"id\":" + quoted(values[0]) + ",\"notes\":" + quoted(values[1]) + ",\"tail\":" + quoted(values[2]) + "}";
