@@ -35,6 +35,36 @@ double whole_number(std::string_view text, const char* expected) {
   return value;
 }
 
+constexpr std::array<double, 16> powers_of_ten{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// The value of `text` if it is 1 to 18 digits and nothing else (the common case, read without
+// from_chars); nullopt otherwise, for the caller's full parse and its error.
+std::optional<std::uint64_t> digits_value(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    const auto digit = static_cast<unsigned>(c - '0');
+    if (digit > 9) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+// A decimal of at most 15 digits with an optional point or comma (84.2, 88,5, 100), read exactly:
+// the digits as an integer are exact in a double, so are the powers of ten up to 10^15, and one
+// division rounds correctly, which is what from_chars gives. Nullopt for anything else.
+std::optional<double> short_decimal(std::string_view text) {
+  const auto point = static_cast<std::size_t>(std::find_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }) - text.begin());
+  const auto whole = text.substr(0, point);
+  const auto fraction = point == text.size() ? std::string_view{} : text.substr(point + 1);
+  if (whole.empty() || (point != text.size() && fraction.empty()) || whole.size() + fraction.size() > 15) return std::nullopt;
+  const auto integer = digits_value(whole);
+  const auto decimals = fraction.empty() ? std::optional<std::uint64_t>(0) : digits_value(fraction);
+  if (!integer || !decimals) return std::nullopt;
+  const double scale = powers_of_ten[fraction.size()];
+  return (static_cast<double>(*integer) * scale + static_cast<double>(*decimals)) / scale;
+}
+
 }  // namespace
 
 std::optional<DateOrder> parse_date_order(std::string_view name) {
@@ -43,33 +73,11 @@ std::optional<DateOrder> parse_date_order(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<bool> parse_bool(std::string_view text) {
-  text = trim(text);
-  if (text.empty()) return std::nullopt;
-  // Each accepted word has its own length, so one comparison decides (the words are letters, so
-  // setting bit 0x20 folds case exactly).
-  const auto is = [&](std::string_view word) {
-    for (std::size_t i = 0; i < word.size(); ++i)
-      if ((text[i] | 0x20) != word[i]) return false;
-    return true;
-  };
-  switch (text.size()) {
-    case 1:
-      if (text[0] == '1' || (text[0] | 0x20) == 'y') return true;
-      if (text[0] == '0' || (text[0] | 0x20) == 'n') return false;
-      break;
-    case 2: if (is("no")) return false; break;
-    case 3: if (is("yes")) return true; break;
-    case 4: if (is("true")) return true; break;
-    case 5: if (is("false")) return false; break;
-    default: break;
-  }
-  throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown");
-}
+namespace detail {
 
-std::optional<long> parse_count(std::string_view text) {
-  text = trim(text);
-  if (text.empty()) return std::nullopt;
+void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown"); }
+
+long count_of(std::string_view text) {
   long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc::result_out_of_range) throw FieldError("number too large", "a whole number of 0 or more");
@@ -79,6 +87,8 @@ std::optional<long> parse_count(std::string_view text) {
   }
   return value;
 }
+
+}  // namespace detail
 
 std::optional<double> parse_number(std::string_view text) {
   text = trim(text);
@@ -90,7 +100,8 @@ std::optional<double> parse_percent(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
   if (text.back() == '%') text = trim(text.substr(0, text.size() - 1));
-  const double value = whole_number(text, "a percentage from 0 to 100");
+  const auto exact = short_decimal(text);
+  const double value = exact ? *exact : whole_number(text, "a percentage from 0 to 100");
   if (value < 0 || value > 100) throw FieldError("percentage out of range", "a percentage from 0 to 100");
   return value;
 }
@@ -110,6 +121,19 @@ int read_digits(std::string_view text, std::size_t& pos, std::size_t min_digits,
   return value;
 }
 
+struct DateParts {
+  int year, month, day;
+};
+
+// Exactly 2026-09-07, the usual case, read at once; anything else is read piece by piece, to say
+// where it fails.
+std::optional<DateParts> plain_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto year = digits_value(text.substr(0, 4)), month = digits_value(text.substr(5, 2)), day = digits_value(text.substr(8, 2));
+  if (!year || !month || !day) return std::nullopt;
+  return DateParts{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
+}
+
 void expect_separator(std::string_view text, std::size_t& pos, std::string_view allowed, const char* expected) {
   if (pos >= text.size() || allowed.find(text[pos]) == std::string_view::npos)
     throw FieldError("not a date: expected a separator" + at_character(pos), expected);
@@ -118,9 +142,23 @@ void expect_separator(std::string_view text, std::size_t& pos, std::string_view 
 
 }  // namespace
 
+namespace {
+
+// A date from its parts, or the error naming the part out of range.
+std::chrono::year_month_day checked_date(int year, int month, int day, std::size_t month_at, std::size_t day_at) {
+  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), "a real date such as 2026-09-07");
+  return date;
+}
+
+}  // namespace
+
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
+  if (const auto parts = plain_iso_date(text)) return checked_date(parts->year, parts->month, parts->day, 5, 8);
   const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
                                                  : "a date such as 2026-09-07 or 07/09/2026";
   std::size_t pos = 0;
@@ -146,11 +184,7 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     year = read_digits(text, pos, 4, 4, expected);
   }
   if (pos != text.size()) throw FieldError("not a date: unexpected text" + at_character(pos), expected);
-  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                                         std::chrono::day{static_cast<unsigned>(day)}};
-  if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), "a real date such as 2026-09-07");
-  return date;
+  return checked_date(year, month, day, month_at, day_at);
 }
 
 std::vector<std::string_view> split_list(std::string_view text, char separator) {
@@ -175,7 +209,33 @@ std::string format_date(std::chrono::year_month_day date) {
                      static_cast<unsigned>(date.day()));
 }
 
+namespace {
+
+// `value` as format_number writes it, when it has at most `decimals` places and is below 2^40 once
+// scaled (84.2, 3, 0.25): then its digits are an integer's, and no rounding is involved. The
+// scaling errs by under 2^-13, so an integer within 10^-3 of the scaled value is the exact one.
+std::optional<std::string> few_places(double value, int decimals) {
+  if (decimals < 0 || decimals >= static_cast<int>(powers_of_ten.size())) return std::nullopt;
+  const double scaled = value * powers_of_ten[static_cast<std::size_t>(decimals)];
+  const double nearest = std::round(scaled);
+  if (!(std::fabs(scaled) < 0x1p40) || std::fabs(scaled - nearest) >= 1e-3) return std::nullopt;
+  const auto integer = static_cast<long long>(nearest);
+  if (integer == 0) return "0";  // never "-0"
+  std::string digits = fmt::format_int(integer < 0 ? -integer : integer).str();
+  auto places = static_cast<std::size_t>(decimals);
+  for (; places > 0 && digits.back() == '0'; --places) digits.pop_back();
+  if (places > 0) {
+    if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+    digits.insert(digits.size() - places, 1, '.');
+  }
+  if (integer < 0) digits.insert(0, 1, '-');
+  return digits;
+}
+
+}  // namespace
+
 std::string format_number(double value, int decimals) {
+  if (auto exact = few_places(value, decimals)) return std::move(*exact);
   std::array<char, 64> digits{};  // room for any percentage or count; fmt takes the rest (beyond 10^60)
   const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
   std::string text = written.ec == std::errc{} ? std::string(digits.data(), written.ptr) : fmt::format("{:.{}f}", value, decimals);

@@ -1,7 +1,12 @@
 // Typed values from record text (waymark/fields.hpp): empty is unknown, anything else must parse.
 #include "waymark/fields.hpp"
 
+#include <array>
 #include <catch2/catch.hpp>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <random>
 
 #include "helpers.hpp"
 
@@ -233,6 +238,51 @@ TEST_CASE("format_number writes at most the given decimals and no trailing zeros
 TEST_CASE("format_number does not write negative zero", "[fields][format]") {
   CHECK(waymark::format_number(-0.04) == "0");
   CHECK(waymark::format_number(-0.0) == "0");
+}
+
+// format_number writes short decimals from their digits, and parse_percent reads them without
+// from_chars; both must give exactly what the general conversions give.
+TEST_CASE("format_number agrees with std::to_chars's rounding, short decimals or not", "[fields][format]") {
+  const auto reference = [](double value, int decimals) {
+    std::array<char, 128> digits{};
+    const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
+    std::string text(digits.data(), written.ptr);
+    if (text.find('.') != std::string::npos) {
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+    }
+    return text == "-0" ? std::string("0") : text;
+  };
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> any(-1e7, 1e7);
+  std::vector<double> values;
+  for (int k = -2000; k <= 200000; ++k) values.push_back(k / 1000.0);  // every value to three places
+  for (int k = 0; k < 100000; ++k) values.push_back(any(random));      // and values with many places
+  values.insert(values.end(), {0.125, 0.375, 2.5, 1e12 + 0.5, 1e15, -0.0005, 0.0049999999});
+  std::size_t disagreements = 0;
+  for (const double value : values)
+    for (int decimals = 0; decimals <= 4; ++decimals)
+      if (waymark::format_number(value, decimals) != reference(value, decimals)) {
+        if (++disagreements <= 5) UNSCOPED_INFO(value << " to " << decimals << " places: " << waymark::format_number(value, decimals));
+      }
+  CHECK(disagreements == 0);
+}
+
+TEST_CASE("parse_percent reads short decimals exactly as std::from_chars does", "[fields][percent]") {
+  std::size_t disagreements = 0;
+  for (int whole = 0; whole <= 100; ++whole)
+    for (int fraction = 0; fraction < 1000; ++fraction)
+      for (const int width : {1, 2, 3}) {
+        if (whole == 100 && fraction > 0) continue;
+        const auto text = std::to_string(whole) + "." + fmt::format("{:0{}}", fraction % static_cast<int>(std::pow(10, width)), width);
+        double expected = 0;
+        std::from_chars(text.data(), text.data() + text.size(), expected);
+        if (waymark::parse_percent(text) != expected && ++disagreements <= 5) UNSCOPED_INFO(text);
+      }
+  CHECK(disagreements == 0);
+  CHECK(waymark::parse_percent("88,5") == 88.5);
+  CHECK(waymark::parse_percent("100") == 100.0);
+  CHECK(field_error_message(waymark::parse_percent, "1.2.3") == "not a number: unexpected text at character 4");
 }
 
 TEST_CASE("format_date writes ISO 8601", "[fields][format][date]") {

@@ -15,6 +15,7 @@ enum class DateOrder { iso, dmy };
 std::optional<DateOrder> parse_date_order(std::string_view name);
 
 // Each throws FieldError naming what is wrong, where in the value, and what was expected.
+// parse_bool and parse_count are inline (below): they run on most fields of every record.
 std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n 1/0
 std::optional<long> parse_count(std::string_view text);            // a whole number >= 0
 std::optional<double> parse_number(std::string_view text);         // a decimal number
@@ -28,6 +29,8 @@ void split_list(std::string_view text, std::vector<std::string_view>& items, cha
 
 // Leading and trailing spaces and tabs removed. Inline: it runs on every field of every record.
 inline std::string_view trim(std::string_view text) {
+  const auto above_space = [](char c) { return static_cast<unsigned char>(c) > ' '; };  // neither space nor tab
+  if (text.empty() || (above_space(text.front()) && above_space(text.back()))) return text;  // the usual case
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
@@ -38,5 +41,49 @@ std::string format_date(std::chrono::year_month_day date);
 
 // A number with at most `decimals` places and no trailing zeros: 84.2, 90, 0.5.
 std::string format_number(double value, int decimals = 1);
+
+namespace detail {
+[[noreturn]] void not_a_bool();
+long count_of(std::string_view trimmed);  // any count from_chars reads, or the error naming the character
+}  // namespace detail
+
+inline std::optional<bool> parse_bool(std::string_view text) {
+  text = trim(text);
+  // Each accepted word has its own length, so one comparison decides (the words are letters, so
+  // setting bit 0x20 folds case exactly).
+  const auto is = [&](std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if ((text[i] | 0x20) != word[i]) return false;
+    return true;
+  };
+  switch (text.size()) {
+    case 0: return std::nullopt;
+    case 1:
+      if (text[0] == '1' || (text[0] | 0x20) == 'y') return true;
+      if (text[0] == '0' || (text[0] | 0x20) == 'n') return false;
+      break;
+    case 2: if (is("no")) return false; break;
+    case 3: if (is("yes")) return true; break;
+    case 4: if (is("true")) return true; break;
+    case 5: if (is("false")) return false; break;
+    default: break;
+  }
+  detail::not_a_bool();
+}
+
+inline std::optional<long> parse_count(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  long value = 0;
+  if (text.size() <= 18) {  // digits alone, the usual case, without from_chars
+    for (const char c : text) {
+      const auto digit = static_cast<unsigned>(c) - '0';
+      if (digit > 9) return detail::count_of(text);
+      value = value * 10 + static_cast<long>(digit);
+    }
+    return value;
+  }
+  return detail::count_of(text);
+}
 
 }  // namespace waymark
