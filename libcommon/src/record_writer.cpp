@@ -44,7 +44,8 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
 namespace {
 
 // A spreadsheet runs a cell starting with one of these as a formula; plain numbers are safe.
-bool needs_formula_guard(std::string_view text) {
+// Inlined: it runs on every cell written, and almost every cell starts with something else.
+[[gnu::always_inline]] inline bool needs_formula_guard(std::string_view text) {
   if (text.empty()) return false;
   switch (text[0]) {
     case '=': case '+': case '-': case '@': case '\t': case '\r': return !is_plain_number(text);

@@ -55,8 +55,14 @@ inline bool is_ascii16(const char* p) {
 
 // The first of the bytes a, b, c, d in [p, end), or end.
 inline const char* first_of(const char* p, const char* end, char a, char b, char c, char d) {
-  for (; end - p >= 16; p += 16)
-    if (const std::uint32_t hits = match16(p, a, b, c, d)) return p + std::countr_zero(hits);
+  if (end - p >= 16) {
+    for (; end - p >= 16; p += 16)
+      if (const std::uint32_t hits = match16(p, a, b, c, d)) return p + std::countr_zero(hits);
+    // The rest as the last sixteen bytes: those before p were checked and hold none.
+    const char* const last = end - 16;
+    const std::uint32_t hits = match16(last, a, b, c, d);
+    return hits ? last + std::countr_zero(hits) : end;
+  }
   while (p < end && *p != a && *p != b && *p != c && *p != d) ++p;
   return p;
 }

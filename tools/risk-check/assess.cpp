@@ -27,7 +27,7 @@ FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 }  // namespace
 
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
-    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions) {
+    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), ranked_(std::size_t{1} << ranked_bits) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
   std::vector<std::string_view> groups;
   for (const auto& indicator : rules.indicators) {
@@ -47,9 +47,8 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
   }
 }
 
-// Fills a rule's sentence: {value} is the learner's value, {s} pluralises ("1 time", "2 times").
 // The string in `out.reasons` is reused, so steady-state scoring does not allocate.
-void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view code, const std::string& sentence,
+void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view code, const Sentence& sentence,
                           const FieldValue& value) const {
   out.indicators.push_back(code);
   if (out.reasons.size() <= count) {
@@ -59,25 +58,7 @@ void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view 
       out.spare_reasons.pop_back();
     }
   }
-  std::string& text = out.reasons[count++];
-  text.clear();
-  std::string_view rest = sentence;
-  while (!rest.empty()) {
-    const auto open = rest.find('{');
-    text.append(rest.substr(0, open));
-    if (open == std::string_view::npos) break;
-    rest.remove_prefix(open);
-    if (rest.starts_with("{value}")) {
-      text.append(format_number(value.number, 2));
-      rest.remove_prefix(7);
-    } else if (rest.starts_with("{s}")) {
-      if (value.number != 1) text.push_back('s');
-      rest.remove_prefix(3);
-    } else {
-      text.push_back('{');
-      rest.remove_prefix(1);
-    }
-  }
+  sentence.write(value.number, out.reasons[count++]);
 }
 
 void Assessor::assess(const Learner& learner, Assessment& out) const {
@@ -139,25 +120,37 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   recommend(out);
 }
 
-// Actions whose addressed risk factors cover most of the learner's, best first; ties keep the
-// catalogue's order.
 void Assessor::recommend(Assessment& out) const {
   out.actions.clear();
   out.action_ids.clear();
   if (out.factor_set == 0) return;
+  auto& slot = ranked_[(out.factor_set * 0x9E3779B97F4A7C15ULL) >> (64 - ranked_bits)];  // Fibonacci hashing
+  if (slot.set != out.factor_set) {
+    slot.set = out.factor_set;
+    rank_actions(slot.set, slot.actions);
+    slot.action_ids.clear();
+    for (const auto& r : slot.actions) slot.action_ids.push_back(r.action->id);
+  }
+  out.actions = slot.actions;
+  out.action_ids = slot.action_ids;
+}
+
+// Actions whose addressed risk factors cover most of the learner's, best first; ties keep the
+// catalogue's order.
+void Assessor::rank_actions(FactorSet set, std::vector<Recommendation>& actions) const {
+  actions.clear();
   for (std::size_t i = 0; i < action_factors_.size(); ++i) {
-    const FactorSet covers = action_factors_[i] & out.factor_set;
-    if (covers) out.actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers)});
+    const FactorSet covers = action_factors_[i] & set;
+    if (covers) actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers)});
   }
   // Insertion sort: stable, and for at most 13 actions quicker than std::stable_sort's buffer.
-  for (std::size_t i = 1; i < out.actions.size(); ++i) {
-    const Recommendation moving = out.actions[i];
+  for (std::size_t i = 1; i < actions.size(); ++i) {
+    const Recommendation moving = actions[i];
     std::size_t j = i;
-    for (; j > 0 && out.actions[j - 1].covered < moving.covered; --j) out.actions[j] = out.actions[j - 1];
-    out.actions[j] = moving;
+    for (; j > 0 && actions[j - 1].covered < moving.covered; --j) actions[j] = actions[j - 1];
+    actions[j] = moving;
   }
-  if (out.actions.size() > max_actions_) out.actions.resize(max_actions_);
-  for (const auto& r : out.actions) out.action_ids.push_back(r.action->id);
+  if (actions.size() > max_actions_) actions.resize(max_actions_);
 }
 
 std::vector<std::string_view> Assessor::codes(FactorSet set) const {

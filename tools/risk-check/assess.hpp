@@ -50,9 +50,10 @@ class Assessor {
   std::string why(const Recommendation& recommendation, const Assessment& assessment) const;
 
  private:
-  void add_reason(Assessment& out, std::size_t& count, std::string_view code, const std::string& sentence,
+  void add_reason(Assessment& out, std::size_t& count, std::string_view code, const Sentence& sentence,
                   const FieldValue& value) const;
   void recommend(Assessment& out) const;
+  void rank_actions(FactorSet set, std::vector<Recommendation>& actions) const;
 
   const Rules& rules_;
   const Catalogue& catalogue_;
@@ -63,6 +64,15 @@ class Assessor {
   std::vector<Field> used_fields_;  // the fields some rule tests, in Field order
   std::vector<std::vector<std::size_t>> indicator_factors_;  // per indicator: its risk factors' positions in the taxonomy
   std::vector<FactorSet> action_factors_;     // per catalogue action
+  // The ranking depends on the factor set alone, and a cohort repeats a few thousand sets: the
+  // last ranking of each is kept in a table of fixed size, a slot per hash of the set.
+  static constexpr int ranked_bits = 12;
+  struct Ranked {
+    FactorSet set = 0;  // 0: empty (a learner with no risk factors has no actions to rank)
+    std::vector<Recommendation> actions;
+    std::vector<std::string_view> action_ids;
+  };
+  mutable std::vector<Ranked> ranked_;
 };
 
 }  // namespace waymark::risk

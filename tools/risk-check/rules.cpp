@@ -7,12 +7,43 @@
 
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view default_rules_json;
 }
 
 namespace waymark::risk {
+
+Sentence::Sentence(std::string_view text) {
+  Piece piece;
+  while (!text.empty()) {
+    const auto open = text.find('{');
+    piece.text.append(text.substr(0, open));
+    if (open == std::string_view::npos) break;
+    text.remove_prefix(open);
+    const Fill fill = text.starts_with("{value}") ? Fill::value : text.starts_with("{s}") ? Fill::plural : Fill::nothing;
+    if (fill == Fill::nothing) {  // a brace of the sentence itself
+      piece.text.push_back('{');
+      text.remove_prefix(1);
+      continue;
+    }
+    text.remove_prefix(fill == Fill::value ? 7 : 3);
+    piece.then = fill;
+    pieces_.push_back(std::move(piece));
+    piece = Piece{};
+  }
+  pieces_.push_back(std::move(piece));
+}
+
+void Sentence::write(double value, std::string& out) const {
+  out.clear();
+  for (const auto& piece : pieces_) {
+    out.append(piece.text);
+    if (piece.then == Fill::value) out.append(format_number(value, 2));
+    else if (piece.then == Fill::plural && value != 1) out.push_back('s');
+  }
+}
 
 namespace {
 
@@ -52,7 +83,7 @@ class RulesParser {
         indicator.when = condition(item, "indicator " + indicator.code);
         indicator.points = item.at("points").get<int>();
         indicator.group = item.value("group", indicator.code);
-        indicator.reason = item.at("reason").get<std::string>();
+        indicator.reason = Sentence(item.at("reason").get<std::string>());
         indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
         for (const auto& code : indicator.risk_factors) {
           if (!Catalogue::builtin().find_risk_factor(code)) {
@@ -71,7 +102,7 @@ class RulesParser {
         const auto tier = parse_tier(tier_name);
         if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier '" + tier_name + "'", "universal, targeted or intensive");
         lift.tier = *tier;
-        lift.reason = item.at("reason").get<std::string>();
+        lift.reason = Sentence(item.at("reason").get<std::string>());
         rules.uses_field[static_cast<std::size_t>(lift.when.field)] = true;
         rules.overrides.push_back(std::move(lift));
       }

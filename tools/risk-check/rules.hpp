@@ -45,6 +45,24 @@ struct Condition {
   std::string category;   // equals
 };
 
+// A reason: a sentence split where the learner's value goes, once, when the rules are read.
+// `{value}` is the value; `{s}` pluralises ("1 time", "2 times").
+class Sentence {
+ public:
+  Sentence() = default;
+  explicit Sentence(std::string_view text);
+  // The sentence for `value`, into `out` (replacing what it held; its buffer is reused).
+  void write(double value, std::string& out) const;
+
+ private:
+  enum class Fill { nothing, value, plural };
+  struct Piece {
+    std::string text;
+    Fill then = Fill::nothing;  // what follows the text
+  };
+  std::vector<Piece> pieces_;
+};
+
 // Scores points when its condition holds. Of the indicators sharing a group, only the one with
 // the most points fires (attendance below 85% scores 2, not 1 + 2).
 struct Indicator {
@@ -52,7 +70,7 @@ struct Indicator {
   Condition when;
   int points = 0;
   std::string group;
-  std::string reason;  // a sentence; {value} is replaced by the learner's value
+  Sentence reason;
   std::vector<std::string> risk_factors;
 };
 
@@ -61,7 +79,7 @@ struct Override {
   std::string code;
   Condition when;
   Tier tier = Tier::targeted;
-  std::string reason;
+  Sentence reason;
 };
 
 struct Rules {
