@@ -87,19 +87,20 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
   char* field = from;
   char* const end = input_->end();
   for (char* p = from; end - p >= 16; p += 16) {
-    std::uint32_t hits = swar::match16(p, delimiter_, '\n', '\r', '"');
-    for (; hits; hits &= hits - 1) {
-      char* const at = p + std::countr_zero(hits);
-      if (*at == delimiter_) {
-        fields_.emplace_back(field, static_cast<std::size_t>(at - field));
-        field = at + 1;
-      } else if (*at == '\n') {
-        fields_.emplace_back(field, static_cast<std::size_t>(at - field));
-        record_end = at + 1;
-        return true;
-      } else {
-        return false;  // a quote or a carriage return
-      }
+    const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');
+    // The delimiters before the first stop end fields; a stop ends the record or this scan.
+    std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
+    for (; delimiters; delimiters &= delimiters - 1) {
+      char* const at = p + std::countr_zero(delimiters);
+      fields_.emplace_back(field, static_cast<std::size_t>(at - field));
+      field = at + 1;
+    }
+    if (stops) {
+      char* const at = p + std::countr_zero(stops);
+      if (*at != '\n') return false;  // a quote or a carriage return
+      fields_.emplace_back(field, static_cast<std::size_t>(at - field));
+      record_end = at + 1;
+      return true;
     }
   }
   return false;  // the record may run past the buffer

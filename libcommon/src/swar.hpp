@@ -42,6 +42,16 @@ inline std::uint32_t match16(const char* p, char a, char b, char c, char d) {
 #endif
 }
 
+// Bit i set where p[i] is `a`, for the sixteen bytes at `p`.
+inline std::uint32_t match16(const char* p, char a) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(a))));
+#else
+  return match16(p, a, a, a, a);
+#endif
+}
+
 // Whether the sixteen bytes at `p` are all ASCII.
 inline bool is_ascii16(const char* p) {
 #if defined(__SSE2__)

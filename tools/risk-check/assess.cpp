@@ -74,17 +74,19 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   auto& best = best_;
   best.assign(group_count_, none);
-  for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
-    const auto& indicator = rules_.indicators[i];
+  const auto& indicators = rules_.indicators;
+  const std::size_t indicator_count = indicators.size();  // once: size() divides by sizeof(Indicator)
+  for (std::size_t i = 0; i < indicator_count; ++i) {
+    const auto& indicator = indicators[i];
     if (!holds(indicator.when, learner[indicator.when.field])) continue;
     auto& slot = best[group_of_[i]];
-    if (slot == none || rules_.indicators[slot].points < indicator.points) slot = i;
+    if (slot == none || indicators[slot].points < indicator.points) slot = i;
   }
   std::size_t reasons = 0;
   FactorSet indicated = 0;
-  for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
+  for (std::size_t i = 0; i < indicator_count; ++i) {
     if (best[group_of_[i]] != i) continue;
-    const auto& indicator = rules_.indicators[i];
+    const auto& indicator = indicators[i];
     out.fired.push_back(&indicator);
     out.score += indicator.points;
     add_reason(out, reasons, indicator.code, indicator.reason, learner[indicator.when.field]);
