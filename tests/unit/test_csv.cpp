@@ -231,6 +231,29 @@ TEST_CASE("CSV: invalid UTF-8 is a data error naming the line and column", "[csv
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'name'") && Contains("UTF-8"));
 }
 
+// Long unquoted records with more after them take the reader's sixteen-bytes-at-a-time path, which
+// skips the UTF-8 check for records that are all ASCII: a bad byte anywhere must still be caught.
+TEST_CASE("CSV: invalid UTF-8 inside long unquoted records is caught too", "[csv][errors][utf8]") {
+  test::TempDir dir;
+  const std::string padding = "a long enough value to fill several blocks";
+  const auto [label, value] = GENERATE_COPY(table<const char*, std::string>({
+      {"in the first block", "Zo\xEB " + padding},
+      {"in a later block", padding + " Zo\xEB"},
+      {"last byte before the line feed", padding + "\xC3"},
+  }));
+  INFO(label);
+  const auto error = test::read_error(dir, "id,name,note\n1,Ada,x\n2," + value + ",y\n3,Grace Hopper and more text,z\n");
+  CHECK(error.code() == Exit::data);
+  CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'name'") && Contains("UTF-8"));
+}
+
+TEST_CASE("CSV: valid UTF-8 in long unquoted records reads as written", "[csv][utf8]") {
+  test::TempDir dir;
+  const auto table = test::read_text(dir, "id,name,note\n1,Zo\xC3\xAB \xC3\x93 Ceallaigh and \xC5\x81ukasz,x\n2,Ada Lovelace and more text,y\n");
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[0][1] == "Zo\xC3\xAB \xC3\x93 Ceallaigh and \xC5\x81ukasz");
+}
+
 TEST_CASE("CSV: an empty file is a data error", "[csv][errors]") {
   test::TempDir dir;
   SECTION("detected format") { CHECK(test::read_error(dir, "").code() == Exit::data); }
