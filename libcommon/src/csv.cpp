@@ -37,7 +37,7 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
   std::size_t i = 0;
   while (i < n) {
     // Fast path: sixteen ASCII bytes at a time.
-    if (i + 16 <= n && swar::high_bits16(text.data() + i) == 0) {
+    if (i + 16 <= n && swar::is_ascii16(text.data() + i)) {
       i += 16;
       continue;
     }
@@ -86,13 +86,10 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
   char* field = from;
   char* const end = input_->end();
-  std::uint32_t not_ascii = 0;
   for (char* p = from; end - p >= 16; p += 16) {
     const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');
     // The delimiters before the first stop end fields; a stop ends the record or this scan.
-    const std::uint32_t before_stop = (stops & -stops) - 1;
-    std::uint32_t delimiters = swar::match16(p, delimiter_) & before_stop;
-    not_ascii |= swar::high_bits16(p) & before_stop;
+    std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
     for (; delimiters; delimiters &= delimiters - 1) {
       char* const at = p + std::countr_zero(delimiters);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
@@ -103,7 +100,6 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
       if (*at != '\n') return false;  // a quote or a carriage return
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       record_end = at + 1;
-      ascii_ = not_ascii == 0;
       return true;
     }
   }
@@ -118,7 +114,6 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
     return Scan::complete;
   }
   fields_.clear();  // the general scan starts the record again
-  ascii_ = false;
   lines_spanned = 0;
   char* p = from;
   char* const end = input_->end();
@@ -209,7 +204,7 @@ bool CsvReader::read_row(std::vector<std::string_view>& fields, long& line) {
     for (const auto& quoted : doubled_)
       fields_[quoted.index] = {quoted.begin, static_cast<std::size_t>(unescape_quotes(quoted.begin, quoted.end) - quoted.begin)};
     fields.swap(fields_);  // the caller's old vector becomes the next scan's, keeping its capacity
-    if (!ascii_) check_utf8(fields, line);  // ASCII is UTF-8
+    check_utf8(fields, line);
     return true;
   }
 }

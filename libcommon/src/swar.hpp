@@ -52,14 +52,14 @@ inline std::uint32_t match16(const char* p, char a) {
 #endif
 }
 
-// Bit i set where p[i] is not ASCII (its high bit is set), for the sixteen bytes at `p`.
-inline std::uint32_t high_bits16(const char* p) {
+// Whether the sixteen bytes at `p` are all ASCII.
+inline bool is_ascii16(const char* p) {
 #if defined(__SSE2__)
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
 #else
-  std::uint32_t bits = 0;
-  for (int i = 0; i < 16; ++i) bits |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[i]) >> 7) << i;
-  return bits;
+  std::uint64_t words[2];
+  std::memcpy(words, p, 16);
+  return ((words[0] | words[1]) & 0x8080808080808080ULL) == 0;
 #endif
 }
 

@@ -231,8 +231,8 @@ TEST_CASE("CSV: invalid UTF-8 is a data error naming the line and column", "[csv
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'name'") && Contains("UTF-8"));
 }
 
-// Long unquoted records with more after them take the reader's sixteen-bytes-at-a-time path, which
-// skips the UTF-8 check for records that are all ASCII: a bad byte anywhere must still be caught.
+// Long unquoted records with more after them take the reader's sixteen-bytes-at-a-time path: a bad
+// byte in any block of such a record must be caught as in any other.
 TEST_CASE("CSV: invalid UTF-8 inside long unquoted records is caught too", "[csv][errors][utf8]") {
   test::TempDir dir;
   const std::string padding = "a long enough value to fill several blocks";

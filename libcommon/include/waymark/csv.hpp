@@ -28,7 +28,6 @@ class CsvReader final : public RecordReader {
   Scan scan_record(char* from, char*& record_end, long& lines_spanned);
   // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' within the
   // buffer. False (and scan_record takes over) at a quote, a carriage return or the buffer's end.
-  // Notes whether the record is all ASCII, which needs no UTF-8 check.
   bool scan_plain_record(char* from, char*& record_end);
   bool read_row(std::vector<std::string_view>& fields, long& line);
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
@@ -47,7 +46,6 @@ class CsvReader final : public RecordReader {
     char* end;
   };
   std::vector<DoubledQuotes> doubled_;
-  bool ascii_ = false;  // the record scanned is ASCII throughout
 };
 
 // True if `text` is valid UTF-8; `bad_offset` gets the first bad byte's offset otherwise.
