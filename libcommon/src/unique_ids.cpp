@@ -41,9 +41,15 @@ UniqueIds::~UniqueIds() {
   if (spilled_) std::fclose(spilled_);
 }
 
-long UniqueIds::insert(std::string_view id, long line) {
+UniqueIds::Key UniqueIds::key(std::string_view id) const {
+  const Key key{hash_id(id)};
+  __builtin_prefetch(&table_[home_slot(key.hash)]);
+  return key;
+}
+
+long UniqueIds::insert(Key id, long line) {
   if (size_ == window_) spill();
-  const std::uint64_t h = hash_id(id);
+  const std::uint64_t h = id.hash;
   const std::size_t mask = table_.size() - 1;
   for (std::size_t slot = home_slot(h);; slot = (slot + 1) & mask) {
     if (table_[slot].hash == 0) {

@@ -19,6 +19,19 @@ TEST_CASE("UniqueIds::insert returns 0 for a new id and the first line for a rep
   CHECK(ids.insert("", 8) == 7);
 }
 
+TEST_CASE("UniqueIds: a key taken before other work inserts as the id itself would", "[unique_ids]") {
+  waymark::UniqueIds ids(4);  // a small window, so that keys outlive a spill
+  const auto first = ids.key("L001"), second = ids.key("L002");
+  CHECK(ids.insert(first, 2) == 0);
+  CHECK(ids.insert(second, 3) == 0);
+  for (long line = 4; line < 10; ++line) CHECK(ids.insert(ids.key(fmt::format("X{}", line)), line) == 0);  // spills
+  CHECK(ids.insert(ids.key("L002"), 10) == 0);  // spilled: found by finish, not at once
+  const auto repeat = ids.finish();
+  REQUIRE(repeat);
+  CHECK(repeat->line == 10);
+  CHECK(repeat->first_line == 3);
+}
+
 TEST_CASE("UniqueIds keeps every id and line while they fit in the window", "[unique_ids]") {
   constexpr long count = 100000;
   waymark::UniqueIds ids(std::size_t{1} << 17);

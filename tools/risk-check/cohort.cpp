@@ -4,6 +4,7 @@
 
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 
 namespace waymark::risk {
 
@@ -21,12 +22,15 @@ bool CohortScan::next() {
     }
     return false;
   }
+  // The id's slot in the table of ids seen is fetched from memory while the learner is read and
+  // assessed.
+  const auto id = ids_.key(trim(record_.values[learners_.id_column()]));
   learners_.read(record_, learner_);
-  if (const long first = ids_.insert(learner_.id, record_.line)) {
+  assessor_.assess(learner_, assessment_);
+  if (const long first = ids_.insert(id, record_.line)) {
     throw data_error({reader_->source_name(), record_.line, "id"}, "this id is already used on line " + std::to_string(first),
                      "each learner once");
   }
-  assessor_.assess(learner_, assessment_);
   return true;
 }
 

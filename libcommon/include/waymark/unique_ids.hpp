@@ -26,8 +26,16 @@ class UniqueIds {
   UniqueIds(const UniqueIds&) = delete;
   UniqueIds& operator=(const UniqueIds&) = delete;
 
-  // Records `id` seen on `line`; returns 0 if it is new so far, else the line where it was first seen.
-  long insert(std::string_view id, long line);
+  // An id's hash. Its slot in the table is not in a core's caches (the table is larger), so this
+  // also asks for the slot to be fetched: a caller with other work can do it before insert(Key, ...).
+  struct Key {
+    std::uint64_t hash;
+  };
+  Key key(std::string_view id) const;
+
+  // Records the id seen on `line`; returns 0 if it is new so far, else the line where it was first seen.
+  long insert(Key id, long line);
+  long insert(std::string_view id, long line) { return insert(key(id), line); }
   // After the last insert: a repeat across spilled runs, if any. Throws Error(io) if the
   // temporary file fails.
   std::optional<Repeat> finish();
