@@ -11,7 +11,19 @@
 
 namespace waymark::swar {
 
-#if !defined(__SSE2__)
+#if defined(__SSE2__)
+// Bit i set where byte i of `bytes` is one of a, b, c, d.
+inline std::uint32_t match_bytes(__m128i bytes, char a, char b, char c, char d) {
+  const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(a)), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b))),
+                                    _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(d))));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(hits));
+}
+
+// Bit i set where byte i of the eight at `p` is one of a, b, c, d.
+inline std::uint32_t match8(const char* p, char a, char b, char c, char d) {
+  return match_bytes(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)), a, b, c, d) & 0xFF;  // the upper eight are zeros
+}
+#else
 // A mask with the high bit set in exactly the bytes of `word` equal to `byte`.
 inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
   constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
@@ -33,10 +45,7 @@ inline std::uint32_t match8(const char* p, char a, char b, char c, char d) {
 // Bit i set where p[i] is one of a, b, c, d, for the sixteen bytes at `p`.
 inline std::uint32_t match16(const char* p, char a, char b, char c, char d) {
 #if defined(__SSE2__)
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(a)), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b))),
-                                    _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(d))));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(hits));
+  return match_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), a, b, c, d);
 #else
   return match8(p, a, b, c, d) | (match8(p + 8, a, b, c, d) << 8);
 #endif
@@ -71,6 +80,12 @@ inline const char* first_of(const char* p, const char* end, char a, char b, char
     // The rest as the last sixteen bytes: those before p were checked and hold none.
     const char* const last = end - 16;
     const std::uint32_t hits = match16(last, a, b, c, d);
+    return hits ? last + std::countr_zero(hits) : end;
+  }
+  if (end - p >= 8) {  // eight to fifteen bytes: the first eight and the last eight
+    if (const std::uint32_t hits = match8(p, a, b, c, d)) return p + std::countr_zero(hits);
+    const char* const last = end - 8;
+    const std::uint32_t hits = match8(last, a, b, c, d);
     return hits ? last + std::countr_zero(hits) : end;
   }
   while (p < end && *p != a && *p != b && *p != c && *p != d) ++p;

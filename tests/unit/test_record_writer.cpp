@@ -41,6 +41,25 @@ TEST_CASE("append_csv_field quotes a field only when it needs quoting", "[writer
   CHECK(csv_field("a\tb", '\t') == "\"a\tb\"");
 }
 
+// The search for a character that needs quotes reads 16, 8 or 1 bytes at a time by the text's
+// length; each length and each position of the character must be found.
+TEST_CASE("append_csv_field finds a character that needs quotes at any place in texts of any length", "[writer][csv]") {
+  std::size_t wrong = 0;
+  for (std::size_t length = 1; length <= 40; ++length) {
+    const std::string plain(length, 'x');
+    if (csv_field(plain) != plain) ++wrong;
+    for (std::size_t at = 0; at < length; ++at)
+      for (const char special : {',', '\n', '\r', '"'}) {
+        std::string text = plain;
+        text[at] = special;
+        const std::string guard = at == 0 && special == '\r' ? "'" : "";  // a leading carriage return is a formula's
+        const std::string expected = "\"" + guard + (special == '"' ? text.substr(0, at) + "\"\"" + text.substr(at + 1) : text) + "\"";
+        if (csv_field(text) != expected && ++wrong <= 5) UNSCOPED_INFO("length " << length << ", character " << at);
+      }
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("append_csv_field doubles quotes inside a quoted field", "[writer][csv]") {
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csv_field("\"") == "\"\"\"\"");
