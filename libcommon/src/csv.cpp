@@ -8,16 +8,11 @@
 
 #include "swar.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 
 namespace waymark {
 
 namespace {
-
-std::string_view trim_spaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // Collapses doubled quotes in place; returns the new end.
 char* unescape_quotes(char* begin, char* end) {
@@ -75,7 +70,7 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
   }
   std::unordered_set<std::string> seen;
   for (const auto field : header) {
-    std::string name(trim_spaces(field));
+    std::string name(trim(field));
     if (!seen.insert(name).second) {
       throw data_error({input_->name(), line, name}, "the header names this column twice", "unique column names");
     }
