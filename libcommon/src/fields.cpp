@@ -37,19 +37,6 @@ double whole_number(std::string_view text, const char* expected) {
 
 constexpr std::array<double, 16> powers_of_ten{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-// The value of `text` if it is 1 to 18 digits and nothing else (the common case, read without
-// from_chars); nullopt otherwise, for the caller's full parse and its error.
-std::optional<std::uint64_t> digits_value(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::uint64_t value = 0;
-  for (const char c : text) {
-    const auto digit = static_cast<unsigned>(c - '0');
-    if (digit > 9) return std::nullopt;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 // A decimal of at most 15 digits with an optional point or comma (84.2, 88,5, 100), read exactly:
 // the digits as an integer are exact in a double, so are the powers of ten up to 10^15, and one
 // division rounds correctly, which is what from_chars gives. Nullopt for anything else.
@@ -58,8 +45,8 @@ std::optional<double> short_decimal(std::string_view text) {
   const auto whole = text.substr(0, point);
   const auto fraction = point == text.size() ? std::string_view{} : text.substr(point + 1);
   if (whole.empty() || (point != text.size() && fraction.empty()) || whole.size() + fraction.size() > 15) return std::nullopt;
-  const auto integer = digits_value(whole);
-  const auto decimals = fraction.empty() ? std::optional<std::uint64_t>(0) : digits_value(fraction);
+  const auto integer = detail::digits_value(whole);
+  const auto decimals = fraction.empty() ? std::optional<std::uint64_t>(0) : detail::digits_value(fraction);
   if (!integer || !decimals) return std::nullopt;
   const double scale = powers_of_ten[fraction.size()];
   return (static_cast<double>(*integer) * scale + static_cast<double>(*decimals)) / scale;
@@ -129,7 +116,7 @@ struct DateParts {
 // where it fails.
 std::optional<DateParts> plain_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto year = digits_value(text.substr(0, 4)), month = digits_value(text.substr(5, 2)), day = digits_value(text.substr(8, 2));
+  const auto year = detail::digits_value(text.substr(0, 4)), month = detail::digits_value(text.substr(5, 2)), day = detail::digits_value(text.substr(8, 2));
   if (!year || !month || !day) return std::nullopt;
   return DateParts{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
 }
@@ -139,10 +126,6 @@ void expect_separator(std::string_view text, std::size_t& pos, std::string_view 
     throw FieldError("not a date: expected a separator" + at_character(pos), expected);
   ++pos;
 }
-
-}  // namespace
-
-namespace {
 
 // A date from its parts, or the error naming the part out of range.
 std::chrono::year_month_day checked_date(int year, int month, int day, std::size_t month_at, std::size_t day_at) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,19 @@ std::string format_number(double value, int decimals = 1);
 namespace detail {
 [[noreturn]] void not_a_bool();
 long count_of(std::string_view trimmed);  // any count from_chars reads, or the error naming the character
+
+// The value of `text` if it is 1 to 18 digits and nothing else (the usual case, read without
+// from_chars); nullopt otherwise, for the caller's full parse and its error.
+inline std::optional<std::uint64_t> digits_value(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    const auto digit = static_cast<unsigned>(c) - '0';
+    if (digit > 9) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 }  // namespace detail
 
 inline std::optional<bool> parse_bool(std::string_view text) {
@@ -74,15 +88,7 @@ inline std::optional<bool> parse_bool(std::string_view text) {
 inline std::optional<long> parse_count(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
-  long value = 0;
-  if (text.size() <= 18) {  // digits alone, the usual case, without from_chars
-    for (const char c : text) {
-      const auto digit = static_cast<unsigned>(c) - '0';
-      if (digit > 9) return detail::count_of(text);
-      value = value * 10 + static_cast<long>(digit);
-    }
-    return value;
-  }
+  if (const auto digits = detail::digits_value(text)) return static_cast<long>(*digits);
   return detail::count_of(text);
 }
 
