@@ -45,6 +45,8 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
       ->check(CLI::IsMember({"auto", "csv", "json", "ndjson"}));
   app_.add_option("--delimiter", options.delimiter, "CSV field delimiter: one character such as ';' or '|', or 'tab'")
       ->check([](const std::string& value) {
+        // A quote or a line break already has its own meaning in CSV.
+        if (value == "\"" || value == "\n" || value == "\r") return std::string{"a character other than a quote or a line break"};
         return value == "tab" || value == "\\t" || value.size() == 1 ? std::string{} : std::string{"a single character or 'tab'"};
       });
   app_.add_option("--date-format", options.date_format, "Dates in the input: iso (2026-09-07) or dmy (07/09/2026 accepted too)")

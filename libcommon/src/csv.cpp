@@ -82,7 +82,7 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
   char* field = from;
   char* const end = input_->end();
   for (char* p = from; end - p >= 16; p += 16) {
-    const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');
+    const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');  // three stops; the quote fills the fourth slot
     // The delimiters before the first stop end fields; a stop ends the record or this scan.
     std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
     for (; delimiters; delimiters &= delimiters - 1) {

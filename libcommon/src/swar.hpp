@@ -1,5 +1,5 @@
-// Scanning text sixteen bytes at a time, for the CSV reader and writer: SSE2 where the target has
-// it (every x86-64), else two 64-bit words (SIMD within a register).
+// Scanning text sixteen bytes at a time (eight for short texts), for the CSV reader and writer:
+// SSE2 where the target has it (every x86-64), else 64-bit words (SIMD within a register).
 #pragma once
 
 #include <bit>
@@ -77,6 +77,7 @@ inline const char* first_of(const char* p, const char* end, char a, char b, char
   if (end - p >= 16) {
     for (; end - p >= 16; p += 16)
       if (const std::uint32_t hits = match16(p, a, b, c, d)) return p + std::countr_zero(hits);
+    if (p == end) return end;
     // The rest as the last sixteen bytes: those before p were checked and hold none.
     const char* const last = end - 16;
     const std::uint32_t hits = match16(last, a, b, c, d);

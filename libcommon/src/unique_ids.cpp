@@ -43,7 +43,9 @@ UniqueIds::~UniqueIds() {
 
 UniqueIds::Key UniqueIds::key(std::string_view id) const {
   const Key key{hash_id(id)};
+#if defined(__GNUC__)
   __builtin_prefetch(&table_[home_slot(key.hash)]);
+#endif
   return key;
 }
 

@@ -75,7 +75,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   auto& best = best_;
   best.assign(group_count_, none);
   const auto& indicators = rules_.indicators;
-  const std::size_t indicator_count = indicators.size();  // once: size() divides by sizeof(Indicator)
+  const std::size_t indicator_count = indicators.size();  // once: the push_backs below hide that it stays the same
   for (std::size_t i = 0; i < indicator_count; ++i) {
     const auto& indicator = indicators[i];
     if (!holds(indicator.when, learner[indicator.when.field])) continue;

@@ -39,6 +39,8 @@ struct Assessment {
   std::vector<std::string_view> missing;     // columns whose value is unknown and that the rules use
 };
 
+// Scores learners one after another. It keeps scratch space and a memo of rankings between calls,
+// so one Assessor serves one thread.
 class Assessor {
  public:
   Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions);

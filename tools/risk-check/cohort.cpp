@@ -24,7 +24,7 @@ bool CohortScan::next() {
   }
   // The id's slot in the table of ids seen is fetched from memory while the learner is read and
   // assessed.
-  const auto id = ids_.key(trim(record_.values[learners_.id_column()]));
+  const auto id = ids_.key(learners_.id_of(record_));
   learners_.read(record_, learner_);
   assessor_.assess(learner_, assessment_);
   if (const long first = ids_.insert(id, record_.line)) {

@@ -49,7 +49,7 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
     throw value_error(reader_, record, at, problem, expected, verbose_);
   };
   try {
-    learner.id = trim(record.values[id_]);
+    learner.id = id_of(record);
     learner.line = record.line;
     if (learner.id.empty()) fail("the id is empty", "every learner with an id");
     if (date_of_birth_) {

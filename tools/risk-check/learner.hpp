@@ -40,7 +40,8 @@ class LearnerReader {
 
   // The column a user fills for `field` (attendance: attendance_pct).
   static std::string_view column_of(Field field);
-  std::size_t id_column() const { return id_; }
+  // The learner's id as read (trimmed), before the rest of the record is read.
+  std::string_view id_of(const Record& record) const { return trim(record.values[id_]); }
 
  private:
   const RecordReader& reader_;

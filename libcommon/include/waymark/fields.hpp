@@ -30,8 +30,10 @@ void split_list(std::string_view text, std::vector<std::string_view>& items, cha
 
 // Leading and trailing spaces and tabs removed. Inline: it runs on every field of every record.
 inline std::string_view trim(std::string_view text) {
-  const auto above_space = [](char c) { return static_cast<unsigned char>(c) > ' '; };  // neither space nor tab
-  if (text.empty() || (above_space(text.front()) && above_space(text.back()))) return text;  // the usual case
+  // The usual case: both ends above ' '. Other bytes at or below it (space, tab, control bytes)
+  // go to the loops, which remove only spaces and tabs.
+  const auto above_space = [](char c) { return static_cast<unsigned char>(c) > ' '; };
+  if (text.empty() || (above_space(text.front()) && above_space(text.back()))) return text;
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
@@ -45,7 +47,7 @@ std::string format_number(double value, int decimals = 1);
 
 namespace detail {
 [[noreturn]] void not_a_bool();
-long count_of(std::string_view trimmed);  // any count from_chars reads, or the error naming the character
+long count_of(std::string_view text);  // text (trimmed): any count from_chars reads, or the error naming the character
 
 // The value of `text` if it is 1 to 18 digits and nothing else (the usual case, read without
 // from_chars); nullopt otherwise, for the caller's full parse and its error.
