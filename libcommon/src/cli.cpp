@@ -43,7 +43,7 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   app_.add_option("--format", options.format, "Output format: " + format_list)->check(CLI::IsMember(formats));
   app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson")
       ->check(CLI::IsMember({"auto", "csv", "json", "ndjson"}));
-  app_.add_option("--delimiter", options.delimiter, "CSV field delimiter: one character such as ';' or '|', or 'tab'")
+  app_.add_option("--delimiter", options.delimiter, "CSV field delimiter: one character such as ';' or '|' (not a quote), or 'tab'")
       ->check([](const std::string& value) {
         // A quote or a line break already has its own meaning in CSV.
         if (value == "\"" || value == "\n" || value == "\r") return std::string{"a character other than a quote or a line break"};
