@@ -81,20 +81,24 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
   char* field = from;
   char* const end = input_->end();
+  bool formula = false;  // a field starts with a character a spreadsheet may run
   for (char* p = from; end - p >= 16; p += 16) {
     const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');  // three stops; the quote fills the fourth slot
     // The delimiters before the first stop end fields; a stop ends the record or this scan.
     std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
     for (; delimiters; delimiters &= delimiters - 1) {
       char* const at = p + std::countr_zero(delimiters);
+      formula |= may_start_formula(*field);  // *field is in the buffer: at worst the delimiter
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       field = at + 1;
     }
     if (stops) {
       char* const at = p + std::countr_zero(stops);
       if (*at != '\n') return false;  // a quote or a carriage return
+      formula |= may_start_formula(*field);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       record_end = at + 1;
+      verbatim_ = !formula;
       return true;
     }
   }
@@ -104,6 +108,7 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
 CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
   fields_.clear();
   doubled_.clear();
+  verbatim_ = false;
   if (scan_plain_record(from, record_end)) {
     lines_spanned = 1;
     return Scan::complete;
@@ -225,6 +230,7 @@ bool CsvReader::next(Record& record) {
                          std::to_string(columns_.size()),
                      "every row as many fields as the header");
   }
+  record.verbatim_delimiter = verbatim_ ? delimiter_ : '\0';
   return true;
 }
 

@@ -1,9 +1,9 @@
 #include "waymark/record_writer.hpp"
 
 #include <charconv>
-#include <optional>
 
 #include "swar.hpp"
+#include "waymark/csv.hpp"
 
 namespace waymark {
 
@@ -43,14 +43,10 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
 
 namespace {
 
-// A spreadsheet runs a cell starting with one of these as a formula; plain numbers are safe.
+// A cell a spreadsheet would run as a formula; plain numbers are safe.
 // Inlined: it runs on every cell written, and almost every cell starts with something else.
 [[gnu::always_inline]] inline bool needs_formula_guard(std::string_view text) {
-  if (text.empty()) return false;
-  switch (text[0]) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': return !is_plain_number(text);
-    default: return false;
-  }
+  return !text.empty() && may_start_formula(text[0]) && !is_plain_number(text);
 }
 
 void append_integer(fmt::memory_buffer& out, long long value) {
@@ -105,14 +101,15 @@ class CsvWriter final : public RecordWriter {
     separate();
     append_csv_field(out_.buffer(), value, delimiter_);
   }
-  void texts(std::span<const std::string_view> values) override {
-    if (values.empty()) return;
-    if (const auto run = as_written(values)) {
-      separate();
-      append(out_.buffer(), *run);
+  void cells(const Record& record, std::size_t first, std::size_t count) override {
+    if (count == 0) return;
+    if (record.verbatim_delimiter != delimiter_) {
+      RecordWriter::cells(record, first, count);
       return;
     }
-    for (const auto value : values) text(value);
+    const std::string_view last = record.values[first + count - 1];
+    separate();
+    out_.buffer().append(record.values[first].data(), last.data() + last.size());
   }
   void json_or_text(std::string_view, std::string_view value) override { text(value); }
   void integer(long long value) override {
@@ -130,22 +127,6 @@ class CsvWriter final : public RecordWriter {
   void finish() override {}
 
  private:
-  // Cells read from a CSV row in this dialect lie in one buffer as they will be written: separated
-  // by one delimiter, unquoted. If they still are, and none needs quotes or a formula guard, the
-  // whole run is returned to be copied at once.
-  std::optional<std::string_view> as_written(std::span<const std::string_view> values) const {
-    for (std::size_t i = 0; i + 1 < values.size(); ++i) {
-      const char* after = values[i].data() + values[i].size();
-      if (values[i + 1].data() != after + 1 || *after != delimiter_ || needs_formula_guard(values[i])) return std::nullopt;
-    }
-    if (needs_formula_guard(values.back())) return std::nullopt;
-    const std::string_view run(values.front().data(),
-                               static_cast<std::size_t>(values.back().data() + values.back().size() - values.front().data()));
-    const char* end = run.data() + run.size();
-    if (swar::first_of(run.data(), end, '"', '\n', '\r', '"') != end) return std::nullopt;
-    return run;
-  }
-
   // Joined straight into the output; codes and sentences almost never need quoting, and when the
   // joined text does, it is written again as a quoted field.
   template <typename Text>

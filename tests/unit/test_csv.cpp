@@ -152,6 +152,31 @@ TEST_CASE("CSV: other delimiters", "[csv]") {
   }
 }
 
+TEST_CASE("CSV: a record says whether its values lie in the input as a CSV writer would write them", "[csv][verbatim]") {
+  test::TempDir dir;
+  // The last record is at the end of the input, where the reader does not look for the plain
+  // case; the padding keeps the others away from it.
+  const std::string padding = "L9," + std::string(40, 'x') + ",,\n";
+  const auto table = test::read_text(dir,
+                                     "id,a,b,c\n"
+                                     "L1,Zoë,,84.2\n"
+                                     "L2,\"Smith, J\",,1\n"  // quoted
+                                     "L3,=HYPERLINK(1),,1\n"   // a formula
+                                     "L4,-3,,1\n"              // a plain number, but the writer checks those apart
+                                     "L5,a,b,c\r\n"           // CRLF
+                                     "L6,@x,,\n" +
+                                         padding + padding);
+  REQUIRE(table.verbatim.size() == 8);
+  CHECK(table.verbatim[0] == ',');
+  for (std::size_t i = 1; i <= 5; ++i) {
+    INFO("row " << i + 1);
+    CHECK(table.verbatim[i] == '\0');
+  }
+  CHECK(table.verbatim[6] == ',');
+  CHECK(test::read_text(dir, "a;b\n1,2;3\nL9;" + std::string(40, 'x') + "\n", std::nullopt, ';').verbatim.front() == ';');
+  CHECK(test::read_text(dir, "[{\"a\": \"x\"}, {\"a\": \"y\"}]").verbatim == std::vector<char>{'\0', '\0'});
+}
+
 TEST_CASE("CSV: blank lines are skipped and do not shift line numbers", "[csv]") {
   test::TempDir dir;
   SECTION("LF") {

@@ -165,8 +165,8 @@ std::string write_sample(RecordFormat format, char delimiter = ',') {
   return test::slurp(path);
 }
 
-// Writes one record of text cells, given as views, through the CSV writer's texts().
-std::string csv_texts(std::vector<std::string_view> values, char delimiter = ',') {
+// Writes the values of `record` from the second on, after a text cell, through the CSV writer's cells().
+std::string csv_cells(const waymark::Record& record, char delimiter = ',') {
   test::TempDir dir;
   const auto path = dir / "out";
   {
@@ -174,38 +174,36 @@ std::string csv_texts(std::vector<std::string_view> values, char delimiter = ','
     const auto writer = waymark::RecordWriter::create(RecordFormat::csv, out, delimiter);
     writer->start_record();
     writer->text("first");
-    writer->texts(values);
+    writer->cells(record, 1, record.values.size() - 1);
     writer->end_record();
     out.commit();
   }
   return test::slurp(path);
 }
 
-// Views of `row` split at the delimiter, as the CSV reader leaves an unquoted row.
-std::vector<std::string_view> cells_of(std::string_view row, char delimiter = ',') {
-  std::vector<std::string_view> cells;
+// A record of the views of `row` split at the delimiter, as the CSV reader leaves an unquoted row.
+waymark::Record record_of(std::string_view row, char delimiter, char verbatim_delimiter) {
+  waymark::Record record;
   for (std::size_t start = 0;;) {
     const auto cut = row.find(delimiter, start);
-    cells.push_back(row.substr(start, cut == std::string_view::npos ? std::string_view::npos : cut - start));
-    if (cut == std::string_view::npos) return cells;
+    record.values.push_back(row.substr(start, cut == std::string_view::npos ? std::string_view::npos : cut - start));
+    if (cut == std::string_view::npos) break;
     start = cut + 1;
   }
+  record.verbatim_delimiter = verbatim_delimiter;
+  return record;
 }
 
-TEST_CASE("CSV writer: a run of cells read from a row is written as it came", "[writer][csv]") {
-  const std::string row = "L1,Zoë,,84.2,-3,+44";  // signed plain numbers need no guard
-  CHECK(csv_texts(cells_of(row)) == "first," + row + "\n");
+TEST_CASE("CSV writer: the cells of a verbatim record are copied as they came", "[writer][csv]") {
+  const std::string row = "L1,Zoë,,84.2,x";
+  CHECK(csv_cells(record_of(row, ',', ',')) == "first,Zoë,,84.2,x\n");
 }
 
-TEST_CASE("CSV writer: a run holding a formula or a quote is written cell by cell, guarded and quoted", "[writer][csv][formula]") {
-  CHECK(csv_texts(cells_of("L1,=HYPERLINK(1),x")) == "first,L1,'=HYPERLINK(1),x\n");
-  CHECK(csv_texts(cells_of("L1,@SUM(A1),x")) == "first,L1,'@SUM(A1),x\n");
-  CHECK(csv_texts(cells_of("L1,say \"hi\",x")) == "first,L1,\"say \"\"hi\"\"\",x\n");
-  // Cells from a ';' file written with ',': each cell on its own, and the ',' inside one quoted.
-  CHECK(csv_texts(cells_of("a,b;c", ';')) == "first,\"a,b\",c\n");
-  // Views that do not lie side by side in one buffer.
-  const std::string one = "x", two = "=1+1";
-  CHECK(csv_texts({one, two}) == "first,x,'=1+1\n");
+TEST_CASE("CSV writer: the cells of any other record are written one by one, guarded and quoted", "[writer][csv][formula]") {
+  CHECK(csv_cells(record_of("L1,=HYPERLINK(1),-3,x", ',', '\0')) == "first,'=HYPERLINK(1),-3,x\n");
+  CHECK(csv_cells(record_of("L1,say \"hi\",x", ',', '\0')) == "first,\"say \"\"hi\"\"\",x\n");
+  // Cells of a ';' file written with ',': each on its own, and the ',' inside one quoted.
+  CHECK(csv_cells(record_of("L1;a,b;c", ';', ';')) == "first,\"a,b\",c\n");
 }
 
 TEST_CASE("CSV writer: header, then cells with lists ';'-joined, unknown empty, structures as JSON text", "[writer][csv]") {

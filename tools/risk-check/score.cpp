@@ -88,7 +88,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
         pseudonym = pseudonymiser->pseudonym(scan.learner().id);
         writer->text(pseudonym);
       } else if (!writer->holds_structure()) {
-        writer->texts(std::span(record.values).subspan(run.first, run.count));
+        writer->cells(record, run.first, run.count);
       } else {
         for (std::size_t i = run.first; i < run.first + run.count; ++i) {
           if (!record.json.empty() && !record.json[i].empty()) writer->json_or_text(record.json[i], record.values[i]);

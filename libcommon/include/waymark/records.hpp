@@ -31,6 +31,10 @@ struct Record {
   // list, an object), so JSON output can give it back as it came; empty otherwise.
   std::vector<std::string_view> json;
   long line = 0;  // line of the input where the record starts
+  // From CSV input: the delimiter, if the values still lie in the input as a CSV writer with that
+  // delimiter would write them (side by side, one delimiter apart, none needing quotes or a
+  // formula guard), so that a run of them can be copied in one piece; 0 otherwise.
+  char verbatim_delimiter = 0;
 };
 
 class RecordReader {
