@@ -9,19 +9,6 @@ namespace waymark::risk {
 
 namespace {
 
-// Inlined: it runs for every rule on every learner.
-[[gnu::always_inline]] inline bool holds(const Condition& when, const FieldValue& value) {
-  if (!value.known) return false;
-  switch (when.test) {
-    case Test::below: return value.number < when.number;
-    case Test::at_most: return value.number <= when.number;
-    case Test::at_least: return value.number >= when.number;
-    case Test::equals: return value.text == when.category;
-    case Test::is_true: return value.flag;
-  }
-  return false;
-}
-
 FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 
 }  // namespace
@@ -29,15 +16,26 @@ FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
     : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), ranked_(std::size_t{1} << ranked_bits) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
-  std::vector<std::string_view> groups;
-  for (const auto& indicator : rules.indicators) {
-    auto it = std::find(groups.begin(), groups.end(), indicator.group);
-    if (it == groups.end()) it = groups.insert(groups.end(), indicator.group);
-    group_of_.push_back(static_cast<std::size_t>(it - groups.begin()));
-    auto& positions = indicator_factors_.emplace_back();
-    for (const auto& code : indicator.risk_factors) positions.push_back(*catalogue.risk_factor_index(code));
+  if (rules.indicators.size() > max_rules || rules.overrides.size() > max_rules) throw std::logic_error("rules are bit sets of 64");
+  const auto& indicators = rules.indicators;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const auto& when = indicators[i].when;
+    indicator_tests_.push_back({static_cast<std::size_t>(when.field), when.low, when.high});
+    std::uint64_t outranked_by = 0;
+    for (std::size_t j = 0; j < indicators.size(); ++j) {
+      const bool outranks = indicators[j].points > indicators[i].points || (indicators[j].points == indicators[i].points && j < i);
+      if (j != i && indicators[j].group == indicators[i].group && outranks) outranked_by |= std::uint64_t{1} << j;
+    }
+    outranked_by_.push_back(outranked_by);
+    auto& order = indicator_factor_order_.emplace_back();
+    FactorSet set = 0;
+    for (const auto& code : indicators[i].risk_factors) {
+      order.push_back(*catalogue.risk_factor_index(code));
+      set |= bit(order.back());
+    }
+    indicator_factors_.push_back(set);
   }
-  group_count_ = groups.size();
+  for (const auto& lift : rules.overrides) override_tests_.push_back({static_cast<std::size_t>(lift.when.field), lift.when.low, lift.when.high});
   for (std::size_t i = 0; i < field_count; ++i)
     if (rules.uses_field[i]) used_fields_.push_back(static_cast<Field>(i));
   for (const auto& action : catalogue.actions()) {
@@ -47,69 +45,60 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
   }
 }
 
-// The string in `out.reasons` is reused, so steady-state scoring does not allocate.
-void Assessor::add_reason(Assessment& out, std::size_t& count, std::string_view code, const Sentence& sentence,
-                          const FieldValue& value) const {
-  out.indicators.push_back(code);
-  if (out.reasons.size() <= count) {
-    out.reasons.emplace_back();
-    if (!out.spare_reasons.empty()) {
-      out.reasons.back().swap(out.spare_reasons.back());
-      out.spare_reasons.pop_back();
-    }
+// Without a branch per rule: which rules hold varies from learner to learner, so branches on it
+// would be mispredicted often.
+std::uint64_t Assessor::holding(const std::vector<RangeTest>& tests, const Learner& learner) {
+  std::uint64_t holds = 0;
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    const auto& test = tests[i];
+    const double value = learner.values[test.field];
+    holds |= static_cast<std::uint64_t>((test.low <= value) & (value < test.high)) << i;
   }
-  sentence.write(value.number, out.reasons[count++]);
+  return holds;
 }
 
 void Assessor::assess(const Learner& learner, Assessment& out) const {
-  out.score = 0;
   out.fired.clear();
   out.lifted.clear();
   out.indicators.clear();
   out.risk_factors.clear();
-  out.factor_set = 0;
   out.missing.clear();
 
-  // Of the indicators in one group, the one with the most points fires (the first on a tie).
-  constexpr std::size_t none = static_cast<std::size_t>(-1);
-  auto& best = best_;
-  best.assign(group_count_, none);
-  const auto& indicators = rules_.indicators;
-  const std::size_t indicator_count = indicators.size();  // once: the push_backs below hide that it stays the same
-  for (std::size_t i = 0; i < indicator_count; ++i) {
-    const auto& indicator = indicators[i];
-    if (!holds(indicator.when, learner[indicator.when.field])) continue;
-    auto& slot = best[group_of_[i]];
-    if (slot == none || indicators[slot].points < indicator.points) slot = i;
+  // Of the indicators in one group that hold, the one with the most points fires (the first on a tie).
+  const std::uint64_t holds = holding(indicator_tests_, learner);
+  std::uint64_t fired = holds;
+  for (auto rest = holds; rest; rest &= rest - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(rest));
+    fired &= ~(std::uint64_t{(holds & outranked_by_[i]) != 0} << i);
   }
-  std::size_t reasons = 0;
+  int score = 0;
   FactorSet indicated = 0;
-  for (std::size_t i = 0; i < indicator_count; ++i) {
-    if (best[group_of_[i]] != i) continue;
-    const auto& indicator = indicators[i];
+  for (; fired; fired &= fired - 1) {
+    const auto i = static_cast<std::size_t>(std::countr_zero(fired));
+    const auto& indicator = rules_.indicators[i];
     out.fired.push_back(&indicator);
-    out.score += indicator.points;
-    add_reason(out, reasons, indicator.code, indicator.reason, learner[indicator.when.field]);
+    out.indicators.push_back(indicator.code);
+    score += indicator.points;
     // Risk factors in the order the indicators name them.
-    for (const auto index : indicator_factors_[i]) {
-      if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
-      indicated |= bit(index);
+    if ((indicator_factors_[i] & ~indicated) != 0) {
+      for (const auto index : indicator_factor_order_[i]) {
+        if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
+        indicated |= bit(index);
+      }
     }
   }
-
-  out.score_tier = out.score >= rules_.intensive_from   ? Tier::intensive
-                   : out.score >= rules_.targeted_from ? Tier::targeted
-                                                       : Tier::universal;
+  out.score = score;
+  out.score_tier = score >= rules_.intensive_from   ? Tier::intensive
+                   : score >= rules_.targeted_from ? Tier::targeted
+                                                   : Tier::universal;
   out.tier = out.score_tier;
-  for (const auto& lift : rules_.overrides) {
-    const auto& value = learner[lift.when.field];
-    if (!holds(lift.when, value)) continue;
+  for (auto lifted = holding(override_tests_, learner); lifted; lifted &= lifted - 1) {
+    const auto& lift = rules_.overrides[static_cast<std::size_t>(std::countr_zero(lifted))];
     out.lifted.push_back(&lift);
-    add_reason(out, reasons, lift.code, lift.reason, value);
+    out.indicators.push_back(lift.code);
     out.tier = std::max(out.tier, lift.tier);
   }
-  // Sentences beyond this learner's go to the pool with their buffers, for the next learner.
-  for (; out.reasons.size() > reasons; out.reasons.pop_back()) out.spare_reasons.push_back(std::move(out.reasons.back()));
+  add_reasons(learner, out);
 
   for (const auto index : learner.reported_factors) {
     if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
@@ -118,13 +107,41 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   out.factor_set = indicated;
 
   for (const auto field : used_fields_)
-    if (!learner[field].known) out.missing.push_back(LearnerReader::column_of(field));
+    if (!learner.known(field)) out.missing.push_back(LearnerReader::column_of(field));
   recommend(out);
 }
 
+// One sentence per fired indicator, then per lifting override. Those with a place for the
+// learner's value are written into `filled` first and viewed after, since `filled` may move while
+// it grows.
+void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
+  const auto each_sentence = [&](auto&& use) {
+    for (const auto* indicator : out.fired) use(indicator->reason, learner[indicator->when.field]);
+    for (const auto* lift : out.lifted) use(lift->reason, learner[lift->when.field]);
+  };
+  out.filled.clear();
+  filled_ends_.clear();
+  each_sentence([&](const Sentence& sentence, double value) {
+    if (sentence.fixed()) return;
+    sentence.append(value, out.filled);
+    filled_ends_.push_back(out.filled.size());
+  });
+  out.reasons.clear();
+  std::size_t start = 0;
+  auto end = filled_ends_.begin();
+  each_sentence([&](const Sentence& sentence, double) {
+    if (const auto fixed = sentence.fixed()) {
+      out.reasons.push_back(*fixed);
+      return;
+    }
+    out.reasons.push_back(std::string_view(out.filled).substr(start, *end - start));
+    start = *end++;
+  });
+}
+
 void Assessor::recommend(Assessment& out) const {
-  out.actions.clear();
-  out.action_ids.clear();
+  out.actions = {};
+  out.action_ids = {};
   if (out.factor_set == 0) return;
   auto& slot = ranked_[(out.factor_set * 0x9E3779B97F4A7C15ULL) >> (64 - ranked_bits)];  // Fibonacci hashing
   if (slot.set != out.factor_set) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,9 @@ struct Recommendation {
   int covered;       // how many
 };
 
-// One learner's result. Lists hold views of rule and catalogue text; the object is reused from
-// learner to learner so that scoring a cohort does not allocate per learner.
+// One learner's result. Its lists view rule and catalogue text and the assessor's scratch space:
+// they hold until the next call to assess. The object is reused from learner to learner so that
+// scoring a cohort does not allocate per learner.
 struct Assessment {
   int score = 0;
   Tier score_tier = Tier::universal;  // from the score alone
@@ -30,12 +32,12 @@ struct Assessment {
   std::vector<const Indicator*> fired;
   std::vector<const Override*> lifted;
   std::vector<std::string_view> indicators;  // codes: fired, then lifted
-  std::vector<std::string> reasons;          // one sentence per code in `indicators`
-  std::vector<std::string> spare_reasons;    // buffers kept from earlier learners' sentences
+  std::vector<std::string_view> reasons;     // one sentence per code in `indicators`
+  std::string filled;                        // the sentences holding the learner's values, which `reasons` views
   std::vector<std::string_view> risk_factors;
   FactorSet factor_set = 0;
-  std::vector<Recommendation> actions;
-  std::vector<std::string_view> action_ids;
+  std::span<const Recommendation> actions;
+  std::span<const std::string_view> action_ids;
   std::vector<std::string_view> missing;     // columns whose value is unknown and that the rules use
 };
 
@@ -52,20 +54,29 @@ class Assessor {
   std::string why(const Recommendation& recommendation, const Assessment& assessment) const;
 
  private:
-  void add_reason(Assessment& out, std::size_t& count, std::string_view code, const Sentence& sentence,
-                  const FieldValue& value) const;
+  // A rule's test as a range of one field's number (Condition::low and high).
+  struct RangeTest {
+    std::size_t field;
+    double low, high;
+  };
+  // Bit i set where rule i's test holds for `learner`.
+  static std::uint64_t holding(const std::vector<RangeTest>& tests, const Learner& learner);
+  void add_reasons(const Learner& learner, Assessment& out) const;
   void recommend(Assessment& out) const;
   void rank_actions(FactorSet set, std::vector<Recommendation>& actions) const;
 
   const Rules& rules_;
   const Catalogue& catalogue_;
   std::size_t max_actions_;
-  std::vector<std::size_t> group_of_;       // per indicator: index of its group
-  mutable std::vector<std::size_t> best_;   // per group: the indicator that fires (scratch)
-  std::size_t group_count_ = 0;
+  std::vector<RangeTest> indicator_tests_, override_tests_;
+  // Per indicator: the indicators of its group that fire instead of it when they hold too (more
+  // points, or as many and listed earlier).
+  std::vector<std::uint64_t> outranked_by_;
   std::vector<Field> used_fields_;  // the fields some rule tests, in Field order
-  std::vector<std::vector<std::size_t>> indicator_factors_;  // per indicator: its risk factors' positions in the taxonomy
+  std::vector<FactorSet> indicator_factors_;  // per indicator
+  std::vector<std::vector<std::size_t>> indicator_factor_order_;  // per indicator: its risk factors' positions in the taxonomy, as it names them
   std::vector<FactorSet> action_factors_;     // per catalogue action
+  mutable std::vector<std::size_t> filled_ends_;  // scratch: where each sentence written into Assessment::filled ends
   // The ranking depends on the factor set alone, and a cohort repeats a few thousand sets: the
   // last ranking of each is kept in a table of fixed size, a slot per hash of the set.
   static constexpr int ranked_bits = 12;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
 
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
@@ -11,12 +12,14 @@ namespace waymark::risk {
 
 namespace {
 
-// SEN provision as words, or as the DfE census codes N, K and E that school systems export.
-std::optional<std::string_view> parse_sen(std::string_view text) {
-  struct Alias { std::string_view from, to; };
-  static constexpr std::array<Alias, 9> aliases{{{"none", "none"}, {"n", "none"}, {"no", "none"},
-                                                 {"sen_support", "sen_support"}, {"k", "sen_support"}, {"support", "sen_support"},
-                                                 {"ehcp", "ehcp"}, {"e", "ehcp"}, {"ehc_plan", "ehcp"}}};
+// SEN provision as words, or as the DfE census codes N, K and E that school systems export: its
+// position in sen_provisions.
+std::optional<double> parse_sen(std::string_view text) {
+  struct Alias { std::string_view from; double to; };
+  static constexpr std::array<Alias, 9> aliases{{{"none", 0}, {"n", 0}, {"no", 0},
+                                                 {"sen_support", 1}, {"k", 1}, {"support", 1},
+                                                 {"ehcp", 2}, {"e", 2}, {"ehc_plan", 2}}};
+  static_assert(sen_provisions[0] == "none" && sen_provisions[1] == "sen_support" && sen_provisions[2] == "ehcp");
   std::array<char, 16> lower{};
   if (text.size() > lower.size()) return std::nullopt;
   for (std::size_t i = 0; i < text.size(); ++i) lower[i] = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
@@ -57,22 +60,24 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       parse_date(record.values[at], dates_);
     }
     learner.reported_factors.clear();
-    learner.fields.fill(FieldValue{});
+    learner.values.fill(std::numeric_limits<double>::quiet_NaN());
     for (const auto& column : present_) {
-      auto& value = learner.fields[static_cast<std::size_t>(column.field)];
+      auto& value = learner.values[static_cast<std::size_t>(column.field)];
       at = column.at;
       const std::string_view text = trim(record.values[at]);
       // An empty list is a list of nothing; an empty value of any other field is unknown.
-      value.known = column.kind == Kind::codes;
-      if (text.empty()) continue;
+      if (text.empty()) {
+        if (column.kind == Kind::codes) value = 0;
+        continue;
+      }
       switch (column.kind) {
-        case Kind::percent: value.number = *parse_percent(text); break;
-        case Kind::count: value.number = static_cast<double>(*parse_count(text)); break;
-        case Kind::flag: value.flag = *parse_bool(text); break;
+        case Kind::percent: value = *parse_percent(text); break;
+        case Kind::count: value = static_cast<double>(*parse_count(text)); break;
+        case Kind::flag: value = *parse_bool(text) ? 1 : 0; break;
         case Kind::category: {
           const auto sen = parse_sen(text);
           if (!sen) fail("not a SEN provision", "none, sen_support or ehcp; or the census codes N, K, E");
-          value.text = *sen;
+          value = *sen;
           break;
         }
         case Kind::codes:
@@ -85,13 +90,12 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
             }
             learner.reported_factors.push_back(*index);
           }
-          value.number = static_cast<double>(learner.reported_factors.size());
+          value = static_cast<double>(learner.reported_factors.size());
           break;
       }
-      value.known = true;
     }
     // Session counts are checked whenever present; they give attendance when no percentage does.
-    auto& attendance = learner.fields[static_cast<std::size_t>(Field::attendance)];
+    auto& attendance = learner.values[static_cast<std::size_t>(Field::attendance)];
     if (sessions_possible_ && sessions_attended_) {
       at = *sessions_possible_;
       const auto possible = parse_count(record.values[at]);
@@ -104,10 +108,9 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         }
         if (*attended > *possible) fail("more sessions attended than possible", "sessions_attended <= sessions_possible");
       }
-      if (possible && attended && !attendance.known) {
-        attendance.known = true;
+      if (possible && attended && std::isnan(attendance)) {
         // To one decimal place, as DfE reports attendance, so the reason shows the value tested.
-        attendance.number = std::round(1000.0 * static_cast<double>(*attended) / static_cast<double>(*possible)) / 10.0;
+        attendance = std::round(1000.0 * static_cast<double>(*attended) / static_cast<double>(*possible)) / 10.0;
       }
     }
   } catch (const FieldError& e) {

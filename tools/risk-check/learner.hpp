@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,20 +13,17 @@
 
 namespace waymark::risk {
 
-struct FieldValue {
-  bool known = false;
-  double number = 0;       // attendance %, a count, or the number of reported factors
-  bool flag = false;       // yes/no fields
-  std::string_view text;   // sen: none, sen_support or ehcp
-};
-
+// A learner's fields as the rules see them: each one number, so that every test is a range check
+// (Condition::low and high). Attendance is a percentage, counts are counts, yes is 1 and no 0, SEN
+// provision is its position in sen_provisions, reported_factors is how many; unknown is NaN.
 struct Learner {
   std::string_view id;
   long line = 0;
-  std::array<FieldValue, field_count> fields;
+  std::array<double, field_count> values{};
   std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
 
-  const FieldValue& operator[](Field field) const { return fields[static_cast<std::size_t>(field)]; }
+  double operator[](Field field) const { return values[static_cast<std::size_t>(field)]; }
+  bool known(Field field) const { return !std::isnan((*this)[field]); }
 };
 
 // Knows where each field is in the reader's columns; reads and checks one record at a time.

@@ -1,7 +1,11 @@
 #include "rules.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <fmt/format.h>
 #include <fstream>
+#include <limits>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -36,8 +40,12 @@ Sentence::Sentence(std::string_view text) {
   pieces_.push_back(std::move(piece));
 }
 
-void Sentence::write(double value, std::string& out) const {
-  out.clear();
+std::optional<std::string_view> Sentence::fixed() const {
+  if (pieces_.size() == 1 && pieces_[0].then == Fill::nothing) return pieces_[0].text;
+  return std::nullopt;
+}
+
+void Sentence::append(double value, std::string& out) const {
   for (const auto& piece : pieces_) {
     out.append(piece.text);
     if (piece.then == Fill::value) out.append(format_number(value, 2));
@@ -106,6 +114,12 @@ class RulesParser {
         rules.uses_field[static_cast<std::size_t>(lift.when.field)] = true;
         rules.overrides.push_back(std::move(lift));
       }
+      for (const auto& [kind, count] : {std::pair{"indicators", rules.indicators.size()}, std::pair{"overrides", rules.overrides.size()}}) {
+        if (count > max_rules) {
+          fail(line_of(fmt::format("\"{}\"", kind)), fmt::format("{} {}, more than risk-check evaluates", count, kind),
+               fmt::format("at most {} indicators and {} overrides", max_rules, max_rules));
+        }
+      }
     } catch (const nlohmann::json::exception& e) {
       // A missing key or a value of the wrong type; nlohmann names the key.
       std::string reason = e.what();
@@ -141,6 +155,19 @@ class RulesParser {
     }
     if (when.test == Test::equals) when.category = item.at("value").get<std::string>();
     else if (when.test != Test::is_true) when.number = item.at("value").get<double>();
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    switch (when.test) {
+      case Test::below: when.low = -infinity, when.high = when.number; break;
+      case Test::at_most: when.low = -infinity, when.high = std::nextafter(when.number, infinity); break;
+      case Test::at_least: when.low = when.number, when.high = infinity; break;
+      case Test::is_true: when.low = 1, when.high = infinity; break;
+      case Test::equals: {
+        // A provision that is not one of sen_provisions holds for no learner: the range stays empty.
+        const auto it = std::find(sen_provisions.begin(), sen_provisions.end(), when.category);
+        if (it != sen_provisions.end()) when.low = static_cast<double>(it - sen_provisions.begin()), when.high = when.low + 1;
+        break;
+      }
+    }
     return when;
   }
 

@@ -1,6 +1,7 @@
 // The scoring rules of risk-check: data (rules.json, or --rules FILE), not code.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ constexpr Kind kind_of(Field field) {
 }
 std::optional<Field> parse_field(std::string_view name);
 
+// The values of the one category field, sen, in the order of the numbers a learner holds for them.
+inline constexpr std::array<std::string_view, 3> sen_provisions{"none", "sen_support", "ehcp"};
+
 // How a rule compares a field with its value.
 enum class Test { below, at_most, at_least, equals, is_true };
 
@@ -43,6 +47,9 @@ struct Condition {
   Test test;
   double number = 0;      // below, at_most, at_least (counts of a list for reported_factors)
   std::string category;   // equals
+  // The test as a range of the learner's number for the field (see Learner): it holds when
+  // low <= number < high. Unknown (NaN) is in no range.
+  double low = 0, high = 0;
 };
 
 // A reason: a sentence split where the learner's value goes, once, when the rules are read.
@@ -51,8 +58,10 @@ class Sentence {
  public:
   Sentence() = default;
   explicit Sentence(std::string_view text);
-  // The sentence for `value`, into `out` (replacing what it held; its buffer is reused).
-  void write(double value, std::string& out) const;
+  // The sentence for `value`, appended to `out`.
+  void append(double value, std::string& out) const;
+  // The sentence, if it has no place for a value: the same for every learner.
+  std::optional<std::string_view> fixed() const;
 
  private:
   enum class Fill { nothing, value, plural };
@@ -81,6 +90,9 @@ struct Override {
   Tier tier = Tier::targeted;
   Sentence reason;
 };
+
+// Indicators and overrides are evaluated as bit sets of 64.
+inline constexpr std::size_t max_rules = 64;
 
 struct Rules {
   int targeted_from = 2;
