@@ -4,8 +4,6 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
-#include <functional>
-#include <queue>
 
 #include "waymark/errors.hpp"
 
@@ -51,16 +49,30 @@ UniqueIds::Key UniqueIds::key(std::string_view id) const {
 
 long UniqueIds::insert(Key id, long line) {
   if (size_ == window_) spill();
-  const std::uint64_t h = id.hash;
+  return insert_at(id, line, 0);
+}
+
+long UniqueIds::insert_at(Key id, long line, int skipped_bits) {
   const std::size_t mask = table_.size() - 1;
-  for (std::size_t slot = home_slot(h);; slot = (slot + 1) & mask) {
+  for (std::size_t slot = home_slot(id.hash << skipped_bits);; slot = (slot + 1) & mask) {
     if (table_[slot].hash == 0) {
-      table_[slot] = {h, static_cast<std::uint32_t>(line)};
+      table_[slot] = {id.hash, static_cast<std::uint32_t>(line)};
       ++size_;
       return 0;
     }
-    if (table_[slot].hash == h) return table_[slot].line;
+    if (table_[slot].hash == id.hash) return table_[slot].line;
   }
+}
+
+void UniqueIds::grow(int skipped_bits) {
+  std::vector<Entry> entries;
+  entries.reserve(size_);
+  for (const Entry& entry : table_)
+    if (entry.hash != 0) entries.push_back(entry);
+  table_.assign(2 * table_.size(), Entry{0, 0});
+  --slot_shift_;
+  size_ = 0;
+  for (const Entry& entry : entries) insert_at(Key{entry.hash}, entry.line, skipped_bits);
 }
 
 // Writes the table's entries, sorted by hash, as one run, and empties the table.
@@ -88,14 +100,22 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
   spill();
   if (std::fflush(spilled_) != 0) temporary_failed();
 
-  // Each run is read through a small buffer; a heap merges them by hash.
+  // Each run is sorted by hash, so the hash space can be cut into slices, the top bits of a hash
+  // naming its slice, and each run read in order, slice after slice. A slice of every run goes
+  // into the emptied table, where a repeat shows as on insert. Enough slices are taken for each
+  // to fill about a quarter of the table.
+  std::size_t total = 0;
+  for (const auto size : run_sizes_) total += size;
+  const int slice_bits = std::countr_zero(std::bit_ceil(std::max<std::size_t>(1, 2 * total / window_)));
+
+  // Each run is read through a small buffer; the runs share 1 MB of buffers, so memory stays
+  // flat however many runs a long file makes.
   struct Cursor {
-    long offset;      // next entry to read, in entries from the start of the file
+    long offset;       // next entry to read, in entries from the start of the file
     std::size_t left;  // entries not yet read
     std::vector<Entry> buffer;
     std::size_t at = 0;
   };
-  // The runs share 1 MB of buffers, so memory stays flat however many runs a long file makes.
   constexpr std::size_t buffer_budget = (std::size_t{1} << 20) / sizeof(Entry);
   const std::size_t buffer_entries = std::clamp<std::size_t>(buffer_budget / run_sizes_.size(), 64, 4096);
   std::vector<Cursor> cursors;
@@ -104,38 +124,35 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
     cursors.push_back({offset, size, {}, 0});
     offset += static_cast<long>(size);
   }
-  auto refill = [&](Cursor& c) {
+  // The next entry of a run, reading more when its buffer is used up; nullptr at its end.
+  auto next = [&](Cursor& c) -> const Entry* {
+    if (c.at < c.buffer.size()) return &c.buffer[c.at];
     const std::size_t n = std::min(c.left, buffer_entries);
+    if (n == 0) return nullptr;
     c.buffer.resize(n);
     c.at = 0;
-    if (n == 0) return false;
     if (std::fseek(spilled_, c.offset * static_cast<long>(sizeof(Entry)), SEEK_SET) != 0 ||
         std::fread(c.buffer.data(), sizeof(Entry), n, spilled_) != n)
       temporary_failed();
     c.offset += static_cast<long>(n);
     c.left -= n;
-    return true;
+    return &c.buffer[0];
   };
-  // The heap holds each run's next hash beside the run's number, so comparing touches no buffer.
-  using Head = std::pair<std::uint64_t, std::size_t>;
-  std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
-  for (std::size_t i = 0; i < cursors.size(); ++i)
-    if (refill(cursors[i])) heap.push({cursors[i].buffer[0].hash, i});
 
-  std::optional<Entry> previous;
   std::optional<Repeat> repeat;
-  while (!heap.empty()) {
-    const std::size_t i = heap.top().second;
-    heap.pop();
-    Cursor& c = cursors[i];
-    const Entry entry = c.buffer[c.at++];
-    if (previous && previous->hash == entry.hash) {
-      const long a = previous->line, b = entry.line;
-      const Repeat found{std::max(a, b), std::min(a, b)};
-      if (!repeat || found.line < repeat->line) repeat = found;  // report the earliest repeat
+  const auto slice_of = [&](std::uint64_t hash) { return slice_bits == 0 ? 0 : hash >> (64 - slice_bits); };
+  for (std::uint64_t slice = 0; slice < (std::uint64_t{1} << slice_bits); ++slice) {
+    std::fill(table_.begin(), table_.end(), Entry{0, 0});
+    size_ = 0;
+    // Runs in file order: an id's first sighting is in the table before any repeat of it.
+    for (auto& cursor : cursors) {
+      for (const Entry* entry; (entry = next(cursor)) && slice_of(entry->hash) == slice; ++cursor.at) {
+        // The bits after the slice's choose the slot; the table grows if a slice is unusually large.
+        if (2 * size_ >= table_.size()) grow(slice_bits);
+        const long first = insert_at(Key{entry->hash}, entry->line, slice_bits);
+        if (first && (!repeat || entry->line < repeat->line)) repeat = Repeat{entry->line, first};
+      }
     }
-    previous = entry;
-    if (c.at < c.buffer.size() || refill(c)) heap.push({c.buffer[c.at].hash, i});
   }
   return repeat;
 }

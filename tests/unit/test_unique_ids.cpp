@@ -2,8 +2,13 @@
 #include <fmt/format.h>
 #include "waymark/unique_ids.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -98,6 +103,52 @@ TEST_CASE("UniqueIds: finish finds nothing when every id is new", "[unique_ids]"
   waymark::UniqueIds small;
   CHECK(small.insert("a", 1) == 0);
   CHECK_FALSE(small.finish());
+}
+
+}  // namespace
+
+namespace {
+
+// The earliest repeat in `ids` (line numbers from 1), found the obvious way.
+std::optional<waymark::UniqueIds::Repeat> earliest_repeat(const std::vector<std::string>& ids) {
+  std::map<std::string, long> first;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const long line = static_cast<long>(i) + 1;
+    if (const auto [it, added] = first.emplace(ids[i], line); !added) return waymark::UniqueIds::Repeat{line, it->second};
+  }
+  return std::nullopt;
+}
+
+TEST_CASE("UniqueIds finds the same earliest repeat as a map, whatever the window", "[unique_ids]") {
+  std::mt19937 random(7);
+  for (const std::size_t window : {1, 2, 3, 5, 64, 1000}) {
+    for (int trial = 0; trial < 20; ++trial) {
+      // Ids drawn from a pool a little larger than the list, so most lists hold a repeat somewhere.
+      const std::size_t count = 50 + random() % 3000;
+      std::vector<std::string> ids;
+      for (std::size_t i = 0; i < count; ++i) ids.push_back("P" + std::to_string(random() % (count * 40)));
+      INFO("window " << window << ", trial " << trial);
+      waymark::UniqueIds seen(window);
+      std::optional<waymark::UniqueIds::Repeat> found;
+      for (std::size_t i = 0; i < ids.size() && !found; ++i) {
+        const long line = static_cast<long>(i) + 1;
+        if (const long first = seen.insert(ids[i], line)) found = waymark::UniqueIds::Repeat{line, first};
+      }
+      if (found) {
+        // Caught at once within the window (the tools stop there): a true repeat and its first sighting.
+        CHECK(ids[static_cast<std::size_t>(found->line - 1)] == ids[static_cast<std::size_t>(found->first_line - 1)]);
+        CHECK(std::find(ids.begin(), ids.end(), ids[static_cast<std::size_t>(found->line - 1)]) - ids.begin() + 1 == found->first_line);
+        continue;
+      }
+      found = seen.finish();
+      const auto expected = earliest_repeat(ids);
+      REQUIRE(found.has_value() == expected.has_value());
+      if (expected) {
+        CHECK(found->line == expected->line);
+        CHECK(found->first_line == expected->first_line);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -12,8 +12,8 @@ namespace waymark {
 // Keeps a 64-bit hash and the line of each id (two ids collide with probability about n^2 / 2^65:
 // once in ~10^7 files of 10^6 learners). Up to `window` ids are held in a hash table and a repeat
 // among them is caught at once; beyond that the table is sorted and spilled to an anonymous
-// temporary file, and repeats across spilled runs are found by merging the runs in `finish`.
-// Memory is about 48 bytes times `window` (1.5 MB by default).
+// temporary file, and repeats across spilled runs are found in `finish`, a slice of the hash space
+// at a time. Memory is about 48 bytes times `window` (1.5 MB by default).
 class UniqueIds {
  public:
   struct Repeat {
@@ -45,6 +45,10 @@ class UniqueIds {
     std::uint64_t hash;
     std::uint32_t line;
   };
+  // Inserts at the slot the hash's bits after the first `skipped_bits` name (0 but in finish).
+  long insert_at(Key id, long line, int skipped_bits);
+  // Doubles the table, keeping its entries (in finish, when a slice is unusually large).
+  void grow(int skipped_bits);
   void spill();
   std::size_t home_slot(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> slot_shift_); }
 
