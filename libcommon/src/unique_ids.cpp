@@ -49,30 +49,19 @@ UniqueIds::Key UniqueIds::key(std::string_view id) const {
 
 long UniqueIds::insert(Key id, long line) {
   if (size_ == window_) spill();
-  return insert_at(id, line, 0);
+  return insert_at(id, line, 0).value_or(0);
 }
 
-long UniqueIds::insert_at(Key id, long line, int skipped_bits) {
+std::optional<long> UniqueIds::insert_at(Key id, long line, int skipped_bits) {
   const std::size_t mask = table_.size() - 1;
   for (std::size_t slot = home_slot(id.hash << skipped_bits);; slot = (slot + 1) & mask) {
     if (table_[slot].hash == 0) {
       table_[slot] = {id.hash, static_cast<std::uint32_t>(line)};
       ++size_;
-      return 0;
+      return std::nullopt;
     }
     if (table_[slot].hash == id.hash) return table_[slot].line;
   }
-}
-
-void UniqueIds::grow(int skipped_bits) {
-  std::vector<Entry> entries;
-  entries.reserve(size_);
-  for (const Entry& entry : table_)
-    if (entry.hash != 0) entries.push_back(entry);
-  table_.assign(2 * table_.size(), Entry{0, 0});
-  --slot_shift_;
-  size_ = 0;
-  for (const Entry& entry : entries) insert_at(Key{entry.hash}, entry.line, skipped_bits);
 }
 
 // Writes the table's entries, sorted by hash, as one run, and empties the table.
@@ -89,72 +78,86 @@ void UniqueIds::spill() {
     while (at != run.begin() && (at - 1)->hash > entry.hash) --at;
     run.insert(at, entry);
   }
-  if (std::fwrite(run.data(), sizeof(Entry), run.size(), spilled_) != run.size()) temporary_failed();
+  if (!run.empty() && std::fwrite(run.data(), sizeof(Entry), run.size(), spilled_) != run.size()) temporary_failed();
   run_sizes_.push_back(run.size());
   std::fill(table_.begin(), table_.end(), Entry{0, 0});
   size_ = 0;
 }
+
+// A spilled run read back in order through a small buffer.
+struct UniqueIds::Run {
+  std::size_t base;  // the index in the file of buffer[0]
+  std::size_t end;   // the index in the file past the run's last entry
+  std::vector<Entry> buffer;
+  std::size_t at = 0;  // the next entry, in buffer
+
+  std::size_t position() const { return base + at; }
+  void rewind(std::size_t to) {
+    if (to < base || to > base + buffer.size()) buffer.clear(), base = to;  // read again from `to`
+    at = to - base;
+  }
+};
 
 std::optional<UniqueIds::Repeat> UniqueIds::finish() {
   if (!spilled_) return std::nullopt;  // everything was in one table: repeats were caught on insert
   spill();
   if (std::fflush(spilled_) != 0) temporary_failed();
 
-  // Each run is sorted by hash, so the hash space can be cut into slices, the top bits of a hash
-  // naming its slice, and each run read in order, slice after slice. A slice of every run goes
-  // into the emptied table, where a repeat shows as on insert. Enough slices are taken for each
-  // to fill about a quarter of the table.
-  std::size_t total = 0;
-  for (const auto size : run_sizes_) total += size;
-  const int slice_bits = std::countr_zero(std::bit_ceil(std::max<std::size_t>(1, 2 * total / window_)));
-
-  // Each run is read through a small buffer; the runs share 1 MB of buffers, so memory stays
-  // flat however many runs a long file makes.
-  struct Cursor {
-    long offset;       // next entry to read, in entries from the start of the file
-    std::size_t left;  // entries not yet read
-    std::vector<Entry> buffer;
-    std::size_t at = 0;
-  };
+  // The runs share 1 MB of buffers, so memory stays flat however many runs a long file makes.
   constexpr std::size_t buffer_budget = (std::size_t{1} << 20) / sizeof(Entry);
-  const std::size_t buffer_entries = std::clamp<std::size_t>(buffer_budget / run_sizes_.size(), 64, 4096);
-  std::vector<Cursor> cursors;
-  long offset = 0;
+  buffer_entries_ = std::clamp<std::size_t>(buffer_budget / run_sizes_.size(), 64, 4096);
+  std::vector<Run> runs;
+  std::size_t total = 0;
   for (const auto size : run_sizes_) {
-    cursors.push_back({offset, size, {}, 0});
-    offset += static_cast<long>(size);
+    runs.push_back({total, total + size, {}, 0});
+    total += size;
   }
-  // The next entry of a run, reading more when its buffer is used up; nullptr at its end.
-  auto next = [&](Cursor& c) -> const Entry* {
-    if (c.at < c.buffer.size()) return &c.buffer[c.at];
-    const std::size_t n = std::min(c.left, buffer_entries);
-    if (n == 0) return nullptr;
-    c.buffer.resize(n);
-    c.at = 0;
-    if (std::fseek(spilled_, c.offset * static_cast<long>(sizeof(Entry)), SEEK_SET) != 0 ||
-        std::fread(c.buffer.data(), sizeof(Entry), n, spilled_) != n)
-      temporary_failed();
-    c.offset += static_cast<long>(n);
-    c.left -= n;
-    return &c.buffer[0];
-  };
-
+  // Each run is sorted by hash, so the hash space is cut into slices named by a hash's top bits,
+  // and each run read in order, slice after slice. Enough slices are taken for each to fill
+  // about a quarter of the table.
+  const int slice_bits = std::countr_zero(std::bit_ceil(std::max<std::size_t>(1, 2 * total / window_)));
   std::optional<Repeat> repeat;
-  const auto slice_of = [&](std::uint64_t hash) { return slice_bits == 0 ? 0 : hash >> (64 - slice_bits); };
-  for (std::uint64_t slice = 0; slice < (std::uint64_t{1} << slice_bits); ++slice) {
-    std::fill(table_.begin(), table_.end(), Entry{0, 0});
-    size_ = 0;
-    // Runs in file order: an id's first sighting is in the table before any repeat of it.
-    for (auto& cursor : cursors) {
-      for (const Entry* entry; (entry = next(cursor)) && slice_of(entry->hash) == slice; ++cursor.at) {
-        // The bits after the slice's choose the slot; the table grows if a slice is unusually large.
-        if (2 * size_ >= table_.size()) grow(slice_bits);
-        const long first = insert_at(Key{entry->hash}, entry->line, slice_bits);
-        if (first && (!repeat || entry->line < repeat->line)) repeat = Repeat{entry->line, first};
+  for (std::uint64_t slice = 0; slice < (std::uint64_t{1} << slice_bits); ++slice) check_slice(runs, slice, slice_bits, repeat);
+  std::fill(table_.begin(), table_.end(), Entry{0, 0});
+  size_ = 0;
+  return repeat;
+}
+
+// The slice's entries of every run go into the emptied table, where a repeat shows as on insert.
+// A slice too large for the table (ids whose hashes share more leading bits than chance gives) is
+// checked again as two halves, so memory stays bounded.
+void UniqueIds::check_slice(std::vector<Run>& runs, std::uint64_t prefix, int bits, std::optional<Repeat>& repeat) {
+  std::vector<std::size_t> starts;
+  for (const auto& run : runs) starts.push_back(run.position());
+  std::fill(table_.begin(), table_.end(), Entry{0, 0});
+  size_ = 0;
+  const auto in_slice = [&](std::uint64_t hash) { return bits == 0 || hash >> (64 - bits) == prefix; };
+  // Runs in file order: an id's first sighting is in the table before any repeat of it.
+  for (auto& run : runs) {
+    for (const Entry* entry; (entry = next_entry(run)) && in_slice(entry->hash); ++run.at) {
+      if (const auto first = insert_at(Key{entry->hash}, entry->line, bits)) {
+        if (!repeat || entry->line < repeat->line) repeat = Repeat{entry->line, *first};
+      } else if (2 * size_ > table_.size()) {
+        for (std::size_t i = 0; i < runs.size(); ++i) runs[i].rewind(starts[i]);
+        check_slice(runs, prefix << 1, bits + 1, repeat);
+        check_slice(runs, (prefix << 1) | 1, bits + 1, repeat);
+        return;
       }
     }
   }
-  return repeat;
+}
+
+const UniqueIds::Entry* UniqueIds::next_entry(Run& run) {
+  if (run.at < run.buffer.size()) return &run.buffer[run.at];
+  run.base += run.buffer.size();
+  run.at = 0;
+  const std::size_t n = std::min(run.end - run.base, buffer_entries_);
+  run.buffer.resize(n);
+  if (n == 0) return nullptr;
+  if (std::fseek(spilled_, static_cast<long>(run.base * sizeof(Entry)), SEEK_SET) != 0 ||
+      std::fread(run.buffer.data(), sizeof(Entry), n, spilled_) != n)
+    temporary_failed();
+  return &run.buffer[0];
 }
 
 }  // namespace waymark

@@ -96,6 +96,31 @@ TEST_CASE("UniqueIds: finish finds the earliest repeat across many spilled runs"
   CHECK(repeat->first_line == 30002);
 }
 
+TEST_CASE("UniqueIds: ids whose hashes share their leading bits are checked in bounded memory", "[unique_ids]") {
+  // Ids that all fall in the first of finish's slices, and then some: the slice is split again.
+  waymark::UniqueIds probe;
+  std::vector<std::string> ids;
+  for (long k = 0; ids.size() < 3000; ++k) {
+    auto id = "S" + std::to_string(k);
+    if (probe.key(id).hash >> 56 == 0) ids.push_back(std::move(id));
+  }
+  waymark::UniqueIds seen(64);
+  for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(seen.insert(ids[i], static_cast<long>(i) + 1) == 0);
+  CHECK(seen.insert(ids[1234], 5000) == 0);  // spilled long ago
+  CHECK(seen.insert(ids[17], 5001) == 0);
+  const auto repeat = seen.finish();
+  REQUIRE(repeat);
+  CHECK(repeat->line == 5000);
+  CHECK(repeat->first_line == 1235);
+}
+
+TEST_CASE("UniqueIds: finish gives the same answer when called again", "[unique_ids]") {
+  waymark::UniqueIds ids(4);
+  for (long line = 1; line <= 20; ++line) REQUIRE(ids.insert(fmt::format("id{}", line), line) == 0);
+  CHECK_FALSE(ids.finish());
+  CHECK_FALSE(ids.finish());
+}
+
 TEST_CASE("UniqueIds: finish finds nothing when every id is new", "[unique_ids]") {
   waymark::UniqueIds ids(8);
   for (long line = 1; line <= 1000; ++line) REQUIRE(ids.insert(fmt::format("id{}", line), line) == 0);

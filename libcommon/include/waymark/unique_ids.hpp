@@ -13,7 +13,8 @@ namespace waymark {
 // once in ~10^7 files of 10^6 learners). Up to `window` ids are held in a hash table and a repeat
 // among them is caught at once; beyond that the table is sorted and spilled to an anonymous
 // temporary file, and repeats across spilled runs are found in `finish`, a slice of the hash space
-// at a time. Memory is about 48 bytes times `window` (1.5 MB by default).
+// at a time. Memory is about 48 bytes times `window` (1.5 MB by default), and 1 MB of buffers in
+// `finish`. `finish` reads each run once per slice, which suits windows of thousands of ids.
 class UniqueIds {
  public:
   struct Repeat {
@@ -45,11 +46,15 @@ class UniqueIds {
     std::uint64_t hash;
     std::uint32_t line;
   };
-  // Inserts at the slot the hash's bits after the first `skipped_bits` name (0 but in finish).
-  long insert_at(Key id, long line, int skipped_bits);
-  // Doubles the table, keeping its entries (in finish, when a slice is unusually large).
-  void grow(int skipped_bits);
+  struct Run;
+  // Inserts at the slot the hash's bits after the first `skipped_bits` name (0 but in finish);
+  // the line of the id's first sighting if it was there already. The table must have a free slot.
+  std::optional<long> insert_at(Key id, long line, int skipped_bits);
   void spill();
+  // Checks the spilled ids whose hashes start with the `bits` bits of `prefix`.
+  void check_slice(std::vector<Run>& runs, std::uint64_t prefix, int bits, std::optional<Repeat>& repeat);
+  // The run's next entry, read from the file when its buffer is used up; nullptr at its end.
+  const Entry* next_entry(Run& run);
   std::size_t home_slot(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> slot_shift_); }
 
   std::size_t window_;
@@ -58,6 +63,7 @@ class UniqueIds {
   std::size_t size_ = 0;
   std::FILE* spilled_ = nullptr;
   std::vector<std::size_t> run_sizes_;
+  std::size_t buffer_entries_ = 0;  // in finish: the entries each run reads at once
 };
 
 }  // namespace waymark
