@@ -88,16 +88,18 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
     std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
     for (; delimiters; delimiters &= delimiters - 1) {
       char* const at = p + std::countr_zero(delimiters);
-      formula |= may_start_formula(*field);  // *field is in the buffer: at worst the delimiter
+      formula |= (at != field) & may_start_formula(*field);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       field = at + 1;
     }
     if (stops) {
       char* const at = p + std::countr_zero(stops);
-      if (*at != '\n') return false;  // a quote or a carriage return
-      formula |= may_start_formula(*field);
+      // A line ends at '\n' or at "\r\n" (as spreadsheets save); a quote or a lone '\r' is not plain.
+      const bool crlf = *at == '\r' && at + 1 < end && at[1] == '\n';
+      if (*at != '\n' && !crlf) return false;
+      formula |= (at != field) & may_start_formula(*field);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
-      record_end = at + 1;
+      record_end = at + (crlf ? 2 : 1);
       verbatim_ = !formula;
       return true;
     }

@@ -163,16 +163,14 @@ TEST_CASE("CSV: a record says whether its values lie in the input as a CSV write
                                      "L2,\"Smith, J\",,1\n"  // quoted
                                      "L3,=HYPERLINK(1),,1\n"   // a formula
                                      "L4,-3,,1\n"              // a plain number, but the writer checks those apart
-                                     "L5,a,b,c\r\n"           // CRLF
-                                     "L6,@x,,\n" +
+                                     "L5,a,b,c\r\n"           // CRLF, as spreadsheets save
+                                     "L6,@x,,\n"
+                                     "L7,a,b,c\r" +            // a lone carriage return ends a record too
                                          padding + padding);
-  REQUIRE(table.verbatim.size() == 8);
-  CHECK(table.verbatim[0] == ',');
-  for (std::size_t i = 1; i <= 5; ++i) {
-    INFO("row " << i + 1);
-    CHECK(table.verbatim[i] == '\0');
-  }
-  CHECK(table.verbatim[6] == ',');
+  CHECK(table.verbatim == std::vector<char>{',', '\0', '\0', '\0', ',', '\0', '\0', ',', '\0'});
+  CHECK(table.rows[4] == Row{"L5", "a", "b", "c"});
+  // Tab-separated, with empty fields: an empty field does not start a formula.
+  CHECK(test::read_text(dir, "id\ta\tb\nT1\t\tx\nT2\t" + std::string(40, 'x') + "\t\n", std::nullopt, '\t').verbatim.front() == '\t');
   CHECK(test::read_text(dir, "a;b\n1,2;3\nL9;" + std::string(40, 'x') + "\n", std::nullopt, ';').verbatim.front() == ';');
   CHECK(test::read_text(dir, "[{\"a\": \"x\"}, {\"a\": \"y\"}]").verbatim == std::vector<char>{'\0', '\0'});
 }

@@ -26,8 +26,9 @@ class CsvReader final : public RecordReader {
   enum class Scan { complete, need_more };
   // Splits the record starting at `from` into fields_.
   Scan scan_record(char* from, char*& record_end, long& lines_spanned);
-  // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' within the
-  // buffer. False (and scan_record takes over) at a quote, a carriage return or the buffer's end.
+  // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' or "\r\n"
+  // within the buffer. False (and scan_record takes over) at a quote, a lone carriage return or
+  // the buffer's end.
   // Sets verbatim_ when no field may start a formula either.
   bool scan_plain_record(char* from, char*& record_end);
   bool read_row(std::vector<std::string_view>& fields, long& line);
