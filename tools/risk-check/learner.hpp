@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,11 @@ namespace waymark::risk {
 struct Learner {
   std::string_view id;
   long line = 0;
-  std::array<double, field_count> values{};
+  std::array<double, field_count> values = [] {
+    std::array<double, field_count> unknown;
+    unknown.fill(std::numeric_limits<double>::quiet_NaN());
+    return unknown;
+  }();
   std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
 
   double operator[](Field field) const { return values[static_cast<std::size_t>(field)]; }

@@ -130,7 +130,8 @@ class RulesParser {
   }
 
  private:
-  // `code` names the rule in messages: "indicator x" or "override y".
+  // `code` names the rule in messages: "indicator x" or "override y". Each test becomes a range
+  // of the field's number (Condition).
   Condition condition(const nlohmann::json& item, const std::string& code) {
     Condition when;
     const auto field_name = item.at("field").get<std::string>();
@@ -138,35 +139,30 @@ class RulesParser {
     if (!field) fail(line_of("\"" + field_name + "\""), code + ": unknown field '" + field_name + "'", "a field of man 5 waymark-records, such as attendance");
     when.field = *field;
     const auto test = item.at("test").get<std::string>();
-    if (test == "below") when.test = Test::below;
-    else if (test == "at_most") when.test = Test::at_most;
-    else if (test == "at_least") when.test = Test::at_least;
-    else if (test == "equals") when.test = Test::equals;
-    else if (test == "is_true") when.test = Test::is_true;
-    else fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'", "below, at_most, at_least, equals or is_true");
+    if (test != "below" && test != "at_most" && test != "at_least" && test != "equals" && test != "is_true")
+      fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'", "below, at_most, at_least, equals or is_true");
     // Each kind of field has its tests: numbers compare, sen equals a provision, yes/no is_true.
     const Kind kind = kind_of(when.field);
-    const bool fits = when.test == Test::equals    ? kind == Kind::category
-                      : when.test == Test::is_true ? kind == Kind::flag
-                                                   : kind == Kind::percent || kind == Kind::count || kind == Kind::codes;
+    const bool fits = test == "equals"    ? kind == Kind::category
+                      : test == "is_true" ? kind == Kind::flag
+                                          : kind == Kind::percent || kind == Kind::count || kind == Kind::codes;
     if (!fits) {
       fail(line_of("\"" + test + "\""), code + ": test '" + test + "' does not apply to " + field_name,
            "below, at_most or at_least for numbers and lists, equals for sen, is_true for yes/no fields");
     }
-    if (when.test == Test::equals) when.category = item.at("value").get<std::string>();
-    else if (when.test != Test::is_true) when.number = item.at("value").get<double>();
     constexpr double infinity = std::numeric_limits<double>::infinity();
-    switch (when.test) {
-      case Test::below: when.low = -infinity, when.high = when.number; break;
-      case Test::at_most: when.low = -infinity, when.high = std::nextafter(when.number, infinity); break;
-      case Test::at_least: when.low = when.number, when.high = infinity; break;
-      case Test::is_true: when.low = 1, when.high = infinity; break;
-      case Test::equals: {
-        // A provision that is not one of sen_provisions holds for no learner: the range stays empty.
-        const auto it = std::find(sen_provisions.begin(), sen_provisions.end(), when.category);
-        if (it != sen_provisions.end()) when.low = static_cast<double>(it - sen_provisions.begin()), when.high = when.low + 1;
-        break;
-      }
+    if (test == "equals") {
+      // A provision that is not one of sen_provisions holds for no learner: the range stays empty.
+      const auto provision = item.at("value").get<std::string>();
+      const auto it = std::find(sen_provisions.begin(), sen_provisions.end(), provision);
+      if (it != sen_provisions.end()) when.low = static_cast<double>(it - sen_provisions.begin()), when.high = when.low + 1;
+    } else if (test == "is_true") {
+      when.low = 1, when.high = infinity;
+    } else {
+      const auto value = item.at("value").get<double>();
+      if (test == "below") when.low = -infinity, when.high = value;
+      else if (test == "at_most") when.low = -infinity, when.high = std::nextafter(value, infinity);
+      else when.low = value, when.high = infinity;  // at_least
     }
     return when;
   }

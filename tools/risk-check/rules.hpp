@@ -39,16 +39,11 @@ std::optional<Field> parse_field(std::string_view name);
 // The values of the one category field, sen, in the order of the numbers a learner holds for them.
 inline constexpr std::array<std::string_view, 3> sen_provisions{"none", "sen_support", "ehcp"};
 
-// How a rule compares a field with its value.
-enum class Test { below, at_most, at_least, equals, is_true };
-
+// What a rule tests: below, at_most, at_least or equals a value, or is_true, as a range of the
+// learner's number for the field (see Learner): it holds when low <= number < high. Unknown (NaN)
+// is in no range.
 struct Condition {
   Field field;
-  Test test;
-  double number = 0;      // below, at_most, at_least (counts of a list for reported_factors)
-  std::string category;   // equals
-  // The test as a range of the learner's number for the field (see Learner): it holds when
-  // low <= number < high. Unknown (NaN) is in no range.
   double low = 0, high = 0;
 };
 
