@@ -194,32 +194,43 @@ std::string format_date(std::chrono::year_month_day date) {
 
 namespace {
 
-// `value` as format_number writes it, when it has at most `decimals` places and is below 2^40 once
-// scaled (84.2, 3, 0.25): then its digits are an integer's, and no rounding is involved. The
-// scaling errs by under 2^-13, so an integer within 10^-3 of the scaled value is the exact one.
-std::optional<std::string> few_places(double value, int decimals) {
-  if (decimals < 0 || decimals >= static_cast<int>(powers_of_ten.size())) return std::nullopt;
+// `value` as append_number writes it, into `out` (24 bytes are enough), when it has at most
+// `decimals` places and is below 2^40 once scaled (84.2, 3, 0.25): then its digits are an
+// integer's, and no rounding is involved. The scaling errs by under 2^-13, so an integer within
+// 10^-3 of the scaled value is the exact one. Returns the end of what it wrote, or nullptr.
+char* few_places(double value, int decimals, char* out) {
+  if (decimals < 0 || decimals >= static_cast<int>(powers_of_ten.size())) return nullptr;
   const double scaled = value * powers_of_ten[static_cast<std::size_t>(decimals)];
   const double nearest = std::round(scaled);
-  if (!(std::fabs(scaled) < 0x1p40) || std::fabs(scaled - nearest) >= 1e-3) return std::nullopt;
+  if (!(std::fabs(scaled) < 0x1p40) || std::fabs(scaled - nearest) >= 1e-3) return nullptr;
   const auto integer = static_cast<long long>(nearest);
-  if (integer == 0) return "0";  // never "-0"
-  std::string digits = fmt::format_int(integer < 0 ? -integer : integer).str();
-  auto places = static_cast<std::size_t>(decimals);
-  for (; places > 0 && digits.back() == '0'; --places) digits.pop_back();
-  if (places > 0) {
-    if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
-    digits.insert(digits.size() - places, 1, '.');
+  if (integer == 0) {  // never "-0"
+    *out = '0';
+    return out + 1;
   }
-  if (integer < 0) digits.insert(0, 1, '-');
-  return digits;
+  auto magnitude = static_cast<unsigned long long>(integer < 0 ? -integer : integer);
+  auto places = static_cast<std::size_t>(decimals);
+  for (; places > 0 && magnitude % 10 == 0; --places) magnitude /= 10;  // no trailing zeros
+  const fmt::format_int digits(magnitude);
+  const std::string_view all(digits.data(), digits.size());
+  if (integer < 0) *out++ = '-';
+  if (places == 0) return std::copy(all.begin(), all.end(), out);
+  const std::size_t whole = all.size() > places ? all.size() - places : 0;
+  if (whole == 0) *out++ = '0';  // 0.25
+  out = std::copy(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(whole), out);
+  *out++ = '.';
+  out = std::fill_n(out, places - (all.size() - whole), '0');
+  return std::copy(all.begin() + static_cast<std::ptrdiff_t>(whole), all.end(), out);
 }
 
 }  // namespace
 
-std::string format_number(double value, int decimals) {
-  if (auto exact = few_places(value, decimals)) return std::move(*exact);
+void append_number(std::string& out, double value, int decimals) {
   std::array<char, 64> digits{};  // room for any percentage or count; fmt takes the rest (beyond 10^60)
+  if (char* end = few_places(value, decimals, digits.data())) {
+    out.append(digits.data(), end);
+    return;
+  }
   const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
   std::string text = written.ec == std::errc{} ? std::string(digits.data(), written.ptr) : fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
@@ -227,6 +238,12 @@ std::string format_number(double value, int decimals) {
     if (text.back() == '.') text.pop_back();
   }
   if (text == "-0") text = "0";  // a tiny negative rounds to zero, which has no sign
+  out += text;
+}
+
+std::string format_number(double value, int decimals) {
+  std::string text;
+  append_number(text, value, decimals);
   return text;
 }
 

@@ -48,7 +48,7 @@ std::optional<std::string_view> Sentence::fixed() const {
 void Sentence::append(double value, std::string& out) const {
   for (const auto& piece : pieces_) {
     out.append(piece.text);
-    if (piece.then == Fill::value) out.append(format_number(value, 2));
+    if (piece.then == Fill::value) append_number(out, value, 2);
     else if (piece.then == Fill::plural && value != 1) out.push_back('s');
   }
 }

@@ -44,6 +44,8 @@ std::string format_date(std::chrono::year_month_day date);
 
 // A number with at most `decimals` places and no trailing zeros: 84.2, 90, 0.5.
 std::string format_number(double value, int decimals = 1);
+// The same appended to `out`, for a caller building text piece by piece.
+void append_number(std::string& out, double value, int decimals = 1);
 
 namespace detail {
 [[noreturn]] void not_a_bool();
