@@ -36,6 +36,8 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
       i += 16;
       continue;
     }
+    // Fewer than sixteen bytes left after ASCII ones: the last sixteen, overlapping, may be ASCII too.
+    if (i + 16 > n && n >= 16 && swar::is_ascii16(text.data() + n - 16)) return true;
     const unsigned char c = s[i];
     std::size_t len;
     std::uint32_t min;

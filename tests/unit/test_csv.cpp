@@ -446,6 +446,26 @@ TEST_CASE("is_valid_utf8 accepts ASCII and multi-byte text", "[utf8]") {
   }
 }
 
+TEST_CASE("is_valid_utf8 finds a bad byte or accepts a character wherever it falls after sixteen bytes", "[utf8]") {
+  // The ASCII fast path reads sixteen bytes at a time, then the last sixteen overlapping: every
+  // position of texts of 16 to 48 bytes is tried.
+  for (std::size_t size = 16; size <= 48; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      INFO("size " << size << ", byte " << at);
+      std::string text(size, 'a');
+      text[at] = '\xE9';  // Latin-1, not UTF-8
+      std::size_t bad = 0;
+      CHECK_FALSE(waymark::is_valid_utf8(text, &bad));
+      CHECK(bad == at);
+      if (at + 2 <= size) {
+        text.replace(at, 2, "\xC3\xA9");  // é
+        CHECK(waymark::is_valid_utf8(text));
+      }
+    }
+    CHECK(waymark::is_valid_utf8(std::string(size, 'a')));
+  }
+}
+
 TEST_CASE("is_valid_utf8 rejects invalid sequences and names the first bad byte", "[utf8]") {
   const auto [label, text, offset] = GENERATE(table<const char*, std::string_view, std::size_t>({
       {"bad continuation", "\xC3\x28", 0},
