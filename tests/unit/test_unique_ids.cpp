@@ -85,33 +85,29 @@ TEST_CASE("UniqueIds: repeats further apart than the window are found by finish"
 }
 
 TEST_CASE("UniqueIds: finish finds the earliest repeat across many spilled runs", "[unique_ids]") {
-  waymark::UniqueIds ids(1000);
-  const auto id_of = [](long i) { return "UPN" + std::to_string(i * 7919 % 1000003); };
-  for (long i = 0; i < 50000; ++i) REQUIRE(ids.insert(id_of(i), i + 2) == 0);
-  CHECK(ids.insert(id_of(30000), 60000) == 0);  // first seen 30,000 lines ago: spilled
-  CHECK(ids.insert(id_of(17), 60001) == 0);
-  const auto repeat = ids.finish();
-  REQUIRE(repeat);
-  CHECK(repeat->line == 60000);
-  CHECK(repeat->first_line == 30002);
-}
-
-TEST_CASE("UniqueIds: ids whose hashes share their leading bits are checked in bounded memory", "[unique_ids]") {
-  // Ids that all fall in the first of finish's slices, and then some: the slice is split again.
-  waymark::UniqueIds probe;
   std::vector<std::string> ids;
-  for (long k = 0; ids.size() < 3000; ++k) {
-    auto id = "S" + std::to_string(k);
-    if (probe.key(id).hash >> 56 == 0) ids.push_back(std::move(id));
+  std::size_t window = 0;
+  SECTION("ordinary ids") {
+    for (long i = 0; i < 50000; ++i) ids.push_back("UPN" + std::to_string(i * 7919 % 1000003));
+    window = 1000;
   }
-  waymark::UniqueIds seen(64);
-  for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(seen.insert(ids[i], static_cast<long>(i) + 1) == 0);
-  CHECK(seen.insert(ids[1234], 5000) == 0);  // spilled long ago
-  CHECK(seen.insert(ids[17], 5001) == 0);
+  SECTION("ids whose hashes share their leading bits, so finish splits its slices again") {
+    const waymark::UniqueIds probe;
+    for (long k = 0; ids.size() < 3000; ++k) {
+      auto id = "S" + std::to_string(k);
+      if (probe.key(id).hash >> 56 == 0) ids.push_back(std::move(id));
+    }
+    window = 64;
+  }
+  waymark::UniqueIds seen(window);
+  const auto end = static_cast<long>(ids.size()) + 2;
+  for (std::size_t i = 0; i < ids.size(); ++i) REQUIRE(seen.insert(ids[i], static_cast<long>(i) + 2) == 0);
+  CHECK(seen.insert(ids[1234], end) == 0);  // first seen long ago: spilled
+  CHECK(seen.insert(ids[17], end + 1) == 0);
   const auto repeat = seen.finish();
   REQUIRE(repeat);
-  CHECK(repeat->line == 5000);
-  CHECK(repeat->first_line == 1235);
+  CHECK(repeat->line == end);
+  CHECK(repeat->first_line == 1236);
 }
 
 TEST_CASE("UniqueIds: finish gives the same answer when called again", "[unique_ids]") {
