@@ -64,6 +64,11 @@ std::optional<long> UniqueIds::insert_at(Key id, long line, int skipped_bits) {
   }
 }
 
+void UniqueIds::clear_table() {
+  std::fill(table_.begin(), table_.end(), Entry{0, 0});
+  size_ = 0;
+}
+
 // Writes the table's entries, sorted by hash, as one run, and empties the table.
 void UniqueIds::spill() {
   if (!spilled_ && !(spilled_ = std::tmpfile())) temporary_failed();
@@ -80,8 +85,7 @@ void UniqueIds::spill() {
   }
   if (!run.empty() && std::fwrite(run.data(), sizeof(Entry), run.size(), spilled_) != run.size()) temporary_failed();
   run_sizes_.push_back(run.size());
-  std::fill(table_.begin(), table_.end(), Entry{0, 0});
-  size_ = 0;
+  clear_table();
 }
 
 // A spilled run read back in order through a small buffer.
@@ -118,8 +122,7 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
   const int slice_bits = std::countr_zero(std::bit_ceil(std::max<std::size_t>(1, 2 * total / window_)));
   std::optional<Repeat> repeat;
   for (std::uint64_t slice = 0; slice < (std::uint64_t{1} << slice_bits); ++slice) check_slice(runs, slice, slice_bits, repeat);
-  std::fill(table_.begin(), table_.end(), Entry{0, 0});
-  size_ = 0;
+  clear_table();
   return repeat;
 }
 
@@ -129,8 +132,7 @@ std::optional<UniqueIds::Repeat> UniqueIds::finish() {
 void UniqueIds::check_slice(std::vector<Run>& runs, std::uint64_t prefix, int bits, std::optional<Repeat>& repeat) {
   std::vector<std::size_t> starts;
   for (const auto& run : runs) starts.push_back(run.position());
-  std::fill(table_.begin(), table_.end(), Entry{0, 0});
-  size_ = 0;
+  clear_table();
   const auto in_slice = [&](std::uint64_t hash) { return bits == 0 || hash >> (64 - bits) == prefix; };
   // Runs in file order: an id's first sighting is in the table before any repeat of it.
   for (auto& run : runs) {

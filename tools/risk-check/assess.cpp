@@ -24,7 +24,7 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
     std::uint64_t outranked_by = 0;
     for (std::size_t j = 0; j < indicators.size(); ++j) {
       const bool outranks = indicators[j].points > indicators[i].points || (indicators[j].points == indicators[i].points && j < i);
-      if (j != i && indicators[j].group == indicators[i].group && outranks) outranked_by |= std::uint64_t{1} << j;
+      if (j != i && indicators[j].group == indicators[i].group && outranks) outranked_by |= bit(j);
     }
     outranked_by_.push_back(outranked_by);
     auto& order = indicator_factor_order_.emplace_back();
@@ -73,19 +73,19 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   }
   int score = 0;
   FactorSet indicated = 0;
+  // Risk factors in the order the indicators name them, then the reported ones; each once.
+  const auto add_factor = [&](std::size_t index) {
+    if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
+    indicated |= bit(index);
+  };
   for (; fired; fired &= fired - 1) {
     const auto i = static_cast<std::size_t>(std::countr_zero(fired));
     const auto& indicator = rules_.indicators[i];
     out.fired.push_back(&indicator);
     out.indicators.push_back(indicator.code);
     score += indicator.points;
-    // Risk factors in the order the indicators name them.
-    if ((indicator_factors_[i] & ~indicated) != 0) {
-      for (const auto index : indicator_factor_order_[i]) {
-        if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
-        indicated |= bit(index);
-      }
-    }
+    if ((indicator_factors_[i] & ~indicated) != 0)
+      for (const auto index : indicator_factor_order_[i]) add_factor(index);
   }
   out.score = score;
   out.score_tier = score >= rules_.intensive_from   ? Tier::intensive
@@ -100,10 +100,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   }
   add_reasons(learner, out);
 
-  for (const auto index : learner.reported_factors) {
-    if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
-    indicated |= bit(index);
-  }
+  for (const auto index : learner.reported_factors) add_factor(index);
   out.factor_set = indicated;
 
   for (const auto field : used_fields_)

@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 #include <fmt/format.h>
-#include <limits>
 
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
@@ -60,7 +59,7 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       parse_date(record.values[at], dates_);
     }
     learner.reported_factors.clear();
-    learner.values.fill(std::numeric_limits<double>::quiet_NaN());
+    learner.values.fill(Learner::unknown);
     for (const auto& column : present_) {
       auto& value = learner.values[static_cast<std::size_t>(column.field)];
       at = column.at;

@@ -18,12 +18,14 @@ namespace waymark::risk {
 // (Condition::low and high). Attendance is a percentage, counts are counts, yes is 1 and no 0, SEN
 // provision is its position in sen_provisions, reported_factors is how many; unknown is NaN.
 struct Learner {
+  static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+
   std::string_view id;
   long line = 0;
   std::array<double, field_count> values = [] {
-    std::array<double, field_count> unknown;
-    unknown.fill(std::numeric_limits<double>::quiet_NaN());
-    return unknown;
+    std::array<double, field_count> all;
+    all.fill(unknown);
+    return all;
   }();
   std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
 

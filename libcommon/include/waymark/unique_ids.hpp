@@ -50,6 +50,7 @@ class UniqueIds {
   // Inserts at the slot the hash's bits after the first `skipped_bits` name (0 but in finish);
   // the line of the id's first sighting if it was there already. The table must have a free slot.
   std::optional<long> insert_at(Key id, long line, int skipped_bits);
+  void clear_table();
   void spill();
   // Checks the spilled ids whose hashes start with the `bits` bits of `prefix`.
   void check_slice(std::vector<Run>& runs, std::uint64_t prefix, int bits, std::optional<Repeat>& repeat);
