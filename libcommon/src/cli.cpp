@@ -18,12 +18,43 @@ InputOptions CommonOptions::input_options() const {
   options.path = input;
   if (input_format != "auto") options.format = parse_record_format(input_format);
   options.delimiter = delimiter_char();
+  options.encoding = encoding;
+  options.sheet = sheet;
+  if (!columns_file.empty() && !headings_)
+    headings_ = std::make_shared<const HeadingVocabulary>(HeadingVocabulary::with_school_headings(columns_file));
+  options.headings = headings_.get();
+  options.warn = warn;
   return options;
 }
 
-char CommonOptions::delimiter_char() const { return delimiter == "tab" || delimiter == "\\t" ? '\t' : delimiter.at(0); }
+char CommonOptions::delimiter_char() const {
+  if (delimiter.empty()) return 0;
+  return delimiter == "tab" || delimiter == "\\t" ? '\t' : delimiter.at(0);
+}
 
-DateOrder CommonOptions::date_order() const { return parse_date_order(date_format).value_or(DateOrder::iso); }
+DateOrder CommonOptions::date_order() const { return parse_date_order(date_format).value_or(DateOrder::dmy); }
+
+ErrorBudget::ErrorBudget(std::size_t limit, std::function<void(const std::string&)> report)
+    : limit_(limit), report_(std::move(report)) {}
+
+void ErrorBudget::report(const Error& e) {
+  ++count_;
+  if (latest_) report_(latest_->what());
+  latest_ = e;
+  if (limit_ != 0 && count_ >= limit_ && count_ > 1) {
+    report_(latest_->what());
+    throw Error(Exit::data, fmt::format("stopped after {} bad values (--max-errors {})", count_, limit_));
+  }
+  if (limit_ == 1) throw *latest_;
+}
+
+void ErrorBudget::finish() {
+  if (count_ == 1) throw *latest_;
+  if (count_ > 1) {
+    report_(latest_->what());
+    throw Error(Exit::data, fmt::format("{} bad values (above)", count_));
+  }
+}
 
 Tool::Tool(std::string name, std::string description) : name_(std::move(name)), app_(std::move(description), name_) {
   // Writes to a closed pipe fail with EPIPE, which Output turns into a quiet exit.
@@ -36,21 +67,32 @@ Tool::Tool(std::string name, std::string description) : name_(std::move(name)), 
 }
 
 void Tool::add_common_options(CommonOptions& options, const std::vector<std::string>& formats) {
-  app_.add_option("input", options.input, "Input file: CSV, JSON array or NDJSON, detected from the content (default: standard input, also '-')");
+  common_ = &options;
+  options.warn = [this](const std::string& message) { warn(message); };
+  options.report_error = [this](const std::string& message) { report(message); };
+  app_.add_option("input", options.input, "Input file: CSV, JSON array, NDJSON or an .xlsx workbook, detected from the content (default: standard input, also '-')");
   app_.add_option("-o,--output", options.output, "Write to this file (created 0600, replaced atomically) instead of standard output");
   std::string format_list;
   for (const auto& f : formats) format_list += (format_list.empty() ? "" : ", ") + f;
   app_.add_option("--format", options.format, "Output format: " + format_list)->check(CLI::IsMember(formats));
-  app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson")
-      ->check(CLI::IsMember({"auto", "csv", "json", "ndjson"}));
-  app_.add_option("--delimiter", options.delimiter, "CSV field delimiter: one character such as ';' or '|' (not a quote), or 'tab'")
+  app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson, xlsx")
+      ->check(CLI::IsMember({"auto", "csv", "json", "ndjson", "xlsx"}));
+  app_.add_option("--delimiter", options.delimiter,
+                  "CSV field delimiter: one character such as ';' or '|' (not a quote), or 'tab' (default: found from the header)")
       ->check([](const std::string& value) {
         // A quote or a line break already has its own meaning in CSV.
         if (value == "\"" || value == "\n" || value == "\r") return std::string{"a character other than a quote or a line break"};
         return value == "tab" || value == "\\t" || value.size() == 1 ? std::string{} : std::string{"a single character or 'tab'"};
       });
-  app_.add_option("--date-format", options.date_format, "Dates in the input: iso (2026-09-07) or dmy (07/09/2026 accepted too)")
-      ->check(CLI::IsMember({"iso", "dmy"}));
+  app_.add_option("--encoding", options.encoding,
+                  "Text encoding of the input, e.g. windows-1252 (Excel's plain CSV), latin1, utf-16le (default: UTF-8; UTF-16 with a BOM is found)");
+  app_.add_option("--sheet", options.sheet, "The sheet of an .xlsx workbook to read (default: the first)");
+  app_.add_option("--columns", options.columns_file, "The school's own headings: lines 'field = Heading' (man 5 waymark-records)");
+  app_.add_flag("--show-columns", options.show_columns, "Print each heading of the input and the field it is read as, then exit");
+  app_.add_option("--date-format", options.date_format,
+                  "Dates in the input besides ISO 2026-09-07: dmy (07/09/2026, the default), mdy (09/07/2026), or iso (ISO only)")
+      ->check(CLI::IsMember({"iso", "dmy", "mdy"}));
+  app_.add_option("--max-errors", options.max_errors, "Report up to N bad values before stopping (default 20; 0: all); any bad value fails the run");
   app_.add_flag("--verbose", options.verbose, "Name offending values in error messages (they may be personal data)");
 }
 
@@ -87,6 +129,8 @@ void Tool::add_document_options(DocumentOptions& options) {
 
 void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }
 
+void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << message << '\n'; }
+
 int Tool::run(int argc, char** argv, const std::function<int()>& body) {
   try {
     app_.parse(argc, argv);
@@ -101,6 +145,11 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     return static_cast<int>(Exit::usage);
   }
   try {
+    if (common_ && common_->show_columns) {
+      const auto reader = open_records(common_->input_options());
+      std::cout << reader->describe_headings();
+      return 0;
+    }
     return body();
   } catch (const Error& e) {
     std::cerr << name_ << ": " << e.what() << '\n';

@@ -1,10 +1,10 @@
 #include "waymark/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <unordered_set>
 
 #include "swar.hpp"
 #include "waymark/errors.hpp"
@@ -62,22 +62,45 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
   return true;
 }
 
-CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter)
-    : input_(std::move(input)), delimiter_(delimiter) {
+CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options)
+    : input_(std::move(input)), delimiter_(options.delimiter) {
   cursor_ = input_->begin();  // open_records has read the first chunk and skipped any BOM
+  if (delimiter_ == 0) delimiter_ = find_delimiter();
   std::vector<std::string_view> header;
   long line = 0;
-  if (!read_row(header, line)) {
+  if (!read_fields(header, line)) {
     throw data_error({input_->name(), 1, {}}, "the file is empty", "a header row naming the columns");
   }
-  std::unordered_set<std::string> seen;
-  for (const auto field : header) {
-    std::string name(trim(field));
-    if (!seen.insert(name).second) {
-      throw data_error({input_->name(), line, name}, "the header names this column twice", "unique column names");
+  columns_.assign(header.begin(), header.end());
+  understand_headings(options);
+}
+
+char CsvReader::find_delimiter() {
+  // The whole header row must be in the window: read on until its line ends.
+  const auto header_end = [&]() -> const char* {
+    bool quoted = false;
+    for (const char* p = cursor_; p < input_->end(); ++p) {
+      if (*p == '"') quoted = !quoted;
+      else if (!quoted && (*p == '\n' || *p == '\r')) return p;
     }
-    columns_.push_back(std::move(name));
+    return nullptr;
+  };
+  while (!header_end() && input_->refill(cursor_)) cursor_ = input_->begin();
+  cursor_ = input_->begin();
+  const char* const end = header_end() ? header_end() : input_->end();
+  constexpr std::array<char, 4> candidates{',', ';', '\t', '|'};
+  std::array<std::size_t, 4> counts{};
+  bool quoted = false;
+  for (const char* p = cursor_; p < end; ++p) {
+    if (*p == '"') quoted = !quoted;
+    if (quoted) continue;
+    for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += *p == candidates[k];
   }
+  // The most frequent wins; a header of one column, or a tie, keeps the comma of RFC 4180.
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < candidates.size(); ++k)
+    if (counts[k] > counts[best]) best = k;
+  return candidates[best];
 }
 
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
@@ -188,7 +211,7 @@ CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& line
   }
 }
 
-bool CsvReader::read_row(std::vector<std::string_view>& fields, long& line) {
+bool CsvReader::read_fields(std::vector<std::string_view>& fields, long& line) {
   for (;;) {
     char* record_end = nullptr;
     long lines_spanned = 0;
@@ -221,13 +244,23 @@ void CsvReader::check_utf8(const std::vector<std::string_view>& fields, long lin
     if (!is_valid_utf8(fields[i], &bad)) {
       throw data_error({input_->name(), line, i < columns_.size() ? columns_[i] : std::string{}},
                        "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the value",
-                       "text encoded as UTF-8; save the file as 'CSV UTF-8'");
+                       "UTF-8 text: save the file as 'CSV UTF-8', or name its encoding, e.g. --encoding windows-1252");
     }
   }
 }
 
-bool CsvReader::next(Record& record) {
-  if (!read_row(record.values, record.line)) return false;
+bool CsvReader::read_row(Record& record) {
+  if (!read_fields(record.values, record.line)) return false;
+  // Cells right of the table, under headings left empty, must be empty too.
+  if (record.values.size() == written_width() && written_width() > columns_.size()) {
+    for (std::size_t i = columns_.size(); i < record.values.size(); ++i) {
+      if (!trim(record.values[i]).empty()) {
+        throw data_error({input_->name(), record.line, {}}, "a value in column " + std::to_string(i + 1) + ", which has no heading",
+                         "a heading over every column that holds values");
+      }
+    }
+    record.values.resize(columns_.size());
+  }
   if (record.values.size() != columns_.size()) {
     throw data_error({input_->name(), record.line, {}},
                      "this row has " + std::to_string(record.values.size()) + " fields, the header has " +

@@ -57,12 +57,13 @@ std::optional<double> short_decimal(std::string_view text) {
 std::optional<DateOrder> parse_date_order(std::string_view name) {
   if (name == "iso") return DateOrder::iso;
   if (name == "dmy") return DateOrder::dmy;
+  if (name == "mdy") return DateOrder::mdy;
   return std::nullopt;
 }
 
 namespace detail {
 
-void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n or 1/0, or empty if unknown"); }
+void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n, t/f or 1/0, or empty if unknown"); }
 
 long count_of(std::string_view text) {
   long value = 0;
@@ -138,12 +139,44 @@ std::chrono::year_month_day checked_date(int year, int month, int day, std::size
 
 }  // namespace
 
+namespace {
+
+// The length of `text` without a time of day after the date ("2026-09-07T08:30", "07/09/2026
+// 00:00:00"), as spreadsheets write dates; the whole length if there is none.
+std::size_t without_time(std::string_view text) {
+  const auto cut = text.find_first_of(" T");
+  if (cut == std::string_view::npos || cut < 8) return text.size();
+  auto time = trim(text.substr(cut + 1));
+  // hh:mm, hh:mm:ss, with fractions of a second or a Z
+  std::size_t pos = 0, parts = 0;
+  while (parts < 3) {
+    const auto start = pos;
+    while (pos < time.size() && time[pos] >= '0' && time[pos] <= '9') ++pos;
+    if (pos == start || pos - start > 2) return text.size();
+    ++parts;
+    if (pos < time.size() && time[pos] == ':') ++pos;
+    else break;
+  }
+  if (parts < 2) return text.size();
+  if (pos < time.size() && time[pos] == '.') {
+    ++pos;
+    while (pos < time.size() && time[pos] >= '0' && time[pos] <= '9') ++pos;
+  }
+  if (pos < time.size() && time[pos] == 'Z') ++pos;
+  return pos == time.size() ? cut : text.size();
+}
+
+}  // namespace
+
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
   if (const auto parts = plain_iso_date(text)) return checked_date(parts->year, parts->month, parts->day, 5, 8);
-  const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
-                                                 : "a date such as 2026-09-07 or 07/09/2026";
+  text = text.substr(0, without_time(text));
+  if (const auto parts = plain_iso_date(text)) return checked_date(parts->year, parts->month, parts->day, 5, 8);
+  const char* expected = order == DateOrder::iso   ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
+                         : order == DateOrder::mdy ? "a date such as 2026-09-07 or 09/07/2026 (month first, as --date-format mdy says)"
+                                                   : "a date such as 2026-09-07 or 07/09/2026 (day first; --date-format mdy reads month first)";
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0;
   std::size_t month_at = 0, day_at = 0;
@@ -158,11 +191,12 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     day_at = pos;
     day = read_digits(text, pos, 2, 2, expected);
   } else {
-    day_at = pos;
-    day = read_digits(text, pos, 1, 2, expected);
+    const bool day_first = order == DateOrder::dmy;
+    (day_first ? day_at : month_at) = pos;
+    (day_first ? day : month) = read_digits(text, pos, 1, 2, expected);
     expect_separator(text, pos, "/.-", expected);
-    month_at = pos;
-    month = read_digits(text, pos, 1, 2, expected);
+    (day_first ? month_at : day_at) = pos;
+    (day_first ? month : day) = read_digits(text, pos, 1, 2, expected);
     expect_separator(text, pos, "/.-", expected);
     year = read_digits(text, pos, 4, 4, expected);
   }

@@ -1,8 +1,10 @@
 #include "waymark/input.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <iconv.h>
 #include <unistd.h>
 
 #include "waymark/errors.hpp"
@@ -23,7 +25,96 @@ ChunkedInput::ChunkedInput(const std::string& path, std::size_t chunk_size) : ch
 }
 
 ChunkedInput::~ChunkedInput() {
+  if (decoder_) ::iconv_close(static_cast<iconv_t>(decoder_));
   if (owns_fd_) ::close(fd_);
+}
+
+std::size_t ChunkedInput::read_some(char* to, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd_, to, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno == EINTR) continue;
+    if (errno == EISDIR) throw Error(Exit::no_input, "cannot read " + name_ + ": it is a directory");
+    throw Error(Exit::io, "cannot read " + name_ + ": " + std::strerror(errno));
+  }
+}
+
+void ChunkedInput::decode(const std::string& encoding) {
+  // The first bytes decide between UTF-8 and UTF-16; they are read raw and converted (or kept) below.
+  raw_.resize(chunk_size_);
+  while (raw_size_ < 4) {
+    const std::size_t n = read_some(raw_.data() + raw_size_, raw_.size() - raw_size_);
+    if (n == 0) break;
+    raw_size_ += n;
+  }
+  std::string from = encoding;
+  std::size_t skip = 0;
+  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFF && static_cast<unsigned char>(raw_[1]) == 0xFE) from = "UTF-16LE", skip = 2;
+  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFE && static_cast<unsigned char>(raw_[1]) == 0xFF) from = "UTF-16BE", skip = 2;
+  std::string folded;
+  for (const char c : from) if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (folded.empty() || folded == "utf8") {
+    // UTF-8 needs no conversion: what was read is the start of the buffer.
+    std::memcpy(buffer_.data(), raw_.data(), raw_size_);
+    end_ = raw_size_;
+    raw_size_ = 0;
+    if (end_ == 0) eof_ = true;
+    return;
+  }
+  const iconv_t cd = ::iconv_open("UTF-8", from.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    throw Error(Exit::usage, "--encoding " + encoding + ": not an encoding this system knows (such as windows-1252, latin1, utf-16le)");
+  }
+  decoder_ = cd;
+  encoding_ = from;
+  // A byte order mark of the named encoding is not part of the data either.
+  if (skip == 0 && (folded == "utf16le" || folded == "utf16be") && raw_size_ >= 2) {
+    const auto b0 = static_cast<unsigned char>(raw_[0]), b1 = static_cast<unsigned char>(raw_[1]);
+    if ((folded == "utf16le" && b0 == 0xFF && b1 == 0xFE) || (folded == "utf16be" && b0 == 0xFE && b1 == 0xFF)) skip = 2;
+  }
+  std::memmove(raw_.data(), raw_.data() + skip, raw_size_ - skip);
+  raw_size_ -= skip;
+  raw_offset_ = skip;
+  if (const std::size_t n = read_decoded(); n > 0) end_ = n;
+  else eof_ = true;
+}
+
+std::size_t ChunkedInput::read_decoded() {
+  const auto cd = static_cast<iconv_t>(decoder_);
+  for (;;) {
+    if (!raw_eof_ && raw_size_ < raw_.size()) {
+      const std::size_t n = read_some(raw_.data() + raw_size_, raw_.size() - raw_size_);
+      if (n == 0) raw_eof_ = true;
+      raw_size_ += n;
+    }
+    char* in = raw_.data();
+    std::size_t in_left = raw_size_;
+    char* const out_start = buffer_.data() + end_;
+    char* out = out_start;
+    std::size_t out_left = buffer_.size() - end_ - 1;
+    const std::size_t result = ::iconv(cd, &in, &in_left, &out, &out_left);
+    const int why = result == static_cast<std::size_t>(-1) ? errno : 0;
+    const std::size_t consumed = raw_size_ - in_left;
+    if (why == EILSEQ) {
+      throw Error(Exit::data, name_ + ": byte " + std::to_string(raw_offset_ + consumed + 1) + " is not " + encoding_ +
+                                  " text (--encoding names the encoding the file was saved in)");
+    }
+    std::memmove(raw_.data(), raw_.data() + consumed, in_left);
+    raw_size_ = in_left;
+    raw_offset_ += consumed;
+    const auto produced = static_cast<std::size_t>(out - out_start);
+    if (produced > 0) return produced;
+    if (raw_eof_) {
+      if (raw_size_ > 0) throw Error(Exit::data, name_ + ": the file ends in the middle of a " + encoding_ + " character");
+      return 0;
+    }
+  }
+}
+
+std::string ChunkedInput::read_all() {
+  while (refill(begin())) {
+  }
+  return std::string(begin(), end());
 }
 
 bool ChunkedInput::refill(const char* keep_from) {
@@ -35,20 +126,13 @@ bool ChunkedInput::refill(const char* keep_from) {
   end_ = kept;
   // A record longer than the window grows it; ordinary files never do.
   if (buffer_.size() - end_ < chunk_size_ / 2) buffer_.resize(buffer_.size() + chunk_size_);
-  for (;;) {
-    const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_ - 1);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EISDIR) throw Error(Exit::no_input, "cannot read " + name_ + ": it is a directory");
-      throw Error(Exit::io, "cannot read " + name_ + ": " + std::strerror(errno));
-    }
-    if (n == 0) {
-      eof_ = true;
-      return false;
-    }
-    end_ += static_cast<std::size_t>(n);
-    return true;
+  const std::size_t n = decoder_ ? read_decoded() : read_some(buffer_.data() + end_, buffer_.size() - end_ - 1);
+  if (n == 0) {
+    eof_ = true;
+    return false;
   }
+  end_ += n;
+  return true;
 }
 
 }  // namespace waymark

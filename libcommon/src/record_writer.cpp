@@ -239,7 +239,8 @@ std::unique_ptr<RecordWriter> RecordWriter::create(RecordFormat format, Output& 
   switch (format) {
     case RecordFormat::json: return std::make_unique<JsonWriter>(out, true);
     case RecordFormat::ndjson: return std::make_unique<JsonWriter>(out, false);
-    case RecordFormat::csv: break;
+    case RecordFormat::csv:
+    case RecordFormat::xlsx: break;  // records read from a workbook are written as CSV
   }
   return std::make_unique<CsvWriter>(out, delimiter);
 }

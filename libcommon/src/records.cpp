@@ -3,12 +3,16 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/headings.hpp"
 #include "waymark/input.hpp"
+#include "workbook.hpp"
 
 namespace waymark {
 
@@ -17,6 +21,7 @@ std::string_view to_string(RecordFormat format) {
     case RecordFormat::csv: return "csv";
     case RecordFormat::json: return "json";
     case RecordFormat::ndjson: return "ndjson";
+    case RecordFormat::xlsx: return "xlsx";
   }
   return "csv";
 }
@@ -25,26 +30,156 @@ std::optional<RecordFormat> parse_record_format(std::string_view name) {
   if (name == "csv") return RecordFormat::csv;
   if (name == "json") return RecordFormat::json;
   if (name == "ndjson" || name == "jsonl") return RecordFormat::ndjson;
+  if (name == "xlsx") return RecordFormat::xlsx;
   return std::nullopt;
 }
 
-std::optional<std::size_t> RecordReader::find_column(std::string_view name) const {
-  const auto& names = columns();
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - names.begin());
+namespace {
+
+// "5 (E)": a column by its number and, for people looking at a spreadsheet, its letter.
+std::string column_label(std::size_t index) {
+  std::string letters;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return fmt::format("{} ({})", index + 1, letters);
 }
 
-std::size_t RecordReader::require_column(std::string_view name, const std::string& expected) const {
-  const auto at = find_column(name);
-  if (!at) throw data_error({source_name(), 1, std::string(name)}, fmt::format("there is no {} column", name), expected);
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "'" : ", '") + item + "'";
+  return joined;
+}
+
+// The words a totals row puts where the id goes, as spreadsheets add them under a table.
+bool is_totals_word(std::string_view text) {
+  text = trim(text);
+  if (text.size() != 5 && text.size() != 6 && text.size() != 11) return false;
+  const auto folded = fold_heading(text);
+  return folded == "total" || folded == "totals" || folded == "grandtotal";
+}
+
+}  // namespace
+
+void RecordReader::understand_headings(const InputOptions& options) {
+  vocabulary_ = options.headings ? options.headings : &HeadingVocabulary::builtin();
+  warn_ = options.warn;
+  for (auto& column : columns_) column = std::string(trim(column));
+  written_width_ = columns_.size();
+  // Spreadsheets save the empty cells right of a table as headings with no name.
+  while (!columns_.empty() && columns_.back().empty()) columns_.pop_back();
+  std::map<std::string_view, std::vector<std::size_t>> places;
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (!columns_[i].empty()) places[columns_[i]].push_back(i);
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const auto& at = places[columns_[i]];
+    if (at.size() < 2) continue;
+    std::string labels;
+    for (std::size_t k = 0; k < at.size(); ++k) labels += (k == 0 ? "" : k + 1 == at.size() ? " and " : ", ") + column_label(at[k]);
+    throw data_error({source_name(), 1, columns_[i]}, "this heading stands over columns " + labels,
+                     "each heading once: rename or remove the others");
+  }
+  fields_.assign(columns_.size(), std::string{});
+  ranks_.assign(columns_.size(), 0);
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (const auto meaning = vocabulary_->meaning(columns_[i])) {
+      fields_[i] = meaning->field;
+      ranks_[i] = meaning->rank;
+    } else if (const auto near = vocabulary_->suggestion(columns_[i]); near && warn_) {
+      warn_(fmt::format("{}: '{}' is not a column waymark knows; did you mean '{}' ({})? Map it with --columns",
+                        source_name(), columns_[i], near->first, near->second));
+    }
+  }
+  id_column_ = find_column("id");
+  if (!id_column_ && !columns_.empty()) id_column_ = 0;
+}
+
+bool RecordReader::next(Record& record) {
+  for (;;) {
+    if (!read_row(record)) return false;
+    auto& values = record.values;
+    // Only a row whose first value is empty can be an empty row, so most rows are passed at once.
+    if (!values.empty() && trim(values.front()).empty() &&
+        std::all_of(values.begin(), values.end(), [](std::string_view value) { return trim(value).empty(); })) continue;
+    if (id_column_ && *id_column_ < values.size() && is_totals_word(values[*id_column_])) {
+      if (warn_) warn_(fmt::format("{}:{}: a totals row, not a learner: skipped", source_name(), record.line));
+      continue;
+    }
+    return true;
+  }
+}
+
+std::optional<std::size_t> RecordReader::find_column(std::string_view field) const {
+  if (const auto at = column_standing_for(field)) return at;
+  if (vocabulary_) {
+    if (const auto fallback = vocabulary_->fallback(field)) return column_standing_for(*fallback);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> RecordReader::column_standing_for(std::string_view field) const {
+  const auto exact = std::find(columns_.begin(), columns_.end(), field);
+  if (exact != columns_.end()) return static_cast<std::size_t>(exact - columns_.begin());
+  std::optional<std::size_t> best;
+  std::vector<std::string> others;
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i] != field) continue;
+    if (best && ranks_[i] >= ranks_[*best]) {
+      others.push_back(columns_[i]);
+      continue;
+    }
+    if (best) others.push_back(columns_[*best]);
+    best = i;
+  }
+  if (best && !others.empty() && warn_ &&
+      std::find(warned_fields_.begin(), warned_fields_.end(), field) == warned_fields_.end()) {
+    warned_fields_.emplace_back(field);
+    warn_(fmt::format("{}: {} also stand{} for {}: using '{}'; name the one to use with --columns", source_name(),
+                      quoted_list(others), others.size() == 1 ? "s" : "", field, columns_[*best]));
+  }
+  return best;
+}
+
+std::size_t RecordReader::require_column(std::string_view field, const std::string& expected) const {
+  const auto at = find_column(field);
+  if (!at) {
+    throw data_error({source_name(), 1, std::string(field)},
+                     fmt::format("there is no {} column (looked for {})", field, headings_looked_for(field)), expected);
+  }
   return *at;
+}
+
+std::string RecordReader::headings_looked_for(std::string_view field) const {
+  const auto& vocabulary = vocabulary_ ? *vocabulary_ : HeadingVocabulary::builtin();
+  auto headings = vocabulary.headings_of(field);
+  if (headings.empty()) headings.emplace_back(field);
+  std::string said = quoted_list(headings);
+  if (const auto fallback = vocabulary.fallback(field)) said += " or the headings of " + *fallback;
+  return said;
+}
+
+Location RecordReader::where(const Record& record, std::size_t column) const {
+  return {source_name(), record.line, column < columns_.size() ? columns_[column] : std::string{},
+          column < fields_.size() ? fields_[column] : std::string{}};
+}
+
+std::string RecordReader::describe_headings() const {
+  std::string text;
+  std::size_t width = 0;
+  for (const auto& column : columns_) width = std::max(width, column.size());
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const auto at = fields_[i].empty() ? std::nullopt : find_column(fields_[i]);
+    std::string meaning;
+    if (fields_[i].empty()) meaning = "(kept as it is)";
+    else if (at != i) meaning = fmt::format("(kept as it is: '{}' is read as {})", columns_[*at], fields_[i]);
+    else meaning = fields_[i];
+    text += fmt::format("{:<{}}  {}\n", columns_[i].empty() ? "(no heading)" : columns_[i], width, meaning);
+  }
+  return text;
 }
 
 Error value_error(const RecordReader& reader, const Record& record, std::size_t column, const std::string& problem,
                   const std::string& expected, bool verbose) {
   const std::string said = verbose ? fmt::format("{} in '{}'", problem, record.values[column]) : problem;
-  return data_error({reader.source_name(), record.line, reader.columns()[column]}, said, expected);
+  return data_error(reader.where(record, column), said, expected);
 }
 
 namespace {
@@ -74,7 +209,6 @@ std::string as_cell_text(const ordered_json& value) {
 class JsonRecordsBase : public RecordReader {
  public:
   explicit JsonRecordsBase(std::unique_ptr<ChunkedInput> input) : input_(std::move(input)) {}
-  const std::vector<std::string>& columns() const override { return columns_; }
   const std::string& source_name() const override { return input_->name(); }
 
  protected:
@@ -118,7 +252,6 @@ class JsonRecordsBase : public RecordReader {
   }
 
   std::unique_ptr<ChunkedInput> input_;
-  std::vector<std::string> columns_;
   std::vector<std::string> texts_;
   std::vector<std::string> json_;
   bool have_columns_ = false;
@@ -127,15 +260,17 @@ class JsonRecordsBase : public RecordReader {
 // One JSON object per line; blank lines are skipped.
 class NdjsonReader final : public JsonRecordsBase {
  public:
-  explicit NdjsonReader(std::unique_ptr<ChunkedInput> input) : JsonRecordsBase(std::move(input)) {
+  NdjsonReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options) : JsonRecordsBase(std::move(input)) {
     cursor_ = input_->begin();
-    if (!next(first_)) throw data_error({input_->name(), 1, {}}, "the file is empty", "one JSON object per line");
+    if (!read_row(first_)) throw data_error({input_->name(), 1, {}}, "the file is empty", "one JSON object per line");
     has_first_ = true;
+    understand_headings(options);
   }
 
   RecordFormat format() const override { return RecordFormat::ndjson; }
 
-  bool next(Record& record) override {
+ protected:
+  bool read_row(Record& record) override {
     if (has_first_) {
       has_first_ = false;
       record = first_;
@@ -173,20 +308,22 @@ class NdjsonReader final : public JsonRecordsBase {
 // A JSON array of objects, read one element at a time so the whole array is never in memory.
 class JsonArrayReader final : public JsonRecordsBase {
  public:
-  explicit JsonArrayReader(std::unique_ptr<ChunkedInput> input) : JsonRecordsBase(std::move(input)) {
+  JsonArrayReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options) : JsonRecordsBase(std::move(input)) {
     cursor_ = input_->begin();
     skip_space();
     if (cursor_ == input_->end() || *cursor_ != '[') {
       throw data_error({input_->name(), line_, {}}, "this is not a JSON array", "'[' followed by objects");
     }
     ++cursor_;
-    if (!next(first_)) throw data_error({input_->name(), line_, {}}, "the array is empty", "at least one record");
+    if (!read_row(first_)) throw data_error({input_->name(), line_, {}}, "the array is empty", "at least one record");
     has_first_ = true;
+    understand_headings(options);
   }
 
   RecordFormat format() const override { return RecordFormat::json; }
 
-  bool next(Record& record) override {
+ protected:
+  bool read_row(Record& record) override {
     if (has_first_) {
       has_first_ = false;
       record = first_;
@@ -270,6 +407,24 @@ class JsonArrayReader final : public JsonRecordsBase {
 
 std::unique_ptr<RecordReader> open_records(const InputOptions& options) {
   auto input = std::make_unique<ChunkedInput>(options.path);
+  input->decode(options.encoding);
+  return open_records(std::move(input), options);
+}
+
+std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, const InputOptions& options) {
+  const auto starts_with = [&](std::string_view magic) {
+    return static_cast<std::size_t>(input->end() - input->begin()) >= magic.size() &&
+           std::memcmp(input->begin(), magic.data(), magic.size()) == 0;
+  };
+  // A workbook is a zip archive; an old .xls, or an .xlsx locked with a password, is an OLE file.
+  if (options.format == RecordFormat::xlsx || (!options.format && starts_with("PK\x03\x04"))) {
+    const std::string name = input->name();
+    return open_workbook(input->read_all(), name, options);
+  }
+  if (starts_with("\xD0\xCF\x11\xE0")) {
+    throw data_error({input->name(), 0, {}}, "this is an Excel 97-2003 (.xls) workbook, or one protected by a password",
+                     "a workbook saved as .xlsx without a password, or CSV");
+  }
   // Read until the first byte that is not white space (a pipe may deliver the start in pieces).
   const auto first_content = [&]() -> const char* {
     const char* p = input->begin();
@@ -280,9 +435,7 @@ std::unique_ptr<RecordReader> open_records(const InputOptions& options) {
   while ((input->end() - input->begin() < 3 || first_content() == input->end()) && input->refill(input->begin())) {
   }
   // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the data.
-  if (input->end() - input->begin() >= 3 && std::memcmp(input->begin(), "\xEF\xBB\xBF", 3) == 0) {
-    input->consume_to(input->begin() + 3);
-  }
+  if (starts_with("\xEF\xBB\xBF")) input->consume_to(input->begin() + 3);
   std::optional<RecordFormat> format = options.format;
   if (!format) {
     const char* p = input->begin();
@@ -291,11 +444,12 @@ std::unique_ptr<RecordReader> open_records(const InputOptions& options) {
     format = *p == '[' ? RecordFormat::json : *p == '{' ? RecordFormat::ndjson : RecordFormat::csv;
   }
   switch (*format) {
-    case RecordFormat::json: return std::make_unique<JsonArrayReader>(std::move(input));
-    case RecordFormat::ndjson: return std::make_unique<NdjsonReader>(std::move(input));
-    case RecordFormat::csv: break;
+    case RecordFormat::json: return std::make_unique<JsonArrayReader>(std::move(input), options);
+    case RecordFormat::ndjson: return std::make_unique<NdjsonReader>(std::move(input), options);
+    case RecordFormat::csv:
+    case RecordFormat::xlsx: break;
   }
-  return std::make_unique<CsvReader>(std::move(input), options.delimiter);
+  return std::make_unique<CsvReader>(std::move(input), options);
 }
 
 }  // namespace waymark

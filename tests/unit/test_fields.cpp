@@ -51,7 +51,7 @@ TEST_CASE("parse_bool accepts true/false, yes/no, y/n and 1/0 in any case", "[fi
 TEST_CASE("parse_bool: empty is unknown, anything else is an error", "[fields][bool]") {
   CHECK_FALSE(waymark::parse_bool(""));
   CHECK_FALSE(waymark::parse_bool("   "));
-  for (const char* text : {"maybe", "2", "9", "yess", "t", "f", "on", "off", "-1", "ye s", "tru", "N0", "nox", "fals3"}) {
+  for (const char* text : {"maybe", "2", "9", "yess", "on", "off", "-1", "ye s", "tru", "N0", "nox", "fals3"}) {
     INFO(text);
     CHECK_THROWS_AS(waymark::parse_bool(text), waymark::FieldError);
   }
@@ -162,7 +162,8 @@ TEST_CASE("parse_date rejects dates that are not real or not ISO, naming the cha
   CHECK_THAT(date_error("2026-9-7"), Contains("at character 7"));
   CHECK_THAT(date_error("2026-09-7"), Contains("at character 10"));
   CHECK_THAT(date_error("2026/09/07"), Contains("separator") && Contains("at character 5"));
-  CHECK_THAT(date_error("2026-09-07T10:00"), Contains("at character 11"));
+  CHECK_THAT(date_error("2026-09-07T10"), Contains("at character 11"));  // a time needs its minutes
+  CHECK_THAT(date_error("2026-09-07 lunch"), Contains("at character 11"));
   CHECK_THAT(date_error("07/09/2026"), Contains("at character 3"));  // not ISO, and dmy was not asked for
   CHECK_THAT(date_error("next week"), Contains("at character 1"));
   const auto error = test::field_error_from([] { waymark::parse_date("07/09/2026"); });
@@ -199,10 +200,32 @@ TEST_CASE("parse_date with DateOrder::dmy reads '-'-separated dates with one-dig
   CHECK(waymark::parse_date("10-1-2026", DateOrder::dmy) == year_month_day{year{2026}, month{1}, day{10}});
 }
 
-TEST_CASE("parse_date_order names the two orders", "[fields][date]") {
+TEST_CASE("parse_date with a time of day after the date, as spreadsheets write it, leaves the time out", "[fields][date]") {
+  const year_month_day march_12{year{2011}, month{3}, day{12}};
+  for (const char* text : {"2011-03-12T00:00:00", "2011-03-12 00:00", "2011-03-12T08:30:15.250Z", "12/03/2011 00:00:00", "12/03/2011 0:00"}) {
+    INFO(text);
+    CHECK(waymark::parse_date(text, DateOrder::dmy) == march_12);
+  }
+  CHECK_THAT(date_error("12/03/2011 00:00:00:00", DateOrder::dmy), Contains("unexpected text"));
+  CHECK_THAT(date_error("12/03/2011 noon", DateOrder::dmy), Contains("unexpected text"));
+}
+
+TEST_CASE("parse_date with DateOrder::mdy reads US dates, month first", "[fields][date]") {
+  CHECK(waymark::parse_date("03/12/2011", DateOrder::mdy) == year_month_day{year{2011}, month{3}, day{12}});
+  CHECK(waymark::parse_date("2011-03-12", DateOrder::mdy) == year_month_day{year{2011}, month{3}, day{12}});
+  CHECK_THAT(date_error("13/03/2011", DateOrder::mdy), Contains("month out of range") && Contains("at character 1"));
+}
+
+TEST_CASE("parse_bool reads T/F as spreadsheets abbreviate TRUE/FALSE", "[fields][bool]") {
+  CHECK(waymark::parse_bool("T") == true);
+  CHECK(waymark::parse_bool("f") == false);
+  CHECK(waymark::parse_bool("TRUE") == true);
+}
+
+TEST_CASE("parse_date_order names the three orders", "[fields][date]") {
   CHECK(waymark::parse_date_order("iso") == DateOrder::iso);
   CHECK(waymark::parse_date_order("dmy") == DateOrder::dmy);
-  CHECK_FALSE(waymark::parse_date_order("mdy"));
+  CHECK(waymark::parse_date_order("mdy") == DateOrder::mdy);
   CHECK_FALSE(waymark::parse_date_order("ISO"));
 }
 

@@ -57,11 +57,12 @@ struct ContractSource::Impl {
 
 ContractSource::ContractSource(const InputOptions& options) : impl_(std::make_unique<Impl>()) {
   auto input = std::make_unique<ChunkedInput>(options.path);
+  input->decode(options.encoding);
   const char first = first_content_byte(*input);
   if (first == '\0') throw data_error({input->name(), 1, {}}, "the file is empty", "plans from plan-gen, or a header row naming the columns");
   const bool json = options.format ? *options.format != RecordFormat::csv : first == '{' || first == '[';
   if (json) impl_->json = std::make_unique<JsonValues>(std::move(input));
-  else impl_->rows = std::make_unique<CsvReader>(std::move(input), options.delimiter);
+  else impl_->rows = open_records(std::move(input), options);
 }
 
 ContractSource::~ContractSource() = default;
@@ -73,7 +74,11 @@ bool ContractSource::next(ContractInput& input) {
     if (!reader.next(impl_->record)) return false;
     input.source = reader.source_name();
     input.line = impl_->record.line;
-    for (std::size_t i = 0; i < reader.columns().size(); ++i) input.fields[reader.columns()[i]] = std::string(impl_->record.values[i]);
+    // A heading that stands for a field of waymark's ('UPN') is read as that field (id).
+    for (std::size_t i = 0; i < reader.columns().size(); ++i) {
+      const auto& field = reader.field_of(i);
+      input.fields[field.empty() || input.fields.contains(field) ? reader.columns()[i] : field] = std::string(impl_->record.values[i]);
+    }
     require_id(input);
     return true;
   }

@@ -11,17 +11,26 @@ namespace waymark::risk {
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
       learners_(*reader_, options.common.date_order(), options.common.verbose),
-      assessor_(rules, Catalogue::builtin(), options.max_actions) {}
+      assessor_(rules, Catalogue::builtin(), options.max_actions),
+      errors_(options.common.max_errors, options.common.report_error) {
+  learners_.check_columns(rules, options.common.warn);
+}
 
 bool CohortScan::next() {
-  if (!reader_->next(record_)) {
-    // Repeats further apart than the in-memory window are found once the whole input is read.
-    if (const auto repeat = ids_.finish()) {
-      throw data_error({reader_->source_name(), repeat->line, "id"},
-                       "this id is already used on line " + std::to_string(repeat->first_line), "each learner once");
-    }
-    return false;
+  // A learner with a bad value is reported and passed over, so one run shows every bad value.
+  while (reader_->next(record_)) {
+    if (errors_.attempt([&] { read_and_assess(); })) return true;
   }
+  errors_.finish();
+  // Repeats further apart than the in-memory window are found once the whole input is read.
+  if (const auto repeat = ids_.finish()) {
+    throw data_error({reader_->source_name(), repeat->line, "id"},
+                     "this id is already used on line " + std::to_string(repeat->first_line), "each learner once");
+  }
+  return false;
+}
+
+void CohortScan::read_and_assess() {
   // The id's slot in the table of ids seen is fetched from memory while the learner is read and
   // assessed.
   const auto id = ids_.key(learners_.id_of(record_));
@@ -31,7 +40,6 @@ bool CohortScan::next() {
     throw data_error({reader_->source_name(), record_.line, "id"}, "this id is already used on line " + std::to_string(first),
                      "each learner once");
   }
-  return true;
 }
 
 std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names) {

@@ -44,6 +44,8 @@ class CohortScan {
   const Assessor& assessor() const { return assessor_; }
 
  private:
+  void read_and_assess();
+
   std::unique_ptr<RecordReader> reader_;
   LearnerReader learners_;
   Assessor assessor_;
@@ -51,6 +53,7 @@ class CohortScan {
   Record record_;
   Learner learner_;
   Assessment assessment_;
+  ErrorBudget errors_;
 };
 
 // Positions of the --by columns; throws Error(data) for a column the input does not have.

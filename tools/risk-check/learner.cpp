@@ -1,34 +1,15 @@
 #include "learner.hpp"
 
 #include <array>
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
 #include "waymark/catalogue.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::risk {
-
-namespace {
-
-// SEN provision as words, or as the DfE census codes N, K and E that school systems export: its
-// position in sen_provisions.
-std::optional<double> parse_sen(std::string_view text) {
-  struct Alias { std::string_view from; double to; };
-  static constexpr std::array<Alias, 9> aliases{{{"none", 0}, {"n", 0}, {"no", 0},
-                                                 {"sen_support", 1}, {"k", 1}, {"support", 1},
-                                                 {"ehcp", 2}, {"e", 2}, {"ehc_plan", 2}}};
-  static_assert(sen_provisions[0] == "none" && sen_provisions[1] == "sen_support" && sen_provisions[2] == "ehcp");
-  std::array<char, 16> lower{};
-  if (text.size() > lower.size()) return std::nullopt;
-  for (std::size_t i = 0; i < text.size(); ++i) lower[i] = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
-  const std::string_view key(lower.data(), text.size());
-  for (const auto& alias : aliases)
-    if (alias.from == key) return alias.to;
-  return std::nullopt;
-}
-
-}  // namespace
 
 std::string_view LearnerReader::column_of(Field field) { return field == Field::attendance ? "attendance_pct" : to_string(field); }
 
@@ -42,6 +23,31 @@ LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool v
   sessions_possible_ = reader.find_column("sessions_possible");
   sessions_attended_ = reader.find_column("sessions_attended");
   date_of_birth_ = reader.find_column("date_of_birth");
+}
+
+void LearnerReader::check_columns(const Rules& rules, const WarningSink& warn) const {
+  const auto has_column = [&](Field field) {
+    return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
+           (field == Field::attendance && sessions_possible_ && sessions_attended_);
+  };
+  std::vector<Field> used, absent;
+  for (std::size_t i = 0; i < field_count; ++i) {
+    if (!rules.uses_field[i]) continue;
+    used.push_back(static_cast<Field>(i));
+    if (!has_column(used.back())) absent.push_back(used.back());
+  }
+  if (!used.empty() && absent.size() == used.size()) {
+    std::string looked;
+    for (const auto field : used) looked += fmt::format("\n  {}: {}", column_of(field), reader_.headings_looked_for(column_of(field)));
+    throw data_error({reader_.source_name(), 1, {}},
+                     "none of the columns the rules read is here, so no learner could be scored; looked for:" + looked,
+                     "name the school's headings with --columns, or see --show-columns");
+  }
+  if (!warn || absent.empty()) return;
+  std::string names;
+  for (const auto field : absent) names += (names.empty() ? "" : ", ") + std::string(column_of(field));
+  warn(fmt::format("{}: no column for {}: {} unknown for every learner (--show-columns lists what was read)",
+                   reader_.source_name(), names, absent.size() == 1 ? "it is" : "they are"));
 }
 
 void LearnerReader::read(const Record& record, Learner& learner) const {
@@ -74,9 +80,9 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         case Kind::count: value = static_cast<double>(*parse_count(text)); break;
         case Kind::flag: value = *parse_bool(text) ? 1 : 0; break;
         case Kind::category: {
-          const auto sen = parse_sen(text);
-          if (!sen) fail("not a SEN provision", "none, sen_support or ehcp; or the census codes N, K, E");
-          value = *sen;
+          const auto sen = parse_sen_provision(text);
+          if (!sen) fail("not a SEN provision", std::string(sen_provision_expected));
+          value = static_cast<double>(*sen);
           break;
         }
         case Kind::codes:

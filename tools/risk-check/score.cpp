@@ -70,7 +70,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
 
   const auto format = options.common.format.empty() ? reader.format() : *parse_record_format(options.common.format);
   Output out(options.common.output);
-  auto writer = RecordWriter::create(format, out, options.common.delimiter_char());
+  auto writer = RecordWriter::create(format, out, reader.delimiter());
   writer->begin(columns);
   const std::size_t id_column = *reader.find_column("id");
   const std::size_t reported_column = reader.find_column("reported_factors").value_or(reader.columns().size());

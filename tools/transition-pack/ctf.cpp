@@ -199,7 +199,8 @@ std::string describe_parse_failure(const pugi::xml_parse_result& result, std::st
 
 CtfFile read_ctf(const Options& options) {
   const std::string text = read_file(options.ctf_path);
-  CtfReader reader(options.ctf_path, text, options.common.verbose, options.common.date_order());
+  // The CTF is XML whose dates are xs:date (ISO 8601), whatever the spreadsheets use.
+  CtfReader reader(options.ctf_path, text, options.common.verbose, DateOrder::iso);
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {

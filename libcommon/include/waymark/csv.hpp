@@ -12,17 +12,23 @@
 namespace waymark {
 
 // Reads a header row, then one record at a time. Quoted fields may hold the delimiter, doubled
-// quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8.
+// quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8
+// (ChunkedInput converts other encodings). The delimiter, unless `options.delimiter` names it, is
+// the one of ',' ';' tab '|' that the header row holds most often outside quotes.
 class CsvReader final : public RecordReader {
  public:
-  CsvReader(std::unique_ptr<ChunkedInput> input, char delimiter);
+  CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options);
 
-  const std::vector<std::string>& columns() const override { return columns_; }
-  bool next(Record& record) override;
   const std::string& source_name() const override { return input_->name(); }
   RecordFormat format() const override { return RecordFormat::csv; }
+  char delimiter() const override { return delimiter_; }
+
+ protected:
+  bool read_row(Record& record) override;
 
  private:
+  // The delimiter the header row (at the start of the buffer) uses most.
+  char find_delimiter();
   enum class Scan { complete, need_more };
   // Splits the record starting at `from` into fields_.
   Scan scan_record(char* from, char*& record_end, long& lines_spanned);
@@ -31,12 +37,11 @@ class CsvReader final : public RecordReader {
   // the buffer's end.
   // Sets verbatim_ when no field may start a formula either.
   bool scan_plain_record(char* from, char*& record_end);
-  bool read_row(std::vector<std::string_view>& fields, long& line);
+  bool read_fields(std::vector<std::string_view>& fields, long& line);
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
 
   std::unique_ptr<ChunkedInput> input_;
   char delimiter_;
-  std::vector<std::string> columns_;
   char* cursor_ = nullptr;
   long next_line_ = 1;
   // The record being scanned: views into the buffer, and the quoted fields holding doubled

@@ -22,11 +22,13 @@ enum class Exit : int {
 struct Location {
   std::string file;
   long line = 0;
-  std::string column;
+  std::string column;  // the heading as the file writes it
+  std::string field = {};  // the field of waymark's it stands for, said where it differs from the heading
 };
 
 // An error that ends the run with `code`. `what()` is the full message without the tool prefix:
-// "file:line: column 'x': what is wrong (what was expected)".
+// "file:line: column 'x': what is wrong (what was expected)", or "column 'Attendance %'
+// (attendance_pct): ..." where the heading stands for a field of another name.
 class Error : public std::runtime_error {
  public:
   Error(Exit code, const std::string& message) : std::runtime_error(message), code_(code) {}

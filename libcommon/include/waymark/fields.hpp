@@ -11,13 +11,15 @@
 
 namespace waymark {
 
-// How dates are written: ISO 8601 always; `dmy` also accepts UK spreadsheet dates (07/09/2026).
-enum class DateOrder { iso, dmy };
+// How dates are written: ISO 8601 always; `dmy` (the default) also accepts UK spreadsheet dates
+// (07/09/2026), `mdy` US ones (09/07/2026), `iso` nothing else. A time after the date
+// ("07/09/2026 00:00:00", "2026-09-07T00:00") is allowed and left out.
+enum class DateOrder { iso, dmy, mdy };
 std::optional<DateOrder> parse_date_order(std::string_view name);
 
 // Each throws FieldError naming what is wrong, where in the value, and what was expected.
 // parse_bool and parse_count are inline (below): they run on most fields of every record.
-std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n 1/0
+std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n t/f 1/0
 std::optional<long> parse_count(std::string_view text);            // a whole number >= 0
 std::optional<double> parse_number(std::string_view text);         // a decimal number
 std::optional<double> parse_percent(std::string_view text);        // 0 to 100, '%' allowed
@@ -77,8 +79,8 @@ inline std::optional<bool> parse_bool(std::string_view text) {
   switch (text.size()) {
     case 0: return std::nullopt;
     case 1:
-      if (text[0] == '1' || (text[0] | 0x20) == 'y') return true;
-      if (text[0] == '0' || (text[0] | 0x20) == 'n') return false;
+      if (text[0] == '1' || (text[0] | 0x20) == 'y' || (text[0] | 0x20) == 't') return true;
+      if (text[0] == '0' || (text[0] | 0x20) == 'n' || (text[0] | 0x20) == 'f') return false;
       break;
     case 2: if (is("no")) return false; break;
     case 3: if (is("yes")) return true; break;

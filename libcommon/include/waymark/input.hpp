@@ -1,4 +1,5 @@
-// Reading bytes from a file or standard input in large chunks, for the streaming record readers.
+// Reading bytes from a file or standard input in large chunks, for the streaming record readers,
+// converted to UTF-8 on the way where the input is in another encoding.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +19,14 @@ class ChunkedInput {
   ChunkedInput(const ChunkedInput&) = delete;
   ChunkedInput& operator=(const ChunkedInput&) = delete;
 
+  // Reads the input as `encoding` (a name iconv knows: windows-1252, latin1, utf-16le ...), turning
+  // it into UTF-8 as it is read; with "" the input is UTF-8, or UTF-16 if it starts with a UTF-16
+  // byte order mark (as Excel's "Unicode text" does). Call once, before anything is read. Throws
+  // Error(usage) for an encoding iconv does not know.
+  void decode(const std::string& encoding);
+  // Everything left in the input, read to its end (a workbook is read whole).
+  std::string read_all();
+
   // The name used in messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
 
@@ -36,7 +45,18 @@ class ChunkedInput {
   int fd_ = -1;
   bool owns_fd_ = false;
   bool eof_ = false;
+  // Reads up to `size` bytes of the file into `to`; 0 at its end.
+  std::size_t read_some(char* to, std::size_t size);
+  // Reads and converts until some UTF-8 is appended to buffer_; 0 at the end of the input.
+  std::size_t read_decoded();
+
   std::vector<char> buffer_;
+  void* decoder_ = nullptr;   // an iconv_t, when the input is converted
+  std::string encoding_;      // its name, for messages
+  std::vector<char> raw_;     // bytes read but not converted yet
+  std::size_t raw_size_ = 0;
+  std::size_t raw_offset_ = 0;  // where raw_ starts in the file, for messages
+  bool raw_eof_ = false;
   std::size_t chunk_size_;
   std::size_t start_ = 0;
   std::size_t end_ = 0;

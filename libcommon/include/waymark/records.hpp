@@ -1,6 +1,7 @@
 // Learner records in, one at a time: CSV, JSON arrays and NDJSON behind one interface.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,16 +12,26 @@
 
 namespace waymark {
 
-enum class RecordFormat { csv, json, ndjson };
+enum class RecordFormat { csv, json, ndjson, xlsx };
 
 std::string_view to_string(RecordFormat format);
-// Parses "csv", "json" or "ndjson"; nullopt otherwise.
+// Parses "csv", "json", "ndjson" or "xlsx"; nullopt otherwise.
 std::optional<RecordFormat> parse_record_format(std::string_view name);
+
+class HeadingVocabulary;
+
+// Where the readers send what the user should hear about but that does not stop the run (a
+// heading close to a known one, a totals row skipped). The tools prefix their name.
+using WarningSink = std::function<void(const std::string&)>;
 
 struct InputOptions {
   std::string path = "-";                     // "-" or "" is standard input
   std::optional<RecordFormat> format;         // nullopt: detect from the content
-  char delimiter = ',';                       // CSV only
+  char delimiter = 0;                         // CSV only; 0: found from the header row
+  std::string encoding;                       // empty: UTF-8, or UTF-16 with a byte order mark
+  std::string sheet;                          // .xlsx: the sheet to read; empty: the first
+  const HeadingVocabulary* headings = nullptr;  // nullptr: the built-in synonyms
+  WarningSink warn;                           // nullptr: warnings are dropped
 };
 
 // One record: a value for every column of the reader's header, in header order. An empty value
@@ -30,28 +41,68 @@ struct Record {
   // From JSON input only: the value as JSON where it is not a string (a number, true/false, a
   // list, an object), so JSON output can give it back as it came; empty otherwise.
   std::vector<std::string_view> json;
-  long line = 0;  // line of the input where the record starts
+  long line = 0;  // line of the input where the record starts (the row, in a workbook)
   // From CSV input: the delimiter, if the values still lie in the input as a CSV writer with that
   // delimiter would write them (side by side, one delimiter apart, none needing quotes or a
   // formula guard), so that a run of them can be copied in one piece; 0 otherwise.
   char verbatim_delimiter = 0;
 };
 
+// Records one at a time, whatever the format, with the school's headings understood: each
+// heading stands for a field of waymark's (HeadingVocabulary), so a tool asks for "id" and finds
+// the column headed 'UPN'. Rows that are not learners are passed over: fully empty rows silently,
+// a totals row ('Total', 'Totals', 'Grand Total' where the id goes) with a warning.
 class RecordReader {
  public:
   virtual ~RecordReader() = default;
-  // Column names, from the CSV header row or the keys of the first JSON object.
-  virtual const std::vector<std::string>& columns() const = 0;
+  // The headings as the file writes them (trimmed), from the CSV header row, the sheet's first
+  // row or the keys of the first JSON object.
+  const std::vector<std::string>& columns() const { return columns_; }
   // Reads the next record; false at the end of the input. Throws Error on bad data.
-  virtual bool next(Record& record) = 0;
+  bool next(Record& record);
   virtual const std::string& source_name() const = 0;
   virtual RecordFormat format() const = 0;
+  // The delimiter to write these records back with as CSV: the input's, or ','.
+  virtual char delimiter() const { return ','; }
 
-  // Index of `name` in columns(), if present.
-  std::optional<std::size_t> find_column(std::string_view name) const;
-  // Index of a column the input must have. Throws Error(data):
-  // "file:1: column 'name': there is no name column (expected)".
-  std::size_t require_column(std::string_view name, const std::string& expected) const;
+  // Index of the column for `field`: a heading that is the field's name exactly, else the heading
+  // that stands for it (the best one, with a warning, where several do), else the column of its
+  // fallback field (pupil_id: id).
+  std::optional<std::size_t> find_column(std::string_view field) const;
+  // Index of a column the input must have. Throws Error(data) naming the headings looked for:
+  // "file:1: column 'id': there is no id column (looked for: id, UPN, ...) (expected)".
+  std::size_t require_column(std::string_view field, const std::string& expected) const;
+  // The field `column` stands for, or "" if none.
+  const std::string& field_of(std::size_t column) const { return fields_[column]; }
+  // The headings, the field each stands for, and which stand for nothing, as --show-columns prints them.
+  std::string describe_headings() const;
+  // The headings waymark would look for `field` under, for messages.
+  std::string headings_looked_for(std::string_view field) const;
+  // The place of `column` of `record`, for an error message.
+  Location where(const Record& record, std::size_t column) const;
+
+ protected:
+  // Each reader calls this once its headings are in columns_: they are trimmed, empty trailing
+  // headings dropped, repeated ones refused, each matched to a field, and near misses warned about.
+  void understand_headings(const InputOptions& options);
+  // How many headings the file had before empty trailing ones were dropped (rows may fill them).
+  std::size_t written_width() const { return written_width_; }
+  // Reads the next row of the file, whatever it holds.
+  virtual bool read_row(Record& record) = 0;
+
+  std::vector<std::string> columns_;
+
+ private:
+  // find_column without the fallback field.
+  std::optional<std::size_t> column_standing_for(std::string_view field) const;
+
+  const HeadingVocabulary* vocabulary_ = nullptr;
+  WarningSink warn_;
+  std::vector<std::string> fields_;  // the field each column stands for, "" for none
+  std::vector<int> ranks_;           // how strongly (HeadingVocabulary::Meaning::rank)
+  std::size_t written_width_ = 0;
+  std::optional<std::size_t> id_column_;
+  mutable std::vector<std::string> warned_fields_;
 };
 
 // A bad value at `column` of `record`: "file:line: column 'x': problem (expected)", with the value
@@ -59,8 +110,14 @@ class RecordReader {
 Error value_error(const RecordReader& reader, const Record& record, std::size_t column, const std::string& problem,
                   const std::string& expected, bool verbose);
 
-// Opens the input and detects its format: '[' starts a JSON array, '{' NDJSON, anything else CSV.
-// Throws Error(no_input) when the file cannot be opened and Error(data) when it is empty.
+// Opens the input and detects its format: a zip archive is an .xlsx workbook, '[' starts a JSON
+// array, '{' NDJSON, anything else CSV. UTF-16 with a byte order mark is converted, as is any
+// encoding named in `options.encoding`. Throws Error(no_input) when the file cannot be opened and
+// Error(data) when it is empty or cannot be read as its format.
 std::unique_ptr<RecordReader> open_records(const InputOptions& options);
+class ChunkedInput;
+// The same for an input already opened and decoded (ChunkedInput::decode), whose start a caller
+// has looked at.
+std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, const InputOptions& options);
 
 }  // namespace waymark

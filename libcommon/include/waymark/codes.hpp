@@ -1,0 +1,21 @@
+// Values as schools write them, for fields whose values are codes (libcommon/data/codes.json):
+// one vocabulary for every tool, so the census code 'K' and the words 'SEN Support' mean the same
+// wherever they are read.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace waymark {
+
+// Special educational needs provision (DfE census: N, K, E; a statement, S, is read as an EHC plan).
+enum class SenProvision { none = 0, sen_support = 1, ehc_plan = 2 };
+
+// "none", "sen_support", "ehcp": the words waymark writes.
+std::string_view to_string(SenProvision provision);
+// A value as schools write it (case, spaces, '_', '-' and '.' ignored); nullopt if it is none of them.
+std::optional<SenProvision> parse_sen_provision(std::string_view text);
+// What parse_sen_provision accepts, for messages.
+constexpr std::string_view sen_provision_expected = "none, sen_support or ehcp; or the census codes N, K, E (S, a statement, is read as E)";
+
+}  // namespace waymark

@@ -1,0 +1,145 @@
+#include "waymark/headings.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+
+namespace waymark {
+
+namespace embedded {
+extern const std::string_view columns_json;
+}
+
+std::string fold_heading(std::string_view heading) {
+  std::string folded;
+  folded.reserve(heading.size());
+  for (const char c : heading) {
+    switch (c) {
+      case ' ': case '\t': case '_': case '-': case '.': case '(': case ')': case '[': case ']':
+      case '{': case '}': case '%': case '?': case '#': break;
+      default: folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  return folded;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+void HeadingVocabulary::add(const std::string& written, const std::string& field, int rank) {
+  auto folded = fold_heading(written);
+  if (folded.empty()) return;
+  const auto it = by_folded_.find(folded);
+  // The school's own word replaces the table's, a field's own name another field's synonym
+  // ('SEND' is the field send, not a synonym of sen); otherwise a heading names one field.
+  if (it != by_folded_.end() && rank > 1 && it->second.rank > 1 && it->second.field != field)
+    throw std::logic_error("columns.json: '" + written + "' names both " + it->second.field + " and " + field);
+  if (it != by_folded_.end() && it->second.rank <= rank) return;
+  by_folded_[std::move(folded)] = Entry{written, field, rank};
+  auto& known = headings_[field];
+  if (std::find(known.begin(), known.end(), written) == known.end()) known.push_back(written);
+}
+
+const HeadingVocabulary& HeadingVocabulary::builtin() {
+  static const HeadingVocabulary vocabulary = [] {
+    HeadingVocabulary built;
+    const auto doc = nlohmann::json::parse(embedded::columns_json);
+    for (const auto& entry : doc.at("fields")) {
+      const auto field = entry.at("field").get<std::string>();
+      built.headings_[field];  // a field may have no synonyms yet still be known
+      built.add(field, field, 1);
+      int rank = 2;
+      for (const auto& heading : entry.at("headings")) built.add(heading.get<std::string>(), field, rank++);
+      if (entry.contains("or")) built.fallbacks_[field] = entry.at("or").get<std::string>();
+    }
+    return built;
+  }();
+  return vocabulary;
+}
+
+HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& path) {
+  HeadingVocabulary vocabulary = builtin();
+  std::ifstream in(path);
+  if (!in) throw Error(Exit::no_input, "cannot open the columns file " + path);
+  std::string line;
+  long number = 0;
+  const char* expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    const auto text = trim(line);
+    if (text.empty() || text.front() == '#') continue;
+    const auto equals = text.find('=');
+    if (equals == std::string_view::npos) throw data_error({path, number, {}}, "this line maps nothing", expected);
+    const std::string field(trim(text.substr(0, equals)));
+    const std::string heading(trim(text.substr(equals + 1)));
+    if (!vocabulary.knows_field(field)) {
+      std::string problem = "'" + field + "' is not a field waymark knows";
+      std::string closest;
+      std::size_t best = 3;
+      for (const auto& [known, headings] : vocabulary.headings_) {
+        if (const auto d = edit_distance(field, known); d < best) best = d, closest = known;
+      }
+      if (!closest.empty()) problem += "; did you mean " + closest + "?";
+      throw data_error({path, number, {}}, problem, "a field named in man 5 waymark-records");
+    }
+    if (fold_heading(heading).empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
+    vocabulary.add(heading, field, 0);
+  }
+  return vocabulary;
+}
+
+std::optional<HeadingVocabulary::Meaning> HeadingVocabulary::meaning(std::string_view heading) const {
+  const auto it = by_folded_.find(fold_heading(heading));
+  if (it == by_folded_.end()) return std::nullopt;
+  return Meaning{it->second.field, it->second.rank};
+}
+
+bool HeadingVocabulary::knows_field(std::string_view field) const { return headings_.find(field) != headings_.end(); }
+
+std::optional<std::string> HeadingVocabulary::fallback(std::string_view field) const {
+  const auto it = fallbacks_.find(field);
+  if (it == fallbacks_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> HeadingVocabulary::headings_of(std::string_view field) const {
+  const auto it = headings_.find(field);
+  return it == headings_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<std::pair<std::string, std::string>> HeadingVocabulary::suggestion(std::string_view heading) const {
+  const auto folded = fold_heading(heading);
+  // Short headings are a slip away from too much ("Form" from "fsm"): only longer ones are guessed at.
+  if (folded.size() < 5) return std::nullopt;
+  const std::size_t allowed = folded.size() < 9 ? 1 : 2;
+  const Entry* best = nullptr;
+  std::size_t best_distance = allowed + 1;
+  for (const auto& [known, entry] : by_folded_) {
+    const auto longer = std::max(known.size(), folded.size()), shorter = std::min(known.size(), folded.size());
+    if (longer - shorter > allowed) continue;
+    if (const auto d = edit_distance(folded, known); d < best_distance) best_distance = d, best = &entry;
+  }
+  if (!best) return std::nullopt;
+  return std::make_pair(best->written, best->field);
+}
+
+}  // namespace waymark
