@@ -15,6 +15,12 @@ constexpr long warnings_with_lines = 5;
 
 }  // namespace
 
+long LogCounts::planned_total() const {
+  long total = 0;
+  for (const long count : planned) total += count;
+  return total;
+}
+
 LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress& progress,
                           const std::function<void(const std::string&)>& warn) {
   const auto reader = open_records(options.input);
@@ -43,7 +49,8 @@ LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress&
       at = date_column;
       const auto date = parse_date(record.values[at], options.dates);
       if (!date) fail("the date is empty", "the day of the activity");
-      if (std::chrono::sys_days{*date} > as_of_days) fail("the date is after --as-of", "a date on or before --as-of");
+      // A date still to come is an activity planned, not one done: it meets no criterion yet.
+      const bool planned = std::chrono::sys_days{*date} > as_of_days;
       activity.academic_year = academic_year_of(*date);
       at = kind_column;
       const auto kind = parse_kind(trim(record.values[at]));
@@ -60,7 +67,7 @@ LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress&
       }
       activity.meaningful = Answer::unknown;
       if (meaningful_column) activity.meaningful = parse_answer(record.values[at = *meaningful_column], false);
-      if (activity.meaningful == Answer::unknown && progress.needs_meaningful(activity.kind)) ++counts.meaningful_unknown;
+      if (!planned && activity.meaningful == Answer::unknown && progress.needs_meaningful(activity.kind)) ++counts.meaningful_unknown;
       activity.subject = subject_column ? trim(record.values[*subject_column]) : std::string_view{};
 
       if (!pupil) {
@@ -72,6 +79,10 @@ LogCounts read_activities(const LogOptions& options, const Roll& roll, Progress&
                                         : "no pupil has this id; the activity is not counted",
                         "an id of the pupils file"));
         }
+        continue;
+      }
+      if (planned) {
+        ++counts.planned[static_cast<std::size_t>(activity.kind)];
         continue;
       }
       activity.pupil = *pupil;

@@ -80,9 +80,16 @@ Framework parse_framework(std::string_view name, std::string_view text) {
     framework.name = doc.at("name").get<std::string>();
     framework.title = doc.at("title").get<std::string>();
     framework.source = doc.at("source").get<std::string>();
-    const auto& average = doc.at("national_average");
-    framework.national_average = {average.at("benchmarks_achieved").get<double>(), average.at("of").get<int>(),
-                                  average.at("year").get<std::string>(), average.at("source").get<std::string>()};
+    // A national figure belongs to the framework it was measured on; a file quoting one measured
+    // on another framework is a mistake in our data.
+    if (const auto& average = doc.at("national_average"); !average.is_null()) {
+      if (average.at("measured_on").get<std::string>() != framework.name)
+        bad_framework(name, "its national average was measured on " + average.at("measured_on").get<std::string>());
+      framework.national_average = NationalAverage{average.at("benchmarks_achieved").get<double>(), average.at("of").get<int>(),
+                                                   average.at("year").get<std::string>(), average.at("source").get<std::string>()};
+    } else {
+      framework.national_average_note = doc.at("national_average_note").get<std::string>();
+    }
     for (const auto& benchmark : doc.at("benchmarks")) {
       const int number = benchmark.at("benchmark").get<int>();
       framework.benchmarks.push_back({number, benchmark.at("title").get<std::string>()});
@@ -91,6 +98,8 @@ Framework parse_framework(std::string_view name, std::string_view text) {
         criterion.id = item.at("id").get<std::string>();
         criterion.benchmark = number;
         criterion.text = item.at("text").get<std::string>();
+        criterion.source = item.at("source").get<std::string>();
+        if (criterion.source.empty()) bad_framework(name, "criterion " + criterion.id + " cites no source");
         const auto scope = item.at("scope").get<std::string>();
         if (scope != "school" && scope != "pupil") bad_framework(name, "criterion " + criterion.id + " has scope " + scope);
         criterion.per_pupil = scope == "pupil";

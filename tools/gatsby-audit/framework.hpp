@@ -63,6 +63,7 @@ struct Criterion {
   std::string id;
   int benchmark = 0;
   std::string text;
+  std::string source;              // where the criterion was checked (see the framework's notes)
   bool per_pupil = false;
   std::optional<Setting> setting;  // applies in this setting only; nullopt: in both
   Rule rule;                       // per-pupil criteria only
@@ -73,6 +74,7 @@ struct Benchmark {
   std::string title;
 };
 
+// A published national figure, quoted only beside the framework it was measured on.
 struct NationalAverage {
   double benchmarks_achieved = 0;
   int of = 8;
@@ -84,7 +86,8 @@ struct Framework {
   std::string name;
   std::string title;
   std::string source;
-  NationalAverage national_average;
+  std::optional<NationalAverage> national_average;  // none published for this framework
+  std::string national_average_note;                // why there is none, when there is none
   std::vector<Benchmark> benchmarks;
   std::vector<Criterion> criteria;  // in benchmark order
 

@@ -2,6 +2,8 @@
 // framework data is in framework.cpp, the inputs in pupils.cpp, school.cpp and activities.cpp, the
 // per-pupil state in progress.cpp, the checks in evaluate.cpp, the outputs in summary.cpp,
 // gaps.cpp and report.cpp.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "audit.hpp"
@@ -12,7 +14,7 @@ int main(int argc, char** argv) {
   using namespace waymark::gatsby;
   Tool tool("gatsby-audit",
             "Audit a school's careers programme against the eight Gatsby Benchmarks (2014 or the 2024 refresh):\n"
-            "each benchmark's status and the share of school and pupil criteria met, beside the national average;\n"
+            "each benchmark's percentage and status, beside the national average where one was measured on that framework;\n"
             "or, with --gaps, every pupil's unmet criteria with the date each falls due. The careers log streams.");
   Options options;
   tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson", "md", "html", "pdf"});
@@ -21,7 +23,8 @@ int main(int argc, char** argv) {
   // The careers log takes the place of the usual positional input.
   app.remove_option(app.get_option("input"));
   app.add_option("--activities", options.common.input, "The careers log: CSV, JSON array or NDJSON (default: standard input, also '-')");
-  app.add_option("--pupils", options.pupils_path, "The pupils: id, year_group (7-13), send, considering_he, left_on, destination_1y..3y");
+  app.add_option("--pupils", options.pupils_path, "The pupils: id, year_group (7-13), given_name, family_name, tutor_group, send, considering_he,\n"
+                                                  "left_on, destination_1y..3y");
   app.add_option("--school", options.school_path, "The school's answers for the school criteria: TOML (.toml) or CSV (criterion, answer, evidence)");
   app.add_option("--framework", options.framework, "gatsby-2024 (default; statutory from September 2025) or gatsby-2014")
       ->check([](const std::string& name) {
@@ -31,10 +34,11 @@ int main(int argc, char** argv) {
       });
   app.add_option("--setting", options.setting, "school (default) or college (two employer encounters a year, guidance by the end of the programme)")
       ->check(CLI::IsMember({"school", "college"}));
-  app.add_option("--as-of", options.as_of, "Audit as of this date (default: today); activities after it are errors");
+  app.add_option("--as-of", options.as_of, "Audit as of this date (default: today); activities after it are planned: listed, counted toward nothing");
   app.add_option("--since", options.since, "The log starts on this date: deadlines before its academic year are not assessed\n"
                                            "(default: the academic year of the earliest activity)");
-  app.add_flag("--gaps", options.gaps, "One row per pupil and unmet criterion: pupil_id, benchmark, criterion, due_by, status (csv, ndjson, json)");
+  app.add_flag("--gaps", options.gaps, "One row per pupil and unmet criterion: pupil_id (given_name, family_name, tutor_group when the pupils file has them),\n"
+                                         "benchmark, criterion, due_by, status (csv, ndjson, json)");
   app.add_flag("--report", options.report, "The careers leader's report to governors: md (default), html, txt or pdf;\n"
                                             "--format md, html or pdf imply it. School name: --set school.name=...");
   app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
@@ -57,6 +61,10 @@ int main(int argc, char** argv) {
     if (!options.gaps && !options.report && format == "ndjson")
       throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
     if (options.report) check_report_template(options);
+    // A careers leader who forgot --activities would otherwise face a terminal waiting in silence.
+    if ((options.common.input.empty() || options.common.input == "-") && isatty(STDIN_FILENO))
+      std::cerr << tool.name() << ": reading the careers log from standard input (type or paste CSV, end with Ctrl-D; "
+                                  "or give --activities FILE)\n";
     const Audit audit = load_audit(options, [&](const std::string& message) { tool.warn(message); });
     if (options.report) return write_report(tool, options, audit);
     return options.gaps ? write_gaps(options, audit) : write_summary(options, audit);

@@ -37,12 +37,18 @@ Roll Roll::read(const PupilOptions& options) {
   const auto send_column = reader->find_column("send");
   const auto he_column = reader->find_column("considering_he");
   const auto left_column = reader->find_column("left_on");
+  const auto given_name_column = reader->find_column("given_name");
+  const auto family_name_column = reader->find_column("family_name");
+  const auto tutor_group_column = reader->find_column("tutor_group");
   std::array<std::optional<std::size_t>, 3> destination_column;
   for (std::size_t k = 0; k < destination_columns.size(); ++k) destination_column[k] = reader->find_column(destination_columns[k]);
 
   const int current_year = academic_year_of(options.as_of);
   const auto as_of_days = std::chrono::sys_days{options.as_of};
   Roll roll;
+  roll.has_given_name_ = given_name_column.has_value();
+  roll.has_family_name_ = family_name_column.has_value();
+  roll.has_tutor_group_ = tutor_group_column.has_value();
   Record record;
   while (reader->next(record)) {
     std::size_t at = id_column;
@@ -54,6 +60,9 @@ Roll Roll::read(const PupilOptions& options) {
     try {
       pupil.id = trim(record.values[id_column]);
       if (pupil.id.empty()) fail("the id is empty", "every pupil with an id");
+      if (given_name_column) pupil.given_name = trim(record.values[*given_name_column]);
+      if (family_name_column) pupil.family_name = trim(record.values[*family_name_column]);
+      if (tutor_group_column) pupil.tutor_group = trim(record.values[*tutor_group_column]);
       at = year_column;
       const auto year_group = parse_count(record.values[at]);
       if (!year_group) fail("the year group is empty", "a year group from 7 to 13");

@@ -20,6 +20,8 @@ enum class Answer : std::uint8_t { unknown, no, yes };
 
 struct Pupil {
   std::string id;
+  // For letters and lists per form (--gaps); empty when the pupils file has no such column.
+  std::string given_name, family_name, tutor_group;
   long line = 0;            // where the pupil is in the pupils file
   int year_group = 0;       // on roll: in the academic year of --as-of; leavers: when they left
   int year7_in = 0;         // the academic year in which the pupil was (or will be) in Year 7
@@ -53,6 +55,10 @@ class Roll {
   // Position of the pupil with this id, if there is one.
   std::optional<std::uint32_t> find(std::string_view id) const;
   std::size_t on_roll() const { return on_roll_; }
+  // Which of given_name, family_name and tutor_group the pupils file has.
+  bool has_given_name() const { return has_given_name_; }
+  bool has_family_name() const { return has_family_name_; }
+  bool has_tutor_group() const { return has_tutor_group_; }
   std::size_t leavers() const { return pupils_.size() - on_roll_; }
 
  private:
@@ -60,6 +66,7 @@ class Roll {
   // Keys view the ids held by pupils_, which is not resized after reading.
   std::unordered_map<std::string_view, std::uint32_t> index_;
   std::size_t on_roll_ = 0;
+  bool has_given_name_ = false, has_family_name_ = false, has_tutor_group_ = false;
 };
 
 // A boolean cell, also accepting the DfE SEN provision codes N (no), K and E (yes) for send.

@@ -16,20 +16,16 @@ namespace waymark::gatsby {
 
 namespace {
 
-// One bar of the chart: the share of pupils meeting every pupil criterion of the benchmark, or of its
-// school criteria met where it has no pupil assessed; none when nothing is assessed. The label is
-// the tool's own text, inserted as it is: it sits in a code block, where escapes would show.
+// One bar of the chart: the benchmark's percentage (as in the summary), none when it has nothing
+// scored yet. The label is the tool's own text, inserted as it is: it sits in a code block, where
+// escapes would show.
 nlohmann::json chart_bar(const BenchmarkTally& tally) {
-  const bool by_pupils = tally.pupils_assessed > 0;
-  const long met = by_pupils ? tally.pupils_meeting_all : tally.school_yes;
-  const long of = by_pupils ? tally.pupils_assessed : tally.school_criteria;
-  if (of == 0) return nullptr;
+  if (!tally.percent) return nullptr;
   return {{"label", fmt::format("{}. {}", tally.benchmark->number, tally.benchmark->title)},
-          {"percent", fmt::format("{:.1f}", 100.0 * static_cast<double>(met) / static_cast<double>(of))}};
+          {"percent", fmt::format("{:.1f}", *tally.percent)}};
 }
 
 nlohmann::json report_data(const Audit& audit, const Summary& summary, const DocumentSettings& settings) {
-  const auto& average = audit.framework.national_average;
   nlohmann::json data = settings.values();
   data["framework"] = audit.framework.title;
   data["framework_source"] = audit.framework.source;
@@ -38,8 +34,11 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
   data["academic_year"] = academic_year_name(academic_year_of(audit.as_of));
   data["achieved"] = summary.achieved;
   data["benchmark_count"] = summary.benchmarks.size();
-  data["national"] = {{"achieved", format_number(average.benchmarks_achieved, 2)}, {"of", average.of}, {"year", average.year},
-                      {"source", average.source}};
+  data["national"] = national_text(audit.framework, summary.achieved, summary.benchmarks.size());
+  data["planned"] = planned_text(audit.log);
+  long unanswered = 0;
+  for (const auto& tally : summary.benchmarks) unanswered += tally.school_unanswered;
+  data["unanswered"] = unanswered;
   auto benchmarks = nlohmann::json::array();
   auto gaps = nlohmann::json::array();
   auto send = nlohmann::json::array();
@@ -48,14 +47,17 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
     const bool has_pupil_criteria = tally.pupils_assessed > 0;
     benchmarks.push_back({{"number", tally.benchmark->number},
                           {"title", tally.benchmark->title},
+                          {"percent", percent_text(tally)},
                           {"status", to_string(tally.status)},
                           {"chart", chart_bar(tally)},
                           {"pupils", has_pupil_criteria ? fmt::format("{} of {}", tally.pupils_meeting_all, tally.pupils_assessed) : "-"},
-                          {"school", tally.school_criteria ? fmt::format("{} of {}", tally.school_yes, tally.school_criteria) : "-"}});
+                          {"school", school_answers_text(tally)}});
     for (const auto& c : tally.criteria) {
       if (!c.criterion->per_pupil) {
         school_criteria.push_back({{"benchmark", tally.benchmark->number}, {"text", c.criterion->text},
-                                   {"answer", to_string(c.answer.answer)}, {"evidence", c.answer.evidence}});
+                                   {"answer", c.answer.answer == SchoolAnswer::unanswered ? std::string_view("not answered")
+                                                                                           : to_string(c.answer.answer)},
+                                   {"evidence", c.answer.evidence}});
         continue;
       }
       if (c.overdue + c.due > 0)
@@ -74,7 +76,8 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
   data["school_criteria"] = school_criteria;
   data["pupils"] = {{"on_roll", summary.on_roll}, {"send", send_count(summary.send)}, {"leavers", summary.leavers}};
   data["log"] = {{"read", audit.log.activities}, {"from", academic_year_name(audit.log_from)}, {"unknown_pupil", audit.log.unknown_pupil},
-                 {"outside_years", audit.log.outside_years}, {"meaningful_unknown", audit.log.meaningful_unknown}};
+                 {"outside_years", audit.log.outside_years}, {"planned", audit.log.planned_total()},
+                 {"meaningful_unknown", audit.log.meaningful_unknown}};
   return data;
 }
 

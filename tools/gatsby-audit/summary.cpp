@@ -1,6 +1,7 @@
 // The summary (--format txt, csv or json): per benchmark and criterion, beside the national average.
 #include "summary.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -15,33 +16,43 @@ namespace {
 
 constexpr long smallest_shown_group = 5;
 
-BenchmarkStatus status_of(const BenchmarkTally& tally) {
-  bool any_assessed = tally.school_criteria > 0;
-  bool all_met = tally.school_yes == tally.school_criteria;
-  bool none_met = tally.school_yes + tally.school_partly == 0;
-  for (const auto& criterion : tally.criteria) {
-    if (!criterion.criterion->per_pupil || criterion.assessed == 0) continue;
-    any_assessed = true;
-    all_met = all_met && criterion.met == criterion.assessed;
-    none_met = none_met && criterion.met == 0;
+// The benchmark's percentage and status from its criteria: a school criterion answered yes scores
+// 1, partly 1/2, no 0; a pupil criterion scores the share of pupils assessed who meet it. Unanswered
+// school criteria and pupil criteria nobody is assessed on yet are left out, and a benchmark with
+// an unanswered school criterion is never fully achieved.
+void score(BenchmarkTally& tally) {
+  double sum = 0;
+  long scored = 0;
+  bool full = true;
+  for (const auto& c : tally.criteria) {
+    if (!c.criterion->per_pupil) {
+      if (c.answer.answer == SchoolAnswer::unanswered) continue;
+      sum += c.answer.answer == SchoolAnswer::yes ? 1.0 : c.answer.answer == SchoolAnswer::partly ? 0.5 : 0.0;
+      full = full && c.answer.answer == SchoolAnswer::yes;
+    } else {
+      if (c.assessed == 0) continue;
+      sum += static_cast<double>(c.met) / static_cast<double>(c.assessed);
+      full = full && c.met == c.assessed;
+    }
+    ++scored;
   }
-  if (!any_assessed) return BenchmarkStatus::not_assessed;
-  if (all_met) return BenchmarkStatus::achieved;
-  if (none_met) return BenchmarkStatus::not_started;
-  return BenchmarkStatus::partially_achieved;
-}
-
-std::string school_share(const BenchmarkTally& tally) {
-  return tally.school_criteria ? fmt::format("{} of {} ({})", tally.school_yes, tally.school_criteria, share(tally.school_yes, tally.school_criteria))
-                               : std::string("-");
+  if (scored == 0) {
+    tally.status = tally.school_unanswered > 0 ? BenchmarkStatus::not_answered : BenchmarkStatus::not_assessed;
+    return;
+  }
+  tally.percent = 100.0 * sum / static_cast<double>(scored);
+  if (full) tally.status = tally.school_unanswered == 0 ? BenchmarkStatus::achieved : BenchmarkStatus::not_fully_answered;
+  else tally.status = sum == 0 ? BenchmarkStatus::not_started : BenchmarkStatus::partially_achieved;
 }
 
 std::string pupils_share(long met, long assessed) {
   return assessed ? fmt::format("{} of {} ({})", met, assessed, share(met, assessed)) : std::string("n/a");
 }
 
+// One decimal, as shown: what JSON and CSV carry is what the text shows.
+double rounded(double percent) { return std::round(percent * 10.0) / 10.0; }
+
 void write_txt(Output& out, const Audit& audit, const Summary& summary) {
-  const auto& average = audit.framework.national_average;
   const int year = academic_year_of(audit.as_of);
   out.print("{}\n", audit.framework.title);
   out.print("{} setting, as of {} (academic year {}); the careers log is read from {}.\n",
@@ -49,39 +60,47 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
             academic_year_name(audit.log_from));
   out.print("Pupils on roll: {} (SEND: {}, SEND unknown: {}); leavers: {}.\n", summary.on_roll, send_count(summary.send),
             send_count(summary.send_unknown), summary.leavers);
-  out.print("Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13; "
-            "meaningful unknown: {}.\n\n",
-            audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.meaningful_unknown);
-  out.print("Benchmarks fully achieved: {} of {} (national average {} of {} in {}, {})\n\n", summary.achieved,
-            summary.benchmarks.size(), format_number(average.benchmarks_achieved, 2), average.of, average.year, average.source);
+  out.print("Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13, "
+            "{} planned (dated after --as-of); meaningful unknown: {}.\n",
+            audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.planned_total(),
+            audit.log.meaningful_unknown);
+  if (const auto planned = planned_text(audit.log); !planned.empty()) out.print("Planned: {}.\n", planned);
+  out.print("\nBenchmarks fully achieved (100%): {} of {}. {}\n\n", summary.achieved, summary.benchmarks.size(),
+            national_text(audit.framework, summary.achieved, summary.benchmarks.size()));
 
-  out.print("{:<3} {:<19} {:<16} {:<22} {}\n", "BM", "status", "school criteria", "pupils meeting all", "benchmark");
+  out.print("{:<3} {:<7} {:<19} {:<38} {:<21} {}\n", "BM", "percent", "status", "school criteria", "pupils meeting all", "benchmark");
   for (const auto& tally : summary.benchmarks) {
-    out.print("{:<3} {:<19} {:<16} {:<22} {}\n", tally.benchmark->number, to_string(tally.status), school_share(tally),
+    out.print("{:<3} {:<7} {:<19} {:<38} {:<21} {}\n", tally.benchmark->number, percent_text(tally), to_string(tally.status),
+              school_answers_text(tally),
               tally.pupils_assessed || tally.criteria.size() > static_cast<std::size_t>(tally.school_criteria)
                   ? pupils_share(tally.pupils_meeting_all, tally.pupils_assessed)
                   : std::string("-"),
               tally.benchmark->title);
   }
-  out.print("\n{:<3} {:<34} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue", "due");
+  out.print("\n{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue", "due");
   for (const auto& tally : summary.benchmarks) {
     for (const auto& c : tally.criteria) {
       if (!c.criterion->per_pupil) {
-        out.print("{:<3} {:<34} {}\n", tally.benchmark->number, c.criterion->id, to_string(c.answer.answer));
+        out.print("{:<3} {:<36} {}\n", tally.benchmark->number, c.criterion->id,
+                  c.answer.answer == SchoolAnswer::unanswered ? std::string_view("not answered") : to_string(c.answer.answer));
         continue;
       }
-      out.print("{:<3} {:<34} {:<17} {:>7} {:>10} {:>8} {:>5}\n", tally.benchmark->number, c.criterion->id,
+      out.print("{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", tally.benchmark->number, c.criterion->id,
                 c.assessed ? fmt::format("{} of {}", c.met, c.assessed) : std::string("none assessed"), share(c.met, c.assessed),
                 send_share(c.send_met, c.send_assessed), c.overdue, c.due);
     }
   }
-  out.print("\nA pupil is assessed on a criterion once its deadline (or, for 'every year', a completed year) has come,\n"
-            "within the years the log covers. overdue and due count pupils with a deadline missed, or one ending this\n"
-            "academic year; --gaps lists them. SEND shares are shown as c where fewer than 5 SEND pupils are assessed.\n");
+  out.print("\nA benchmark's percentage is the mean of its criteria: a school criterion answered yes counts 100%, partly\n"
+            "50%, no 0%; a pupil criterion counts the share of pupils assessed who meet it. Unanswered school criteria\n"
+            "and pupil criteria nobody is assessed on yet are left out; fully achieved is 100% with every school\n"
+            "criterion answered. A pupil is assessed on a criterion once its deadline (or, for 'every year', a completed\n"
+            "year) has come, within the years the log covers. overdue and due count pupils with a deadline missed, or\n"
+            "one ending this academic year; --gaps lists them. SEND shares are shown as c where fewer than 5 SEND\n"
+            "pupils are assessed.\n");
 }
 
 void write_csv(Output& out, const Summary& summary) {
-  out.print("benchmark,benchmark_title,benchmark_status,criterion,scope,answer,evidence,met,assessed,share,"
+  out.print("benchmark,benchmark_title,benchmark_status,benchmark_pct,criterion,scope,answer,evidence,met,assessed,share,"
             "send_met,send_assessed,send_share,overdue,due\n");
   for (const auto& tally : summary.benchmarks) {
     for (const auto& c : tally.criteria) {
@@ -93,6 +112,7 @@ void write_csv(Output& out, const Summary& summary) {
       field(std::to_string(tally.benchmark->number));
       field(tally.benchmark->title);
       field(to_string(tally.status));
+      field(tally.percent ? fmt::format("{:.1f}", *tally.percent) : std::string{});  // empty: nothing to score yet
       field(c.criterion->id);
       field(c.criterion->per_pupil ? "pupil" : "school");
       if (c.criterion->per_pupil) {
@@ -113,7 +133,6 @@ nlohmann::ordered_json count_json(const std::string& shown) {
 }
 
 void write_json(Output& out, const Audit& audit, const Summary& summary) {
-  const auto& average = audit.framework.national_average;
   nlohmann::ordered_json doc;
   doc["framework"] = audit.framework.name;
   doc["title"] = audit.framework.title;
@@ -123,17 +142,28 @@ void write_json(Output& out, const Audit& audit, const Summary& summary) {
   doc["log_from"] = academic_year_name(audit.log_from);
   doc["pupils"] = {{"on_roll", summary.on_roll}, {"send", count_json(send_count(summary.send))},
                    {"send_unknown", count_json(send_count(summary.send_unknown))}, {"leavers", summary.leavers}};
+  auto planned = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < kind_count; ++k)
+    if (audit.log.planned[k] > 0) planned[std::string(to_string(static_cast<Kind>(k)))] = audit.log.planned[k];
   doc["activities"] = {{"read", audit.log.activities}, {"unknown_pupil", audit.log.unknown_pupil},
-                       {"outside_years", audit.log.outside_years}, {"meaningful_unknown", audit.log.meaningful_unknown}};
+                       {"outside_years", audit.log.outside_years}, {"planned", planned},
+                       {"meaningful_unknown", audit.log.meaningful_unknown}};
   doc["benchmarks_achieved"] = summary.achieved;
-  doc["national_average"] = {{"benchmarks_achieved", average.benchmarks_achieved}, {"of", average.of}, {"year", average.year},
-                             {"source", average.source}};
+  // Only a figure measured on this framework; otherwise null and the reason.
+  if (const auto& average = audit.framework.national_average) {
+    doc["national_average"] = {{"benchmarks_achieved", average->benchmarks_achieved}, {"of", average->of}, {"year", average->year},
+                               {"measured_on", audit.framework.name}, {"source", average->source}};
+  } else {
+    doc["national_average"] = nullptr;
+    doc["national_average_note"] = audit.framework.national_average_note;
+  }
   auto benchmarks = nlohmann::ordered_json::array();
   for (const auto& tally : summary.benchmarks) {
     nlohmann::ordered_json item{{"benchmark", tally.benchmark->number}, {"title", tally.benchmark->title},
                                 {"status", to_string(tally.status)}};
-    item["school_criteria"] = {{"yes", tally.school_yes}, {"partly", tally.school_partly}, {"of", tally.school_criteria},
-                               {"share", share(tally.school_yes, tally.school_criteria)}};
+    item["benchmark_pct"] = tally.percent ? nlohmann::ordered_json(rounded(*tally.percent)) : nlohmann::ordered_json(nullptr);
+    item["school_criteria"] = {{"yes", tally.school_yes}, {"partly", tally.school_partly}, {"no", tally.school_no},
+                               {"not_answered", tally.school_unanswered}, {"of", tally.school_criteria}};
     item["pupils_meeting_all"] = {{"met", tally.pupils_meeting_all}, {"assessed", tally.pupils_assessed},
                                   {"share", share(tally.pupils_meeting_all, tally.pupils_assessed)}};
     auto criteria = nlohmann::ordered_json::array();
@@ -149,7 +179,8 @@ void write_json(Output& out, const Audit& audit, const Summary& summary) {
         entry["overdue"] = c.overdue;
         entry["due"] = c.due;
       } else {
-        entry["answer"] = to_string(c.answer.answer);
+        entry["answer"] = c.answer.answer == SchoolAnswer::unanswered ? nlohmann::ordered_json(nullptr)
+                                                                      : nlohmann::ordered_json(to_string(c.answer.answer));
         entry["evidence"] = c.answer.evidence;
       }
       criteria.push_back(entry);
@@ -166,6 +197,8 @@ void write_json(Output& out, const Audit& audit, const Summary& summary) {
 std::string_view to_string(BenchmarkStatus status) {
   switch (status) {
     case BenchmarkStatus::achieved: return "achieved";
+    case BenchmarkStatus::not_fully_answered: return "not fully answered";
+    case BenchmarkStatus::not_answered: return "not answered";
     case BenchmarkStatus::partially_achieved: return "partially achieved";
     case BenchmarkStatus::not_started: return "not started";
     case BenchmarkStatus::not_assessed: break;
@@ -175,6 +208,37 @@ std::string_view to_string(BenchmarkStatus status) {
 
 std::string share(long met, long of) {
   return of ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(met) / static_cast<double>(of)) : std::string("n/a");
+}
+
+std::string percent_text(const BenchmarkTally& tally) {
+  return tally.percent ? fmt::format("{:.1f}%", *tally.percent) : std::string("n/a");
+}
+
+std::string school_answers_text(const BenchmarkTally& tally) {
+  if (tally.school_criteria == 0) return "-";
+  std::string text;
+  auto add = [&](long count, std::string_view what) {
+    if (count > 0) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", count, what);
+  };
+  add(tally.school_yes, "yes");
+  add(tally.school_partly, "partly");
+  add(tally.school_no, "no");
+  add(tally.school_unanswered, "not answered");
+  return text;
+}
+
+std::string national_text(const Framework& framework, int achieved, std::size_t benchmarks) {
+  const auto& average = framework.national_average;
+  if (!average) return framework.national_average_note;
+  return fmt::format("National average: {} of {} in {}, measured on this framework ({}); this school: {} of {}.",
+                     format_number(average->benchmarks_achieved, 2), average->of, average->year, average->source, achieved, benchmarks);
+}
+
+std::string planned_text(const LogCounts& log) {
+  std::string text;
+  for (std::size_t k = 0; k < kind_count; ++k)
+    if (log.planned[k] > 0) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", to_string(static_cast<Kind>(k)), log.planned[k]);
+  return text;
 }
 
 std::string send_share(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : share(met, of); }
@@ -197,6 +261,8 @@ Summary summarise(const Audit& audit) {
         ++tally.school_criteria;
         tally.school_yes += c.answer.answer == SchoolAnswer::yes;
         tally.school_partly += c.answer.answer == SchoolAnswer::partly;
+        tally.school_no += c.answer.answer == SchoolAnswer::no;
+        tally.school_unanswered += c.answer.answer == SchoolAnswer::unanswered;
       }
       tally.criteria.push_back(c);
     }
@@ -240,7 +306,7 @@ Summary summarise(const Audit& audit) {
     }
   }
   for (auto& tally : summary.benchmarks) {
-    tally.status = status_of(tally);
+    score(tally);
     summary.achieved += tally.status == BenchmarkStatus::achieved;
   }
   return summary;

@@ -1,0 +1,147 @@
+// gatsby-audit's logic (tools/gatsby-audit): the framework data as checked against the official
+// texts, and each benchmark's percentage, status and planned activities on a school small enough to
+// work out by hand.
+#include <string>
+#include <vector>
+
+#include "audit.hpp"
+#include "helpers.hpp"
+#include "summary.hpp"
+
+using namespace waymark::gatsby;
+
+namespace {
+
+const Criterion* find_criterion(const Framework& framework, const std::string& id) {
+  for (const auto& criterion : framework.criteria)
+    if (criterion.id == id) return &criterion;
+  return nullptr;
+}
+
+// Two Year 11 pupils as of 2026-07-15: P1 had a guidance interview this year, P2 has one booked
+// after --as-of (planned). The school answered two of benchmark 8's three school criteria.
+struct SmallSchool {
+  test::TempDir dir;
+  Options options;
+  std::vector<std::string> warnings;
+
+  explicit SmallSchool(bool with_school) {
+    options.pupils_path = dir.write("pupils.csv", "id,year_group\nP1,11\nP2,11\n").string();
+    options.common.input = dir.write("activities.csv",
+                                     "pupil_id,date,kind\n"
+                                     "P1,2025-12-01,guidance_interview\n"
+                                     "P2,2026-07-20,guidance_interview\n")
+                               .string();
+    if (with_school)
+      options.school_path = dir.write("school.toml", "[adviser_trained]\nanswer = \"yes\"\n"
+                                                     "[further_meeting_offered_by_18]\nanswer = \"partly\"\n")
+                                .string();
+    options.as_of = "2026-07-15";
+  }
+
+  Audit audit() {
+    return load_audit(options, [this](const std::string& message) { warnings.push_back(message); });
+  }
+};
+
+const BenchmarkTally& benchmark(const Summary& summary, int number) { return summary.benchmarks.at(static_cast<std::size_t>(number - 1)); }
+
+}  // namespace
+
+TEST_CASE("every built-in criterion cites where it was checked", "[gatsby]") {
+  for (const auto& name : Framework::names()) {
+    const auto framework = Framework::builtin(name);
+    for (const auto& criterion : framework.criteria) {
+      INFO(name << " " << criterion.id);
+      CHECK_FALSE(criterion.source.empty());
+    }
+  }
+}
+
+TEST_CASE("a national average is quoted only beside the framework it was measured on", "[gatsby]") {
+  const auto of2014 = Framework::builtin("gatsby-2014");
+  REQUIRE(of2014.national_average.has_value());
+  CHECK(of2014.national_average->benchmarks_achieved == Approx(5.96));
+  CHECK(of2014.national_average->year == "2024/25");
+  const auto of2024 = Framework::builtin("gatsby-2024");
+  CHECK_FALSE(of2024.national_average.has_value());
+  CHECK_FALSE(of2024.national_average_note.empty());
+}
+
+TEST_CASE("opportunities and records the school keeps are school criteria, not pupil duties", "[gatsby]") {
+  const auto of2014 = Framework::builtin("gatsby-2014");
+  const auto of2024 = Framework::builtin("gatsby-2024");
+  for (const auto* framework : {&of2014, &of2024}) {
+    INFO(framework->name);
+    CHECK(find_criterion(*framework, "advice_recorded") == nullptr);
+    REQUIRE(find_criterion(*framework, "advice_records_kept") != nullptr);
+    CHECK_FALSE(find_criterion(*framework, "advice_records_kept")->per_pupil);
+    CHECK(find_criterion(*framework, "guidance_interview_by_18") == nullptr);
+  }
+  REQUIRE(find_criterion(of2014, "further_interview_offered_by_18") != nullptr);
+  CHECK_FALSE(find_criterion(of2014, "further_interview_offered_by_18")->per_pupil);
+  REQUIRE(find_criterion(of2024, "further_meeting_offered_by_18") != nullptr);
+  CHECK_FALSE(find_criterion(of2024, "further_meeting_offered_by_18")->per_pupil);
+  // 2024 benchmark 4 is every subject, every year: the school's to answer.
+  CHECK(find_criterion(of2024, "curriculum_link_every_year") == nullptr);
+  REQUIRE(find_criterion(of2024, "every_subject_linked") != nullptr);
+  CHECK_FALSE(find_criterion(of2024, "every_subject_linked")->per_pupil);
+}
+
+TEST_CASE("benchmark 7's full range counts sixth forms and colleges each", "[gatsby]") {
+  const auto sixth_form = static_cast<std::uint8_t>(1U << static_cast<unsigned>(ProviderType::sixth_form));
+  const auto college = static_cast<std::uint8_t>(1U << static_cast<unsigned>(ProviderType::college));
+  for (const auto& name : Framework::names()) {
+    const auto framework = Framework::builtin(name);
+    const auto* criterion = find_criterion(framework, "full_range_of_providers_by_16");
+    REQUIRE(criterion != nullptr);
+    INFO(name);
+    CHECK(criterion->rule.ranges.size() == 4);
+    for (const auto range : criterion->rule.ranges) CHECK_FALSE(((range & sixth_form) != 0 && (range & college) != 0));
+  }
+}
+
+TEST_CASE("a benchmark's percentage is the mean of its answered and assessed criteria", "[gatsby]") {
+  SmallSchool school(true);
+  const Audit audit = school.audit();
+  const Summary summary = summarise(audit);
+  // BM8 (2024): adviser yes = 1, further meeting partly = 1/2, parents unanswered (left out),
+  // guidance by 16: P1 met, P2 not yet (due this year) = 1/2. (1 + 0.5 + 0.5) / 3.
+  const auto& bm8 = benchmark(summary, 8);
+  REQUIRE(bm8.percent.has_value());
+  CHECK(*bm8.percent == Approx(200.0 / 3.0));
+  CHECK(bm8.school_unanswered == 1);
+  CHECK(bm8.status == BenchmarkStatus::partially_achieved);
+  CHECK(percent_text(bm8) == "66.7%");
+  // BM1: nothing answered and no pupil criterion: no percentage, never 0%.
+  const auto& bm1 = benchmark(summary, 1);
+  CHECK_FALSE(bm1.percent.has_value());
+  CHECK(bm1.status == BenchmarkStatus::not_answered);
+  CHECK(percent_text(bm1) == "n/a");
+  CHECK(school.warnings.empty());
+}
+
+TEST_CASE("an activity after --as-of is planned: counted apart, toward no criterion", "[gatsby]") {
+  SmallSchool school(true);
+  const Audit audit = school.audit();
+  CHECK(audit.log.planned_total() == 1);
+  CHECK(audit.log.planned[static_cast<std::size_t>(Kind::guidance_interview)] == 1);
+  CHECK(planned_text(audit.log) == "guidance_interview 1");
+  const Summary summary = summarise(audit);
+  const auto* by16 = benchmark(summary, 8).criteria.at(1).criterion;
+  REQUIRE(by16->id == "guidance_interview_by_16");
+  CHECK(benchmark(summary, 8).criteria.at(1).met == 1);
+  CHECK(benchmark(summary, 8).criteria.at(1).due == 1);
+}
+
+TEST_CASE("without --school the school criteria are warned about and left out", "[gatsby]") {
+  SmallSchool school(false);
+  const Audit audit = school.audit();
+  REQUIRE(school.warnings.size() == 1);
+  CHECK(school.warnings[0].find("not answered") != std::string::npos);
+  const Summary summary = summarise(audit);
+  // BM8 from its one pupil criterion only: 1 of 2.
+  REQUIRE(benchmark(summary, 8).percent.has_value());
+  CHECK(*benchmark(summary, 8).percent == Approx(50.0));
+  CHECK(benchmark(summary, 8).school_unanswered == 3);
+}
