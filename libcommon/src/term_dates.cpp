@@ -19,15 +19,6 @@ bool weekday(Day date) {
 
 Day step(Day date, int days) { return Day{sys_days{date} + std::chrono::days{days}}; }
 
-void check_in_order(const std::vector<Term>& terms, const std::string& where) {
-  for (std::size_t i = 1; i < terms.size(); ++i) {
-    if (terms[i].start <= terms[i - 1].end) {
-      throw Error(Exit::data, where + "the term starting " + format_date(terms[i].start) + " overlaps the term ending " +
-                                  format_date(terms[i - 1].end) + " (terms one after another, holidays between them)");
-    }
-  }
-}
-
 }  // namespace
 
 TermDates::TermDates(std::vector<Term> terms) : terms_(std::move(terms)) {
@@ -37,7 +28,12 @@ TermDates::TermDates(std::vector<Term> terms) : terms_(std::move(terms)) {
     }
   }
   std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) { return a.start < b.start; });
-  check_in_order(terms_, "");
+  for (std::size_t i = 1; i < terms_.size(); ++i) {
+    if (terms_[i].start <= terms_[i - 1].end) {
+      throw Error(Exit::data, "the term starting " + format_date(terms_[i].start) + " overlaps the term ending " +
+                                  format_date(terms_[i - 1].end) + " (terms one after another, holidays between them)");
+    }
+  }
 }
 
 TermDates TermDates::load(const std::string& path, DateOrder order) {

@@ -148,8 +148,9 @@ void warn_about_dates(const std::vector<Pack>& packs, const Options& options, co
               " due before the pack was made or the CTF exported: marked late in the checklist and set for the first day after" + who(first_late));
   }
   if (outside > 0) {
-    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " falls" : "s fall") + " outside the terms in " + options.term_dates_path +
-              " and " + (outside == 1 ? "was" : "were") + " kept as counted: give term dates that cover the whole move" + who(first_outside));
+    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " not a school day in " + options.term_dates_path +
+              " (beyond its terms, or a move date in a holiday or at a weekend) and " + (outside == 1 ? "was" : "were") +
+              " kept as counted: check " + (outside == 1 ? "it" : "them") + " against the school calendar" + who(first_outside));
   }
 }
 
