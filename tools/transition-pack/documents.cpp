@@ -104,6 +104,9 @@ nlohmann::json about_lines(const nlohmann::json& record) {
                         ? "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)"
                         : "Medical condition: none flagged");
   }
+  if (record.value("address", nlohmann::json()).is_string() && !record.at("address").get<std::string>().empty()) {
+    lines.push_back("Address: " + record.at("address").get<std::string>());
+  }
   if (record.contains("disabilities")) {
     std::string codes;
     for (const auto& code : record.at("disabilities")) codes += (codes.empty() ? "" : ", ") + code.get<std::string>();
