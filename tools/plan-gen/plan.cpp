@@ -156,7 +156,7 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
   plan["self_determination"] = settings_.prompts["self_determination"];
 
   nlohmann::ordered_json reviews = nlohmann::ordered_json::array();
-  const auto dates = review_dates(settings_.start, settings_.review_every, settings_.reviews);
+  const auto dates = review_dates(settings_.start, settings_.review_every, settings_.reviews, settings_.terms ? &*settings_.terms : nullptr);
   for (std::size_t i = 0; i < dates.size(); ++i) reviews.push_back({{"number", i + 1}, {"date", format_date(dates[i])}});
   plan["reviews"] = std::move(reviews);
   plan["next_review"] = dates.empty() ? std::string{} : format_date(dates.front());

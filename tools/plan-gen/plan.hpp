@@ -22,6 +22,7 @@ struct PlanSettings {
   std::chrono::year_month_day start;
   Interval review_every;
   int reviews = 3;
+  std::optional<TermDates> terms;    // --term-dates: reviews fall on school days
   std::vector<std::string> actions;  // --actions for every learner; empty: each learner's recommended
   std::string key_person;            // when the learner has no key_person column
   nlohmann::ordered_json prompts;    // prompts.json

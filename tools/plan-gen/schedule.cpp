@@ -25,9 +25,31 @@ std::chrono::year_month_day advance(std::chrono::year_month_day date, Interval i
   return year_month_day(sys_days(date) + days(interval.unit == 'w' ? 7 * steps : steps));
 }
 
-std::vector<std::chrono::year_month_day> review_dates(std::chrono::year_month_day start, Interval every, int reviews) {
+std::vector<std::chrono::year_month_day> review_dates(std::chrono::year_month_day start, Interval every, int reviews,
+                                                      const TermDates* terms) {
   std::vector<std::chrono::year_month_day> dates;
-  for (int i = 1; i <= reviews; ++i) dates.push_back(advance(start, every, i));
+  for (int i = 1; i <= reviews; ++i) {
+    const auto due = advance(start, every, i);
+    if (terms == nullptr) {
+      dates.push_back(due);
+      continue;
+    }
+    // The nearest school day, so reviews keep their spacing across a holiday: the last day of
+    // term before a summer-holiday date rather than September. A tie goes to the later day; a
+    // day before the start is not a candidate, nor is anything past the last term.
+    const auto before = terms->on_or_before(due);
+    const auto after = terms->on_or_after(due);
+    const auto distance = [&](std::chrono::year_month_day day) {
+      return std::chrono::abs(std::chrono::sys_days(day) - std::chrono::sys_days(due));
+    };
+    if (!after) {
+      dates.push_back(due);
+    } else if (before && *before > start && distance(*before) < distance(*after)) {
+      dates.push_back(*before);
+    } else {
+      dates.push_back(*after);
+    }
+  }
   return dates;
 }
 

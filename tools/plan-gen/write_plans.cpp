@@ -107,6 +107,15 @@ int write_plans(const Tool& tool, const Options& options) {
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
   PlanSettings plan_options = plan_settings(options, settings);
+  if (!options.term_dates_path.empty()) {
+    plan_options.terms = TermDates::load(options.term_dates_path, options.common.date_order());
+    // The last review is the latest date any plan sets: past the last term it cannot be moved.
+    const auto last = advance(plan_options.start, plan_options.review_every, plan_options.reviews);
+    if (plan_options.reviews > 0 && !plan_options.terms->on_or_after(last)) {
+      tool.warn("reviews after " + format_date(plan_options.terms->terms().back().end) + " are past the last term in " +
+                options.term_dates_path + " and keep their counted dates: give term dates that cover them");
+    }
+  }
 
   // The template is checked (by get) before anything is read or written.
   TemplateSet templates;

@@ -17,6 +17,7 @@ struct Options {
   std::string start;
   std::string review_every = "6w";
   int reviews = 3;
+  std::string term_dates_path;  // --term-dates
   bool strict = false;
 };
 

@@ -24,6 +24,10 @@ ChecklistItem read_item(const nlohmann::json& item) {
   out.due_days = item.value("due_days", 0);
   out.owner = item.at("owner").get<std::string>();
   out.action = item.at("action").get<std::string>();
+  out.when = item.value("when", "");
+  if (!out.when.empty() && out.when != "looked_after" && out.when != "medical_flag" && out.when != "ehc_plan") {
+    throw std::runtime_error("checklist.json: item " + out.code + " has an unknown condition " + out.when);
+  }
   for (const auto& name : item.at("kinds")) {
     const auto kind = parse_move_kind(name.get<std::string>());
     if (!kind) throw std::runtime_error("checklist.json: unknown kind of move " + name.dump());
@@ -102,9 +106,10 @@ Date next_weekday(Date date) {
   return date;
 }
 
-Date default_meeting_date(Date move_date, const MeetingRule& rule) {
-  const Date due = rule.months != 0 ? add_months(move_date, rule.months) : add_days(move_date, rule.days);
-  return next_weekday(due);
+Date meeting_due_date(Date move_date, const MeetingRule& rule) {
+  return rule.months != 0 ? add_months(move_date, rule.months) : add_days(move_date, rule.days);
 }
+
+Date default_meeting_date(Date move_date, const MeetingRule& rule) { return next_weekday(meeting_due_date(move_date, rule)); }
 
 }  // namespace waymark::transition

@@ -31,6 +31,9 @@ struct ChecklistItem {
   int due_days = 0;   // from the move date
   std::string owner;  // a role of Checklist::role_label
   std::array<bool, move_kind_count> kinds{};
+  // Empty: every move of its kinds. Otherwise a fact of the academic record that must be true:
+  // looked_after, medical_flag or ehc_plan.
+  std::string when;
   std::string action;
   std::vector<Source> sources;
 };
@@ -70,7 +73,10 @@ Date add_days(Date date, int days);
 Date add_months(Date date, int months);
 // The date itself on a weekday, else the Monday after: a meeting is not set on a weekend.
 Date next_weekday(Date date);
-// When the settling-in meeting falls if nobody booked it: the rule's offset, on a weekday.
+// The rule's offset from the move date: a week, a month, three or six months.
+Date meeting_due_date(Date move_date, const MeetingRule& rule);
+// When the settling-in meeting falls if nobody booked it and no term dates are given: the
+// rule's offset, on a weekday.
 Date default_meeting_date(Date move_date, const MeetingRule& rule);
 
 }  // namespace waymark::transition

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <pugixml.hpp>
 
+#include "ctf_codes.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 
@@ -48,7 +49,7 @@ class Positions {
 class CtfReader {
  public:
   CtfReader(std::string name, std::string_view text, bool verbose, DateOrder dates)
-      : name_(std::move(name)), positions_(text), verbose_(verbose), dates_(dates) {}
+      : name_(std::move(name)), positions_(text), verbose_(verbose), dates_(dates), codes_(CtfCodes::builtin()) {}
 
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& problem, const std::string& expected) const {
     const std::string value = verbose_ && node.child_value()[0] != '\0' ? fmt::format(" in '{}'", node.child_value()) : "";
@@ -80,6 +81,68 @@ class CtfReader {
     }
   }
 
+  // A yes/no element as JSON: true, false, or null when absent or empty.
+  nlohmann::ordered_json flag(const pugi::xml_node& parent, const char* child) const {
+    const auto node = parent.child(child);
+    try {
+      const auto parsed = parse_bool(trim(node.child_value()));
+      return parsed ? nlohmann::ordered_json(*parsed) : nlohmann::ordered_json();
+    } catch (const FieldError& e) {
+      fail(node, e.what(), e.expected());
+    }
+  }
+  // Text as JSON: null when absent or empty, never "".
+  nlohmann::ordered_json text_or_null(const pugi::xml_node& parent, const char* child) const {
+    const auto value = text(parent, child);
+    return value.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(value);
+  }
+  // The first of two spellings the file uses.
+  const char* either(const pugi::xml_node& parent, const char* name, const char* other) const {
+    return parent.child(name) ? name : other;
+  }
+  // A code with its words from ctf_codes.json: {"code": "SEMH", "label": "social, ..."}.
+  nlohmann::ordered_json coded(std::string_view list, const std::string& code) const {
+    const auto words = codes_.label(list, code);
+    return {{"code", code.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(code)},
+            {"label", words.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(words)}};
+  }
+  // An address as its parts in order (house, street, town, postcode ...), joined: the CTF
+  // gives either BS7666 parts or free lines, and both read in order.
+  std::string address(const pugi::xml_node& node) const {
+    std::string joined;
+    for (const auto part : node.select_nodes(".//*[not(*)]")) {
+      const auto value = trim(part.node().child_value());
+      if (value.empty()) continue;
+      if (!joined.empty()) joined += ", ";
+      joined += value;
+    }
+    return joined;
+  }
+  nlohmann::ordered_json phones(const pugi::xml_node& parent) const {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto phone : parent.child("Phones").children("Phone")) {
+      list.push_back({{"type", text_or_null(phone, "TelephoneType")}, {"number", text_or_null(phone, "PhoneNo")}});
+    }
+    return list;
+  }
+  // The needs of one SENneeds element, primary need (rank 1) first.
+  nlohmann::ordered_json needs(const pugi::xml_node& parent) const {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto need : parent.child("SENneeds").children("SENneed")) {
+      const auto type = text(need, either(need, "SENtype", "NeedType"));
+      auto entry = coded("sen_need_types", type);
+      entry["rank"] = count(need, either(need, "SENtypeRank", "NeedTypeRank"));
+      entry["start"] = date(need, "NeedStartDate");
+      entry["end"] = date(need, "NeedEndDate");
+      list.push_back(std::move(entry));
+    }
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      const auto rank = [](const auto& need) { return need["rank"].is_number() ? need["rank"].template get<long>() : 1000L; };
+      return rank(a) < rank(b);
+    });
+    return list;
+  }
+
   Learner pupil(const pugi::xml_node& node) const {
     Learner learner;
     learner.line = positions_.line(node.offset_debug());
@@ -94,40 +157,103 @@ class CtfReader {
     learner.gender = node.child("Sex") ? text(node, "Sex") : text(node, "Gender");
     auto& record = learner.record;
     const auto basic = node.child("BasicDetails");
+    learner.preferred_given_name = text(basic, "PreferredForename");
+    learner.preferred_family_name = text(basic, "PreferredSurname");
     learner.year_group = text(basic, "NCyearActual");
     if (!learner.year_group.empty()) record["nc_year"] = learner.year_group;
+    if (const auto status = text(basic, "EnrolStatus"); !status.empty()) record["enrol_status"] = status;
+
     auto languages = nlohmann::ordered_json::array();
+    std::string first_language;
     for (const auto type : basic.child("Languages").children("Type")) {
-      if (const auto language = text(type, "Language"); !language.empty()) languages.push_back(language);
+      const auto language = text(type, "Language");
+      const auto kind = text(type, "LanguageType");
+      if (language.empty()) continue;
+      if (kind == "F" && first_language.empty()) first_language = language;
+      auto entry = coded("language_types", kind);
+      entry["language"] = language;
+      languages.push_back(std::move(entry));
     }
     if (!languages.empty()) record["languages"] = languages;
-    if (const auto status = text(basic, "EnrolStatus"); !status.empty()) record["enrol_status"] = status;
-    if (const auto in_care = node.child("LookedAfter").child("InCare")) {
-      try {
-        if (const auto flag = parse_bool(trim(in_care.child_value()))) record["looked_after"] = *flag;
-      } catch (const FieldError& e) {
-        fail(in_care, e.what(), e.expected());
-      }
+    // English as an additional language follows from the first language alone; none recorded is unknown.
+    record["english_additional_language"] =
+        first_language.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(!codes_.means_english(first_language));
+
+    record["medical_flag"] = flag(basic, "MedicalFlag");
+    auto disabilities = nlohmann::ordered_json::array();
+    for (const auto disability : basic.child("Disabilities").children("Disability")) {
+      if (const auto code = trim(disability.child_value()); !code.empty()) disabilities.push_back(std::string(code));
     }
+    if (!disabilities.empty()) record["disabilities"] = disabilities;
+
+    const auto looked_after = node.child("LookedAfter");
+    record["looked_after"] = flag(looked_after, "InCare");
+    record["care_authority"] = text_or_null(looked_after, "CareAuthority");
+
+    const auto fsm_history = node.child("FSMhistory");
     auto fsm = nlohmann::ordered_json::array();
-    for (const auto instance : node.child("FSMhistory").children("FSMinstance")) {
-      fsm.push_back({{"start", date(instance, "FSMstartDate")}, {"end", date(instance, "FSMendDate")}});
+    bool fsm_now = false;
+    for (const auto instance : fsm_history.children("FSMinstance")) {
+      const auto end = date(instance, "FSMendDate");
+      fsm_now = fsm_now || end.is_null();
+      fsm.push_back({{"start", date(instance, "FSMstartDate")}, {"end", end}});
     }
-    if (!fsm.empty()) record["fsm_history"] = fsm;
+    if (!fsm.empty()) {
+      // An instance without an end date is the current one.
+      record["fsm_current"] = fsm_now;
+      record["fsm_review_date"] = date(fsm_history, "FSMreviewDate");
+      record["fsm_history"] = fsm;
+    }
+
+    // SENneeds may sit inside each SEN or beside them under SENhistory: both are read.
+    const auto sen_history = node.child("SENhistory");
     auto sen = nlohmann::ordered_json::array();
-    for (const auto entry : node.child("SENhistory").children("SEN")) {
-      auto needs = nlohmann::ordered_json::array();
-      for (const auto need : entry.child("SENneeds").children("SENneed")) needs.push_back(text(need, "NeedType"));
-      sen.push_back({{"start", date(entry, "StartDate")}, {"provision", text(entry, "SENprovision")}, {"needs", needs}});
+    for (const auto entry : sen_history.children("SEN")) {
+      sen.push_back({{"start", date(entry, "StartDate")}, {"provision", text(entry, "SENprovision")}, {"needs", needs(entry)}});
     }
-    if (!sen.empty()) record["sen_history"] = sen;
+    // Oldest first, undated first, so the last is the provision now.
+    const auto started = [](const auto& entry) { return entry["start"].is_string() ? entry["start"].template get<std::string>() : std::string{}; };
+    std::stable_sort(sen.begin(), sen.end(), [&](const auto& a, const auto& b) { return started(a) < started(b); });
+    if (!sen.empty()) {
+      record["sen_history"] = sen;
+      const auto& latest = sen.back();
+      record["ehc_plan"] = codes_.means_ehc_plan(latest["provision"].get<std::string>());
+    }
+    if (const auto beside = needs(sen_history); !beside.empty()) record["sen_needs"] = beside;
+
+    if (const auto home = node.child("Address")) record["address"] = address(home);
+    if (const auto own = phones(node); !own.empty()) record["phones"] = own;
+    if (const auto email = text(node, "Email"); !email.empty()) record["email"] = email;
+
+    auto contacts = nlohmann::ordered_json::array();
+    for (const auto contact : node.child("Contacts").children("Contact")) {
+      auto entry = nlohmann::ordered_json{{"order", count(contact, "Order")},
+                                          {"title", text_or_null(contact, "Title")},
+                                          {"forename", text_or_null(contact, "Forename")},
+                                          {"surname", text_or_null(contact, "Surname")}};
+      entry["relationship"] = coded("relationships", text(contact, "Relationship"));
+      entry["parental_responsibility"] = flag(contact, "Responsibility");
+      entry["phones"] = phones(contact);
+      entry["email"] = text_or_null(contact, "Email");
+      if (const auto home = contact.child("Address")) entry["address"] = address(home);
+      contacts.push_back(std::move(entry));
+    }
+    std::stable_sort(contacts.begin(), contacts.end(), [](const auto& a, const auto& b) {
+      const auto order = [](const auto& c) { return c["order"].is_number() ? c["order"].template get<long>() : 1000L; };
+      return order(a) < order(b);
+    });
+    if (!contacts.empty()) record["contacts"] = contacts;
+
     auto attendance = nlohmann::ordered_json::array();
     for (const auto year : node.child("Attendance").children("YearData")) {
       nlohmann::ordered_json row{{"year", text(year, "Year")},
                                  {"school", text(year, "SchoolName")},
+                                 {"start_date", date(year, "AttendanceStartDate")},
                                  {"sessions_possible", count(year, "SessionsPossible")},
                                  {"sessions_authorised_absence", count(year, "SessionsAuthorised")},
                                  {"sessions_unauthorised_absence", count(year, "SessionsUnauthorised")}};
+      // One character a session, from the start date on: kept as written for the receiving MIS.
+      row["marks"] = text_or_null(year, "AttendanceMarks");
       const auto& possible = row["sessions_possible"];
       if (possible.is_number() && possible.get<long>() > 0) {
         const long missed = row["sessions_authorised_absence"].is_number() ? row["sessions_authorised_absence"].get<long>() : 0;
@@ -152,6 +278,8 @@ class CtfReader {
                                {"method", text(result, "Method")},
                                {"component", text(result, "Component")},
                                {"result", text(result, "Result")},
+                               {"result_status", coded("result_statuses", text(result, "ResultStatus"))},
+                               {"result_qualifier", coded("result_qualifiers", text(result, "ResultQualifier"))},
                                {"result_date", date(result, "ResultDate")}});
       }
     }
@@ -166,6 +294,24 @@ class CtfReader {
     }
     if (!history.empty()) record["school_history"] = history;
     return learner;
+  }
+
+  // Elements of the sections this reader walks that it does not know, by path, with the line
+  // of the first: a newer CTF may add data the receiving school needs, so it is never dropped silently.
+  void note_unknown(const pugi::xml_node& node, const std::string& section, std::vector<std::pair<std::string, long>>& unknown) const {
+    const auto* known = codes_.known_children(section);
+    if (known == nullptr) return;
+    for (const auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string path = section.empty() ? child.name() : section + "/" + child.name();
+      if (!known->contains(std::string_view(child.name()))) {
+        if (std::none_of(unknown.begin(), unknown.end(), [&](const auto& seen) { return seen.first == path; })) {
+          unknown.emplace_back(path, positions_.line(child.offset_debug()));
+        }
+        continue;
+      }
+      note_unknown(child, path, unknown);
+    }
   }
 
   // The DfE establishment number as schools write it: "823/4102".
@@ -183,6 +329,7 @@ class CtfReader {
   Positions positions_;
   bool verbose_;
   DateOrder dates_;
+  const CtfCodes& codes_;
 };
 
 std::string describe_parse_failure(const pugi::xml_parse_result& result, std::string_view text) {
@@ -227,18 +374,35 @@ CtfFile read_ctf(const Options& options) {
     file.warnings.push_back(fmt::format("{}: CTF version {} is read as version 25 (this tool knows versions 24 and 25)", options.ctf_path,
                                         file.version.empty() ? "(none given)" : file.version));
   }
+  // When the file was exported: nothing in the pack is scheduled before it.
+  if (const auto stamp = header.child("DateTime")) {
+    const auto value = trim(stamp.child_value());
+    try {
+      file.exported = parse_date(value.substr(0, std::min<std::size_t>(value.size(), 10)), DateOrder::iso);
+    } catch (const FieldError& e) {
+      reader.fail(stamp, e.what(), "the export's date and time, such as 2027-07-16T15:42:10");
+    }
+  }
   const auto source = header.child("SourceSchool");
   file.source_school = reader.text(source, "SchoolName");
   if (file.source_school.empty()) file.source_school = reader.school_number(source);
   file.dest_school = reader.school_number(header.child("DestSchool"));
+  std::vector<std::pair<std::string, long>> unknown;
   for (const auto pupil : root.child("CTFpupilData").children("Pupil")) {
     auto learner = reader.pupil(pupil);
     if (const auto seen = file.learners.find(learner.id); seen != file.learners.end()) {
       throw data_error({options.ctf_path, learner.line, {}},
                        fmt::format("element 'UPN': the pupil appears twice (first on line {})", seen->second.line), "one Pupil per UPN");
     }
+    reader.note_unknown(pupil, "", unknown);
     file.ids.push_back(learner.id);
     file.learners.emplace(learner.id, std::move(learner));
+  }
+  if (!unknown.empty()) {
+    std::string list;
+    for (const auto& [path, line] : unknown) list += fmt::format("{}Pupil/{} (line {})", list.empty() ? "" : ", ", path, line);
+    file.warnings.push_back(fmt::format("{}: {} element{} this tool does not know, not read into the pack: {}", options.ctf_path, unknown.size(),
+                                        unknown.size() == 1 ? "" : "s", list));
   }
   return file;
 }

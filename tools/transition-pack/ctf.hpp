@@ -1,10 +1,13 @@
 // The DfE Common Transfer File (CTF), versions 24 and 25: the XML that school systems (SIMS,
-// Arbor, Bromcom) export when a pupil moves. Read with pugixml; elements we do not use are skipped.
+// Arbor, Bromcom) export when a pupil moves. Read with pugixml; the sections and codes it knows are
+// in ctf_codes.json, and elements it does not know are named in one warning, never dropped silently.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "checklist.hpp"
 #include "learners.hpp"
 #include "options.hpp"
 
@@ -15,6 +18,7 @@ struct CtfFile {
   std::string version;         // Header/CTFversion, "25.0"
   std::string source_school;   // Header/SourceSchool: its name, else "LEA/Estab"
   std::string dest_school;     // Header/DestSchool: "LEA/Estab" (a CTF gives no name)
+  std::optional<Date> exported;  // Header/DateTime: nothing is scheduled before it
   std::vector<std::string> ids;  // UPNs in file order
   Learners learners;
   std::vector<std::string> warnings;

@@ -48,20 +48,119 @@ nlohmann::json profile_data(const nlohmann::json& profile) {
   return data;
 }
 
+// "social, emotional and mental health (SEMH) (primary need), speech, ... (SLCN)": the words
+// ctf_codes.json gives, the code as written where it gives none.
+std::string coded_text(const nlohmann::json& coded) {
+  if (coded.value("label", nlohmann::json()).is_string()) return coded.at("label").get<std::string>();
+  return coded.value("code", nlohmann::json()).is_string() ? coded.at("code").get<std::string>() : std::string{};
+}
+
+std::string needs_text(const nlohmann::json& needs) {
+  std::string text;
+  for (const auto& need : needs) {
+    if (!text.empty()) text += ", ";
+    text += coded_text(need);
+    if (need.value("rank", nlohmann::json()) == 1) text += " (primary need)";
+  }
+  return text;
+}
+
+std::string yes_no(const nlohmann::json& flag) {
+  return flag.is_boolean() ? (flag.get<bool>() ? "yes" : "no") : "not recorded";
+}
+
+// The facts a receiving school acts on first, in plain words; empty when the record has none.
+nlohmann::json about_lines(const nlohmann::json& record) {
+  auto lines = nlohmann::json::array();
+  if (record.value("looked_after", nlohmann::json()).is_boolean()) {
+    std::string line = record.at("looked_after").get<bool>() ? "Looked after: yes" : "Looked after: no";
+    if (record.at("looked_after").get<bool>() && record.value("care_authority", nlohmann::json()).is_string()) {
+      line += ", by local authority " + record.at("care_authority").get<std::string>();
+    }
+    lines.push_back(line);
+  }
+  if (record.contains("fsm_current")) {
+    std::string line = std::string("Free school meals: ") + (record.at("fsm_current").get<bool>() ? "eligible now" : "not eligible now");
+    std::string since;
+    for (const auto& spell : record.at("fsm_history")) {
+      since += (since.empty() ? "" : "; ") + (spell.at("start").is_string() ? spell.at("start").get<std::string>() : std::string("?")) + " to " +
+               (spell.at("end").is_string() ? spell.at("end").get<std::string>() : std::string("now"));
+    }
+    lines.push_back(line + " (eligible " + since + ")");
+  }
+  if (record.contains("languages")) {
+    std::string languages;
+    for (const auto& language : record.at("languages")) {
+      languages += (languages.empty() ? "" : ", ") + language.at("language").get<std::string>();
+      if (const auto kind = coded_text(language); !kind.empty()) languages += " (" + kind + ")";
+    }
+    lines.push_back("Languages: " + languages);
+  }
+  if (record.value("english_additional_language", nlohmann::json()).is_boolean()) {
+    lines.push_back(std::string("English as an additional language: ") + yes_no(record.at("english_additional_language")));
+  }
+  if (record.value("medical_flag", nlohmann::json()).is_boolean()) {
+    lines.push_back(record.at("medical_flag").get<bool>()
+                        ? "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)"
+                        : "Medical condition: none flagged");
+  }
+  if (record.value("address", nlohmann::json()).is_string() && !record.at("address").get<std::string>().empty()) {
+    lines.push_back("Address: " + record.at("address").get<std::string>());
+  }
+  if (record.contains("disabilities")) {
+    std::string codes;
+    for (const auto& code : record.at("disabilities")) codes += (codes.empty() ? "" : ", ") + code.get<std::string>();
+    lines.push_back("Disabilities: " + codes);
+  }
+  return lines;
+}
+
+nlohmann::json contacts_data(const nlohmann::json& contacts) {
+  auto rows = nlohmann::json::array();
+  for (auto contact : contacts) {
+    std::string name;
+    for (const char* part : {"title", "forename", "surname"}) {
+      if (contact.value(part, nlohmann::json()).is_string()) name += (name.empty() ? "" : " ") + contact.at(part).get<std::string>();
+    }
+    contact["name"] = name;
+    contact["relationship_text"] = coded_text(contact.at("relationship"));
+    contact["responsibility_text"] = yes_no(contact.at("parental_responsibility"));
+    std::string phones;
+    for (const auto& phone : contact.value("phones", nlohmann::json::array())) {
+      if (!phone.at("number").is_string()) continue;
+      phones += (phones.empty() ? "" : "; ") + phone.at("number").get<std::string>();
+      if (phone.at("type").is_string()) phones += " (" + phone.at("type").get<std::string>() + ")";
+    }
+    contact["phones_text"] = phones;
+    rows.push_back(std::move(contact));
+  }
+  return rows;
+}
+
 nlohmann::json record_data(const nlohmann::json& record) {
   auto data = record;
+  data["about"] = about_lines(record);
+  data["has_about"] = !data["about"].empty();
+  data["has_contacts"] = has_items(record.value("contacts", nlohmann::json()));
+  if (data["has_contacts"].get<bool>()) data["contacts"] = contacts_data(record.at("contacts"));
+  data["ehc_plan_text"] = record.value("ehc_plan", nlohmann::json()) == true ? "yes" : "";
+  if (record.contains("sen_needs")) data["sen_needs_text"] = needs_text(record.at("sen_needs"));
+  if (data.contains("assessments")) {
+    for (auto& result : data["assessments"]) {
+      result["status_text"] = coded_text(result.value("result_status", nlohmann::json::object()));
+      result["qualifier_text"] = coded_text(result.value("result_qualifier", nlohmann::json::object()));
+    }
+  }
   data["has_achievements"] = has_items(record.value("achievements", nlohmann::json()));
   data["has_assessments"] = has_items(record.value("assessments", nlohmann::json()));
   data["has_attendance_years"] = has_items(record.value("attendance", nlohmann::json()));
   data["has_attendance"] = data["has_attendance_years"].get<bool>() || record.contains("attendance_pct");
   if (record.contains("sen")) data["sen"] = sen_text(record.at("sen").get<std::string>());
-  data["has_sen"] = record.contains("sen") || has_items(record.value("sen_history", nlohmann::json()));
+  data["has_sen"] = record.contains("sen") || has_items(record.value("sen_history", nlohmann::json())) || record.contains("sen_needs");
   data["has_school_history"] = has_items(record.value("school_history", nlohmann::json()));
   if (data.contains("sen_history")) {
     for (auto& entry : data["sen_history"]) {
-      std::string needs;
-      for (const auto& need : entry.at("needs")) needs += (needs.empty() ? "" : ", ") + need.get<std::string>();
-      entry["needs_text"] = needs;
+      entry["needs_text"] = needs_text(entry.at("needs"));
       entry["provision"] = sen_text(entry.value("provision", ""));
     }
   }
@@ -81,12 +180,23 @@ nlohmann::json checklist_data(const nlohmann::json& checklist) {
   return data;
 }
 
+// The name the young person goes by: the preferred forename and surname where the CTF gives
+// them, else the legal ones; the id when there is no name at all.
 std::string learner_name(const nlohmann::json& learner) {
+  std::string name;
+  for (const auto& [preferred, legal] : {std::pair{"preferred_given_name", "given_name"}, std::pair{"preferred_family_name", "family_name"}}) {
+    const char* part = learner.value(preferred, nlohmann::json()).is_string() ? preferred : legal;
+    if (learner.at(part).is_string()) name += (name.empty() ? "" : " ") + learner.at(part).get<std::string>();
+  }
+  return name.empty() ? learner.at("id").get<std::string>() : name;
+}
+
+std::string legal_name(const nlohmann::json& learner) {
   std::string name;
   for (const char* part : {"given_name", "family_name"}) {
     if (learner.at(part).is_string()) name += (name.empty() ? "" : " ") + learner.at(part).get<std::string>();
   }
-  return name.empty() ? learner.at("id").get<std::string>() : name;
+  return name;
 }
 
 }  // namespace
@@ -98,6 +208,11 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings)
   data["record"] = record_data(data["academic_record"]);
   data["checklist"] = checklist_data(data["checklist"]);
   data["settings"] = settings.values();
+  data["learner"]["name"] = learner_name(data["learner"]);
+  // The legal name is shown too when it differs from the one the young person goes by.
+  if (const auto legal = legal_name(data["learner"]); !legal.empty() && legal != data["learner"]["name"].get<std::string>()) {
+    data["learner"]["legal_name"] = legal;
+  }
   return data;
 }
 

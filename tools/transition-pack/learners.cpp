@@ -16,6 +16,7 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
   const auto year = columns.optional("year_group");
   const auto attendance = columns.optional("attendance_pct");
   const auto sen = columns.optional("sen");
+  const auto looked_after = columns.optional("looked_after");
   std::array<std::optional<std::size_t>, profile_fields.size()> profile_columns;
   for (std::size_t i = 0; i < profile_fields.size(); ++i) profile_columns[i] = columns.optional(profile_fields[i].column);
 
@@ -44,6 +45,11 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
       if (attendance) {
         at = *attendance;
         if (const auto percent = parse_percent(Columns::text(record, attendance))) learner.record["attendance_pct"] = *percent;
+      }
+      // Looked after brings the virtual school head, PEP and designated teacher steps.
+      if (looked_after) {
+        at = *looked_after;
+        if (const auto flag = parse_bool(Columns::text(record, looked_after))) learner.record["looked_after"] = *flag;
       }
     } catch (const FieldError& e) {
       columns.fail(record, at, e.what(), e.expected());

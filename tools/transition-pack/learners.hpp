@@ -17,6 +17,8 @@ struct Learner {
   std::string id;
   long line = 0;  // where the learner's record starts, for messages
   std::string given_name, family_name, date_of_birth, gender, year_group;
+  // The names the young person goes by, when the CTF gives them (PreferredForename, PreferredSurname).
+  std::string preferred_given_name, preferred_family_name;
   // The one-page profile: the columns of profile_fields() that were filled in, in that order.
   nlohmann::ordered_json profile = nlohmann::ordered_json::object();
   // Facts of the academic record besides achievements: attendance, SEN provision, and from a

@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
   app.add_option("--kind", options.kind, "With --ctf and no --moves: the kind of every pupil's move\n"
                                          "(end_of_key_stage, mid_term, managed_move, alternative_provision)");
   app.add_option("--move-date", options.move_date, "With --ctf and no --moves: the date of every pupil's move");
+  app.add_option("--term-dates", options.term_dates_path, "The school's terms: a CSV with start and end columns (man 5 waymark-records);\n"
+                                                          "checklist dates and meetings fall on school days in them");
+  app.add_option("--as-of", options.as_of, "The day the pack is made (default today): nothing is scheduled before it, nor\n"
+                                           "before a CTF's export; an item due earlier is marked late");
   std::string audience = "receiving";
   app.add_option("--audience", audience, "Who the pack is for: receiving (the profile only with consent_to_share; default)\n"
                                          "or young-person (their own full copy)")

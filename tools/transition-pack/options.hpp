@@ -21,6 +21,8 @@ struct Options {
   std::string ctf_path;              // --ctf
   std::string kind;                  // --kind, for a CTF without --moves
   std::string move_date;             // --move-date, for a CTF without --moves
+  std::string term_dates_path;       // --term-dates: the school calendar checklist dates fall in
+  std::string as_of;                 // --as-of: the day the pack is made (default today)
   Audience audience = Audience::receiving;
   std::string timezone = "Europe/London";
   std::string meeting_time = "10:00";

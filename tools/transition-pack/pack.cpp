@@ -30,11 +30,45 @@ std::string owner_name(const std::string& role, const Move& move) {
   return {};
 }
 
-nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::string& code, Date due, const std::string& action,
+// A date the pack sets: where it falls, and whether it had to move later than planned.
+struct Scheduled {
+  Date planned;   // counted from the move date
+  Date date;      // on a school day, not before Scheduling::not_before
+  bool late = false;               // planned before the pack was made or the CTF exported
+  bool outside_calendar = false;   // the term dates do not reach it: kept as counted
+};
+
+// "before" items move to the school day on or before their planned date (still before the move),
+// others to the school day on or after it. A date before `not_before` is never back-dated: it
+// moves to the first school day from then on and is marked late.
+Scheduled schedule_date(Date planned, std::string_view phase, const Scheduling& scheduling) {
+  Scheduled out{planned, planned};
+  if (scheduling.terms != nullptr) {
+    const auto moved = phase == "before" ? scheduling.terms->on_or_before(planned)
+                       : phase == "at"   ? std::optional<Date>(planned)
+                                         : scheduling.terms->on_or_after(planned);
+    if (moved) out.date = *moved;
+    out.outside_calendar = !moved || !scheduling.terms->is_school_day(out.date);
+  }
+  if (out.date < scheduling.not_before) {
+    out.late = true;
+    out.date = scheduling.not_before;
+    if (scheduling.terms != nullptr) {
+      const auto first = scheduling.terms->on_or_after(out.date);
+      if (first) out.date = *first;
+      out.outside_calendar = !first;
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::string& code, const Scheduled& due, const std::string& action,
                                        const Checklist& checklist, const Move& move) {
   return {{"code", code},
           {"phase", item.phase},
-          {"due", format_date(due)},
+          {"due", format_date(due.date)},
+          {"planned", format_date(due.planned)},
+          {"late", due.late},
           {"owner", item.owner},
           {"owner_label", checklist.role_label(item.owner)},
           {"owner_name", text_or_null(owner_name(item.owner, move))},
@@ -42,7 +76,8 @@ nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::str
           {"sources", sources_json(item, move.kind)}};
 }
 
-std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std::chrono::minutes default_time) {
+std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std::chrono::minutes default_time,
+                              const Scheduling& scheduling) {
   std::vector<Meeting> meetings;
   for (std::size_t i = 0; i < checklist.meetings().size(); ++i) {
     const auto& rule = checklist.meetings()[i];
@@ -50,7 +85,13 @@ std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std:
     meeting.rule = &rule;
     const auto& booked = i < move.booked.size() ? move.booked[i] : std::nullopt;
     meeting.booked = booked.has_value();
-    meeting.date = booked ? booked->date : default_meeting_date(move.date, rule);
+    // A meeting the school booked stays as booked; the others fall on school days.
+    const auto when = booked ? Scheduled{booked->date, booked->date}
+                             : schedule_date(scheduling.terms != nullptr ? meeting_due_date(move.date, rule) : default_meeting_date(move.date, rule),
+                                             "after", scheduling);
+    meeting.date = when.date;
+    meeting.late = when.late;
+    meeting.outside_calendar = when.outside_calendar;
     meeting.time = booked && booked->time ? *booked->time : default_time;
     meeting.uid = meeting_uid(move.id, rule.code);
     meetings.push_back(meeting);
@@ -86,6 +127,8 @@ nlohmann::ordered_json learner_json(const Learner& learner) {
   return {{"id", learner.id},
           {"given_name", text_or_null(learner.given_name)},
           {"family_name", text_or_null(learner.family_name)},
+          {"preferred_given_name", text_or_null(learner.preferred_given_name)},
+          {"preferred_family_name", text_or_null(learner.preferred_family_name)},
           {"date_of_birth", text_or_null(learner.date_of_birth)},
           {"gender", text_or_null(learner.gender)},
           {"year_group", text_or_null(learner.year_group)}};
@@ -103,8 +146,13 @@ nlohmann::ordered_json move_json(const Move& move, const Checklist& checklist) {
           {"consent_to_share", move.consent_to_share ? nlohmann::ordered_json(*move.consent_to_share) : nlohmann::ordered_json()}};
 }
 
-nlohmann::ordered_json record_json(const Learner& learner, const std::vector<Achievement>& achievements) {
+nlohmann::ordered_json record_json(const Learner& learner, const std::vector<Achievement>& achievements, Audience audience) {
   auto record = learner.record;
+  // The receiving setting needs the parents' and carers' numbers whatever the profile consent
+  // says; the young person's own copy does not carry other people's phone numbers.
+  if (audience == Audience::young_person && record.contains("contacts")) {
+    for (auto& contact : record["contacts"]) contact.erase("phones");
+  }
   auto achieved = nlohmann::ordered_json::array();
   for (const auto& item : achievements) {
     achieved.push_back({{"date", format_date(item.date)}, {"area", text_or_null(item.area)}, {"achievement", item.achievement}});
@@ -113,17 +161,35 @@ nlohmann::ordered_json record_json(const Learner& learner, const std::vector<Ach
   return record;
 }
 
-// The move kind's items and a settling-in item per meeting, in the order they fall due.
-nlohmann::ordered_json checklist_json(const Move& move, const std::vector<Meeting>& meetings, const Checklist& checklist) {
+// Whether an item applies to this young person: always, or when their record says so (a
+// looked-after pupil, a medical flag, an EHC plan). Unknown is not true.
+bool applies(const ChecklistItem& item, const Learner& learner) {
+  if (item.when.empty()) return true;
+  const auto found = learner.record.find(item.when);
+  return found != learner.record.end() && found->is_boolean() && found->get<bool>();
+}
+
+// The move kind's items that apply and a settling-in item per meeting, in the order they fall due.
+nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, const std::vector<Meeting>& meetings, const Checklist& checklist,
+                                      const Scheduling& scheduling, Pack& pack) {
   auto items = nlohmann::ordered_json::array();
+  const auto note = [&](const std::string& code, const Scheduled& when) {
+    if (when.late) pack.late.push_back(code + " on " + format_date(when.date));
+    if (when.outside_calendar) pack.outside_calendar.push_back(code + " on " + format_date(when.date));
+  };
   for (const auto& item : checklist.items()) {
-    if (!item.kinds[static_cast<std::size_t>(move.kind)]) continue;
-    items.push_back(checklist_entry(item, item.code, add_days(move.date, item.due_days), item.action, checklist, move));
+    if (!item.kinds[static_cast<std::size_t>(move.kind)] || !applies(item, learner)) continue;
+    const auto when = schedule_date(add_days(move.date, item.due_days), item.phase, scheduling);
+    note(item.code, when);
+    items.push_back(checklist_entry(item, item.code, when, item.action, checklist, move));
   }
   const auto& settling = checklist.settling_in();
   for (const auto& meeting : meetings) {
-    items.push_back(checklist_entry(settling, "settling_in_" + meeting.rule->code, meeting.date,
-                                    "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action, checklist, move));
+    const Scheduled when{meeting.date, meeting.date, meeting.late, meeting.outside_calendar};
+    const auto code = "settling_in_" + meeting.rule->code;
+    note(code, when);
+    items.push_back(checklist_entry(settling, code, when, "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action,
+                                    checklist, move));
   }
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a["due"].template get<std::string>() < b["due"].template get<std::string>(); });
   return items;
@@ -164,7 +230,7 @@ std::string meeting_uid(std::string_view learner_id, std::string_view meeting_co
 }
 
 Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const Options& options) {
+                const Checklist& checklist, const Options& options, const Scheduling& scheduling) {
   Pack pack;
   pack.id = learner.id;
   auto& json = pack.json;
@@ -176,10 +242,10 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   json["profile_included"] = shared;
   json["profile_note"] = profile_note(move, options.audience);
   json["profile"] = shared ? profile_json(learner) : nlohmann::ordered_json();
-  json["academic_record"] = record_json(learner, achievements);
+  json["academic_record"] = record_json(learner, achievements, options.audience);
 
-  const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time));
-  json["checklist"] = checklist_json(move, meetings, checklist);
+  const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time), scheduling);
+  json["checklist"] = checklist_json(learner, move, meetings, checklist, scheduling, pack);
   auto calendar = nlohmann::ordered_json::array();
   for (const auto& meeting : meetings) {
     calendar.push_back({{"code", meeting.rule->code},
@@ -189,6 +255,7 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
                         {"timezone", options.timezone},
                         {"minutes", options.meeting_minutes},
                         {"booked", meeting.booked},
+                        {"late", meeting.late},
                         {"uid", meeting.uid}});
     pack.events.push_back(meeting_event(meeting, learner, move, checklist, options));
   }

@@ -12,14 +12,24 @@
 #include "learners.hpp"
 #include "moves.hpp"
 #include "options.hpp"
+#include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
+
+// Where the pack's dates may fall: on school days when the school's calendar is given, and
+// never before the day the pack is made or, from a CTF, the day the file was exported.
+struct Scheduling {
+  const TermDates* terms = nullptr;
+  Date not_before;
+};
 
 struct Meeting {
   const MeetingRule* rule = nullptr;
   Date date;
   std::chrono::minutes time{};
   bool booked = false;  // given in the moves file rather than worked out
+  bool late = false;    // due before the pack was made or the CTF exported: moved later
+  bool outside_calendar = false;
   std::string uid;
 };
 
@@ -27,11 +37,13 @@ struct Pack {
   std::string id;
   nlohmann::ordered_json json;   // what pack.json and the NDJSON line hold
   std::vector<CalendarEvent> events;
+  std::vector<std::string> late;              // "code on date": items that could not keep their planned date
+  std::vector<std::string> outside_calendar;  // "code on date": dates the term dates do not cover
 };
 
-// Assembles the pack of `move` for `options.audience`.
+// Assembles the pack of `move` for `options.audience`, its dates as `scheduling` allows.
 Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const Options& options);
+                const Checklist& checklist, const Options& options, const Scheduling& scheduling);
 
 // Whether the receiving setting may see the personal profile: only with consent_to_share true.
 bool profile_shared(const Move& move, Audience audience);

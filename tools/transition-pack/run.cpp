@@ -13,12 +13,14 @@
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
+#include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
 
 namespace {
 
 struct Inputs {
+  std::optional<Date> exported;  // from a CTF: when the file was made
   Moves moves;
   Learners learners;
   std::string learners_source;
@@ -30,6 +32,7 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   for (const auto& warning : ctf.warnings) tool.warn(warning);
   Inputs inputs;
   inputs.learners_source = ctf.source;
+  inputs.exported = ctf.exported;
   if (!options.moves_path.empty()) {
     inputs.moves = read_moves(options, Checklist::builtin());
   } else {
@@ -118,6 +121,39 @@ Inputs read_inputs(const Options& options, const Tool& tool, bool to_folders) {
   return inputs;
 }
 
+// The day the pack is made: --as-of, or today (SOURCE_DATE_EPOCH when set, as for the calendar's stamp).
+Date made_on(const Options& options) {
+  if (options.as_of.empty()) return Date{std::chrono::floor<std::chrono::days>(calendar_stamp())};
+  try {
+    if (const auto date = parse_date(options.as_of, options.common.date_order())) return *date;
+  } catch (const FieldError& e) {
+    throw Error(Exit::usage, std::string("--as-of: ") + e.what() + " (" + e.expected() + ")");
+  }
+  throw Error(Exit::usage, "--as-of is empty (the day the pack is made, such as 2027-06-01)");
+}
+
+// One warning for each kind of date a reader should look at, naming the first.
+void warn_about_dates(const std::vector<Pack>& packs, const Options& options, const Tool& tool) {
+  std::size_t late = 0, outside = 0;
+  std::string first_late, first_outside;
+  for (const auto& pack : packs) {
+    if (first_late.empty() && !pack.late.empty()) first_late = pack.id + " " + pack.late.front();
+    if (first_outside.empty() && !pack.outside_calendar.empty()) first_outside = pack.id + " " + pack.outside_calendar.front();
+    late += pack.late.size();
+    outside += pack.outside_calendar.size();
+  }
+  const auto who = [&](const std::string& first) { return options.common.verbose ? " (first: " + first + ")" : ""; };
+  if (late > 0) {
+    tool.warn(std::to_string(late) + " checklist date" + (late == 1 ? " was" : "s were") +
+              " due before the pack was made or the CTF exported: marked late in the checklist and set for the first day after" + who(first_late));
+  }
+  if (outside > 0) {
+    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " not a school day in " + options.term_dates_path +
+              " (beyond its terms, or a move date in a holiday or at a weekend) and " + (outside == 1 ? "was" : "were") +
+              " kept as counted: check " + (outside == 1 ? "it" : "them") + " against the school calendar" + who(first_outside));
+  }
+}
+
 }  // namespace
 
 int run(const Options& options, const Tool& tool) {
@@ -131,14 +167,24 @@ int run(const Options& options, const Tool& tool) {
   std::optional<PackDocuments> documents;
   if (destination.to_folders || destination.document_format) documents.emplace(options.documents);
 
+  Scheduling scheduling;
+  scheduling.not_before = made_on(options);
+  std::optional<TermDates> terms;
+  if (!options.term_dates_path.empty()) {
+    terms.emplace(TermDates::load(options.term_dates_path, options.common.date_order()));
+    scheduling.terms = &*terms;
+  }
+
   const Inputs inputs = read_inputs(options, tool, destination.to_folders);
+  if (inputs.exported && *inputs.exported > scheduling.not_before) scheduling.not_before = *inputs.exported;
   std::vector<Pack> packs;
   const std::vector<Achievement> none;
   for (const auto& move : inputs.moves.list) {
     const auto found = inputs.achievements.find(move.id);
     packs.push_back(build_pack(inputs.learners.at(move.id), move, found == inputs.achievements.end() ? none : found->second,
-                               Checklist::builtin(), options));
+                               Checklist::builtin(), options, scheduling));
   }
+  warn_about_dates(packs, options, tool);
 
   if (destination.to_folders) {
     write_pack_folders(options.common.output, packs, options.timezone, *documents, destination.folder_formats);
