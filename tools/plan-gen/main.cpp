@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   app.add_option("--review-every", options.review_every, "Time between reviews: days, weeks or months, e.g. 14d, 6w, 2m (default 6w)")
       ->check([](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });
   app.add_option("--reviews", options.reviews, "Number of reviews to schedule (default 3)")->check(CLI::Range(0, 52));
+  app.add_option("--audience", options.audience,
+                 "Who reads the plan: young-person (default: no support tier, score or staff reasons) or staff\n"
+                 "(adds why support is offered, in risk-check's words about circumstances)")
+      ->check(CLI::IsMember({"young-person", "staff"}));
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

@@ -24,6 +24,9 @@ struct PlanSettings {
   int reviews = 3;
   std::vector<std::string> actions;  // --actions for every learner; empty: each learner's recommended
   std::string key_person;            // when the learner has no key_person column
+  // The young person's own plan never carries the support tier or the reasons written for staff
+  // (identification "without labelling", seeds/000); the staff plan does.
+  bool for_staff = false;
   nlohmann::ordered_json prompts;    // prompts.json
 };
 

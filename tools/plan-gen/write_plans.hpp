@@ -18,6 +18,7 @@ struct Options {
   std::string review_every = "6w";
   int reviews = 3;
   bool strict = false;
+  std::string audience = "young-person";  // young-person or staff
 };
 
 // Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.
