@@ -110,10 +110,13 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
       specific |= std::uint64_t{action + 1} << (4 * specific_count++);
     }
   }
+  // Needs alone decide whether support goes beyond universal; context can then weigh towards
+  // intensive support, never lift a learner out of universal support.
+  out.need_score = score;
   out.score = score + std::min(context, rules_.context_max);
-  out.score_tier = score >= rules_.intensive_from   ? Tier::intensive
-                   : score >= rules_.targeted_from ? Tier::targeted
-                                                   : Tier::universal;
+  out.score_tier = score < rules_.targeted_from       ? Tier::universal
+                   : out.score >= rules_.intensive_from ? Tier::intensive
+                                                        : Tier::targeted;
   out.tier = out.score_tier;
   for (auto lifted = holding(override_tests_, learner); lifted; lifted &= lifted - 1) {
     const auto& lift = rules_.overrides[static_cast<std::size_t>(std::countr_zero(lifted))];

@@ -28,6 +28,7 @@ struct Recommendation {
 // scoring a cohort does not allocate per learner.
 struct Assessment {
   int score = 0;
+  int need_score = 0;                 // the part of the score from indicators of need (not context)
   Tier score_tier = Tier::universal;  // from the score alone
   Tier tier = Tier::universal;        // after overrides
   std::vector<const Indicator*> fired;

@@ -15,6 +15,9 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
   out.print("Support tier: {} (score {})\n", to_string(a.tier), a.score);
   out.print("  Score {} gives {}: universal below {}, targeted from {}, intensive from {}.\n", a.score, to_string(a.score_tier),
        rules.targeted_from, rules.targeted_from, rules.intensive_from);
+  if (a.need_score != a.score)
+    out.print("  {} of the score is from indicators of need, which alone decide whether support is more than universal.\n",
+              a.need_score);
   for (std::size_t i = a.fired.size(); i < a.indicators.size(); ++i) out.print("  {}: {}.\n", a.indicators[i], a.reasons[i]);
 
   out.print("\nIndicators that fired\n");

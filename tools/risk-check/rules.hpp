@@ -78,7 +78,8 @@ struct Indicator {
   Sentence reason;
   std::vector<std::string> risk_factors;
   // Context (a characteristic such as free school meals) rather than a need: it fires only beside
-  // an indicator of need that scores, so that who a learner is never flags them on their own.
+  // an indicator of need that scores, and counts towards intensive support only (the points of
+  // needs alone decide targeted), so that who a learner is never flags them.
   bool context = false;
   // Actions (A01-A13) that answer this indicator specifically, recommended before broader ones.
   std::vector<std::string> actions;
