@@ -34,18 +34,20 @@ report() {  # name seconds kb
     printf "%-44s %7.2f s %8.1f MB/s %10.0f learners/s %7.1f MB peak\n", name, s, bytes / 1e6 / s, n / s, kb / 1024 }'
 }
 
-# The same attendance points as the default rules: < 90 -> 1, < 85 -> 2, <= 50 -> 3; attendance
-# from attendance_pct, else from session counts (to one decimal, as risk-check does); unknown -> 0.
+# The same attendance points as the default rules: <= 90 -> 1, <= 85 -> 3, < 80 -> 4, <= 50 -> 5;
+# attendance from attendance_pct, else from session counts (unrounded, as risk-check does);
+# unknown -> 0.
 mlr_points='
   var a = "";
   if (!is_empty($attendance_pct)) { a = $attendance_pct }
   elif (!is_empty($sessions_possible) && !is_empty($sessions_attended)) {
-    a = roundm(100 * $sessions_attended / $sessions_possible, 0.1)
+    a = 100 * $sessions_attended / $sessions_possible
   }
   if (is_empty(a)) { $attendance_points = 0 }
-  elif (a <= 50) { $attendance_points = 3 }
-  elif (a < 85) { $attendance_points = 2 }
-  elif (a < 90) { $attendance_points = 1 }
+  elif (a <= 50) { $attendance_points = 5 }
+  elif (a < 80) { $attendance_points = 4 }
+  elif (a <= 85) { $attendance_points = 3 }
+  elif (a <= 90) { $attendance_points = 1 }
   else { $attendance_points = 0 }'
 
 read -r rc_s rc_kb < <(measure "$bin/risk-check" "$work/cohort.csv")
@@ -70,6 +72,6 @@ rm -f "$work/large.csv"
 "$bin/risk-check" "$work/cohort.csv" --format csv | mlr --icsv --ocsv head -n 2000 then cut -f id,indicators >"$work/ours.csv"
 mlr --icsv --ocsv head -n 2000 then put "$mlr_points" then cut -f id,attendance_points "$work/cohort.csv" >"$work/theirs.csv"
 agree=$(mlr --icsv --ocsv --headerless-csv-output join -j id -f "$work/ours.csv" then put '
-  $ours = $indicators =~ "severe_absence" ? 3 : $indicators =~ "attendance_below_85" ? 2 : $indicators =~ "attendance_below_90" ? 1 : 0' \
+  $ours = $indicators =~ "severe_absence" ? 5 : $indicators =~ "absence_20" ? 4 : $indicators =~ "absence_15" ? 3 : $indicators =~ "persistent_absence" ? 1 : 0' \
   then filter '$ours == $attendance_points' then count "$work/theirs.csv")
 echo "attendance points agree with Miller on $agree of 2000 learners"

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   app.add_option("--reviews", options.reviews, "Number of reviews to schedule (default 3)")->check(CLI::Range(0, 52));
   app.add_option("--term-dates", options.term_dates_path, "The school's terms: a CSV with start and end columns (man 5 waymark-records);\n"
                                                           "each review falls on the nearest school day to its date");
+  app.add_option("--audience", options.audience,
+                 "Who reads the plan: young-person (default: no support tier, score or staff reasons) or staff\n"
+                 "(adds why support is offered, in risk-check's words about circumstances)")
+      ->check(CLI::IsMember({"young-person", "staff"}));
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

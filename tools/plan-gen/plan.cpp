@@ -129,10 +129,17 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
   plan["start"] = format_date(settings_.start);
   const std::string key_person = text(record, "key_person");
   plan["key_person"] = key_person.empty() ? settings_.key_person : key_person;
-  plan["starting_point"] = {{"strengths", list(record, "strengths")},         {"interests", list(record, "interests")},
-                            {"barriers", list(record, "barriers")},           {"support_needs", list(record, "support_needs")},
-                            {"motivations", list(record, "motivations")},     {"tier", text(record, "tier")},
-                            {"reasons", list(record, "reasons")},             {"risk_factors", list(record, "risk_factors")}};
+  plan["audience"] = settings_.for_staff ? "staff" : "young-person";
+  // For the young person the keys stay, empty, so that every plan has the same shape.
+  const bool staff = settings_.for_staff;
+  plan["starting_point"] = {{"strengths", list(record, "strengths")},
+                            {"interests", list(record, "interests")},
+                            {"barriers", list(record, "barriers")},
+                            {"support_needs", list(record, "support_needs")},
+                            {"motivations", list(record, "motivations")},
+                            {"tier", staff ? text(record, "tier") : std::string{}},
+                            {"reasons", staff ? list(record, "reasons") : std::vector<std::string>{}},
+                            {"risk_factors", staff ? list(record, "risk_factors") : std::vector<std::string>{}}};
   plan["end_goal"] = text(record, "aspiration");
 
   nlohmann::ordered_json road_map = nlohmann::ordered_json::array();

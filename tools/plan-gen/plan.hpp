@@ -25,6 +25,9 @@ struct PlanSettings {
   std::optional<TermDates> terms;    // --term-dates: reviews fall on school days
   std::vector<std::string> actions;  // --actions for every learner; empty: each learner's recommended
   std::string key_person;            // when the learner has no key_person column
+  // The young person's own plan never carries the support tier or the reasons written for staff
+  // (identification "without labelling", seeds/000); the staff plan does.
+  bool for_staff = false;
   nlohmann::ordered_json prompts;    // prompts.json
 };
 

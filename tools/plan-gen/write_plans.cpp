@@ -34,6 +34,7 @@ PlanSettings plan_settings(const Options& options, const DocumentSettings& setti
   plan.review_every = *parse_interval(options.review_every);
   plan.reviews = options.reviews;
   plan.actions = options.actions;
+  plan.for_staff = options.audience == "staff";
   const auto& values = settings.values();
   if (values.contains("key_person") && values["key_person"].is_string()) plan.key_person = values["key_person"].get<std::string>();
   plan.prompts = nlohmann::ordered_json::parse(embedded::plan_prompts_json, nullptr, true, true);
@@ -49,6 +50,7 @@ nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentS
     if (const auto* factor = catalogue.find_risk_factor(code.get<std::string>())) labels.push_back(factor->label);
   data["risk_factor_labels"] = std::move(labels);
   data["has_targets"] = !plan["stages"].empty();
+  data["for_staff"] = plan["audience"] == "staff" && !plan["starting_point"]["tier"].get<std::string>().empty();
   return data;
 }
 

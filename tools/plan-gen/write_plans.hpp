@@ -19,6 +19,7 @@ struct Options {
   int reviews = 3;
   std::string term_dates_path;  // --term-dates
   bool strict = false;
+  std::string audience = "young-person";  // young-person or staff
 };
 
 // Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.

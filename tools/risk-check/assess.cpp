@@ -16,6 +16,7 @@ FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
     : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), ranked_(std::size_t{1} << ranked_bits) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
+  if (catalogue.actions().size() > 15) throw std::logic_error("Ranked::specific holds action positions in four bits");
   if (rules.indicators.size() > max_rules || rules.overrides.size() > max_rules) throw std::logic_error("rules are bit sets of 64");
   const auto& indicators = rules.indicators;
   for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -34,6 +35,10 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
       set |= bit(order.back());
     }
     indicator_factors_.push_back(set);
+    if (indicators[i].context) context_mask_ |= bit(i);
+    auto& specific = indicator_actions_.emplace_back();
+    for (const auto& id : indicators[i].actions)
+      specific.push_back(static_cast<std::size_t>(catalogue.find_action(id) - catalogue.actions().data()));
   }
   for (const auto& lift : rules.overrides) override_tests_.push_back({static_cast<std::size_t>(lift.when.field), lift.when.low, lift.when.high});
   for (std::size_t i = 0; i < field_count; ++i)
@@ -59,6 +64,7 @@ std::uint64_t Assessor::holding(const std::vector<RangeTest>& tests, const Learn
 
 void Assessor::assess(const Learner& learner, Assessment& out) const {
   out.fired.clear();
+  out.context_unscored.clear();
   out.lifted.clear();
   out.indicators.clear();
   out.risk_factors.clear();
@@ -71,26 +77,46 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
     const auto i = static_cast<std::size_t>(std::countr_zero(rest));
     fired &= ~(std::uint64_t{(holds & outranked_by_[i]) != 0} << i);
   }
+  // Context counts only beside an indicator of need that scores: who a learner is never flags them.
+  int need = 0;
+  for (auto rest = fired & ~context_mask_; rest; rest &= rest - 1) need += rules_.indicators[static_cast<std::size_t>(std::countr_zero(rest))].points;
+  if (need <= 0) {
+    for (auto rest = fired & context_mask_; rest; rest &= rest - 1)
+      out.context_unscored.push_back(&rules_.indicators[static_cast<std::size_t>(std::countr_zero(rest))]);
+    fired &= ~context_mask_;
+  }
   int score = 0;
+  // The specific actions of the fired indicators, in the rules' order, each once (Ranked::specific).
+  std::uint64_t specific = 0;
+  unsigned specific_count = 0, specific_seen = 0;
   FactorSet indicated = 0;
   // Risk factors in the order the indicators name them, then the reported ones; each once.
   const auto add_factor = [&](std::size_t index) {
     if (!(indicated & bit(index))) out.risk_factors.push_back(catalogue_.risk_factors()[index].code);
     indicated |= bit(index);
   };
+  int context = 0;
   for (; fired; fired &= fired - 1) {
     const auto i = static_cast<std::size_t>(std::countr_zero(fired));
     const auto& indicator = rules_.indicators[i];
     out.fired.push_back(&indicator);
     out.indicators.push_back(indicator.code);
-    score += indicator.points;
+    (indicator.context ? context : score) += indicator.points;
     if ((indicator_factors_[i] & ~indicated) != 0)
       for (const auto index : indicator_factor_order_[i]) add_factor(index);
+    for (const auto action : indicator_actions_[i]) {
+      if (specific_seen & (1u << action)) continue;
+      specific_seen |= 1u << action;
+      specific |= std::uint64_t{action + 1} << (4 * specific_count++);
+    }
   }
-  out.score = score;
-  out.score_tier = score >= rules_.intensive_from   ? Tier::intensive
-                   : score >= rules_.targeted_from ? Tier::targeted
-                                                   : Tier::universal;
+  // Needs alone decide whether support goes beyond universal; context can then weigh towards
+  // intensive support, never lift a learner out of universal support.
+  out.need_score = score;
+  out.score = score + std::min(context, rules_.context_max);
+  out.score_tier = score < rules_.targeted_from       ? Tier::universal
+                   : out.score >= rules_.intensive_from ? Tier::intensive
+                                                        : Tier::targeted;
   out.tier = out.score_tier;
   for (auto lifted = holding(override_tests_, learner); lifted; lifted &= lifted - 1) {
     const auto& lift = rules_.overrides[static_cast<std::size_t>(std::countr_zero(lifted))];
@@ -105,7 +131,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
 
   for (const auto field : used_fields_)
     if (!learner.known(field)) out.missing.push_back(LearnerReader::column_of(field));
-  recommend(out);
+  recommend(out, specific);
 }
 
 // One sentence per fired indicator, then per lifting override. Those with a place for the
@@ -136,14 +162,16 @@ void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
   });
 }
 
-void Assessor::recommend(Assessment& out) const {
+void Assessor::recommend(Assessment& out, std::uint64_t specific) const {
   out.actions = {};
   out.action_ids = {};
-  if (out.factor_set == 0) return;
-  auto& slot = ranked_[(out.factor_set * 0x9E3779B97F4A7C15ULL) >> (64 - ranked_bits)];  // Fibonacci hashing
-  if (slot.set != out.factor_set) {
+  if (out.factor_set == 0 && specific == 0) return;
+  const std::uint64_t key = out.factor_set ^ (specific * 0xC2B2AE3D27D4EB4FULL);
+  auto& slot = ranked_[(key * 0x9E3779B97F4A7C15ULL) >> (64 - ranked_bits)];  // Fibonacci hashing
+  if (slot.set != out.factor_set || slot.specific != specific) {
     slot.set = out.factor_set;
-    rank_actions(slot.set, slot.actions);
+    slot.specific = specific;
+    rank_actions(slot.set, slot.specific, slot.actions);
     slot.action_ids.clear();
     for (const auto& r : slot.actions) slot.action_ids.push_back(r.action->id);
   }
@@ -151,19 +179,29 @@ void Assessor::recommend(Assessment& out) const {
   out.action_ids = slot.action_ids;
 }
 
-// Actions whose addressed risk factors cover most of the learner's, best first; ties keep the
-// catalogue's order.
-void Assessor::rank_actions(FactorSet set, std::vector<Recommendation>& actions) const {
+// First the actions specific to the indicators that fired, in the order the rules list those
+// indicators; then the others whose addressed risk factors cover most of the learner's, ties in
+// the catalogue's order. A broad action that touches many factors thus never hides the one made
+// for the need at hand (a suspension: Action 9).
+void Assessor::rank_actions(FactorSet set, std::uint64_t specific, std::vector<Recommendation>& actions) const {
   actions.clear();
+  unsigned named = 0;
+  for (; specific; specific >>= 4) {
+    const auto i = static_cast<std::size_t>((specific & 0xF) - 1);
+    const FactorSet covers = action_factors_[i] & set;
+    actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers), true});
+    named |= 1u << i;
+  }
+  const std::size_t first_broad = actions.size();
   for (std::size_t i = 0; i < action_factors_.size(); ++i) {
     const FactorSet covers = action_factors_[i] & set;
-    if (covers) actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers)});
+    if (covers && !(named & (1u << i))) actions.push_back({&catalogue_.actions()[i], covers, std::popcount(covers), false});
   }
   // Insertion sort: stable, and for at most 13 actions quicker than std::stable_sort's buffer.
-  for (std::size_t i = 1; i < actions.size(); ++i) {
+  for (std::size_t i = first_broad + 1; i < actions.size(); ++i) {
     const Recommendation moving = actions[i];
     std::size_t j = i;
-    for (; j > 0 && actions[j - 1].covered < moving.covered; --j) actions[j] = actions[j - 1];
+    for (; j > first_broad && actions[j - 1].covered < moving.covered; --j) actions[j] = actions[j - 1];
     actions[j] = moving;
   }
   if (actions.size() > max_actions_) actions.resize(max_actions_);
@@ -177,8 +215,20 @@ std::vector<std::string_view> Assessor::codes(FactorSet set) const {
 }
 
 std::string Assessor::why(const Recommendation& recommendation, const Assessment& assessment) const {
-  return fmt::format("addresses {} of the learner's {} risk factors: {}", recommendation.covered, std::popcount(assessment.factor_set),
-                     fmt::join(codes(recommendation.covers), ", "));
+  std::string text;
+  if (recommendation.specific) {
+    const auto action = static_cast<std::size_t>(recommendation.action - catalogue_.actions().data());
+    std::vector<std::string_view> named_by;
+    for (const auto* indicator : assessment.fired) {
+      const auto& named = indicator_actions_[static_cast<std::size_t>(indicator - rules_.indicators.data())];
+      if (std::find(named.begin(), named.end(), action) != named.end()) named_by.push_back(indicator->code);
+    }
+    text = fmt::format("specific to {}", fmt::join(named_by, ", "));
+    if (recommendation.covered == 0) return text;
+    text += "; ";
+  }
+  return text + fmt::format("addresses {} of the learner's {} risk factors: {}", recommendation.covered, std::popcount(assessment.factor_set),
+                            fmt::join(codes(recommendation.covers), ", "));
 }
 
 }  // namespace waymark::risk

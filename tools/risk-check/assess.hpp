@@ -20,6 +20,7 @@ struct Recommendation {
   const Action* action;
   FactorSet covers;  // the learner's risk factors this action addresses
   int covered;       // how many
+  bool specific;     // named by an indicator that fired (Indicator::actions)
 };
 
 // One learner's result. Its lists view rule and catalogue text and the assessor's scratch space:
@@ -27,9 +28,11 @@ struct Recommendation {
 // scoring a cohort does not allocate per learner.
 struct Assessment {
   int score = 0;
+  int need_score = 0;                 // the part of the score from indicators of need (not context)
   Tier score_tier = Tier::universal;  // from the score alone
   Tier tier = Tier::universal;        // after overrides
   std::vector<const Indicator*> fired;
+  std::vector<const Indicator*> context_unscored;  // context that held beside no indicator of need
   std::vector<const Override*> lifted;
   std::vector<std::string_view> indicators;  // codes: fired, then lifted
   std::vector<std::string_view> reasons;     // one sentence per code in `indicators`
@@ -50,7 +53,7 @@ class Assessor {
 
   // The codes of a set of risk factors, in taxonomy order.
   std::vector<std::string_view> codes(FactorSet set) const;
-  // "addresses 2 of the learner's 3 risk factors: a, b"
+  // "specific to suspended; addresses 2 of the learner's 3 risk factors: a, b"
   std::string why(const Recommendation& recommendation, const Assessment& assessment) const;
 
  private:
@@ -62,8 +65,8 @@ class Assessor {
   // Bit i set where rule i's test holds for `learner`.
   static std::uint64_t holding(const std::vector<RangeTest>& tests, const Learner& learner);
   void add_reasons(const Learner& learner, Assessment& out) const;
-  void recommend(Assessment& out) const;
-  void rank_actions(FactorSet set, std::vector<Recommendation>& actions) const;
+  void recommend(Assessment& out, std::uint64_t specific) const;
+  void rank_actions(FactorSet set, std::uint64_t specific, std::vector<Recommendation>& actions) const;
 
   const Rules& rules_;
   const Catalogue& catalogue_;
@@ -76,12 +79,17 @@ class Assessor {
   std::vector<FactorSet> indicator_factors_;  // per indicator
   std::vector<std::vector<std::size_t>> indicator_factor_order_;  // per indicator: its risk factors' positions in the taxonomy, as it names them
   std::vector<FactorSet> action_factors_;     // per catalogue action
+  std::uint64_t context_mask_ = 0;            // bit i set where indicator i is context
+  std::vector<std::vector<std::size_t>> indicator_actions_;  // per indicator: its specific actions' catalogue positions
   mutable std::vector<std::size_t> filled_ends_;  // scratch: where each sentence written into Assessment::filled ends
-  // The ranking depends on the factor set alone, and a cohort repeats a few thousand sets: the
-  // last ranking of each is kept in a table of fixed size, a slot per hash of the set.
+  // The ranking depends on the factor set and the specific actions alone, and a cohort repeats a
+  // few thousand of them: the last ranking of each is kept in a table of fixed size, a slot per
+  // hash. `specific` holds the specific actions' catalogue positions plus one, four bits each, in
+  // order (13 actions fit in 52 bits).
   static constexpr int ranked_bits = 12;
   struct Ranked {
-    FactorSet set = 0;  // 0: empty (a learner with no risk factors has no actions to rank)
+    FactorSet set = 0;  // 0 with specific 0: empty (a learner with no risk factors has no actions to rank)
+    std::uint64_t specific = 0;
     std::vector<Recommendation> actions;
     std::vector<std::string_view> action_ids;
   };

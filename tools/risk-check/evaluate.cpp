@@ -29,7 +29,7 @@ struct Confusion {
 struct ShownConfusion {
   std::string learners;
   std::vector<std::string> cells;  // tp, fp, fn, tn
-  std::string precision, recall, false_positive_rate;
+  std::string flag_rate, precision, recall, false_positive_rate;
 };
 
 std::string ratio(long numerator, long denominator, bool hidden) {
@@ -40,8 +40,8 @@ std::string ratio(long numerator, long denominator, bool hidden) {
 ShownConfusion shown(const Confusion& c) {
   const std::array<long, 4> counts{c.tp, c.fp, c.fn, c.tn};
   const auto cells = suppress(counts);
-  return {suppressed(c.total()), cells.cells, ratio(c.tp, c.tp + c.fp, cells.any), ratio(c.tp, c.tp + c.fn, cells.any),
-          ratio(c.fp, c.fp + c.tn, cells.any)};
+  return {suppressed(c.total()), cells.cells, ratio(c.tp + c.fp, c.total(), cells.any), ratio(c.tp, c.tp + c.fp, cells.any),
+          ratio(c.tp, c.tp + c.fn, cells.any), ratio(c.fp, c.fp + c.tn, cells.any)};
 }
 
 // Outcome words in any case.
@@ -119,7 +119,7 @@ int write_evaluation(const Options& options, const Rules& rules) {
       list.push_back({{"by", row.by}, {"value", row.value}, {"learners", cell_json(s.learners)},
                       {"true_positives", cell_json(s.cells[0])}, {"false_positives", cell_json(s.cells[1])},
                       {"false_negatives", cell_json(s.cells[2])}, {"true_negatives", cell_json(s.cells[3])},
-                      {"precision", rate_json(s.precision)}, {"recall", rate_json(s.recall)},
+                      {"flag_rate", rate_json(s.flag_rate)}, {"precision", rate_json(s.precision)}, {"recall", rate_json(s.recall)},
                       {"false_positive_rate", rate_json(s.false_positive_rate)}});
     }
     nlohmann::ordered_json doc{{"matched", matched}, {"learners_without_outcome", without_outcome},
@@ -132,8 +132,9 @@ int write_evaluation(const Options& options, const Rules& rules) {
       out.print("Learners with a known outcome: {}. Without one (left out): {}. Outcomes for no learner in the input: {}.\n\n",
                 matched, without_outcome, unmatched);
     }
-    const char* layout = txt ? "{:<14} {:<14} {:>8} {:>5} {:>5} {:>5} {:>6} {:>9} {:>6} {:>8}\n" : "{},{},{},{},{},{},{},{},{},{}\n";
-    out.print(fmt::runtime(layout), "by", "value", "learners", "tp", "fp", "fn", "tn", "precision", "recall", txt ? "fp_rate" : "false_positive_rate");
+    const char* layout = txt ? "{:<14} {:<14} {:>8} {:>5} {:>5} {:>5} {:>6} {:>9} {:>9} {:>6} {:>8}\n" : "{},{},{},{},{},{},{},{},{},{},{}\n";
+    out.print(fmt::runtime(layout), "by", "value", "learners", "tp", "fp", "fn", "tn", "flag_rate", "precision", "recall",
+              txt ? "fp_rate" : "false_positive_rate");
     for (const auto& row : rows) {
       std::string value = row.value;
       if (!txt) {
@@ -142,10 +143,15 @@ int write_evaluation(const Options& options, const Rules& rules) {
         value = fmt::to_string(cell);
       }
       const auto s = shown(row.c);
-      out.print(fmt::runtime(layout), row.by, value, s.learners, s.cells[0], s.cells[1], s.cells[2], s.cells[3], s.precision,
-                s.recall, s.false_positive_rate);
+      out.print(fmt::runtime(layout), row.by, value, s.learners, s.cells[0], s.cells[1], s.cells[2], s.cells[3], s.flag_rate,
+                s.precision, s.recall, s.false_positive_rate);
     }
-    if (txt) out.print("\nCounts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
+    if (txt) {
+      out.print("\nFlag rate: share flagged. Precision: share of the flagged who left early. Recall: share of those who left\n"
+                "early who were flagged. fp_rate: share of those who stayed who were flagged. Compare groups: a group\n"
+                "flagged far more often, at lower precision, is flagged for who they are more than for what they need.\n");
+      out.print("Counts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
+    }
   } else {
     throw Error(Exit::usage, "--evaluate writes txt, csv or json, not " + format);
   }

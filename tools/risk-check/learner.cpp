@@ -114,8 +114,9 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         if (*attended > *possible) fail("more sessions attended than possible", "sessions_attended <= sessions_possible");
       }
       if (possible && attended && std::isnan(attendance)) {
-        // To one decimal place, as DfE reports attendance, so the reason shows the value tested.
-        attendance = std::round(1000.0 * static_cast<double>(*attended) / static_cast<double>(*possible)) / 10.0;
+        // Unrounded: persistent absence is 10% or more of sessions missed, so 287 of 319 (89.97%)
+        // is persistent absence although it rounds to 90.0%.
+        attendance = 100.0 * static_cast<double>(*attended) / static_cast<double>(*possible);
       }
     }
   } catch (const FieldError& e) {

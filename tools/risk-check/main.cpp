@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   app.add_option("--by", by_list, "Group columns for --summary and --evaluate, e.g. gender,fsm");
   auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
                                   "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
-                                  "precision, recall and false-positive rate, per group of --by (txt, csv, json)");
+                                  "flag rate, precision, recall and false-positive rate, per group of --by (txt, csv, json)");
   explain->excludes(summary)->excludes(evaluate);
   summary->excludes(evaluate);
 

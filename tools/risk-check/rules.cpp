@@ -82,6 +82,7 @@ class RulesParser {
       const auto& tiers = doc.at("tiers");
       rules.targeted_from = tiers.at("targeted_from").get<int>();
       rules.intensive_from = tiers.at("intensive_from").get<int>();
+      rules.context_max = tiers.value("context_max", std::numeric_limits<int>::max());
       if (rules.targeted_from > rules.intensive_from) {
         fail(line_of("\"targeted_from\""), "targeted_from is above intensive_from", "targeted_from <= intensive_from");
       }
@@ -97,6 +98,13 @@ class RulesParser {
           if (!Catalogue::builtin().find_risk_factor(code)) {
             fail(line_of("\"" + code + "\""), "indicator " + indicator.code + ": unknown risk factor '" + code + "'",
                  "a code of the taxonomy, see man 5 waymark-records");
+          }
+        }
+        indicator.context = item.value("context", false);
+        indicator.actions = item.value("actions", std::vector<std::string>{});
+        for (const auto& id : indicator.actions) {
+          if (!Catalogue::builtin().find_action(id)) {
+            fail(line_of("\"" + id + "\""), "indicator " + indicator.code + ": unknown action '" + id + "'", "an action of the toolkit, A01 to A13");
           }
         }
         rules.uses_field[static_cast<std::size_t>(indicator.when.field)] = true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,7 +69,7 @@ class Sentence {
 };
 
 // Scores points when its condition holds. Of the indicators sharing a group, only the one with
-// the most points fires (attendance below 85% scores 2, not 1 + 2).
+// the most points fires (attendance at or below 85% scores 2, not 1 + 2).
 struct Indicator {
   std::string code;
   Condition when;
@@ -76,6 +77,12 @@ struct Indicator {
   std::string group;
   Sentence reason;
   std::vector<std::string> risk_factors;
+  // Context (a characteristic such as free school meals) rather than a need: it fires only beside
+  // an indicator of need that scores, and counts towards intensive support only (the points of
+  // needs alone decide targeted), so that who a learner is never flags them.
+  bool context = false;
+  // Actions (A01-A13) that answer this indicator specifically, recommended before broader ones.
+  std::vector<std::string> actions;
 };
 
 // Lifts the tier to at least `tier` when its condition holds, whatever the score.
@@ -92,6 +99,9 @@ inline constexpr std::size_t max_rules = 64;
 struct Rules {
   int targeted_from = 2;
   int intensive_from = 4;
+  // The most points context adds to a score, however many context indicators fire (no limit
+  // unless the rules set one).
+  int context_max = std::numeric_limits<int>::max();
   std::vector<Indicator> indicators;
   std::vector<Override> overrides;
   // Risk factor each reported taxonomy code maps to is the code itself; this is the indicator
