@@ -92,7 +92,6 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   app_.add_option("--date-format", options.date_format,
                   "Dates in the input besides ISO 2026-09-07: dmy (07/09/2026, the default), mdy (09/07/2026), or iso (ISO only)")
       ->check(CLI::IsMember({"iso", "dmy", "mdy"}));
-  app_.add_option("--max-errors", options.max_errors, "Report up to N bad values before stopping (default 20; 0: all); any bad value fails the run");
   app_.add_flag("--verbose", options.verbose, "Name offending values in error messages (they may be personal data)");
 }
 

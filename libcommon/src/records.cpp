@@ -84,8 +84,9 @@ void RecordReader::understand_headings(const InputOptions& options) {
       fields_[i] = meaning->field;
       ranks_[i] = meaning->rank;
     } else if (const auto near = vocabulary_->suggestion(columns_[i]); near && warn_) {
-      warn_(fmt::format("{}: '{}' is not a column waymark knows; did you mean '{}' ({})? Map it with --columns",
-                        source_name(), columns_[i], near->first, near->second));
+      const auto field = near->first == near->second ? std::string{} : " (" + near->second + ")";
+      warn_(fmt::format("{}: '{}' is not a column waymark knows; did you mean '{}'{}? Map it with --columns", source_name(),
+                        columns_[i], near->first, field));
     }
   }
   id_column_ = find_column("id");
@@ -166,11 +167,11 @@ std::string RecordReader::describe_headings() const {
   std::size_t width = 0;
   for (const auto& column : columns_) width = std::max(width, column.size());
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    const auto at = fields_[i].empty() ? std::nullopt : find_column(fields_[i]);
-    std::string meaning;
-    if (fields_[i].empty()) meaning = "(kept as it is)";
-    else if (at != i) meaning = fmt::format("(kept as it is: '{}' is read as {})", columns_[*at], fields_[i]);
-    else meaning = fields_[i];
+    std::string meaning = "(kept as it is)";
+    if (!fields_[i].empty()) {
+      const std::size_t read = find_column(fields_[i]).value_or(i);
+      meaning = read == i ? fields_[i] : fmt::format("(kept as it is: '{}' is read as {})", columns_[read], fields_[i]);
+    }
     text += fmt::format("{:<{}}  {}\n", columns_[i].empty() ? "(no heading)" : columns_[i], width, meaning);
   }
   return text;

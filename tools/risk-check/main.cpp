@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
           if (!parse_tier(name)) return std::string(name) + " is not a tier (universal, targeted, intensive)";
         return std::string{};
       });
+  app.add_option("--max-errors", options.common.max_errors,
+                 "Report up to N bad values before stopping (default 20; 0: all); any bad value fails the run, and no -o file is written");
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
       ->check(CLI::IsMember({"targeted", "intensive"}));

@@ -26,7 +26,7 @@ struct CommonOptions {
   std::string sheet;               // .xlsx: empty for the first sheet
   std::string columns_file;        // --columns: the school's own headings
   std::string date_format = "dmy";
-  std::size_t max_errors = 20;
+  std::size_t max_errors = 20;     // for tools that read on past a bad value (risk-check: --max-errors)
   bool show_columns = false;
   bool verbose = false;
   WarningSink warn;                // set by Tool::add_common_options
@@ -100,7 +100,7 @@ class Tool {
   const std::string& name() const { return name_; }
 
   // Adds input, -o, --format (one of `formats`), --input-format, --delimiter, --encoding, --sheet,
-  // --columns, --show-columns, --date-format, --max-errors, --verbose.
+  // --columns, --show-columns, --date-format, --verbose.
   void add_common_options(CommonOptions& options, const std::vector<std::string>& formats);
 
   // Adds --template, --templates, --set, --settings and --paper.
