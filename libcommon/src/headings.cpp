@@ -93,12 +93,7 @@ HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& pat
     const std::string heading(trim(text.substr(equals + 1)));
     if (!vocabulary.knows_field(field)) {
       std::string problem = "'" + field + "' is not a field waymark knows";
-      std::string closest;
-      std::size_t best = 3;
-      for (const auto& [known, headings] : vocabulary.headings_) {
-        if (const auto d = edit_distance(field, known); d < best) best = d, closest = known;
-      }
-      if (!closest.empty()) problem += "; did you mean " + closest + "?";
+      if (const auto near = vocabulary.suggestion(field)) problem += "; did you mean " + near->second + "?";
       throw data_error({path, number, {}}, problem, "a field named in man 5 waymark-records");
     }
     if (fold_heading(heading).empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
