@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+# Prints the synonyms table of the COLUMNS section of waymark-records(5), in roff, from
+# libcommon/data/columns.json: each field that has synonyms, with the headings read as it.
+# Usage: man/gen-columns-roff.py libcommon/data/columns.json
+# Paste the output between the "Generated" and "End of generated text" comments of COLUMNS.
+import json, sys
+
+def roff(s):
+    s = s.replace('\\', '\\e').replace('-', '\\-')
+    if s.startswith(('.', "'")):
+        s = '\\&' + s
+    return s
+
+columns = json.load(open(sys.argv[1]))
+out = []
+for entry in columns['fields']:
+    if not entry['headings'] and 'or' not in entry:
+        continue
+    out += ['.TP', '.B ' + entry['field']]
+    said = ', '.join(roff(h) for h in entry['headings'])
+    if 'or' in entry:
+        said += ('; ' if said else '') + 'else the column of ' + entry['or']
+    out.append(said + ' (' + entry['source'] + ').')
+print('\n'.join(out))
