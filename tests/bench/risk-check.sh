@@ -3,12 +3,15 @@
 # points in the same run. Prints input MB/s, learners per second and peak memory for each, and the
 # ratio. Not part of the test suite: timings depend on the machine.
 #
-# Usage: tests/bench/risk-check.sh [LEARNERS] [BUILD_DIR]   (default 1000000, build/release)
+# Usage: tests/bench/risk-check.sh [LEARNERS] [BUILD_DIR] [BASELINE_BUILD_DIR]
+#   (default 1000000, build/release; with a baseline, e.g. a build of an earlier commit, its
+#   risk-check is timed in the same run and the ratio printed)
 # Needs: scripts/setup (miller, time), a release build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 learners=${1:-1000000}
 bin=${2:-build/release}/bin
+baseline=${3:+$3/bin}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -60,6 +63,31 @@ report "mlr put (attendance points only)" "$ml_s" "$ml_kb"
 echo
 awk -v a="$ml_s" -v b="$rc_s" -v c="$rs_s" 'BEGIN {
   printf "risk-check is %.1fx Miller'"'"'s throughput (%.1fx with --summary)\n", a / b, a / c }'
+
+# The same cohort as Excel saves it in other shapes: ';' with decimal commas, UTF-16 "Unicode
+# text" (converted as it is read), Windows-1252 through --encoding.
+mlr --icsv --ocsv --ofs semicolon put '$attendance_pct = ssub(string($attendance_pct), ".", ",")' "$work/cohort.csv" >"$work/semicolon.csv"
+iconv -f UTF-8 -t UTF-16 "$work/cohort.csv" >"$work/unicode.txt"
+iconv -c -f UTF-8 -t WINDOWS-1252 "$work/cohort.csv" >"$work/cp1252.csv"
+read -r sc_s sc_kb < <(measure "$bin/risk-check" "$work/semicolon.csv")
+read -r u16_s u16_kb < <(measure "$bin/risk-check" "$work/unicode.txt")
+read -r w_s w_kb < <(measure "$bin/risk-check" --encoding windows-1252 "$work/cp1252.csv")
+report "risk-check, ';' and decimal commas" "$sc_s" "$sc_kb"
+report "risk-check, UTF-16 (MB/s of the UTF-8 size)" "$u16_s" "$u16_kb"
+report "risk-check --encoding windows-1252" "$w_s" "$w_kb"
+rm -f "$work/semicolon.csv" "$work/unicode.txt" "$work/cp1252.csv"
+
+if [ -n "$baseline" ]; then
+  # Alternating rounds, so a busy neighbour slows both alike.
+  best_new="" best_old=""
+  for _ in 1 2 3; do
+    read -r s _ < <(measure "$baseline/risk-check" "$work/cohort.csv"); best_old=$(awk -v a="$s" -v b="${best_old:-$s}" 'BEGIN { print (a < b ? a : b) }')
+    read -r s _ < <(measure "$bin/risk-check" "$work/cohort.csv"); best_new=$(awk -v a="$s" -v b="${best_new:-$s}" 'BEGIN { print (a < b ? a : b) }')
+  done
+  report "baseline risk-check ($baseline)" "$best_old" 0
+  report "this risk-check, same rounds" "$best_new" 0
+  awk -v a="$best_old" -v b="$best_new" 'BEGIN { printf "this build takes %.2fx the baseline'"'"'s time\n", b / a }'
+fi
 
 # Peak memory must not grow with the file: score a file three times as large.
 "$bin/gen-cohort" --count $((learners * 3)) --seed 8 >"$work/large.csv"
