@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "ctf_codes.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 
@@ -217,7 +218,7 @@ class CtfReader {
     if (!sen.empty()) {
       record["sen_history"] = sen;
       const auto& latest = sen.back();
-      record["ehc_plan"] = codes_.means_ehc_plan(latest["provision"].get<std::string>());
+      record["ehc_plan"] = parse_sen_provision(latest["provision"].get<std::string>()) == SenProvision::ehc_plan;
     }
     if (const auto beside = needs(sen_history); !beside.empty()) record["sen_needs"] = beside;
 

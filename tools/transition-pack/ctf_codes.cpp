@@ -23,7 +23,6 @@ const CtfCodes& CtfCodes::builtin() {
       auto& known = c.sections_[section];
       for (const auto& child : children) known.insert(child.get<std::string>());
     }
-    for (const auto& code : doc.at("ehc_plan_provisions").at("codes")) c.ehc_provisions_.insert(code.get<std::string>());
     for (const auto& code : doc.at("english_first_language").at("codes")) c.english_.insert(code.get<std::string>());
     return c;
   }();

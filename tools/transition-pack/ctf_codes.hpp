@@ -22,13 +22,12 @@ class CtfCodes {
   const std::set<std::string, std::less<>>* known_children(std::string_view section) const;
   // Every section whose children are checked.
   const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& sections() const { return sections_; }
-  bool means_ehc_plan(std::string_view provision) const { return ehc_provisions_.contains(provision); }
   bool means_english(std::string_view language) const { return english_.contains(language); }
 
  private:
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> labels_;
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> sections_;
-  std::set<std::string, std::less<>> ehc_provisions_, english_;
+  std::set<std::string, std::less<>> english_;
 };
 
 }  // namespace waymark::transition

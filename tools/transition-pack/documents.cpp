@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "learners.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {
@@ -25,13 +26,15 @@ std::string owner_text(const nlohmann::json& item) {
   return item.at("owner_name").is_string() ? fmt::format("{}, {}", item.at("owner_name").get<std::string>(), label) : label;
 }
 
-// SEN provision in words, from the words or the census codes (N, K, E) schools export.
+// SEN provision in words, from the words or the census codes (N, K, E, S) schools export.
 std::string sen_text(const std::string& provision) {
-  std::string key;
-  for (const char c : provision) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (key == "n" || key == "none" || key == "no") return "none";
-  if (key == "k" || key == "sen_support" || key == "support") return "SEN support";
-  if (key == "e" || key == "ehcp" || key == "ehc_plan" || key == "s") return "Education, Health and Care plan";
+  const auto read = parse_sen_provision(provision);
+  if (!read) return provision;
+  switch (*read) {
+    case SenProvision::none: return "none";
+    case SenProvision::sen_support: return "SEN support";
+    case SenProvision::ehc_plan: return "Education, Health and Care plan";
+  }
   return provision;
 }
 

@@ -1,6 +1,7 @@
 #include "learners.hpp"
 
 #include "rows.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
 
 namespace waymark::transition {
@@ -54,7 +55,11 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
     } catch (const FieldError& e) {
       columns.fail(record, at, e.what(), e.expected());
     }
-    if (const auto provision = Columns::text(record, sen); !provision.empty()) learner.record["sen"] = provision;
+    if (const auto provision = Columns::text(record, sen); !provision.empty()) {
+      learner.record["sen"] = provision;
+      // The EHC plan steps of the checklist follow a learner record's SEN provision as a CTF's.
+      learner.record["ehc_plan"] = parse_sen_provision(provision) == SenProvision::ehc_plan;
+    }
     for (std::size_t i = 0; i < profile_fields.size(); ++i) {
       const auto text = Columns::text(record, profile_columns[i]);
       if (!text.empty()) learner.profile[std::string(profile_fields[i].column)] = text;
