@@ -82,7 +82,7 @@ void Tool::add_document_options(DocumentOptions& options) {
   app_.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)")
       ->allow_extra_args(false);  // one key=value each time, so a following input file stays the input
   app_.add_option("--settings", options.settings_file, "Document settings: a JSON object, or key=value lines");
-  app_.add_option("--paper", options.paper, "Paper size for html and pdf: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
+  app_.add_option("--paper", options.paper, "Paper size for html, pdf and docx: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
 }
 
 void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }

@@ -387,6 +387,7 @@ std::unique_ptr<DocumentWriter> DocumentWriter::create(DocumentFormat format, Ou
     case DocumentFormat::html: return make_html_writer(out, page);
     case DocumentFormat::txt: return make_text_writer(out, page);
     case DocumentFormat::pdf: return make_pdf_writer(out, page);
+    case DocumentFormat::docx: return make_docx_writer(out, page);
   }
   throw Error(Exit::usage, "unknown document format");
 }

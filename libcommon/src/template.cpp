@@ -106,6 +106,7 @@ std::optional<DocumentFormat> parse_document_format(std::string_view name) {
   if (name == "html") return DocumentFormat::html;
   if (name == "txt") return DocumentFormat::txt;
   if (name == "pdf") return DocumentFormat::pdf;
+  if (name == "docx") return DocumentFormat::docx;
   return std::nullopt;
 }
 
@@ -115,6 +116,7 @@ std::string_view file_extension(DocumentFormat format) {
     case DocumentFormat::html: return "html";
     case DocumentFormat::txt: return "txt";
     case DocumentFormat::pdf: return "pdf";
+    case DocumentFormat::docx: return "docx";
   }
   return "txt";
 }

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
             "participation, a mentoring agreement, a behaviour agreement, a restorative agreement or a community\n"
             "participation agreement, one per learner, from plan-gen's plans (JSON or NDJSON) or from CSV rows.");
   Options options;
-  tool.add_common_options(options.common, {"md", "html", "txt", "pdf"});
+  tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx"});
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   app.add_option("--kind", options.kind,

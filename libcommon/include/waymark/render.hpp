@@ -1,6 +1,7 @@
 // Documents: a Mustache template renders data to GitHub-flavoured Markdown, values escaped so that
 // they print as written; cmark-gfm parses the Markdown once and a DocumentWriter writes the parsed
-// document as Markdown, standalone HTML (print stylesheet) or plain text. One template, every format.
+// document as Markdown, standalone HTML (print stylesheet), plain text, PDF or Word (.docx). One
+// template, every format.
 #pragma once
 
 #include <filesystem>
@@ -19,9 +20,9 @@ struct cmark_node;
 
 namespace waymark {
 
-enum class DocumentFormat { md, html, txt, pdf };
+enum class DocumentFormat { md, html, txt, pdf, docx };
 std::optional<DocumentFormat> parse_document_format(std::string_view name);
-std::string_view file_extension(DocumentFormat format);  // "md", "html", "txt", "pdf"
+std::string_view file_extension(DocumentFormat format);  // "md", "html", "txt", "pdf", "docx"
 
 // A template's text and where it came from (for error messages): "built-in plan.md.mustache" or a path.
 struct Template {
@@ -86,6 +87,8 @@ struct PageSettings {
   std::string school;          // header line (--set school.name=...)
   std::string author;          // document metadata
   std::string paper = "a4";    // a4 or letter
+  std::string lang = "en";     // BCP 47 language of the documents: HTML lang, PDF and Word metadata
+  std::string page_of = "page {page} of {pages}";  // page footers (PDF, Word), in that language
 };
 
 // A signature block in Markdown is a table whose header row is exactly `| Who | Signature | Date |`:
