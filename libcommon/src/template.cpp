@@ -126,6 +126,32 @@ void TemplateSet::add_builtin(std::string name, std::string_view text) {
   templates_[std::move(name)] = std::move(tmpl);
 }
 
+void TemplateSet::add_translations(std::span<const EmbeddedFile> files) {
+  constexpr std::string_view suffix = ".md.mustache";
+  for (const auto& file : files) {
+    const auto slash = file.path.find('/');
+    if (slash == std::string_view::npos || !file.path.ends_with(suffix)) continue;
+    const std::string lang(file.path.substr(0, slash));
+    const std::string name(file.path.substr(slash + 1, file.path.size() - slash - 1 - suffix.size()));
+    translations_[lang][name] = file.text;
+  }
+}
+
+std::vector<std::string> TemplateSet::use_language(const std::string& lang) {
+  std::vector<std::string> lacking;
+  const auto language = translations_.find(lang);
+  for (auto& [name, tmpl] : templates_) {
+    const bool translated = language != translations_.end() && language->second.contains(name);
+    if (translated) {
+      tmpl = Template{name, fmt::format("built-in {}/{}.md.mustache", lang, name), std::string(language->second.at(name))};
+      checked_.erase(name);
+    } else if (lang != "en") {
+      lacking.push_back(name);
+    }
+  }
+  return lacking;
+}
+
 void TemplateSet::override_from_dir(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) throw Error(Exit::no_input, fmt::format("{}: not a directory of templates", dir.string()));
   for (auto& [name, tmpl] : templates_) {

@@ -17,5 +17,5 @@ int main(int argc, char** argv) {
                  "Which agreement: participation (default), mentoring, behaviour, restorative, community")
       ->check(CLI::IsMember({"participation", "mentoring", "behaviour", "restorative", "community"}));
   app.add_flag("--parent-signature", options.parent_signature, "Add a line for a parent or carer to sign");
-  return tool.run(argc, argv, [&] { return print_contracts(options); });
+  return tool.run(argc, argv, [&] { return print_contracts(options, [&](const std::string& message) { tool.warn(message); }); });
 }

@@ -10,10 +10,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "waymark/embedded.hpp"
 #include "waymark/output.hpp"
 
 struct cmark_node;
@@ -36,6 +38,11 @@ struct Template {
 class TemplateSet {
  public:
   void add_builtin(std::string name, std::string_view text);
+  // Built-in translations: files "<lang>/<name>.md.mustache" (templates/<tool>/<lang>/...).
+  void add_translations(std::span<const EmbeddedFile> files);
+  // Uses the translations into `lang` in place of the built-in templates; returns the names of the
+  // templates that have none (they stay English). Call before the overrides.
+  std::vector<std::string> use_language(const std::string& lang);
   // Throws Error(no_input) if DIR is not a readable directory.
   void override_from_dir(const std::filesystem::path& dir);
   // Throws Error(no_input) if FILE cannot be read.
@@ -47,6 +54,7 @@ class TemplateSet {
 
  private:
   std::map<std::string, Template> templates_;
+  std::map<std::string, std::map<std::string, std::string_view>> translations_;  // lang -> name -> text
   mutable std::set<std::string> checked_;
 };
 
@@ -91,8 +99,12 @@ struct PageSettings {
   std::string page_of = "page {page} of {pages}";  // page footers (PDF, Word), in that language
 };
 
-// A signature block in Markdown is a table whose header row is exactly `| Who | Signature | Date |`:
-// writers print it as lines to sign on, kept together on one page.
+// A signature block in Markdown is recognised by its shape, in any language: a table of three columns
+// (who, signature, date) whose every row names someone and leaves the signature cell empty:
+//   | Who | Signature | Date |          | Pwy | Llofnod | Dyddiad |
+//   | Young person: Sam | | |          | Person ifanc: Sam | | |
+// Writers print it as lines to sign on, labelled with the header's second and third cells, kept
+// together on one page.
 bool is_signature_table(cmark_node* node);
 
 // A bar chart in Markdown is a fenced code block with the info string `bar-chart` and one bar a line,
