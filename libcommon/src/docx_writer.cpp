@@ -346,8 +346,11 @@ class DocxWriter final : public DocumentWriter {
   }
 
   // "page {page} of {pages}" in the document's language, the numbers as Word fields: the page
-  // within this document's section and the section's page count.
+  // within this document's section and the page count.
   std::string footer_xml() const {
+    // One document: the file's page count (NUMPAGES), which every reader shows right. Several: the
+    // section's (SECTIONPAGES), right in Word; LibreOffice 7 shows the file's count instead.
+    const char* pages_field = documents_ > 1 ? "SECTIONPAGES" : "NUMPAGES";
     std::string runs;
     const std::string& pattern = page_.page_of;
     std::size_t start = 0;
@@ -363,7 +366,7 @@ class DocxWriter final : public DocumentWriter {
       if (name == "page" || name == "pages") {
         runs += fmt::format(R"(<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>)"
                             R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>)",
-                            name == "page" ? "PAGE" : "SECTIONPAGES");
+                            name == "page" ? "PAGE" : pages_field);
       }
       if (close == std::string::npos) break;
       start = close + 1;
