@@ -1,5 +1,6 @@
 #include "waymark/cli.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <fmt/format.h>
@@ -105,7 +106,30 @@ DocumentSettings DocumentOptions::settings() const {
 PageSettings DocumentOptions::page(const DocumentSettings& settings) const {
   PageSettings result = settings.page();
   result.paper = paper;
+  const Messages messages(lang);
+  result.lang = messages.lang();
+  result.page_of = messages.text("/page_of");
   return result;
+}
+
+Messages DocumentOptions::language(TemplateSet& templates, const std::vector<std::string>& rendered,
+                                   const std::function<void(const std::string&)>& warn) const {
+  Messages messages(lang);
+  if (!messages.found()) {
+    warn(fmt::format("--lang {}: there is no catalogue or template in this language; the documents are in English", lang));
+    return messages;
+  }
+  const auto lacking = templates.use_language(messages.lang());
+  std::vector<std::string> english;
+  for (const auto& name : lacking)
+    if (std::find(rendered.begin(), rendered.end(), name) != rendered.end()) english.push_back(fmt::format("template '{}'", name));
+  for (const auto& key : messages.missing()) english.push_back(fmt::format("message '{}'", key));
+  if (!english.empty()) {
+    std::string list;
+    for (const auto& item : english) list += (list.empty() ? "" : ", ") + item;
+    warn(fmt::format("--lang {}: not yet translated, printed in English: {}", lang, list));
+  }
+  return messages;
 }
 
 void DocumentOptions::apply_overrides(TemplateSet& templates, const std::string& rendered) const {
@@ -123,7 +147,10 @@ void Tool::add_document_options(DocumentOptions& options) {
   app_.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)")
       ->allow_extra_args(false);  // one key=value each time, so a following input file stays the input
   app_.add_option("--settings", options.settings_file, "Document settings: a JSON object, or key=value lines");
-  app_.add_option("--paper", options.paper, "Paper size for html and pdf: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
+  app_.add_option("--paper", options.paper, "Paper size for html, pdf and docx: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
+  std::string languages;
+  for (const auto& lang : Messages::languages()) languages += (languages.empty() ? "" : ", ") + lang;
+  app_.add_option("--lang", options.lang, "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");
 }
 
 void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }

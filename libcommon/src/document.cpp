@@ -72,10 +72,17 @@ bool is_signature_table(cmark_node* node) {
   if (!is_table(node)) return false;
   cmark_node* header = cmark_node_first_child(node);
   if (!header) return false;
-  std::vector<std::string> cells;
-  for (cmark_node* cell = cmark_node_first_child(header); cell; cell = cmark_node_next(cell))
-    cells.push_back(std::string(trim(plain_text(cell))));
-  return cells == std::vector<std::string>{"Who", "Signature", "Date"};
+  const auto columns = [](cmark_node* row) {
+    std::vector<std::string> cells;
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) cells.push_back(std::string(trim(plain_text(cell))));
+    return cells;
+  };
+  if (columns(header).size() != 3 || !cmark_node_next(header)) return false;
+  for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
+    const auto cells = columns(row);
+    if (cells.size() != 3 || cells[0].empty() || !cells[1].empty()) return false;
+  }
+  return true;
 }
 
 bool names_directory(const std::string& output) {

@@ -68,7 +68,9 @@ class HtmlWriter final : public DocumentWriter {
   HtmlWriter(Output& out, PageSettings page) : out_(out), page_(std::move(page)) {}
 
   void begin(const std::string& title) override {
-    std::string head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+    std::string head = "<!DOCTYPE html>\n<html lang=\"";
+    append_html_escaped(head, page_.lang);
+    head += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
     append_html_escaped(head, title);
     head += "</title>\n";
     if (!page_.author.empty()) {
@@ -340,13 +342,15 @@ class TextWriter final : public DocumentWriter {
     return lines;
   }
 
+  // Each signer's name, then lines labelled with the header's own words ("Signature", "Llofnod").
   void signatures(cmark_node* node, const std::string& indent) {
     const auto rows = rows_of(node);
+    const std::string lines = fmt::format("{}: ______________________________   {}: ______________", rows[0].at(1), rows[0].at(2));
     for (std::size_t r = 1; r < rows.size(); ++r) {
       lines_.emplace_back();
       lines_.push_back(indent + rows[r].at(0));
       lines_.emplace_back();
-      lines_.push_back(indent + "Signature: ______________________________   Date: ______________");
+      lines_.push_back(indent + lines);
     }
     lines_.emplace_back();
   }
@@ -387,6 +391,7 @@ std::unique_ptr<DocumentWriter> DocumentWriter::create(DocumentFormat format, Ou
     case DocumentFormat::html: return make_html_writer(out, page);
     case DocumentFormat::txt: return make_text_writer(out, page);
     case DocumentFormat::pdf: return make_pdf_writer(out, page);
+    case DocumentFormat::docx: return make_docx_writer(out, page);
   }
   throw Error(Exit::usage, "unknown document format");
 }

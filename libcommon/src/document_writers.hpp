@@ -28,6 +28,7 @@ void append_html_escaped(std::string& out, std::string_view text);
 std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out);
 std::unique_ptr<DocumentWriter> make_html_writer(Output& out, const PageSettings& page);
 std::unique_ptr<DocumentWriter> make_text_writer(Output& out, const PageSettings& page);
-std::unique_ptr<DocumentWriter> make_pdf_writer(Output& out, const PageSettings& page);  // pdf_writer.cpp
+std::unique_ptr<DocumentWriter> make_pdf_writer(Output& out, const PageSettings& page);   // pdf_writer.cpp
+std::unique_ptr<DocumentWriter> make_docx_writer(Output& out, const PageSettings& page);  // docx_writer.cpp
 
 }  // namespace waymark

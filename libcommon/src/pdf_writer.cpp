@@ -19,6 +19,7 @@
 
 #include "bar_chart.hpp"
 #include "document_writers.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark {
@@ -801,8 +802,10 @@ class PageLayout {
       signers.push_back({cell_layout(who, frame.width), cell_layout(signature, signature_width(frame)),
                          cell_layout(date, frame.width - signature_width(frame) - date_offset)});
     }
-    const Layout signature_label = make_layout("Signature", font(small_size), -1);
-    const Layout date_label = make_layout("Date", font(small_size), -1);
+    // The lines are labelled with the header's own words, in the document's language.
+    cmark_node* signature_heading = cmark_node_next(cmark_node_first_child(cmark_node_first_child(node)));
+    const Layout signature_label = make_layout(inline_markup(signature_heading), font(small_size), -1);
+    const Layout date_label = make_layout(inline_markup(cmark_node_next(signature_heading)), font(small_size), -1);
     const double label_height = signature_label.lines().back().bottom;
     double total = 0;
     std::vector<double> heights;
@@ -889,6 +892,8 @@ class PdfWriter final : public DocumentWriter {
     if (!title.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
     if (!settings_.author.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, settings_.author.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "waymark");
+    // Line breaking and shaping follow the language (one language a run).
+    pango_context_set_language(shared_context(), pango_language_from_string(settings_.lang.c_str()));
     cr_ = cairo_create(surface_);
     check(cairo_status(cr_));
     // One Document element holds every block's element: with a grouping element first, Cairo marks
@@ -998,7 +1003,8 @@ class PdfWriter final : public DocumentWriter {
     cairo_set_source_rgb(cr_, muted_gray, muted_gray, muted_gray);
     cairo_move_to(cr_, geometry_.content_left(), baseline - title.first_baseline());
     pango_cairo_show_layout(cr_, title.get());
-    const Layout number = make_layout(fmt::format("page {} of {}", page, pages), font(small_size), geometry_.content_width() * 0.3, PANGO_ALIGN_RIGHT);
+    const Layout number = make_layout(escaped(fill_placeholders(settings_.page_of, {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}})),
+                                      font(small_size), geometry_.content_width() * 0.3, PANGO_ALIGN_RIGHT);
     cairo_move_to(cr_, geometry_.content_left() + geometry_.content_width() * 0.7, baseline - number.first_baseline());
     pango_cairo_show_layout(cr_, number.get());
   }

@@ -106,6 +106,7 @@ std::optional<DocumentFormat> parse_document_format(std::string_view name) {
   if (name == "html") return DocumentFormat::html;
   if (name == "txt") return DocumentFormat::txt;
   if (name == "pdf") return DocumentFormat::pdf;
+  if (name == "docx") return DocumentFormat::docx;
   return std::nullopt;
 }
 
@@ -115,6 +116,7 @@ std::string_view file_extension(DocumentFormat format) {
     case DocumentFormat::html: return "html";
     case DocumentFormat::txt: return "txt";
     case DocumentFormat::pdf: return "pdf";
+    case DocumentFormat::docx: return "docx";
   }
   return "txt";
 }
@@ -122,6 +124,32 @@ std::string_view file_extension(DocumentFormat format) {
 void TemplateSet::add_builtin(std::string name, std::string_view text) {
   Template tmpl{name, fmt::format("built-in {}.md.mustache", name), std::string(text)};
   templates_[std::move(name)] = std::move(tmpl);
+}
+
+void TemplateSet::add_translations(std::span<const EmbeddedFile> files) {
+  constexpr std::string_view suffix = ".md.mustache";
+  for (const auto& file : files) {
+    const auto slash = file.path.find('/');
+    if (slash == std::string_view::npos || !file.path.ends_with(suffix)) continue;
+    const std::string lang(file.path.substr(0, slash));
+    const std::string name(file.path.substr(slash + 1, file.path.size() - slash - 1 - suffix.size()));
+    translations_[lang][name] = file.text;
+  }
+}
+
+std::vector<std::string> TemplateSet::use_language(const std::string& lang) {
+  std::vector<std::string> lacking;
+  const auto language = translations_.find(lang);
+  for (auto& [name, tmpl] : templates_) {
+    const bool translated = language != translations_.end() && language->second.contains(name);
+    if (translated) {
+      tmpl = Template{name, fmt::format("built-in {}/{}.md.mustache", lang, name), std::string(language->second.at(name))};
+      checked_.erase(name);
+    } else if (lang != "en") {
+      lacking.push_back(name);
+    }
+  }
+  return lacking;
 }
 
 void TemplateSet::override_from_dir(const std::filesystem::path& dir) {

@@ -211,3 +211,14 @@ TEST_CASE("Settings: dotted keys nest, files hold JSON or key=value lines", "[re
 }
 
 }  // namespace
+
+TEST_CASE("Signature blocks are found by their shape, in any language") {
+  const std::string welsh = "| Pwy | Llofnod | Dyddiad |\n|---|---|---|\n| Person ifanc: Elin | | |\n| Rhiant: | | 1 Medi |\n";
+  CHECK_THAT(convert(welsh, DocumentFormat::txt), Contains("Llofnod: ______________________________   Dyddiad: ______________"));
+  // A table with something in its second column is data, not lines to sign on.
+  const std::string data = "| Date | Time | Meeting |\n|---|---|---|\n| 1 Medi | 10:00 | Review |\n";
+  CHECK_THAT(convert(data, DocumentFormat::txt), !Contains("______"));
+  // Nor is a blank grid with no one named in its rows.
+  const std::string blank = "| Who | Signature | Date |\n|---|---|---|\n| | | |\n";
+  CHECK_THAT(convert(blank, DocumentFormat::txt), !Contains("______"));
+}

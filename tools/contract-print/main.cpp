@@ -10,12 +10,12 @@ int main(int argc, char** argv) {
             "participation, a mentoring agreement, a behaviour agreement, a restorative agreement or a community\n"
             "participation agreement, one per learner, from plan-gen's plans (JSON or NDJSON) or from CSV rows.");
   Options options;
-  tool.add_common_options(options.common, {"md", "html", "txt", "pdf"});
+  tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx"});
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   app.add_option("--kind", options.kind,
                  "Which agreement: participation (default), mentoring, behaviour, restorative, community")
       ->check(CLI::IsMember({"participation", "mentoring", "behaviour", "restorative", "community"}));
   app.add_flag("--parent-signature", options.parent_signature, "Add a line for a parent or carer to sign");
-  return tool.run(argc, argv, [&] { return print_contracts(options); });
+  return tool.run(argc, argv, [&] { return print_contracts(options, [&](const std::string& message) { tool.warn(message); }); });
 }

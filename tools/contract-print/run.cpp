@@ -11,6 +11,7 @@ extern const std::string_view mentoring_template;
 extern const std::string_view behaviour_template;
 extern const std::string_view restorative_template;
 extern const std::string_view community_template;
+extern const std::span<const EmbeddedFile> contract_translations;  // templates/contract-print/<lang>/
 }  // namespace waymark::embedded
 
 namespace waymark::contract {
@@ -24,6 +25,7 @@ TemplateSet builtin_templates() {
   templates.add_builtin("behaviour", embedded::behaviour_template);
   templates.add_builtin("restorative", embedded::restorative_template);
   templates.add_builtin("community", embedded::community_template);
+  templates.add_translations(embedded::contract_translations);
   return templates;
 }
 
@@ -38,22 +40,23 @@ DocumentFormat output_format(const Options& options) {
   return DocumentFormat::md;
 }
 
-std::string document_title(Kind kind, const nlohmann::json& view) {
+std::string document_title(const nlohmann::json& view) {
   const auto& name = view["full_name"].get_ref<const std::string&>();
-  return kind_title(kind) + ": " + (name.empty() ? view["id"].get<std::string>() : name);
+  return view["title"].get<std::string>() + ": " + (name.empty() ? view["id"].get<std::string>() : name);
 }
 
 }  // namespace
 
-int print_contracts(const Options& options) {
+int print_contracts(const Options& options, const std::function<void(const std::string&)>& warn) {
   const Kind kind = parse_kind(options.kind).value();  // the option accepts only the kinds
   const DocumentSettings settings = options.documents.settings();
   TemplateSet templates = builtin_templates();
+  Messages messages = options.documents.language(templates, {std::string(kind_name(kind))}, warn);
   options.documents.apply_overrides(templates, std::string(kind_name(kind)));
   const Template& tmpl = templates.get(std::string(kind_name(kind)));
   // A broken template is reported before any input is read or any file is created.
 
-  const ViewOptions view_options{kind, options.parent_signature, options.common.date_order()};
+  const ViewOptions view_options{kind, options.parent_signature, options.common.date_order(), std::move(messages)};
   ContractSource source(options.common.input_options());
   ContractInput input;
   // The output is opened once the first contract has been read, so input that fails at once
@@ -62,8 +65,9 @@ int print_contracts(const Options& options) {
   while (source.next(input)) {
     const nlohmann::json view = build_view(input, settings.values(), view_options);
     const std::string markdown = render_markdown(tmpl, view);
-    if (!output) output.emplace("contract-print", options.common.output, output_format(options), options.documents.page(settings), collection_title(kind));
-    output->add(view["id"].get<std::string>(), markdown, document_title(kind, view));
+    if (!output) output.emplace("contract-print", options.common.output, output_format(options), options.documents.page(settings),
+                                collection_title(kind, view_options.messages));
+    output->add(view["id"].get<std::string>(), markdown, document_title(view));
   }
   if (!output) throw Error(Exit::data, "the input holds no plans or rows");
   output->finish();

@@ -1,6 +1,7 @@
 // contract-print's run: plans or rows in, one contract per learner out.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "view.hpp"
@@ -15,6 +16,7 @@ struct Options {
   bool parent_signature = false;
 };
 
-int print_contracts(const Options& options);
+// `warn` says once what --lang could not translate.
+int print_contracts(const Options& options, const std::function<void(const std::string&)>& warn);
 
 }  // namespace waymark::contract

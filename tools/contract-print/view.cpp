@@ -14,26 +14,30 @@ namespace {
 
 using json = nlohmann::json;
 
+// A kind's words (its title, its plural for a file of many, the role of the adult who signs beside
+// the young person) are in the message catalogue under /contract-print/<name>/.
 struct KindInfo {
   Kind kind;
   std::string_view name;
-  std::string_view title;
-  std::string_view plural;
-  std::string_view key_person_role;  // the adult who signs beside the young person
 };
 
 constexpr std::array<KindInfo, 5> kinds = {{
-    {Kind::participation, "participation", "Contract of participation", "Contracts of participation", "Key person"},
-    {Kind::mentoring, "mentoring", "Mentoring agreement", "Mentoring agreements", "Mentor"},
-    {Kind::behaviour, "behaviour", "Behaviour agreement", "Behaviour agreements", "Key person"},
-    {Kind::restorative, "restorative", "Restorative agreement", "Restorative agreements", "Facilitator"},
-    {Kind::community, "community", "Community participation agreement", "Community participation agreements", "Action lead"},
+    {Kind::participation, "participation"},
+    {Kind::mentoring, "mentoring"},
+    {Kind::behaviour, "behaviour"},
+    {Kind::restorative, "restorative"},
+    {Kind::community, "community"},
 }};
+
 
 const KindInfo& info(Kind kind) {
   for (const auto& item : kinds)
     if (item.kind == kind) return item;
   return kinds.front();
+}
+
+std::string kind_message(Kind kind, const Messages& messages, std::string_view key) {
+  return messages.text(fmt::format("/contract-print/{}/{}", info(kind).name, key));
 }
 
 // A field of the view: where it comes from in a row (its CSV column), and which setting gives it
@@ -83,8 +87,8 @@ std::vector<FieldSource> kind_fields(Kind kind) {
 // file, line and field when one does not parse.
 class FieldReader {
  public:
-  FieldReader(const ContractInput& input, const json& settings, DateOrder order)
-      : input_(input), settings_(settings), order_(input.from_plan ? DateOrder::iso : order) {}
+  FieldReader(const ContractInput& input, const json& settings, DateOrder order, const Messages& messages)
+      : input_(input), settings_(settings), order_(input.from_plan ? DateOrder::iso : order), messages_(messages) {}
 
   std::string text(std::string_view column, std::string_view setting = {}) const {
     if (const auto it = input_.fields.find(column); it != input_.fields.end()) {
@@ -116,16 +120,13 @@ class FieldReader {
     return value.is_string() ? std::string(trim(value.get_ref<const std::string&>())) : std::string{};
   }
 
-  // "2026-09-07" -> "7 September 2026"; empty stays empty. `field` is the row's column; a plan's
+  // "2026-09-07" -> "7 September 2026" ("7 Medi 2026"); empty stays empty. `field` is the row's column; a plan's
   // messages name the plan's own field instead ("next_review", "stages[0].targets[1].due").
   std::string date(std::string_view text, std::string_view field) const {
     try {
       const auto parsed = parse_date(text, order_);
       if (!parsed) return {};
-      static constexpr std::array<std::string_view, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                                  "July",    "August",   "September", "October", "November", "December"};
-      return fmt::format("{} {} {}", static_cast<unsigned>(parsed->day()), months.at(static_cast<unsigned>(parsed->month()) - 1),
-                         static_cast<int>(parsed->year()));
+      return messages_.date(*parsed);
     } catch (const FieldError& e) {
       // Plans hold ISO dates whatever --date-format says, so the hint about dmy would mislead.
       if (input_.from_plan)
@@ -158,6 +159,7 @@ class FieldReader {
   const ContractInput& input_;
   const json& settings_;
   DateOrder order_;
+  const Messages& messages_;
 };
 
 // Text that a template ends with its own full stop: trimmed, its closing stops dropped.
@@ -256,12 +258,11 @@ std::optional<Kind> parse_kind(std::string_view name) {
 }
 
 std::string_view kind_name(Kind kind) { return info(kind).name; }
-std::string kind_title(Kind kind) { return std::string(info(kind).title); }
-std::string collection_title(Kind kind) { return std::string(info(kind).plural); }
+std::string kind_title(Kind kind, const Messages& messages) { return kind_message(kind, messages, "title"); }
+std::string collection_title(Kind kind, const Messages& messages) { return kind_message(kind, messages, "collection"); }
 
 json build_view(const ContractInput& input, const json& settings, const ViewOptions& options) {
-  const FieldReader read(input, settings, options.date_order);
-  const KindInfo& kind = info(options.kind);
+  const FieldReader read(input, settings, options.date_order, options.messages);
   json view = json::object();
   const std::string given_name = read.text("given_name"), family_name = read.text("family_name");
   view["id"] = read.text("id");
@@ -270,7 +271,7 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
   view["full_name"] = std::string(trim(given_name + " " + family_name));
   view["year_group"] = read.text("year_group");
   view["aspiration"] = read.text("aspiration");
-  view["title"] = kind.title;
+  view["title"] = kind_title(options.kind, options.messages);
   view["from_plan"] = input.from_plan;  // a plan's targets have dates: a missing one is a line to fill in
   view["school"] = read.setting_text("/school/name");
   std::string setting_name = read.text("setting", "/setting/name");
@@ -285,7 +286,7 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
   std::string key_person = read.text(role_column);
   if (key_person.empty()) key_person = read.text("key_person", "/key_person/name");
   view["key_person"] = key_person;
-  view["key_person_role"] = kind.key_person_role;
+  view["key_person_role"] = kind_message(options.kind, options.messages, "key_person_role");
 
   view["start"] = read.date(read.text("start"), "start");
   view["end"] = read.date(read.text("end"), "end");

@@ -10,6 +10,7 @@
 
 #include "contract_input.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/messages.hpp"
 
 namespace waymark::contract {
 
@@ -17,13 +18,14 @@ enum class Kind { participation, mentoring, behaviour, restorative, community };
 
 std::optional<Kind> parse_kind(std::string_view name);
 std::string_view kind_name(Kind kind);    // "participation": the template's name
-std::string kind_title(Kind kind);        // "Contract of participation"
-std::string collection_title(Kind kind);  // "Contracts of participation", for -o FILE
+std::string kind_title(Kind kind, const Messages& messages);        // "Contract of participation"
+std::string collection_title(Kind kind, const Messages& messages);  // "Contracts of participation", for -o FILE
 
 struct ViewOptions {
   Kind kind = Kind::participation;
   bool parent_signature = false;
   DateOrder date_order = DateOrder::iso;  // of rows; plans always hold ISO dates
+  Messages messages;                      // --lang: dates, the kind's title and roles
 };
 
 // Throws Error(data) naming the source, line and field for a date that does not parse.

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
             "each benchmark's percentage and status, beside the national average where one was measured on that framework;\n"
             "or, with --gaps, every pupil's unmet criteria with the date each falls due. The careers log streams.");
   Options options;
-  tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson", "md", "html", "pdf"});
+  tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson", "md", "html", "pdf", "docx"});
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   // The careers log takes the place of the usual positional input.
@@ -52,11 +52,11 @@ int main(int argc, char** argv) {
     if (options.list_criteria) return list_criteria(options);
     if (options.pupils_path.empty()) throw Error(Exit::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
     const std::string& format = options.common.format;
-    const bool document = format == "md" || format == "html" || format == "pdf";
+    const bool document = format == "md" || format == "html" || format == "pdf" || format == "docx";
     options.report = options.report || document;
     if (options.report && options.gaps) throw Error(Exit::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
     if (options.report && !document && !format.empty() && format != "txt")
-      throw Error(Exit::usage, "the report is md, html, txt or pdf, not " + format);
+      throw Error(Exit::usage, "the report is md, html, txt, pdf or docx, not " + format);
     if (options.gaps && (format == "txt" || document)) throw Error(Exit::usage, "--gaps writes csv, ndjson or json, not " + format);
     if (!options.gaps && !options.report && format == "ndjson")
       throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
             "(often risk-check's output) are joined by id with the targets the tutor and young person wrote.\n"
             "Writes plan JSON for contract-print (json, ndjson) or the printable plan (md, html, txt, pdf).");
   Options options;
-  tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "json", "ndjson"});
+  tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx", "json", "ndjson"});
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   app.add_option("--targets", options.targets_path, "Targets (CSV, JSON or NDJSON): id, stage, area, target, measure, owner, due, support");

@@ -14,15 +14,15 @@ int main(int argc, char** argv) {
             "and dates, and settling-in meetings a week, a month, three and six months after it as an iCalendar file.\n"
             "Reads learner records with --moves (and --achievements), or a DfE Common Transfer File with --ctf.");
   Options options;
-  tool.add_common_options(options.common, {"ndjson", "ics", "md", "html", "txt", "pdf"});
+  tool.add_common_options(options.common, {"ndjson", "ics", "md", "html", "txt", "pdf", "docx"});
   tool.add_document_options(options.documents);
   auto& app = tool.app();
   app.get_option("-o")->description(
       "Output directory: a folder per learner (pack.json, settling-in.ics, the documents), created 0700,\n"
       "files 0600. With --format, the file to write instead of standard output");
   app.get_option("--format")->description("ndjson: the packs, one a line (the default without -o); ics: every meeting in one\n"
-      "calendar; md, html, txt, pdf: every pack's documents, one after another");
-  app.add_option("--documents", options.document_formats, "Formats of the documents in each learner's folder (default md,html,txt; pdf too; '' for none)");
+      "calendar; md, html, txt, pdf, docx: every pack's documents, one after another");
+  app.add_option("--documents", options.document_formats, "Formats of the documents in each learner's folder (default md,html,txt; pdf, docx too; '' for none)");
   app.add_option("--moves", options.moves_path, "The moves: id, kind, from_setting, to_setting, move_date, transition_manager,\n"
                                                 "receiving_contact, receiving_contact_email, consent_to_share (man 5 waymark-records)");
   app.add_option("--achievements", options.achievements_path, "Achievements for the academic record: id, date, area, achievement");

@@ -87,7 +87,7 @@ void check_folders_distinct(const Inputs& inputs) {
 // Where the packs go, worked out from -o, --format and --documents.
 struct Destination {
   bool to_folders = false;                     // -o DIR without --format
-  std::optional<DocumentFormat> document_format;  // --format md, html, txt or pdf
+  std::optional<DocumentFormat> document_format;  // --format md, html, txt, pdf or docx
   std::vector<DocumentFormat> folder_formats;  // --documents
 };
 
@@ -97,7 +97,7 @@ Destination plan_destination(const Options& options) {
   destination.document_format = parse_document_format(options.common.format);
   for (const auto name : split_list(options.document_formats, ',')) {
     const auto format = parse_document_format(name);
-    if (!format) throw Error(Exit::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf)");
+    if (!format) throw Error(Exit::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf, docx)");
     destination.folder_formats.push_back(*format);
   }
   return destination;

@@ -10,6 +10,7 @@
 
 #include "waymark/fields.hpp"
 #include "waymark/headings.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/records.hpp"
 #include "waymark/render.hpp"
 
@@ -81,11 +82,18 @@ struct DocumentOptions {
   std::string settings_file;   // --settings
   std::vector<std::string> sets;  // --set key=value, after the settings file
   std::string paper = "a4";
+  std::string lang = "en";     // --lang
 
   // The settings file, then each --set. Throws Error on a bad file or assignment.
   DocumentSettings settings() const;
-  // The page of these settings on --paper.
+  // The page of these settings on --paper, in --lang (page footers, lang metadata).
   PageSettings page(const DocumentSettings& settings) const;
+  // --lang: its message catalogue, and `templates` switched to their translations. Whatever the
+  // language lacks (the whole catalogue, some messages, some templates) is English, with one
+  // warning saying so. Call before apply_overrides: --template and --templates win.
+  // `rendered` names the templates this run prints (the warning is about those only).
+  Messages language(TemplateSet& templates, const std::vector<std::string>& rendered,
+                    const std::function<void(const std::string&)>& warn) const;
   // Applies --templates and --template (for `rendered`) to the built-in templates.
   void apply_overrides(TemplateSet& templates, const std::string& rendered) const;
   DocumentFormat document_format(const std::string& format) const;
@@ -103,7 +111,7 @@ class Tool {
   // --columns, --show-columns, --date-format, --verbose.
   void add_common_options(CommonOptions& options, const std::vector<std::string>& formats);
 
-  // Adds --template, --templates, --set, --settings and --paper.
+  // Adds --template, --templates, --set, --settings, --paper and --lang.
   void add_document_options(DocumentOptions& options);
 
   // Parses argv, then runs `body`; returns the process exit code.

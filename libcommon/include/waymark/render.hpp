@@ -1,6 +1,7 @@
 // Documents: a Mustache template renders data to GitHub-flavoured Markdown, values escaped so that
 // they print as written; cmark-gfm parses the Markdown once and a DocumentWriter writes the parsed
-// document as Markdown, standalone HTML (print stylesheet) or plain text. One template, every format.
+// document as Markdown, standalone HTML (print stylesheet), plain text, PDF or Word (.docx). One
+// template, every format.
 #pragma once
 
 #include <filesystem>
@@ -9,19 +10,21 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "waymark/embedded.hpp"
 #include "waymark/output.hpp"
 
 struct cmark_node;
 
 namespace waymark {
 
-enum class DocumentFormat { md, html, txt, pdf };
+enum class DocumentFormat { md, html, txt, pdf, docx };
 std::optional<DocumentFormat> parse_document_format(std::string_view name);
-std::string_view file_extension(DocumentFormat format);  // "md", "html", "txt", "pdf"
+std::string_view file_extension(DocumentFormat format);  // "md", "html", "txt", "pdf", "docx"
 
 // A template's text and where it came from (for error messages): "built-in plan.md.mustache" or a path.
 struct Template {
@@ -35,6 +38,11 @@ struct Template {
 class TemplateSet {
  public:
   void add_builtin(std::string name, std::string_view text);
+  // Built-in translations: files "<lang>/<name>.md.mustache" (templates/<tool>/<lang>/...).
+  void add_translations(std::span<const EmbeddedFile> files);
+  // Uses the translations into `lang` in place of the built-in templates; returns the names of the
+  // templates that have none (they stay English). Call before the overrides.
+  std::vector<std::string> use_language(const std::string& lang);
   // Throws Error(no_input) if DIR is not a readable directory.
   void override_from_dir(const std::filesystem::path& dir);
   // Throws Error(no_input) if FILE cannot be read.
@@ -46,6 +54,7 @@ class TemplateSet {
 
  private:
   std::map<std::string, Template> templates_;
+  std::map<std::string, std::map<std::string, std::string_view>> translations_;  // lang -> name -> text
   mutable std::set<std::string> checked_;
 };
 
@@ -86,10 +95,16 @@ struct PageSettings {
   std::string school;          // header line (--set school.name=...)
   std::string author;          // document metadata
   std::string paper = "a4";    // a4 or letter
+  std::string lang = "en";     // BCP 47 language of the documents: HTML lang, PDF and Word metadata
+  std::string page_of = "page {page} of {pages}";  // page footers (PDF, Word), in that language
 };
 
-// A signature block in Markdown is a table whose header row is exactly `| Who | Signature | Date |`:
-// writers print it as lines to sign on, kept together on one page.
+// A signature block in Markdown is recognised by its shape, in any language: a table of three columns
+// (who, signature, date) whose every row names someone and leaves the signature cell empty:
+//   | Who | Signature | Date |          | Pwy | Llofnod | Dyddiad |
+//   | Young person: Sam | | |          | Person ifanc: Sam | | |
+// Writers print it as lines to sign on, labelled with the header's second and third cells, kept
+// together on one page.
 bool is_signature_table(cmark_node* node);
 
 // A bar chart in Markdown is a fenced code block with the info string `bar-chart` and one bar a line,
