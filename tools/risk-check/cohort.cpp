@@ -1,5 +1,6 @@
 #include "cohort.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "waymark/catalogue.hpp"
@@ -22,6 +23,7 @@ bool CohortScan::next() {
     if (errors_.attempt([&] { read_and_assess(); })) return true;
   }
   errors_.finish();
+  check_attendance_scale();
   // Repeats further apart than the in-memory window are found once the whole input is read.
   if (const auto repeat = ids_.finish()) {
     throw data_error({reader_->source_name(), repeat->line, "id"},
@@ -30,11 +32,26 @@ bool CohortScan::next() {
   return false;
 }
 
+void CohortScan::check_attendance_scale() const {
+  // Spreadsheets may hold attendance as a fraction (0.95 for 95%); read as percentages, every
+  // learner would be severely absent. A whole cohort at 1% or less is that, not a school.
+  if (attendance_known_ >= 5 && highest_attendance_ <= 1.0) {
+    const auto column = reader_->find_column("attendance_pct");
+    throw data_error({reader_->source_name(), 0, column ? reader_->columns()[*column] : "attendance_pct", "attendance_pct"},
+                     "every attendance value is 1 or less: these look like fractions (0.95 for 95%), not percentages",
+                     "percentages from 0 to 100: multiply the column by 100, or format it as a percentage in Excel");
+  }
+}
+
 void CohortScan::read_and_assess() {
   // The id's slot in the table of ids seen is fetched from memory while the learner is read and
   // assessed.
   const auto id = ids_.key(learners_.id_of(record_));
   learners_.read(record_, learner_);
+  if (learner_.known(Field::attendance)) {
+    ++attendance_known_;
+    highest_attendance_ = std::max(highest_attendance_, learner_[Field::attendance]);
+  }
   assessor_.assess(learner_, assessment_);
   if (const long first = ids_.insert(id, record_.line)) {
     throw data_error({reader_->source_name(), record_.line, "id"}, "this id is already used on line " + std::to_string(first),

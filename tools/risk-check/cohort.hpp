@@ -45,6 +45,8 @@ class CohortScan {
 
  private:
   void read_and_assess();
+  // Refuses a cohort whose attendance values all look like fractions rather than percentages.
+  void check_attendance_scale() const;
 
   std::unique_ptr<RecordReader> reader_;
   LearnerReader learners_;
@@ -54,6 +56,8 @@ class CohortScan {
   Learner learner_;
   Assessment assessment_;
   ErrorBudget errors_;
+  long attendance_known_ = 0;
+  double highest_attendance_ = 0;
 };
 
 // Positions of the --by columns; throws Error(data) for a column the input does not have.
