@@ -1,4 +1,4 @@
-// Learner records in, one at a time: CSV, JSON arrays and NDJSON behind one interface.
+// Learner records in, one at a time: CSV, JSON arrays, NDJSON and .xlsx workbooks behind one interface.
 #pragma once
 
 #include <functional>
