@@ -4,6 +4,7 @@
 
 #include "cohort.hpp"
 #include "rules.hpp"
+#include "since.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {
@@ -30,8 +31,21 @@ int main(int argc, char** argv) {
         return std::string{};
       });
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
-  app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
-      ->check(CLI::IsMember({"targeted", "intensive"}));
+  app.add_option("--fail-on", options.fail_on,
+                                 "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"
+                                 "if any learner's tier changed so (up, down, new, same)")
+                      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same"}));
+  std::string change_list;
+  auto* since = app.add_option("--since", options.since_path,
+                               "Last term's file (raw, or risk-check's output), scored with the same rules: each learner\n"
+                               "gains previous_tier, tier_change (new, up, down, same) and attendance_change (points)");
+  app.add_option("--tier-change", change_list, "With --since, output only learners whose tier changed so, e.g. up,new")
+      ->check([](const std::string& text) {
+        for (const auto name : split_list(text, ','))
+          if (!parse_tier_change(name)) return std::string(name) + " is not a tier change (new, up, down, same)";
+        return std::string{};
+      })
+      ->needs(since);
   app.add_option("--pseudonymise", options.key_path,
                  "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
@@ -42,10 +56,14 @@ int main(int argc, char** argv) {
                                   "flag rate, precision, recall and false-positive rate, per group of --by (txt, csv, json)");
   explain->excludes(summary)->excludes(evaluate);
   summary->excludes(evaluate);
+  since->excludes(explain)->excludes(evaluate);
 
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
     for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
+    for (const auto name : split_list(change_list, ',')) options.tier_changes.emplace_back(name);
+    if (is_tier_change_word(options.fail_on) && options.since_path.empty())
+      throw Error(Exit::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;
