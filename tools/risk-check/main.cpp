@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     }
     const Rules rules = options.rules_path.empty() ? Rules::builtin() : Rules::load(options.rules_path);
     if (!options.explain_id.empty()) return explain_learner(options, rules);
+    if (options.summary && !options.since_path.empty()) return write_movement_summary(options, rules);
     if (options.summary) return write_summary(options, rules);
     if (!options.outcomes_path.empty()) return write_evaluation(options, rules);
     if (options.common.format == "txt") throw Error(Exit::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");
