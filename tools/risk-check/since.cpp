@@ -76,6 +76,7 @@ Snapshot read_snapshot(const Options& options, const Rules& rules) {
     throw Error(Exit::usage, "--since and the input cannot both be standard input");
   Options earlier = options;
   earlier.common.input = options.since_path;
+  earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output
   CohortScan scan(earlier, rules);
   const auto by_columns = group_columns(scan.reader(), options.by);
   std::vector<std::string> values(by_columns.size());
