@@ -32,9 +32,9 @@ int main(int argc, char** argv) {
       });
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on,
-                                 "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"
-                                 "if any learner's tier changed so (up, down, new, same)")
-                      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same"}));
+                 "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"
+                 "if any learner's tier changed so (up, down, new, same)")
+      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same"}));
   std::string change_list;
   auto* since = app.add_option("--since", options.since_path,
                                "Last term's file (raw, or risk-check's output), scored with the same rules: each learner\n"
