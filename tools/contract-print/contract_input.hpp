@@ -41,7 +41,7 @@ class ContractSource {
  public:
   explicit ContractSource(const InputOptions& options);
   ~ContractSource();
-  // Throws Error(data) for input that is not valid JSON, a plan that is not waymark-plan/1 or lacks
+  // Throws Error(data) for input that is not valid JSON, a plan that is not waymark-plan/1 or /2 or lacks
   // required fields, or a row without an id.
   bool next(ContractInput& input);
 
@@ -50,7 +50,7 @@ class ContractSource {
   std::unique_ptr<Impl> impl_;
 };
 
-// A plan object (schema waymark-plan/1) as contract input. Throws Error(data) naming `source`,
+// A plan object (schema waymark-plan/1 or /2) as contract input. Throws Error(data) naming `source`,
 // `line` and the field when the schema or a required field is missing or has the wrong type.
 ContractInput plan_to_input(const nlohmann::json& plan, const std::string& source, long line);
 

@@ -1,4 +1,4 @@
-// Plan JSON (schema waymark-plan/1, man/waymark-plan.5) as contract input.
+// Plan JSON (schemas waymark-plan/1 and /2, man/waymark-plan.5) as contract input.
 #include <fmt/format.h>
 
 #include "contract_input.hpp"
@@ -8,7 +8,9 @@ namespace waymark::contract {
 
 namespace {
 
-constexpr std::string_view plan_schema = "waymark-plan/1";
+// /2 only adds the reviews of targets, which a contract does not print: both read alike.
+constexpr std::string_view plan_schema = "waymark-plan/2";
+constexpr std::string_view plan_schema_v1 = "waymark-plan/1";
 
 // Reads a plan's fields, naming the plan's file and line and the field's path in every error.
 class PlanReader {
@@ -87,8 +89,8 @@ ContractInput plan_to_input(const nlohmann::json& plan, const std::string& sourc
   const PlanReader read(source, line);
   const auto schema = plan.find("schema");
   if (schema == plan.end()) read.fail("schema", "is missing", fmt::format("\"schema\": \"{}\", as plan-gen writes", plan_schema));
-  if (!schema->is_string() || *schema != plan_schema)
-    read.fail("schema", "names a schema this version does not read", fmt::format("\"{}\"", plan_schema));
+  if (!schema->is_string() || (*schema != plan_schema && *schema != plan_schema_v1))
+    read.fail("schema", "names a schema this version does not read", fmt::format("\"{}\" or \"{}\"", plan_schema, plan_schema_v1));
   if (!plan.contains("learner")) read.fail("learner", "is missing", "the learner's id and names");
   const auto& learner = read.object_at(plan, "learner", "learner");
   const std::string id = read.text(learner, "id", "learner.id");

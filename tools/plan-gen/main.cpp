@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   app.add_option("--actions", options.actions, "Toolkit actions for every plan, e.g. A01,A11 (default: each learner's recommended_actions)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  app.add_option("--progress", options.progress_path,
+                 "Reviews of targets (CSV, JSON or NDJSON): id, date, target (its text as in --targets), status\n"
+                 "(met, partly_met, not_met, dropped), comment, and optionally reviewed_by");
   app.add_option("--start", options.start, "The date the plans start (default: today)");
   app.add_option("--review-every", options.review_every, "Time between reviews: days, weeks or months, e.g. 14d, 6w, 2m (default 6w)")
       ->check([](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });

@@ -1,5 +1,7 @@
 #include "plan.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -119,8 +121,46 @@ nlohmann::ordered_json PlanBuilder::target_json(const Target& target, const std:
           {"smart_problems", problems}};
 }
 
+namespace {
+
+// Each target's reviews, oldest first, and its latest status and comment.
+void add_reviews(nlohmann::ordered_json& target, const std::vector<TargetReview>& reviews) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& r : reviews)
+    list.push_back({{"date", r.date}, {"status", r.status}, {"comment", r.comment}, {"reviewed_by", r.reviewed_by}});
+  target["status"] = reviews.empty() ? std::string{} : reviews.back().status;
+  target["comment"] = reviews.empty() ? std::string{} : reviews.back().comment;
+  target["reviews"] = std::move(list);
+}
+
+// The review record: one entry per review date, with who reviewed and how many targets stood where.
+nlohmann::ordered_json review_record(const nlohmann::ordered_json& stages) {
+  std::map<std::string, nlohmann::ordered_json> by_date;
+  for (const auto& stage : stages) {
+    for (const auto& target : stage["targets"]) {
+      for (const auto& review : target["reviews"]) {
+        auto& entry = by_date[review["date"].get<std::string>()];
+        if (entry.is_null()) {
+          entry = {{"date", review["date"]}, {"reviewed_by", nlohmann::ordered_json::array()}, {"targets", 0}};
+          for (const auto word : review_statuses) entry[std::string(word)] = 0;
+        }
+        entry["targets"] = entry["targets"].get<int>() + 1;
+        entry[review["status"].get<std::string>()] = entry[review["status"].get<std::string>()].get<int>() + 1;
+        const auto& who = review["reviewed_by"];
+        auto& names = entry["reviewed_by"];
+        if (!who.get<std::string>().empty() && std::find(names.begin(), names.end(), who) == names.end()) names.push_back(who);
+      }
+    }
+  }
+  nlohmann::ordered_json record = nlohmann::ordered_json::array();
+  for (auto& [date, entry] : by_date) record.push_back(std::move(entry));
+  return record;
+}
+
+}  // namespace
+
 nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vector<Stage>* stages,
-                                          std::vector<SmartWarning>& warnings) const {
+                                          std::vector<SmartWarning>& warnings, ProgressBook* progress) const {
   const std::string id = learner_id(record);
   const std::string given_name = text(record, "given_name");
   nlohmann::ordered_json plan;
@@ -148,7 +188,9 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
       nlohmann::ordered_json targets = nlohmann::ordered_json::array();
       for (const auto& target : stage.targets) {
         SmartWarning warning{{}, id, {}};
-        targets.push_back(target_json(target, given_name, warning));
+        auto item = target_json(target, given_name, warning);
+        add_reviews(item, progress ? progress->reviews(id, target.target) : std::vector<TargetReview>{});
+        targets.push_back(std::move(item));
         if (!warning.problems.empty()) warnings.push_back(std::move(warning));
       }
       road_map.push_back({{"name", stage.name}, {"targets", std::move(targets)}});
@@ -167,6 +209,16 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
   for (std::size_t i = 0; i < dates.size(); ++i) reviews.push_back({{"number", i + 1}, {"date", format_date(dates[i])}});
   plan["reviews"] = std::move(reviews);
   plan["next_review"] = dates.empty() ? std::string{} : format_date(dates.front());
+  // What comes next: the first scheduled review after the latest one recorded.
+  auto reviewed = review_record(plan["stages"]);
+  std::string next;
+  const std::string latest = reviewed.empty() ? std::string{} : reviewed.back()["date"].get<std::string>();
+  for (const auto& date : dates)
+    if (format_date(date) > latest) {
+      next = format_date(date);
+      break;
+    }
+  plan["review_record"] = {{"reviews", std::move(reviewed)}, {"next", next}};
   return plan;
 }
 

@@ -1,4 +1,4 @@
-// One learner's individual plan (Action 1 of the toolkit) as plan JSON, schema "waymark-plan/1"
+// One learner's individual plan (Action 1 of the toolkit) as plan JSON, schema "waymark-plan/2"
 // (man 5 waymark-plan): starting point, end goal, road map of stages and targets, the toolkit
 // actions chosen, well-being, the three needs of Self-Determination Theory, reviews.
 #pragma once
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "profiles.hpp"
+#include "progress.hpp"
 #include "schedule.hpp"
 #include "targets.hpp"
 #include "waymark/catalogue.hpp"
@@ -16,7 +17,7 @@
 
 namespace waymark::plan {
 
-inline constexpr std::string_view plan_schema = "waymark-plan/1";
+inline constexpr std::string_view plan_schema = "waymark-plan/2";
 
 struct PlanSettings {
   std::chrono::year_month_day start;
@@ -45,8 +46,10 @@ class PlanBuilder {
   PlanBuilder(const RecordReader& reader, PlanSettings settings, const Catalogue& catalogue, const Profiles* profiles);
 
   std::string learner_id(const Record& record) const;
-  // The plan of the learner in `record`; `stages` may be null (no targets yet).
-  nlohmann::ordered_json build(const Record& record, const std::vector<Stage>* stages, std::vector<SmartWarning>& warnings) const;
+  // The plan of the learner in `record`; `stages` may be null (no targets yet), `progress` null
+  // without --progress.
+  nlohmann::ordered_json build(const Record& record, const std::vector<Stage>* stages, std::vector<SmartWarning>& warnings,
+                               ProgressBook* progress = nullptr) const;
 
  private:
   // A column of the learner's profile (--profiles) or, failing that, of the learner record.

@@ -42,8 +42,20 @@ PlanSettings plan_settings(const Options& options, const DocumentSettings& setti
 }
 
 // What the template sees: the plan, the settings (--set), and the risk factors' wording.
-nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentSettings& settings, const Catalogue& catalogue) {
+nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentSettings& settings, const Catalogue& catalogue,
+                             const nlohmann::ordered_json& progress_labels) {
   nlohmann::json data = plan;
+  // Review statuses in the reader's words (prompts.json, where translations go).
+  bool reviewed = false;
+  for (auto& stage : data["stages"])
+    for (auto& target : stage["targets"]) {
+      const auto status = target.value("status", std::string{});
+      target["status_label"] = status.empty() ? std::string{} : progress_labels["statuses"].value(status, status);
+      if (!status.empty()) target["last_review"] = target["reviews"].back()["date"];
+      reviewed = reviewed || !status.empty();
+    }
+  data["has_progress"] = reviewed;
+  data["progress_labels"] = progress_labels;
   data["settings"] = settings.values();
   nlohmann::json labels = nlohmann::json::array();
   for (const auto& code : plan["starting_point"]["risk_factors"])
@@ -129,6 +141,11 @@ int write_plans(const Tool& tool, const Options& options) {
   if (!options.targets_path.empty())
     targets = TargetBook::load(side_input(options, options.targets_path), options.common.date_order(), options.common.verbose);
 
+  std::optional<ProgressBook> progress;
+  if (!options.progress_path.empty())
+    progress = ProgressBook::load(side_input(options, options.progress_path), options.common.date_order(), options.common.verbose);
+  const auto progress_labels = nlohmann::ordered_json::parse(embedded::plan_prompts_json, nullptr, true, true)["progress"];
+
   std::optional<Profiles> profiles;
   if (!options.profiles_path.empty()) profiles = Profiles::load(side_input(options, options.profiles_path));
 
@@ -151,11 +168,12 @@ int write_plans(const Tool& tool, const Options& options) {
     const std::vector<Stage>* stages = targets ? targets->take(id) : nullptr;
     if (targets && !stages && without_targets++ == 0) first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
     warnings.clear();
-    const auto plan = builder.build(record, stages, warnings);
+    if (progress) progress->saw_learner(id);
+    const auto plan = builder.build(record, stages, warnings, progress ? &*progress : nullptr);
     for (const auto& warning : warnings) warn_smart(tool, warning);
     not_smart = not_smart || !warnings.empty();
     if (json_out) json_out->add(plan);
-    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue)), plan_title(plan));
+    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, progress_labels)), plan_title(plan));
   }
   // One line for them all: a cohort's first plans are mostly written before their targets.
   if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");
@@ -164,6 +182,11 @@ int write_plans(const Tool& tool, const Options& options) {
   if (targets)
     for (const auto& [id, first] : targets->unclaimed())
       tool.warn(fmt::format("{}: targets for learner {}, who is not in the learner records", first->source, id));
+
+  if (progress)
+    for (const auto& row : progress->unmatched())
+      tool.warn(row.learner_known ? fmt::format("{}: learner {} has no target with this text in the targets file: the review is left out", row.source, row.id)
+                                  : fmt::format("{}: learner {} is not in the learner records: the review is left out", row.source, row.id));
 
   if (json_out) json_out->finish();
   else documents->finish();

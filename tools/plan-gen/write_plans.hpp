@@ -18,6 +18,7 @@ struct Options {
   std::string review_every = "6w";
   int reviews = 3;
   std::string term_dates_path;  // --term-dates
+  std::string progress_path;    // --progress: reviews of targets
   bool strict = false;
   std::string audience = "young-person";  // young-person or staff
 };

@@ -26,7 +26,9 @@ struct Options {
   std::string outcomes_path;
   std::string key_path;
   std::size_t max_actions = 3;
-  std::string fail_on;             // a tier: exit 1 if any learner is at or above it
+  std::string fail_on;             // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
+  std::string since_path;          // --since: last term's file
+  std::vector<std::string> tier_changes;  // with --since, output only these
   bool print_rules = false;
 };
 

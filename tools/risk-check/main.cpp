@@ -4,6 +4,7 @@
 
 #include "cohort.hpp"
 #include "rules.hpp"
+#include "since.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {
@@ -32,8 +33,21 @@ int main(int argc, char** argv) {
   app.add_option("--max-errors", options.common.max_errors,
                  "Report up to N bad values before stopping (default 20; 0: all); any bad value fails the run, and no -o file is written");
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
-  app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
-      ->check(CLI::IsMember({"targeted", "intensive"}));
+  app.add_option("--fail-on", options.fail_on,
+                 "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"
+                 "if any learner's tier changed so (up, down, new, same)")
+      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same"}));
+  std::string change_list;
+  auto* since = app.add_option("--since", options.since_path,
+                               "Last term's file (raw, or risk-check's output), scored with the same rules: each learner\n"
+                               "gains previous_tier, tier_change (new, up, down, same) and attendance_change (points)");
+  app.add_option("--tier-change", change_list, "With --since, output only learners whose tier changed so, e.g. up,new")
+      ->check([](const std::string& text) {
+        for (const auto name : split_list(text, ','))
+          if (!parse_tier_change(name)) return std::string(name) + " is not a tier change (new, up, down, same)";
+        return std::string{};
+      })
+      ->needs(since);
   app.add_option("--pseudonymise", options.key_path,
                  "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
@@ -44,16 +58,21 @@ int main(int argc, char** argv) {
                                   "flag rate, precision, recall and false-positive rate, per group of --by (txt, csv, json)");
   explain->excludes(summary)->excludes(evaluate);
   summary->excludes(evaluate);
+  since->excludes(explain)->excludes(evaluate);
 
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
     for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
+    for (const auto name : split_list(change_list, ',')) options.tier_changes.emplace_back(name);
+    if (is_tier_change_word(options.fail_on) && options.since_path.empty())
+      throw Error(Exit::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;
     }
     const Rules rules = options.rules_path.empty() ? Rules::builtin() : Rules::load(options.rules_path);
     if (!options.explain_id.empty()) return explain_learner(options, rules);
+    if (options.summary && !options.since_path.empty()) return write_movement_summary(options, rules);
     if (options.summary) return write_summary(options, rules);
     if (!options.outcomes_path.empty()) return write_evaluation(options, rules);
     if (options.common.format == "txt") throw Error(Exit::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");

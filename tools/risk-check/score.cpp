@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cohort.hpp"
+#include "since.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 constexpr std::array<std::string_view, 7> added_columns{"score", "tier", "indicators", "reasons", "risk_factors",
                                                         "recommended_actions", "missing"};
+constexpr std::array<std::string_view, 3> since_columns{"previous_tier", "tier_change", "attendance_change"};
 
 nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& assessment) {
   auto list = nlohmann::ordered_json::array();
@@ -54,6 +56,11 @@ int write_scored_records(const Options& options, const Rules& rules) {
   std::vector<bool> shown_tiers(3, options.tiers.empty());
   for (const auto& name : options.tiers) shown_tiers[static_cast<std::size_t>(*parse_tier(name))] = true;
   const auto fail_tier = options.fail_on.empty() ? std::nullopt : parse_tier(options.fail_on);
+  std::optional<Snapshot> before;
+  if (!options.since_path.empty()) before = read_snapshot(options, rules);
+  const auto fail_change = parse_tier_change(options.fail_on);
+  std::vector<bool> shown_changes(tier_change_count, options.tier_changes.empty());
+  for (const auto& name : options.tier_changes) shown_changes[static_cast<std::size_t>(*parse_tier_change(name))] = true;
 
   // Input columns in order, less those we add (re-scoring replaces them) and, when
   // pseudonymising, those that identify a person.
@@ -62,11 +69,13 @@ int write_scored_records(const Options& options, const Rules& rules) {
   for (std::size_t i = 0; i < reader.columns().size(); ++i) {
     const auto& name = reader.columns()[i];
     if (std::find(added_columns.begin(), added_columns.end(), name) != added_columns.end()) continue;
+    if (std::find(since_columns.begin(), since_columns.end(), name) != since_columns.end()) continue;
     if (pseudonymiser && Pseudonymiser::is_identifying_column(name)) continue;
     kept.push_back(i);
     columns.push_back(name);
   }
   columns.insert(columns.end(), added_columns.begin(), added_columns.end());
+  if (before) columns.insert(columns.end(), since_columns.begin(), since_columns.end());
 
   const auto format = options.common.format.empty() ? reader.format() : *parse_record_format(options.common.format);
   Output out(options.common.output);
@@ -80,6 +89,16 @@ int write_scored_records(const Options& options, const Rules& rules) {
   while (scan.next()) {
     const auto& a = scan.assessment();
     if (fail_tier && a.tier >= *fail_tier) failed = true;
+    Movement moved;
+    if (before) {
+      const double attendance = scan.learner()[Field::attendance];
+      moved = movement(*before, scan.learner().id, a.tier, attendance);
+      // Last term's file may hold the ids pseudonymised with the same key.
+      if (pseudonymiser && !moved.previous_tier)
+        moved = movement(*before, pseudonymiser->pseudonym(scan.learner().id), a.tier, attendance);
+      if (fail_change && moved.change == *fail_change) failed = true;
+      if (!shown_changes[static_cast<std::size_t>(moved.change)]) continue;
+    }
     if (!shown_tiers[static_cast<std::size_t>(a.tier)]) continue;
     writer->start_record();
     const auto& record = scan.record();
@@ -105,6 +124,12 @@ int write_scored_records(const Options& options, const Rules& rules) {
     if (writer->holds_structure()) writer->structured(actions_json(scan.assessor(), a));
     else writer->list(a.action_ids);
     writer->list(std::span<const std::string_view>(a.missing));
+    if (before) {
+      writer->text(moved.previous_tier ? to_string(*moved.previous_tier) : std::string_view{});
+      writer->text(to_string(moved.change));
+      if (moved.attendance_change.empty()) writer->text({});  // unknown
+      else writer->json_or_text(moved.attendance_change, moved.attendance_change);
+    }
     writer->end_record();
   }
   writer->finish();

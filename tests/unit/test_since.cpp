@@ -1,0 +1,62 @@
+// risk-check --since: comparing this term's learners with last term's compact results.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "since.hpp"
+
+using namespace waymark::risk;
+
+TEST_CASE("tier changes are named and parsed both ways") {
+  CHECK(tier_change(std::nullopt, Tier::intensive) == TierChange::new_learner);
+  CHECK(tier_change(Tier::universal, Tier::targeted) == TierChange::up);
+  CHECK(tier_change(Tier::intensive, Tier::targeted) == TierChange::down);
+  CHECK(tier_change(Tier::targeted, Tier::targeted) == TierChange::same);
+  for (const auto change : {TierChange::new_learner, TierChange::up, TierChange::down, TierChange::same})
+    CHECK(parse_tier_change(to_string(change)) == change);
+  CHECK(to_string(TierChange::new_learner) == "new");
+  CHECK_FALSE(parse_tier_change("higher"));
+}
+
+TEST_CASE("attendance change is signed points, empty when either side is unknown") {
+  CHECK(attendance_change(91.0, 82.5) == "-8.5");
+  CHECK(attendance_change(84.0, 95.0) == "11.0");
+  CHECK(attendance_change(90.04, 90.0) == "0.0");  // never -0.0
+  CHECK(attendance_change(NAN, 90.0).empty());
+  CHECK(attendance_change(90.0, NAN).empty());
+}
+
+TEST_CASE("a snapshot finds learners by id and tells who has left") {
+  Snapshot before;
+  before.add("S01", Tier::universal, 97.0, {"female"});
+  before.add("S02", Tier::targeted, NAN, {"male"});
+  before.add("S03", Tier::intensive, 45.0, {"female"});
+  before.seal();
+  CHECK(before.size() == 3);
+
+  const auto s02 = before.find("S02");
+  REQUIRE(s02);
+  CHECK(s02->tier == Tier::targeted);
+  CHECK(std::isnan(s02->attendance));
+  CHECK(before.group_values(s02->group) == std::vector<std::string>{"male"});
+  CHECK_FALSE(before.find("S09"));
+  CHECK(before.find("S01")->attendance == Approx(97.0));
+
+  const auto gone = before.left();
+  REQUIRE(gone.size() == 1);
+  CHECK(gone[0].tier == Tier::intensive);
+  CHECK(before.group_values(gone[0].group) == std::vector<std::string>{"female"});
+}
+
+TEST_CASE("movement joins the lookup, the tier change and the attendance change") {
+  Snapshot before;
+  before.add("A", Tier::universal, 91.0);
+  before.seal();
+  const auto a = movement(before, "A", Tier::targeted, 82.5);
+  CHECK(a.previous_tier == Tier::universal);
+  CHECK(a.change == TierChange::up);
+  CHECK(a.attendance_change == "-8.5");
+  const auto b = movement(before, "B", Tier::universal, 99.0);
+  CHECK_FALSE(b.previous_tier);
+  CHECK(b.change == TierChange::new_learner);
+  CHECK(b.attendance_change.empty());
+}
