@@ -32,20 +32,24 @@ int main(int argc, char** argv) {
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on, "Exit 1 if any learner is in this tier or above: targeted, intensive")
       ->check(CLI::IsMember({"targeted", "intensive"}));
-  app.add_option("--pseudonymise", options.key_path,
-                 "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
+  auto* pseudonymise = app.add_option("--pseudonymise", options.key_path,
+                                      "Replace ids with HMAC-SHA-256 under the key in this file (64 lowercase hex digits, mode 600)\n"
+                                      "and keep only the columns risk-check scores, gender, year_group and its results");
+  std::string keep_list;
+  app.add_option("--keep", keep_list, "With --pseudonymise, also keep these columns, e.g. tutor_group")->needs(pseudonymise);
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
   auto* summary = app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
   app.add_option("--by", by_list, "Group columns for --summary and --evaluate, e.g. gender,fsm");
   auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
                                   "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
                                   "flag rate, precision, recall and false-positive rate, per group of --by (txt, csv, json)");
-  explain->excludes(summary)->excludes(evaluate);
+  explain->excludes(summary)->excludes(evaluate)->excludes(pseudonymise);
   summary->excludes(evaluate);
 
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
     for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
+    for (const auto name : split_list(keep_list, ',')) options.keep.emplace_back(name);
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;
