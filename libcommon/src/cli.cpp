@@ -127,9 +127,9 @@ void Tool::add_document_options(DocumentOptions& options) {
   app_.add_option("--paper", options.paper, "Paper size for html and pdf: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
 }
 
-void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }
+void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << printable(message) << '\n'; }
 
-void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << message << '\n'; }
+void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << printable(message) << '\n'; }
 
 int Tool::run(int argc, char** argv, const std::function<int()>& body) {
   try {
@@ -141,7 +141,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     std::cout << e.what() << '\n';
     return 0;
   } catch (const CLI::ParseError& e) {
-    std::cerr << name_ << ": " << e.what() << "\nRun '" << name_ << " --help' for the options.\n";
+    std::cerr << name_ << ": " << printable(e.what()) << "\nRun '" << name_ << " --help' for the options.\n";
     return static_cast<int>(Exit::usage);
   }
   try {
@@ -152,7 +152,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     }
     return body();
   } catch (const Error& e) {
-    std::cerr << name_ << ": " << e.what() << '\n';
+    report(e.what());
     return static_cast<int>(e.code());
   } catch (const BrokenPipe&) {
     return 0;
@@ -161,7 +161,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     return static_cast<int>(Exit::io);
   } catch (const std::exception& e) {
     // A bug, not bad input: say so rather than abort.
-    std::cerr << name_ << ": internal error: " << e.what() << '\n';
+    report(std::string("internal error: ") + e.what());
     return static_cast<int>(Exit::software);
   }
 }

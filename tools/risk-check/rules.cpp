@@ -12,6 +12,7 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/json_input.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view default_rules_json;
@@ -72,9 +73,7 @@ class RulesParser {
     try {
       doc = nlohmann::json::parse(text_.begin(), text_.end(), nullptr, true, /*ignore_comments=*/true);
     } catch (const nlohmann::json::parse_error& e) {
-      std::string reason = e.what();
-      if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + reason, "JSON, with // comments allowed");
+      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + json_parse_reason(e), "JSON, with // comments allowed");
     }
     if (!doc.is_object()) fail(1, "the rules are not a JSON object", "an object with tiers, indicators and overrides");
     Rules rules;
