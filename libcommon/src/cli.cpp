@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
 
 #ifndef WAYMARK_VERSION
@@ -132,6 +133,7 @@ void Tool::warn(const std::string& message) const { std::cerr << name_ << ": war
 void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << printable(message) << '\n'; }
 
 int Tool::run(int argc, char** argv, const std::function<int()>& body) {
+  install_signal_cleanup();
   try {
     app_.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
