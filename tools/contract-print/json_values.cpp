@@ -120,6 +120,9 @@ bool JsonValues::next(nlohmann::json& value, long& line) {
   }
   line = line_;
   const std::string text = read_value_text();
+  if (const auto at = find_too_deep(text); at != std::string_view::npos) {
+    not_json(line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')), too_deep_problem());
+  }
   try {
     bool is_plan = false;
     value = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
