@@ -25,7 +25,7 @@ echo; echo "# 5. Would the rules have caught last year's leavers? Per group, so 
 risk-check examples/cohort.csv --evaluate examples/outcomes.csv --by gender,fsm
 
 echo; echo "# 6. Share with the local authority: keyed pseudonyms, no names or dates of birth."
-openssl rand -hex 32 >"$out/key" 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$out/key"
+(umask 077; openssl rand -hex 32 >"$out/key" 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$out/key")
 risk-check examples/cohort.csv --pseudonymise "$out/key" --format csv | head -n 3 | cut -c1-160
 
 echo; echo "# 7. In cron: fail (exit 1) when anyone is in intensive support, so someone is told."

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
 
 #ifndef WAYMARK_VERSION
@@ -153,11 +154,12 @@ void Tool::add_document_options(DocumentOptions& options) {
   app_.add_option("--lang", options.lang, "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");
 }
 
-void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << message << '\n'; }
+void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << printable(message) << '\n'; }
 
-void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << message << '\n'; }
+void Tool::report(const std::string& message) const { std::cerr << name_ << ": " << printable(message) << '\n'; }
 
 int Tool::run(int argc, char** argv, const std::function<int()>& body) {
+  install_signal_cleanup();
   try {
     app_.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -167,7 +169,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     std::cout << e.what() << '\n';
     return 0;
   } catch (const CLI::ParseError& e) {
-    std::cerr << name_ << ": " << e.what() << "\nRun '" << name_ << " --help' for the options.\n";
+    std::cerr << name_ << ": " << printable(e.what()) << "\nRun '" << name_ << " --help' for the options.\n";
     return static_cast<int>(Exit::usage);
   }
   try {
@@ -178,7 +180,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     }
     return body();
   } catch (const Error& e) {
-    std::cerr << name_ << ": " << e.what() << '\n';
+    report(e.what());
     return static_cast<int>(e.code());
   } catch (const BrokenPipe&) {
     return 0;
@@ -187,7 +189,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     return static_cast<int>(Exit::io);
   } catch (const std::exception& e) {
     // A bug, not bad input: say so rather than abort.
-    std::cerr << name_ << ": internal error: " << e.what() << '\n';
+    report(std::string("internal error: ") + e.what());
     return static_cast<int>(Exit::software);
   }
 }

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "document_writers.hpp"
+#include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
@@ -106,15 +107,22 @@ class StagedDirectory {
  public:
   explicit StagedDirectory(const std::string& dir) : dir_(dir) {
     std::error_code error;
-    std::filesystem::create_directories(dir_, error);
-    if (error || !std::filesystem::is_directory(dir_)) throw Error(Exit::cant_create, fmt::format("{}: cannot create the directory", dir));
+    created_ = !std::filesystem::exists(dir_, error);
+    try {
+      create_private_directories(dir_);
+    } catch (const Error&) {
+      throw Error(Exit::cant_create, fmt::format("{}: cannot create the directory", dir));
+    }
     std::string pattern = (dir_ / ".waymark-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw Error(Exit::cant_create, fmt::format("{}: cannot write in the directory", dir));
-    staging_ = pattern;
+    staging_ = create_removed_on_signal([&] { return mkdtemp(pattern.data()) ? pattern : std::string(); });
+    if (staging_.empty()) throw Error(Exit::cant_create, fmt::format("{}: cannot write in the directory", dir));
   }
   ~StagedDirectory() {
     std::error_code ignored;
     std::filesystem::remove_all(staging_, ignored);
+    forget_on_signal(staging_.string());
+    // A failed run leaves no empty folder it made (remove leaves a folder that is not empty).
+    if (created_ && !committed_) std::filesystem::remove(dir_, ignored);
   }
   StagedDirectory(const StagedDirectory&) = delete;
   StagedDirectory& operator=(const StagedDirectory&) = delete;
@@ -133,12 +141,14 @@ class StagedDirectory {
       std::filesystem::rename(staging_ / name, dir_ / name, error);
       if (error) throw Error(Exit::io, fmt::format("{}: cannot move into place: {}", (dir_ / name).string(), error.message()));
     }
+    committed_ = true;
   }
 
  private:
   std::filesystem::path dir_;
   std::filesystem::path staging_;
   std::set<std::string> names_;
+  bool created_ = false, committed_ = false;
 };
 
 struct DocumentOutput::Impl {

@@ -1,5 +1,6 @@
 #include "waymark/input.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -118,14 +119,16 @@ std::string ChunkedInput::read_all() {
 }
 
 bool ChunkedInput::refill(const char* keep_from) {
-  if (eof_) return false;
+  // Bytes before keep_from are dropped even at the end of the input, so a caller that re-derives
+  // its place from begin() never reads them again (contract-print looped on a file of '[').
   const auto keep = static_cast<std::size_t>(keep_from - buffer_.data());
   const std::size_t kept = end_ - keep;
   if (keep > 0) std::memmove(buffer_.data(), buffer_.data() + keep, kept);
   start_ = 0;
   end_ = kept;
-  // A record longer than the window grows it; ordinary files never do.
-  if (buffer_.size() - end_ < chunk_size_ / 2) buffer_.resize(buffer_.size() + chunk_size_);
+  if (eof_) return false;
+  // A record longer than the window doubles it, so a long field costs linear time, not quadratic.
+  if (buffer_.size() - end_ < chunk_size_ / 2) buffer_.resize(std::max(buffer_.size() * 2, buffer_.size() + chunk_size_));
   const std::size_t n = decoder_ ? read_decoded() : read_some(buffer_.data() + end_, buffer_.size() - end_ - 1);
   if (n == 0) {
     eof_ = true;

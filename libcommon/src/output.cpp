@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark {
@@ -33,7 +34,10 @@ Output::Output(const std::string& path) {
     return;
   }
   temp_path_ = (slash == std::string::npos ? "" : dir) + "." + base + ".XXXXXX";
-  fd_ = ::mkstemp(temp_path_.data());  // mode 0600
+  create_removed_on_signal([&] {
+    fd_ = ::mkstemp(temp_path_.data());  // mode 0600
+    return fd_ < 0 ? std::string() : temp_path_;
+  });
   if (fd_ < 0) throw Error(Exit::cant_create, "cannot create " + path + ": " + std::strerror(errno));
 }
 
@@ -41,6 +45,7 @@ Output::~Output() {
   if (fd_ != 1) {
     ::close(fd_);
     if (!committed_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
+    if (!temp_path_.empty()) forget_on_signal(temp_path_);
   }
 }
 
@@ -63,9 +68,12 @@ void Output::flush() {
 void Output::commit() {
   flush();
   if (fd_ == 1 || temp_path_.empty()) return;
-  if (::fsync(fd_) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
-  }
+  if (::fsync(fd_) != 0) throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
+  int error = 0;
+  forget_on_signal(temp_path_, [&] {
+    if (::rename(temp_path_.c_str(), path_.c_str()) != 0) error = errno;
+  });
+  if (error != 0) throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(error));
   committed_ = true;
 }
 

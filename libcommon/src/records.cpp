@@ -12,6 +12,7 @@
 #include "waymark/fields.hpp"
 #include "waymark/headings.hpp"
 #include "waymark/input.hpp"
+#include "waymark/json_input.hpp"
 #include "workbook.hpp"
 
 namespace waymark {
@@ -215,13 +216,14 @@ class JsonRecordsBase : public RecordReader {
  protected:
   ordered_json parse_object(std::string_view text, long line) const {
     ordered_json value;
+    if (const auto at = find_too_deep(text); at != std::string_view::npos) {
+      throw data_error({input_->name(), line, {}}, "byte " + std::to_string(at + 1) + ": " + too_deep_problem(),
+                       "one JSON object per record, its values at most " + std::to_string(max_json_depth) + " deep");
+    }
     try {
       value = ordered_json::parse(text.begin(), text.end());
     } catch (const ordered_json::parse_error& e) {
-      // nlohmann's message ends with the reason; keep only that part.
-      std::string reason = e.what();
-      if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-      throw data_error({input_->name(), line, {}}, "not valid JSON at byte " + std::to_string(e.byte) + ": " + reason,
+      throw data_error({input_->name(), line, {}}, "not valid JSON at byte " + std::to_string(e.byte) + ": " + json_parse_reason(e),
                        "one JSON object per record");
     }
     if (!value.is_object()) throw data_error({input_->name(), line, {}}, "this record is not a JSON object", "an object of field names and values");

@@ -2,6 +2,9 @@
 #include "waymark/errors.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "waymark/json_input.hpp"
 
 namespace {
 
@@ -47,6 +50,40 @@ TEST_CASE("Error and FieldError carry their parts", "[errors]") {
   CHECK(std::string(field.what()) == "not a date");
   CHECK(field.expected() == "2026-09-07");
   CHECK_THROWS_AS(throw error, std::runtime_error);
+}
+
+TEST_CASE("printable escapes what could act on a terminal and keeps text", "[errors]") {
+  using waymark::printable;
+  CHECK(printable("column 'Attendance %': not a number") == "column 'Attendance %': not a number");
+  CHECK(printable("line one\nline two") == "line one\nline two");
+  CHECK(printable("Zoë Łukasz 名前") == "Zoë Łukasz 名前");
+  CHECK(printable("\x1b[2Jred\t") == "\\x1B[2Jred\\x09");
+  CHECK(printable("\xc2\x9b") == "\\xC2\\x9B");                      // a C1 control (CSI) in UTF-8
+  CHECK(printable("a\xff" "b\xc3") == "a\\xFFb\\xC3");                   // invalid and truncated UTF-8
+  CHECK(printable("\xed\xa0\x80") == "\\xED\\xA0\\x80");             // a surrogate
+  CHECK(printable(std::string_view("\0x", 2)) == "\\x00x");
+}
+
+TEST_CASE("json_parse_reason gives nlohmann's reason without quoting the data", "[errors]") {
+  for (const std::string text : {"{\"name\": \"Zoe Secret\n\"}", "[\"Zoe Secret'; expected x\"", "{\"Zoe Secret\" 1}", "tru Zoe"}) {
+    INFO(text);
+    try {
+      const auto parsed = nlohmann::json::parse(text);
+      INFO(parsed.dump());
+      FAIL("parsed");
+    } catch (const nlohmann::json::parse_error& e) {
+      const auto reason = waymark::json_parse_reason(e);
+      CHECK_THAT(reason, !Catch::Matchers::Contains("Zoe") && !Catch::Matchers::Contains("last read") &&
+                             Catch::Matchers::StartsWith("syntax error"));
+    }
+  }
+}
+
+TEST_CASE("find_too_deep finds the first level beyond the limit, outside strings", "[errors]") {
+  CHECK(waymark::find_too_deep("[[1]]", 2) == std::string_view::npos);
+  CHECK(waymark::find_too_deep("[[[1]]]", 2) == 2);
+  CHECK(waymark::find_too_deep("{\"a\": \"[[[[\\\"[[[\", \"b\": [1]}", 2) == std::string_view::npos);
+  CHECK(waymark::find_too_deep(std::string(100000, '['), 64) == 64);
 }
 
 }  // namespace

@@ -2,9 +2,11 @@
 #include "waymark/pseudonymise.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
+#include "waymark/records.hpp"
 
 namespace {
 
@@ -35,44 +37,58 @@ TEST_CASE("Pseudonyms are 64 lowercase hex digits, stable for a key and differen
   CHECK(one.pseudonym("").size() == 64);
 }
 
-TEST_CASE("Pseudonymiser::from_key_file reads the key and ignores a trailing newline", "[pseudonymise]") {
+// A key file as it must be: private to its owner.
+std::string private_key_file(const test::TempDir& dir, std::string_view content) {
+  const auto path = dir.write("key", content);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return path.string();
+}
+
+constexpr std::string_view good_key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+TEST_CASE("Pseudonymiser::from_key_file reads 64 hex digits and ignores one trailing newline", "[pseudonymise]") {
   test::TempDir dir;
-  const std::string key = "0123456789abcdef";  // 16 bytes, the shortest allowed
-  const Pseudonymiser direct(key);
-  const auto content = GENERATE(as<std::string>{}, "0123456789abcdef", "0123456789abcdef\n", "0123456789abcdef\r\n");
+  const Pseudonymiser direct{std::string(good_key)};
+  const auto content = GENERATE(as<std::string>{}, std::string(good_key), std::string(good_key) + "\n");
   INFO("key file " << (content.back() == '\n' ? "with a line break" : "without a line break"));
-  const auto from_file = Pseudonymiser::from_key_file(dir.write("key", content).string());
+  const auto from_file = Pseudonymiser::from_key_file(private_key_file(dir, content));
   CHECK(from_file.pseudonym("L001") == direct.pseudonym("L001"));
 }
 
-TEST_CASE("Pseudonymiser::from_key_file rejects a short key and a missing file", "[pseudonymise][errors]") {
+TEST_CASE("Pseudonymiser::from_key_file accepts only the documented form and never quotes the key", "[pseudonymise][errors]") {
   test::TempDir dir;
-  SECTION("a 5-byte key") {
-    const auto path = dir.write("key", "short").string();
-    const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
-    REQUIRE(error);
-    CHECK(error->code() == Exit::data);
-    CHECK_THAT(error->what(), Catch::Matchers::Contains(path) && Catch::Matchers::Contains("too short"));
-  }
-  SECTION("15 bytes and a newline") {
-    const auto path = dir.write("key", "0123456789abcde\n").string();
-    const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
-    REQUIRE(error);
-    CHECK(error->code() == Exit::data);
-  }
-  SECTION("an empty file") {
-    const auto path = dir.write("key", "").string();
-    const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
-    REQUIRE(error);
-    CHECK(error->code() == Exit::data);
-  }
-  SECTION("a missing file") {
-    const auto path = (dir / "no-such-key").string();
-    const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
-    REQUIRE(error);
-    CHECK(error->code() == Exit::no_input);
-    CHECK_THAT(error->what(), Catch::Matchers::Contains(path));
-  }
+  const std::string key(good_key);
+  const auto content = GENERATE_COPY(as<std::string>{}, "", "\n", "short", key.substr(0, 63), key + "0", key + "\r\n",
+                                     key + "\n\n", key + " trailing words", std::string(64, '0'),
+                                     "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef", "\n" + key);
+  INFO("key file content: " << content);
+  const auto path = private_key_file(dir, content);
+  const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::data);
+  CHECK_THAT(error->what(), Catch::Matchers::Contains(path) && Catch::Matchers::Contains("64 lowercase hexadecimal digits"));
+  if (content.size() > 8) CHECK_THAT(error->what(), !Catch::Matchers::Contains(content.substr(0, 8)));
+}
+
+TEST_CASE("Pseudonymiser::from_key_file refuses a key file others may read, as ssh does", "[pseudonymise][errors]") {
+  test::TempDir dir;
+  const auto path = private_key_file(dir, good_key);
+  using std::filesystem::perms;
+  const auto extra = GENERATE(perms::group_read, perms::others_read, perms::group_write, perms::others_write);
+  std::filesystem::permissions(path, extra, std::filesystem::perm_options::add);
+  const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::no_input);
+  CHECK_THAT(error->what(), Catch::Matchers::Contains("chmod 600 " + path));
+}
+
+TEST_CASE("Pseudonymiser::from_key_file: a missing file is a no-input error naming it", "[pseudonymise][errors]") {
+  test::TempDir dir;
+  const auto path = (dir / "no-such-key").string();
+  const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
+  REQUIRE(error);
+  CHECK(error->code() == Exit::no_input);
+  CHECK_THAT(error->what(), Catch::Matchers::Contains(path));
 }
 
 // Regression test for a fixed bug. The header promises Error(no_input) when the
@@ -86,15 +102,38 @@ TEST_CASE("Pseudonymiser::from_key_file: a directory is a no-input error", "[pse
   CHECK(error->code() == Exit::no_input);
 }
 
-TEST_CASE("is_identifying_column names the columns that identify a person directly", "[pseudonymise]") {
-  for (const char* column : {"given_name", "family_name", "preferred_name", "legal_name", "middle_names", "name", "date_of_birth",
-                             "upn", "uln", "address", "postcode", "email", "phone", "nhs_number"}) {
-    INFO(column);
-    CHECK(Pseudonymiser::is_identifying_column(column));
+TEST_CASE("shared_columns keeps shareable fields by what they stand for, whatever the heading", "[pseudonymise]") {
+  test::TempDir dir;
+  const auto reader = waymark::open_records(test::input_options(
+      dir.write("in.csv", "UPN,Forename,Legal Surname,D.O.B.,Attendance %,Home Phone,Postcode,ULN,Tutor Group,FSM\n"
+                          "A1,Ann,Bee,2012-01-01,95,0123,AB1 2CD,U1,7X,no\n")));
+  const std::vector<std::string> fields{"id", "attendance_pct", "fsm", "date_of_birth_is_not_here"};
+  SECTION("an allowlist of fields") {
+    const auto shared = waymark::shared_columns(*reader, fields, {});
+    CHECK(shared.kept == std::vector<bool>{true, false, false, false, true, false, false, false, false, true});
+    // ULN stands for the id too, but only UPN is read as the id: a second identifier is dropped.
+    CHECK(shared.dropped == std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
+    CHECK(waymark::describe_dropped(shared) ==
+          "--pseudonymise: dropped 7 columns not known to be safe to share: 'Forename', 'Legal Surname', 'D.O.B.', "
+          "'Home Phone', 'Postcode', 'ULN', 'Tutor Group' (--keep COLUMN keeps one)");
   }
-  for (const char* column : {"learner_id", "attendance", "year_group", "sen_support", "", "names", "name_", "date_of_entry"}) {
-    INFO(column);
-    CHECK_FALSE(Pseudonymiser::is_identifying_column(column));
+  SECTION("--keep adds a column by heading or by field") {
+    const auto by_heading = waymark::shared_columns(*reader, fields, std::vector<std::string>{"Tutor Group"});
+    CHECK(by_heading.kept[8]);
+    const auto by_field = waymark::shared_columns(*reader, fields, std::vector<std::string>{"tutor_group"});
+    CHECK(by_field.kept[8]);
+  }
+  SECTION("--keep with a column the input does not have") {
+    const auto error = test::error_from([&] { waymark::shared_columns(*reader, fields, std::vector<std::string>{"nickname"}); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::data);
+    CHECK_THAT(error->what(), Catch::Matchers::Contains("'nickname'") && Catch::Matchers::Contains("--keep"));
+  }
+  SECTION("nothing dropped, nothing said") {
+    const auto all = waymark::shared_columns(*reader, fields,
+        std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
+    CHECK(all.dropped.empty());
+    CHECK(waymark::describe_dropped(all).empty());
   }
 }
 

@@ -177,13 +177,26 @@ TEST_CASE("DocumentOutput to a directory: one private file each, nothing until f
   CHECK(test::slurp(dir / "out/L2-2.md") == "# Again\n");
 }
 
+TEST_CASE("DocumentOutput creates its folders readable by their owner only", "[render]") {
+  test::TempDir dir;
+  {
+    waymark::DocumentOutput out("t", (dir / "a/b/").string(), DocumentFormat::md, {}, "Plans");
+    out.add("L1", "# One\n", "One");
+    out.finish();
+  }
+  for (const auto& folder : {dir / "a", dir / "a/b"}) {
+    INFO(folder);
+    CHECK(std::filesystem::status(folder).permissions() == std::filesystem::perms::owner_all);
+  }
+}
+
 TEST_CASE("DocumentOutput without finish leaves nothing behind", "[render]") {
   test::TempDir dir;
   {
     waymark::DocumentOutput out("t", (dir / "out/").string(), DocumentFormat::md, {}, "Plans");
     out.add("L1", "# One\n", "One");
   }
-  CHECK(std::filesystem::is_empty(dir / "out"));
+  CHECK_FALSE(std::filesystem::exists(dir / "out"));  // not even the folder it made
   {
     waymark::DocumentOutput out("t", (dir / "all.md").string(), DocumentFormat::md, {}, "Plans");
     out.add("L1", "# One\n", "One");

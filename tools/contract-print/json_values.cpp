@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "waymark/errors.hpp"
+#include "waymark/json_input.hpp"
 
 namespace waymark::contract {
 
@@ -119,23 +120,19 @@ bool JsonValues::next(nlohmann::json& value, long& line) {
   }
   line = line_;
   const std::string text = read_value_text();
+  if (const auto at = find_too_deep(text); at != std::string_view::npos) {
+    not_json(line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')), too_deep_problem());
+  }
   try {
     bool is_plan = false;
     value = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
       return skip_unused_plan_parts(is_plan, depth, event, parsed);
     });
   } catch (const nlohmann::json::parse_error& e) {
-    // Where in the value it went wrong, as a line of the file; nlohmann's reason without the
-    // "last read" part, which would quote the data.
+    // Where in the value it went wrong, as a line of the file.
     const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
     const long error_line = line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n'));
-    std::string reason = e.what();
-    if (const auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-    if (const auto quoted = reason.find("; last read: "); quoted != std::string::npos) {
-      const auto expected = reason.rfind("; expected ");
-      reason = reason.substr(0, quoted) + (expected != std::string::npos && expected > quoted ? reason.substr(expected) : "");
-    }
-    not_json(error_line, reason);
+    not_json(error_line, json_parse_reason(e));
   }
   seen_element_ = true;
   return true;

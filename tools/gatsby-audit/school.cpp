@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <toml++/toml.h>
@@ -11,6 +12,7 @@
 #include "framework.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/json_input.hpp"
 
 namespace waymark::gatsby {
 
@@ -45,6 +47,44 @@ std::string_view to_string(SchoolAnswer answer) {
   return "unanswered";
 }
 
+namespace {
+
+// A school file is a table per criterion holding two values; toml++ parses nested tables and
+// arrays recursively, so a hostile file of 100,000 dotted parts would exhaust its stack. Returns
+// the first line whose keys or brackets go deeper than `limit` (outside strings and comments), or 0.
+long line_too_deep(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0, dots = 0;
+  long line = 1;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      dots = 0;
+      if (quote == '\'') quote = 0;  // a literal string ends with its line unless multi-line
+      continue;
+    }
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == '.') {
+      ++dots;
+    }
+    if (depth > limit || dots > limit) return line;
+  }
+  return 0;
+}
+
+}  // namespace
+
 SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
   SchoolAnswers school;
   if (ends_with_toml(input.path)) {
@@ -52,6 +92,10 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
     if (!in || std::filesystem::is_directory(input.path)) throw Error(Exit::no_input, "cannot open " + input.path + ": " + std::strerror(errno));
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     toml::table table;
+    if (const long line = line_too_deep(text, max_json_depth)) {
+      throw Error(Exit::data, fmt::format("{}:{}: tables, keys or arrays nested more than {} deep (a table per criterion with answer and "
+                                          "evidence)", input.path, line, max_json_depth));
+    }
     try {
       table = toml::parse(text, input.path);
     } catch (const toml::parse_error& e) {

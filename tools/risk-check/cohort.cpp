@@ -9,12 +9,39 @@
 
 namespace waymark::risk {
 
+namespace {
+
+// What pseudonymised output may carry besides the results: the fields risk-check scores (and the
+// sessions attendance is worked out from) and the characteristics groups are compared by. Not the
+// date of birth, which risk-check reads but which helps identify a learner.
+std::vector<std::string> shareable_fields() {
+  std::vector<std::string> fields{"id", "sessions_possible", "sessions_attended", "gender", "year_group"};
+  for (std::size_t i = 0; i < field_count; ++i) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
+  return fields;
+}
+
+}  // namespace
+
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
       learners_(*reader_, options.common.date_order(), options.common.verbose),
       assessor_(rules, Catalogue::builtin(), options.max_actions),
       errors_(options.common.max_errors, options.common.report_error) {
   learners_.check_columns(rules, options.common.warn);
+  if (options.key_path.empty()) return;
+  pseudonymiser_ = Pseudonymiser::from_key_file(options.key_path);
+  shared_ = waymark::shared_columns(*reader_, shareable_fields(), options.keep);
+  // Group values are printed as they are: grouping by the id or by a column that is not shared
+  // would print what pseudonymising is meant to hide.
+  const auto id_column = reader_->find_column("id");
+  for (const auto& name : options.by) {
+    const auto column = reader_->find_column(name);
+    if (column && (!shared_.kept[*column] || column == id_column)) {
+      throw Error(Exit::usage, fmt::format("--by {}: with --pseudonymise, groups are only by columns safe to share "
+                                           "(the fields risk-check scores, gender, year_group, or one named in --keep)",
+                                           name));
+    }
+  }
 }
 
 bool CohortScan::next() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 #include "learner.hpp"
 #include "rules.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/pseudonymise.hpp"
 #include "waymark/records.hpp"
 #include "waymark/unique_ids.hpp"
 
@@ -24,7 +26,8 @@ struct Options {
   bool summary = false;
   std::vector<std::string> by;     // group columns for --summary and --evaluate
   std::string outcomes_path;
-  std::string key_path;
+  std::string key_path;             // --pseudonymise
+  std::vector<std::string> keep;   // --keep: columns shared under pseudonyms besides the fields
   std::size_t max_actions = 3;
   std::string fail_on;             // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
   std::string since_path;          // --since: last term's file
@@ -44,6 +47,9 @@ class CohortScan {
   const Learner& learner() const { return learner_; }
   const Assessment& assessment() const { return assessment_; }
   const Assessor& assessor() const { return assessor_; }
+  // With --pseudonymise: the key, and the input columns that may be shared; nullptr without.
+  const Pseudonymiser* pseudonymiser() const { return pseudonymiser_ ? &*pseudonymiser_ : nullptr; }
+  const SharedColumns* shared_columns() const { return pseudonymiser_ ? &shared_ : nullptr; }
 
  private:
   void read_and_assess();
@@ -60,6 +66,8 @@ class CohortScan {
   ErrorBudget errors_;
   long attendance_known_ = 0;
   double highest_attendance_ = 0;
+  std::optional<Pseudonymiser> pseudonymiser_;
+  SharedColumns shared_;
 };
 
 // Positions of the --by columns; throws Error(data) for a column the input does not have.

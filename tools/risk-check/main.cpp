@@ -48,15 +48,18 @@ int main(int argc, char** argv) {
         return std::string{};
       })
       ->needs(since);
-  app.add_option("--pseudonymise", options.key_path,
-                 "Replace ids with HMAC-SHA-256 under the key in this file; drop names and dates of birth");
+  auto* pseudonymise = app.add_option("--pseudonymise", options.key_path,
+                                      "Replace ids with HMAC-SHA-256 under the key in this file (64 lowercase hex digits, mode 600)\n"
+                                      "and keep only the columns risk-check scores, gender, year_group and its results");
+  std::string keep_list;
+  app.add_option("--keep", keep_list, "With --pseudonymise, also keep these columns, e.g. tutor_group")->needs(pseudonymise);
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
   auto* summary = app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
   app.add_option("--by", by_list, "Group columns for --summary and --evaluate, e.g. gender,fsm");
   auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
                                   "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
                                   "flag rate, precision, recall and false-positive rate, per group of --by (txt, csv, json)");
-  explain->excludes(summary)->excludes(evaluate);
+  explain->excludes(summary)->excludes(evaluate)->excludes(pseudonymise);
   summary->excludes(evaluate);
   since->excludes(explain)->excludes(evaluate);
 
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
     for (const auto name : split_list(change_list, ',')) options.tier_changes.emplace_back(name);
     if (is_tier_change_word(options.fail_on) && options.since_path.empty())
       throw Error(Exit::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
+    for (const auto name : split_list(keep_list, ',')) options.keep.emplace_back(name);
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;

@@ -12,6 +12,7 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/json_input.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view default_rules_json;
@@ -72,17 +73,18 @@ class RulesParser {
     try {
       doc = nlohmann::json::parse(text_.begin(), text_.end(), nullptr, true, /*ignore_comments=*/true);
     } catch (const nlohmann::json::parse_error& e) {
-      std::string reason = e.what();
-      if (const auto colon = reason.rfind(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + reason, "JSON, with // comments allowed");
+      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + json_parse_reason(e), "JSON, with // comments allowed");
+    } catch (const nlohmann::json::exception& e) {
+      // A number too large for a double (1e400): nlohmann reports it apart from syntax errors.
+      fail(0, "the rules are not valid JSON: a number is too large", "numbers in the ranges of man 1 risk-check, RULES");
     }
     if (!doc.is_object()) fail(1, "the rules are not a JSON object", "an object with tiers, indicators and overrides");
     Rules rules;
     try {
       const auto& tiers = doc.at("tiers");
-      rules.targeted_from = tiers.at("targeted_from").get<int>();
-      rules.intensive_from = tiers.at("intensive_from").get<int>();
-      rules.context_max = tiers.value("context_max", std::numeric_limits<int>::max());
+      rules.targeted_from = whole(tiers, "targeted_from", 0, max_score, "tiers");
+      rules.intensive_from = whole(tiers, "intensive_from", 0, max_score, "tiers");
+      rules.context_max = tiers.contains("context_max") ? whole(tiers, "context_max", 0, max_score, "tiers") : std::numeric_limits<int>::max();
       if (rules.targeted_from > rules.intensive_from) {
         fail(line_of("\"targeted_from\""), "targeted_from is above intensive_from", "targeted_from <= intensive_from");
       }
@@ -90,7 +92,7 @@ class RulesParser {
         Indicator indicator;
         indicator.code = item.at("code").get<std::string>();
         indicator.when = condition(item, "indicator " + indicator.code);
-        indicator.points = item.at("points").get<int>();
+        indicator.points = whole(item, "points", 0, max_points, "indicator " + indicator.code);
         indicator.group = item.value("group", indicator.code);
         indicator.reason = Sentence(item.at("reason").get<std::string>());
         indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
@@ -167,12 +169,39 @@ class RulesParser {
     } else if (test == "is_true") {
       when.low = 1, when.high = infinity;
     } else {
-      const auto value = item.at("value").get<double>();
+      const auto value = threshold(item, kind, code);
       if (test == "below") when.low = -infinity, when.high = value;
       else if (test == "at_most") when.low = -infinity, when.high = std::nextafter(value, infinity);
       else when.low = value, when.high = infinity;  // at_least
     }
     return when;
+  }
+
+  // Points and tier thresholds are whole numbers in a range, so a score can never overflow:
+  // at most max_rules indicators of max_points each.
+  static constexpr int max_points = 100;
+  static constexpr int max_score = static_cast<int>(max_rules) * max_points;
+
+  int whole(const nlohmann::json& object, const char* key, int low, int high, const std::string& where) {
+    const auto& value = object.at(key);
+    const double number = value.is_number() ? value.get<double>() : std::nan("");
+    if (!value.is_number() || !std::isfinite(number) || number != std::floor(number) || number < low || number > high) {
+      fail(line_of(fmt::format("\"{}\"", key)), fmt::format("{}: {} is not a whole number from {} to {}", where, key, low, high),
+           fmt::format("a whole number from {} to {}", low, high));
+    }
+    return static_cast<int>(number);
+  }
+
+  // A test's value: a percentage from 0 to 100, or a count (or number of codes) from 0 to 10000.
+  double threshold(const nlohmann::json& item, Kind kind, const std::string& code) {
+    const auto& value = item.at("value");
+    const double high = kind == Kind::percent ? 100 : 10000;
+    const double number = value.is_number() ? value.get<double>() : std::nan("");
+    if (!value.is_number() || !std::isfinite(number) || number < 0 || number > high) {
+      fail(line_of(fmt::format("\"code\": \"{}\"", code.substr(code.find(' ') + 1))),
+           fmt::format("{}: the value is not a number from 0 to {}", code, high), fmt::format("a number from 0 to {}", high));
+    }
+    return number;
   }
 
   long line_at(std::size_t offset) const {

@@ -50,8 +50,9 @@ int write_scored_records(const Options& options, const Rules& rules) {
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
 
-  std::optional<Pseudonymiser> pseudonymiser;
-  if (!options.key_path.empty()) pseudonymiser = Pseudonymiser::from_key_file(options.key_path);
+  const Pseudonymiser* pseudonymiser = scan.pseudonymiser();
+  const SharedColumns* shared = scan.shared_columns();
+  if (shared && !shared->dropped.empty() && options.common.warn) options.common.warn(describe_dropped(*shared));
 
   std::vector<bool> shown_tiers(3, options.tiers.empty());
   for (const auto& name : options.tiers) shown_tiers[static_cast<std::size_t>(*parse_tier(name))] = true;
@@ -63,14 +64,14 @@ int write_scored_records(const Options& options, const Rules& rules) {
   for (const auto& name : options.tier_changes) shown_changes[static_cast<std::size_t>(*parse_tier_change(name))] = true;
 
   // Input columns in order, less those we add (re-scoring replaces them) and, when
-  // pseudonymising, those that identify a person.
+  // pseudonymising, those not known to be safe to share.
   std::vector<std::size_t> kept;
   std::vector<std::string> columns;
   for (std::size_t i = 0; i < reader.columns().size(); ++i) {
     const auto& name = reader.columns()[i];
     if (std::find(added_columns.begin(), added_columns.end(), name) != added_columns.end()) continue;
     if (std::find(since_columns.begin(), since_columns.end(), name) != since_columns.end()) continue;
-    if (pseudonymiser && Pseudonymiser::is_identifying_column(name)) continue;
+    if (shared && !shared->kept[i]) continue;
     kept.push_back(i);
     columns.push_back(name);
   }

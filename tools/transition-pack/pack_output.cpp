@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
 #include "waymark/render.hpp"
@@ -23,12 +24,8 @@ void make_private_directory(const fs::path& dir) {
   if (fs::exists(dir, error) && !fs::is_directory(dir, error)) {
     throw Error(Exit::cant_create, "cannot create " + dir.string() + ": it is a file, not a directory");
   }
-  if (!fs::exists(dir, error)) {
-    fs::create_directories(dir, error);
-    if (error) throw Error(Exit::cant_create, "cannot create " + dir.string() + ": " + error.message());
-    // These folders hold records about children: their owner only.
-    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
-  }
+  // These folders hold records about children: their owner only.
+  create_private_directories(dir);
 }
 
 void write_file(const fs::path& path, const std::string& text) {

@@ -1,8 +1,9 @@
-// Errors and the exit codes every waymark tool shares (see DESIGN.md, "Errors and exit codes").
+// Errors and the exit codes every waymark tool shares (the conventions of every man page's EXIT STATUS).
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace waymark {
 
@@ -37,6 +38,11 @@ class Error : public std::runtime_error {
  private:
   Exit code_;
 };
+
+// `message` made safe for a terminal: control characters (C0 and C1, but not line breaks) and
+// bytes that are not valid UTF-8 become \xNN, so an input's bytes can never move the cursor, change
+// colours or garble what follows. Every message a tool prints passes through this.
+std::string printable(std::string_view message);
 
 // Builds the message of DESIGN.md from a location, a problem and what was expected.
 std::string describe(const Location& where, const std::string& problem, const std::string& expected = {});
