@@ -36,26 +36,24 @@ char CommonOptions::delimiter_char() const {
 
 DateOrder CommonOptions::date_order() const { return parse_date_order(date_format).value_or(DateOrder::dmy); }
 
-ErrorBudget::ErrorBudget(std::size_t limit, std::function<void(const std::string&)> report)
+ErrorBudget::ErrorBudget(std::size_t limit, MessageSink report)
     : limit_(limit), report_(std::move(report)) {}
 
 void ErrorBudget::report(const Error& e) {
-  ++count_;
   if (latest_) report_(latest_->what());
   latest_ = e;
-  if (limit_ != 0 && count_ >= limit_ && count_ > 1) {
-    report_(latest_->what());
-    throw Error(Exit::data, fmt::format("stopped after {} bad values (--max-errors {})", count_, limit_));
-  }
-  if (limit_ == 1) throw *latest_;
+  if (++count_ == limit_) end(fmt::format("stopped after {} bad values (--max-errors {})", count_, limit_));
 }
 
 void ErrorBudget::finish() {
+  if (count_ > 0) end(fmt::format("{} bad values (above)", count_));
+}
+
+void ErrorBudget::end(const std::string& how_many) {
+  // One bad value ends the run with its own message, as a run that stops at the first always has.
   if (count_ == 1) throw *latest_;
-  if (count_ > 1) {
-    report_(latest_->what());
-    throw Error(Exit::data, fmt::format("{} bad values (above)", count_));
-  }
+  report_(latest_->what());
+  throw Error(Exit::data, how_many);
 }
 
 Tool::Tool(std::string name, std::string description) : name_(std::move(name)), app_(std::move(description), name_) {

@@ -25,7 +25,7 @@ LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool v
   date_of_birth_ = reader.find_column("date_of_birth");
 }
 
-void LearnerReader::check_columns(const Rules& rules, const WarningSink& warn) const {
+void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn) const {
   const auto has_column = [&](Field field) {
     return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
            (field == Field::attendance && sessions_possible_ && sessions_attended_);

@@ -43,7 +43,7 @@ class LearnerReader {
   // Refuses (Error(data), listing the headings looked for) an input with a column for none of the
   // fields `rules` test, and warns once for each such field without a column: its values are all
   // unknown, so a learner is never scored on nothing without a word.
-  void check_columns(const Rules& rules, const WarningSink& warn) const;
+  void check_columns(const Rules& rules, const MessageSink& warn) const;
 
   // Reads `record` into `learner`; throws Error(data) naming line and column on a bad value.
   void read(const Record& record, Learner& learner) const;

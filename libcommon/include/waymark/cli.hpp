@@ -30,8 +30,8 @@ struct CommonOptions {
   std::size_t max_errors = 20;     // for tools that read on past a bad value (risk-check: --max-errors)
   bool show_columns = false;
   bool verbose = false;
-  WarningSink warn;                // set by Tool::add_common_options
-  WarningSink report_error;        // likewise: an error of a run that goes on (ErrorBudget)
+  MessageSink warn;                // set by Tool::add_common_options
+  MessageSink report_error;        // likewise: an error of a run that goes on (ErrorBudget)
 
   // The options of every input a tool reads (its own path set by the caller for other inputs).
   InputOptions input_options() const;
@@ -47,7 +47,7 @@ struct CommonOptions {
 class ErrorBudget {
  public:
   // `report` prints one message; at most `limit` are reported (0: no limit).
-  ErrorBudget(std::size_t limit, std::function<void(const std::string&)> report);
+  ErrorBudget(std::size_t limit, MessageSink report);
   // Runs `read`; a data error (exit 65) it throws is reported and counted, and false returned so
   // the caller passes over that record. Past the limit the run ends with a count.
   template <class Read>
@@ -64,12 +64,12 @@ class ErrorBudget {
   // Throws if any value was bad: the error itself if it was the only one, else Error(data) saying
   // how many there were.
   void finish();
-  std::size_t count() const { return count_; }
 
  private:
   void report(const Error& e);
+  [[noreturn]] void end(const std::string& how_many);
   std::size_t limit_;
-  std::function<void(const std::string&)> report_;
+  MessageSink report_;
   std::size_t count_ = 0;
   // The latest error, held back so that a run with one bad value ends with it, as it always has.
   std::optional<Error> latest_;

@@ -20,9 +20,9 @@ std::optional<RecordFormat> parse_record_format(std::string_view name);
 
 class HeadingVocabulary;
 
-// Where the readers send what the user should hear about but that does not stop the run (a
-// heading close to a known one, a totals row skipped). The tools prefix their name.
-using WarningSink = std::function<void(const std::string&)>;
+// Where messages for the user go: the readers' warnings (a heading close to a known one, a
+// totals row skipped) and the errors of a run that reads on. The tools prefix their name.
+using MessageSink = std::function<void(const std::string&)>;
 
 struct InputOptions {
   std::string path = "-";                     // "-" or "" is standard input
@@ -31,7 +31,7 @@ struct InputOptions {
   std::string encoding;                       // empty: UTF-8, or UTF-16 with a byte order mark
   std::string sheet;                          // .xlsx: the sheet to read; empty: the first
   const HeadingVocabulary* headings = nullptr;  // nullptr: the built-in synonyms
-  WarningSink warn;                           // nullptr: warnings are dropped
+  MessageSink warn;                           // nullptr: warnings are dropped
 };
 
 // One record: a value for every column of the reader's header, in header order. An empty value
@@ -97,7 +97,7 @@ class RecordReader {
   std::optional<std::size_t> column_standing_for(std::string_view field) const;
 
   const HeadingVocabulary* vocabulary_ = nullptr;
-  WarningSink warn_;
+  MessageSink warn_;
   std::vector<std::string> fields_;  // the field each column stands for, "" for none
   std::vector<int> ranks_;           // how strongly (HeadingVocabulary::Meaning::rank)
   std::size_t written_width_ = 0;
