@@ -107,7 +107,7 @@ ContractInput plan_to_input(const nlohmann::json& plan, const std::string& sourc
   fields["key_person"] = read.text(plan, "key_person", "key_person");
   fields["aspiration"] = read.text(plan, "end_goal", "end_goal");
   // The starting point's tier and reasons stay out: a contract speaks to the young person, who is
-  // not labelled by a tier (DESIGN.md, "without labelling").
+  // not labelled by a tier (docs/conventions.md, "Privacy": early identification without labelling).
   const auto& start = read.object_at(plan, "starting_point", "starting_point");
   for (const char* key : {"strengths", "interests", "barriers", "support_needs", "motivations"})
     fields[key] = read.texts(start, key, std::string("starting_point.") + key);

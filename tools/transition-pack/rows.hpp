@@ -1,4 +1,4 @@
-// Reading named columns of one record, with the error messages of DESIGN.md: the file, the line
+// Reading named columns of one record, with the error messages of docs/conventions.md: the file, the line
 // and the column, and the value itself only with --verbose (it may be personal data).
 #pragma once
 

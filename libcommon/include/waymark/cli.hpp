@@ -16,7 +16,7 @@
 
 namespace waymark {
 
-// The options of DESIGN.md's conventions, as given on the command line.
+// The options every tool shares (docs/conventions.md), as given on the command line.
 struct CommonOptions {
   std::string input = "-";
   std::string output;              // empty: standard output

@@ -44,7 +44,7 @@ class Error : public std::runtime_error {
 // colours or garble what follows. Every message a tool prints passes through this.
 std::string printable(std::string_view message);
 
-// Builds the message of DESIGN.md from a location, a problem and what was expected.
+// Builds the message of docs/conventions.md ("Messages") from a location, a problem and what was expected.
 std::string describe(const Location& where, const std::string& problem, const std::string& expected = {});
 
 // A bad value or structure in the input data (exit 65).

@@ -1,4 +1,4 @@
-// Typed values from record text, with the conventions of DESIGN.md: an empty value is unknown
+// Typed values from record text, with the conventions of docs/conventions.md: an empty value is unknown
 // (nullopt), never false or zero; anything that is not empty and does not parse is an error.
 #pragma once
 
