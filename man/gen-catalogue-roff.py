@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Prints the RISK-FACTOR TAXONOMY (argument "taxonomy") or ACTIONS ("actions") body of
-# waymark-records(5), in roff, from libcommon/data/catalogue.json.
-# Usage: man/gen-catalogue-roff.py libcommon/data/catalogue.json taxonomy|actions
+# waymark-records(5), in roff, from lib/catalogue/data/catalogue.json.
+# Usage: man/gen-catalogue-roff.py lib/catalogue/data/catalogue.json taxonomy|actions
 # Paste the output between the "Generated" and "End of generated text" comments of the page.
 import json, sys
 

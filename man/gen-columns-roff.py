@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Prints the synonyms table of the COLUMNS section of waymark-records(5), in roff, from
-# libcommon/data/columns.json: each field that has synonyms, with the headings read as it.
-# Usage: man/gen-columns-roff.py libcommon/data/columns.json
+# lib/records/data/columns.json: each field that has synonyms, with the headings read as it.
+# Usage: man/gen-columns-roff.py lib/records/data/columns.json
 # Paste the output between the "Generated" and "End of generated text" comments of COLUMNS.
 import json, sys
 

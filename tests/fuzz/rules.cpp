@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "rules.hpp"
+#include "waymark/risk/rules.hpp"
 #include "waymark/errors.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

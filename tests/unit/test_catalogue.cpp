@@ -1,5 +1,5 @@
 // The action catalogue and risk-factor taxonomy (waymark/catalogue.hpp), as compiled in from
-// libcommon/data/catalogue.json, and Catalogue::parse of other text.
+// lib/catalogue/data/catalogue.json, and Catalogue::parse of other text.
 #include "waymark/catalogue.hpp"
 
 #include <algorithm>

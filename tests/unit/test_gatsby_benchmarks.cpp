@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "audit.hpp"
+#include "waymark/gatsby/audit.hpp"
 #include "helpers.hpp"
-#include "summary.hpp"
+#include "waymark/gatsby/summary.hpp"
 
 using namespace waymark::gatsby;
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "since.hpp"
+#include "waymark/risk/since.hpp"
 
 using namespace waymark::risk;
 

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
             "participation agreement, one per learner, from plan-gen's plans (JSON or NDJSON) or from CSV rows.");
   Options options;
   tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx"});
-  tool.add_document_options(options.documents);
+  add_document_options(tool, options.documents);
   auto& app = tool.app();
   app.add_option("--kind", options.kind,
                  "Which agreement: participation (default), mentoring, behaviour, restorative, community")

@@ -6,6 +6,7 @@
 
 #include "view.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/document_options.hpp"
 
 namespace waymark::contract {
 

@@ -6,7 +6,7 @@
 
 #include <iostream>
 
-#include "audit.hpp"
+#include "waymark/gatsby/audit.hpp"
 #include "waymark/errors.hpp"
 
 int main(int argc, char** argv) {
@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
             "or, with --gaps, every pupil's unmet criteria with the date each falls due. The careers log streams.");
   Options options;
   tool.add_common_options(options.common, {"txt", "csv", "json", "ndjson", "md", "html", "pdf", "docx"});
-  tool.add_document_options(options.documents);
+  add_document_options(tool, options.documents);
   auto& app = tool.app();
   // The careers log takes the place of the usual positional input.
   app.remove_option(app.get_option("input"));

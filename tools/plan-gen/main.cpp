@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
             "Writes plan JSON for contract-print (json, ndjson) or the printable plan (md, html, txt, pdf).");
   Options options;
   tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx", "json", "ndjson"});
-  tool.add_document_options(options.documents);
+  add_document_options(tool, options.documents);
   auto& app = tool.app();
   app.add_option("--targets", options.targets_path, "Targets (CSV, JSON or NDJSON): id, stage, area, target, measure, owner, due, support");
   app.add_option("--profiles", options.profiles_path,

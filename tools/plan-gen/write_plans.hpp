@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "waymark/cli.hpp"
+#include "waymark/document_options.hpp"
 
 namespace waymark::plan {
 

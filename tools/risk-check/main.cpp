@@ -2,9 +2,9 @@
 // in assess.cpp, the modes in score.cpp, explain.cpp, summary.cpp and evaluate.cpp.
 #include <iostream>
 
-#include "cohort.hpp"
-#include "rules.hpp"
-#include "since.hpp"
+#include "waymark/risk/cohort.hpp"
+#include "waymark/risk/rules.hpp"
+#include "waymark/risk/since.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {

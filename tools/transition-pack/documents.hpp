@@ -8,6 +8,7 @@
 
 #include "pack.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/document_options.hpp"
 #include "waymark/render.hpp"
 
 namespace waymark::transition {

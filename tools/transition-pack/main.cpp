@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
             "Reads learner records with --moves (and --achievements), or a DfE Common Transfer File with --ctf.");
   Options options;
   tool.add_common_options(options.common, {"ndjson", "ics", "md", "html", "txt", "pdf", "docx"});
-  tool.add_document_options(options.documents);
+  add_document_options(tool, options.documents);
   auto& app = tool.app();
   app.get_option("-o")->description(
       "Output directory: a folder per learner (pack.json, settling-in.ics, the documents), created 0700,\n"

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "waymark/cli.hpp"
+#include "waymark/document_options.hpp"
 
 namespace waymark::transition {
 

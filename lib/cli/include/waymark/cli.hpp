@@ -1,0 +1,102 @@
+// What every waymark tool shares on its command line: options, --help/--version, exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "waymark/fields.hpp"
+#include "waymark/headings.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark {
+
+// The options every tool shares (docs/conventions.md), as given on the command line.
+struct CommonOptions {
+  std::string input = "-";
+  std::string output;              // empty: standard output
+  std::string format;              // empty: the tool's default
+  std::string input_format = "auto";
+  std::string delimiter;           // empty: found from the header row
+  std::string encoding;            // empty: UTF-8, or UTF-16 with a byte order mark
+  std::string sheet;               // .xlsx: empty for the first sheet
+  std::string columns_file;        // --columns: the school's own headings
+  std::string date_format = "dmy";
+  std::size_t max_errors = 20;     // for tools that read on past a bad value (risk-check: --max-errors)
+  bool show_columns = false;
+  bool verbose = false;
+  MessageSink warn;                // set by Tool::add_common_options
+  MessageSink report_error;        // likewise: an error of a run that goes on (ErrorBudget)
+
+  // The options of every input a tool reads (its own path set by the caller for other inputs).
+  InputOptions input_options() const;
+  char delimiter_char() const;
+  DateOrder date_order() const;
+
+ private:
+  mutable std::shared_ptr<const HeadingVocabulary> headings_;  // --columns, read once
+};
+
+// "All the errors at once": bad values are reported as they are found, up to a limit, and the
+// run then fails with exit 65 (and so writes no output file) instead of stopping at the first.
+class ErrorBudget {
+ public:
+  // `report` prints one message; at most `limit` are reported (0: no limit).
+  ErrorBudget(std::size_t limit, MessageSink report);
+  // Runs `read`; a data error (exit 65) it throws is reported and counted, and false returned so
+  // the caller passes over that record. Past the limit the run ends with a count.
+  template <class Read>
+  bool attempt(Read&& read) {
+    try {
+      read();
+      return true;
+    } catch (const Error& e) {
+      if (e.code() != Exit::data) throw;
+      report(e);
+      return false;
+    }
+  }
+  // Throws if any value was bad: the error itself if it was the only one, else Error(data) saying
+  // how many there were.
+  void finish();
+
+ private:
+  void report(const Error& e);
+  [[noreturn]] void end(const std::string& how_many);
+  std::size_t limit_;
+  MessageSink report_;
+  std::size_t count_ = 0;
+  // The latest error, held back so that a run with one bad value ends with it, as it always has.
+  std::optional<Error> latest_;
+};
+
+// A tool's command line and the handling every tool shares: option errors exit 2 with a hint,
+// Error exits with its code and "tool: message" on standard error, a closed pipe exits 0 quietly.
+class Tool {
+ public:
+  Tool(std::string name, std::string description);
+  CLI::App& app() { return app_; }
+  const std::string& name() const { return name_; }
+
+  // Adds input, -o, --format (one of `formats`), --input-format, --delimiter, --encoding, --sheet,
+  // --columns, --show-columns, --date-format, --verbose.
+  void add_common_options(CommonOptions& options, const std::vector<std::string>& formats);
+
+  // Parses argv, then runs `body`; returns the process exit code.
+  int run(int argc, char** argv, const std::function<int()>& body);
+
+  // A warning on standard error, prefixed with the tool's name.
+  void warn(const std::string& message) const;
+  // An error on standard error, prefixed with the tool's name, for a run that goes on to find more.
+  void report(const std::string& message) const;
+
+ private:
+  std::string name_;
+  CLI::App app_;
+  const CommonOptions* common_ = nullptr;  // for --show-columns
+};
+
+}  // namespace waymark

@@ -1,0 +1,44 @@
+// The options of every tool that prints documents (--template, --templates, --set, --settings,
+// --paper, --lang) and what they select: settings, page, language and templates. Apart from the
+// shared command line (cli.hpp) so that a tool that prints no document does not link the
+// documents library.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "waymark/cli.hpp"
+#include "waymark/messages.hpp"
+#include "waymark/render.hpp"
+
+namespace waymark {
+
+// The options of every tool that prints documents.
+struct DocumentOptions {
+  std::string template_file;   // --template: replaces the template being rendered
+  std::string templates_dir;   // --templates: DIR/<name>.md.mustache replace the built-in ones
+  std::string settings_file;   // --settings
+  std::vector<std::string> sets;  // --set key=value, after the settings file
+  std::string paper = "a4";
+  std::string lang = "en";     // --lang
+
+  // The settings file, then each --set. Throws Error on a bad file or assignment.
+  DocumentSettings settings() const;
+  // The page of these settings on --paper, in --lang (page footers, lang metadata).
+  PageSettings page(const DocumentSettings& settings) const;
+  // --lang: its message catalogue, and `templates` switched to their translations. Whatever the
+  // language lacks (the whole catalogue, some messages, some templates) is English, with one
+  // warning saying so. Call before apply_overrides: --template and --templates win.
+  // `rendered` names the templates this run prints (the warning is about those only).
+  Messages language(TemplateSet& templates, const std::vector<std::string>& rendered,
+                    const std::function<void(const std::string&)>& warn) const;
+  // Applies --templates and --template (for `rendered`) to the built-in templates.
+  void apply_overrides(TemplateSet& templates, const std::string& rendered) const;
+  DocumentFormat document_format(const std::string& format) const;
+};
+
+// Adds --template, --templates, --set, --settings, --paper and --lang to `tool`.
+void add_document_options(Tool& tool, DocumentOptions& options);
+
+}  // namespace waymark

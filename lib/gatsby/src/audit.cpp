@@ -1,0 +1,63 @@
+#include "waymark/gatsby/audit.hpp"
+
+#include <algorithm>
+
+#include "waymark/academic_year.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::gatsby {
+
+namespace {
+
+std::chrono::year_month_day today() {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+// A date given on the command line; a bad one is a usage error.
+std::chrono::year_month_day option_date(const std::string& option, const std::string& text) {
+  try {
+    if (const auto date = parse_date(text)) return *date;
+  } catch (const FieldError& e) {
+    throw Error(Exit::usage, option + ": " + e.what() + " (" + e.expected() + ")");
+  }
+  throw Error(Exit::usage, option + ": the date is empty (an ISO 8601 date such as 2026-07-15)");
+}
+
+}  // namespace
+
+Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn) {
+  Audit audit;
+  audit.setting = options.setting == "college" ? Setting::college : Setting::school;
+  audit.framework = Framework::builtin(options.framework).for_setting(audit.setting);
+  audit.as_of = options.as_of.empty() ? today() : option_date("--as-of", options.as_of);
+  for (const auto& criterion : audit.framework.criteria) audit.criteria.push_back(&criterion);
+
+  InputOptions pupils_input = options.common.input_options();
+  pupils_input.path = options.pupils_path;
+  audit.roll = Roll::read({pupils_input, options.common.date_order(), audit.as_of, options.common.verbose});
+
+  if (!options.school_path.empty()) {
+    InputOptions school_input = options.common.input_options();
+    school_input.path = options.school_path;
+    audit.school = SchoolAnswers::read(school_input);
+  } else if (const auto unanswered = std::count_if(audit.criteria.begin(), audit.criteria.end(), [](const Criterion* c) { return !c->per_pupil; })) {
+    // Without answers the school criteria are unknown, not unmet: say so before any figure is read.
+    warn(std::to_string(unanswered) + " school criteria are not answered (no --school): they are shown as not answered, "
+         "left out of each benchmark's percentage, and no benchmark with one can be fully achieved");
+  }
+
+  audit.progress = std::make_unique<Progress>(audit.criteria, audit.roll.pupils().size());
+  audit.log = read_activities({options.common.input_options(), options.common.date_order(), audit.as_of, options.common.verbose},
+                              audit.roll, *audit.progress, warn);
+  const int current_year = academic_year_of(audit.as_of);
+  if (!options.since.empty()) {
+    const auto since = option_date("--since", options.since);
+    if (std::chrono::sys_days{since} > std::chrono::sys_days{audit.as_of}) throw Error(Exit::usage, "--since: the date is after --as-of");
+    audit.log_from = academic_year_of(since);
+  } else {
+    audit.log_from = audit.log.first_academic_year.value_or(current_year);
+  }
+  return audit;
+}
+
+}  // namespace waymark::gatsby

@@ -1,0 +1,328 @@
+// The summary (--format txt, csv or json): per benchmark and criterion, beside the national average.
+#include "waymark/gatsby/summary.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "waymark/academic_year.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/output.hpp"
+#include "waymark/record_writer.hpp"
+
+namespace waymark::gatsby {
+
+namespace {
+
+constexpr long smallest_shown_group = 5;
+
+// The benchmark's percentage and status from its criteria: a school criterion answered yes scores
+// 1, partly 1/2, no 0; a pupil criterion scores the share of pupils assessed who meet it. Unanswered
+// school criteria and pupil criteria nobody is assessed on yet are left out, and a benchmark with
+// an unanswered school criterion is never fully achieved.
+void score(BenchmarkTally& tally) {
+  double sum = 0;
+  long scored = 0;
+  bool full = true;
+  for (const auto& c : tally.criteria) {
+    if (!c.criterion->per_pupil) {
+      if (c.answer.answer == SchoolAnswer::unanswered) continue;
+      sum += c.answer.answer == SchoolAnswer::yes ? 1.0 : c.answer.answer == SchoolAnswer::partly ? 0.5 : 0.0;
+      full = full && c.answer.answer == SchoolAnswer::yes;
+    } else {
+      if (c.assessed == 0) continue;
+      sum += static_cast<double>(c.met) / static_cast<double>(c.assessed);
+      full = full && c.met == c.assessed;
+    }
+    ++scored;
+  }
+  if (scored == 0) {
+    tally.status = tally.school_unanswered > 0 ? BenchmarkStatus::not_answered : BenchmarkStatus::not_assessed;
+    return;
+  }
+  tally.percent = 100.0 * sum / static_cast<double>(scored);
+  if (full) tally.status = tally.school_unanswered == 0 ? BenchmarkStatus::achieved : BenchmarkStatus::not_fully_answered;
+  else tally.status = sum == 0 ? BenchmarkStatus::not_started : BenchmarkStatus::partially_achieved;
+}
+
+std::string pupils_share(long met, long assessed) {
+  return assessed ? fmt::format("{} of {} ({})", met, assessed, share(met, assessed)) : std::string("n/a");
+}
+
+// One decimal, as shown: what JSON and CSV carry is what the text shows.
+double rounded(double percent) { return std::round(percent * 10.0) / 10.0; }
+
+void write_txt(Output& out, const Audit& audit, const Summary& summary) {
+  const int year = academic_year_of(audit.as_of);
+  out.print("{}\n", audit.framework.title);
+  out.print("{} setting, as of {} (academic year {}); the careers log is read from {}.\n",
+            audit.setting == Setting::college ? "College" : "School", format_date(audit.as_of), academic_year_name(year),
+            academic_year_name(audit.log_from));
+  out.print("Pupils on roll: {} (SEND: {}, SEND unknown: {}); leavers: {}.\n", summary.on_roll, send_count(summary.send),
+            send_count(summary.send_unknown), summary.leavers);
+  out.print("Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13, "
+            "{} planned (dated after --as-of); meaningful unknown: {}.\n",
+            audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.planned_total(),
+            audit.log.meaningful_unknown);
+  if (const auto planned = planned_text(audit.log); !planned.empty()) out.print("Planned: {}.\n", planned);
+  out.print("\nBenchmarks fully achieved (100%): {} of {}. {}\n\n", summary.achieved, summary.benchmarks.size(),
+            national_text(audit.framework, summary.achieved, summary.benchmarks.size()));
+
+  out.print("{:<3} {:<7} {:<19} {:<38} {:<21} {}\n", "BM", "percent", "status", "school criteria", "pupils meeting all", "benchmark");
+  for (const auto& tally : summary.benchmarks) {
+    out.print("{:<3} {:<7} {:<19} {:<38} {:<21} {}\n", tally.benchmark->number, percent_text(tally), to_string(tally.status),
+              school_answers_text(tally),
+              tally.pupils_assessed || tally.criteria.size() > static_cast<std::size_t>(tally.school_criteria)
+                  ? pupils_share(tally.pupils_meeting_all, tally.pupils_assessed)
+                  : std::string("-"),
+              tally.benchmark->title);
+  }
+  out.print("\n{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue", "due");
+  for (const auto& tally : summary.benchmarks) {
+    for (const auto& c : tally.criteria) {
+      if (!c.criterion->per_pupil) {
+        out.print("{:<3} {:<36} {}\n", tally.benchmark->number, c.criterion->id,
+                  c.answer.answer == SchoolAnswer::unanswered ? std::string_view("not answered") : to_string(c.answer.answer));
+        continue;
+      }
+      out.print("{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", tally.benchmark->number, c.criterion->id,
+                c.assessed ? fmt::format("{} of {}", c.met, c.assessed) : std::string("none assessed"), share(c.met, c.assessed),
+                send_share(c.send_met, c.send_assessed), c.overdue, c.due);
+    }
+  }
+  out.print("\nA benchmark's percentage is the mean of its criteria: a school criterion answered yes counts 100%, partly\n"
+            "50%, no 0%; a pupil criterion counts the share of pupils assessed who meet it. Unanswered school criteria\n"
+            "and pupil criteria nobody is assessed on yet are left out; fully achieved is 100% with every school\n"
+            "criterion answered. A pupil is assessed on a criterion once its deadline (or, for 'every year', a completed\n"
+            "year) has come, within the years the log covers. overdue and due count pupils with a deadline missed, or\n"
+            "one ending this academic year; --gaps lists them. SEND shares are shown as c where fewer than 5 SEND\n"
+            "pupils are assessed.\n");
+}
+
+void write_csv(Output& out, const Summary& summary) {
+  out.print("benchmark,benchmark_title,benchmark_status,benchmark_pct,criterion,scope,answer,evidence,met,assessed,share,"
+            "send_met,send_assessed,send_share,overdue,due\n");
+  for (const auto& tally : summary.benchmarks) {
+    for (const auto& c : tally.criteria) {
+      fmt::memory_buffer line;
+      auto field = [&](std::string_view text) {
+        append_csv_field(line, text, ',');
+        line.push_back(',');
+      };
+      field(std::to_string(tally.benchmark->number));
+      field(tally.benchmark->title);
+      field(to_string(tally.status));
+      field(tally.percent ? fmt::format("{:.1f}", *tally.percent) : std::string{});  // empty: nothing to score yet
+      field(c.criterion->id);
+      field(c.criterion->per_pupil ? "pupil" : "school");
+      if (c.criterion->per_pupil) {
+        out.print("{}", fmt::to_string(line));
+        out.print(",,{},{},{},{},{},{},{},{}\n", c.met, c.assessed, share(c.met, c.assessed), send_met(c.send_met, c.send_assessed),
+                  send_count(c.send_assessed), send_share(c.send_met, c.send_assessed), c.overdue, c.due);
+      } else {
+        field(to_string(c.answer.answer));
+        append_csv_field(line, c.answer.evidence, ',');
+        out.print("{},,,,,,,,\n", fmt::to_string(line));
+      }
+    }
+  }
+}
+
+nlohmann::ordered_json count_json(const std::string& shown) {
+  return shown == "<5" || shown == "c" ? nlohmann::ordered_json(shown) : nlohmann::ordered_json(std::stol(shown));
+}
+
+void write_json(Output& out, const Audit& audit, const Summary& summary) {
+  nlohmann::ordered_json doc;
+  doc["framework"] = audit.framework.name;
+  doc["title"] = audit.framework.title;
+  doc["setting"] = audit.setting == Setting::college ? "college" : "school";
+  doc["as_of"] = format_date(audit.as_of);
+  doc["academic_year"] = academic_year_name(academic_year_of(audit.as_of));
+  doc["log_from"] = academic_year_name(audit.log_from);
+  doc["pupils"] = {{"on_roll", summary.on_roll}, {"send", count_json(send_count(summary.send))},
+                   {"send_unknown", count_json(send_count(summary.send_unknown))}, {"leavers", summary.leavers}};
+  auto planned = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < kind_count; ++k)
+    if (audit.log.planned[k] > 0) planned[std::string(to_string(static_cast<Kind>(k)))] = audit.log.planned[k];
+  doc["activities"] = {{"read", audit.log.activities}, {"unknown_pupil", audit.log.unknown_pupil},
+                       {"outside_years", audit.log.outside_years}, {"planned", planned},
+                       {"meaningful_unknown", audit.log.meaningful_unknown}};
+  doc["benchmarks_achieved"] = summary.achieved;
+  // Only a figure measured on this framework; otherwise null and the reason.
+  if (const auto& average = audit.framework.national_average) {
+    doc["national_average"] = {{"benchmarks_achieved", average->benchmarks_achieved}, {"of", average->of}, {"year", average->year},
+                               {"measured_on", audit.framework.name}, {"source", average->source}};
+  } else {
+    doc["national_average"] = nullptr;
+    doc["national_average_note"] = audit.framework.national_average_note;
+  }
+  auto benchmarks = nlohmann::ordered_json::array();
+  for (const auto& tally : summary.benchmarks) {
+    nlohmann::ordered_json item{{"benchmark", tally.benchmark->number}, {"title", tally.benchmark->title},
+                                {"status", to_string(tally.status)}};
+    item["benchmark_pct"] = tally.percent ? nlohmann::ordered_json(rounded(*tally.percent)) : nlohmann::ordered_json(nullptr);
+    item["school_criteria"] = {{"yes", tally.school_yes}, {"partly", tally.school_partly}, {"no", tally.school_no},
+                               {"not_answered", tally.school_unanswered}, {"of", tally.school_criteria}};
+    item["pupils_meeting_all"] = {{"met", tally.pupils_meeting_all}, {"assessed", tally.pupils_assessed},
+                                  {"share", share(tally.pupils_meeting_all, tally.pupils_assessed)}};
+    auto criteria = nlohmann::ordered_json::array();
+    for (const auto& c : tally.criteria) {
+      nlohmann::ordered_json entry{{"id", c.criterion->id}, {"scope", c.criterion->per_pupil ? "pupil" : "school"},
+                                   {"text", c.criterion->text}};
+      if (c.criterion->per_pupil) {
+        entry["met"] = c.met;
+        entry["assessed"] = c.assessed;
+        entry["share"] = share(c.met, c.assessed);
+        entry["send"] = {{"met", count_json(send_met(c.send_met, c.send_assessed))}, {"assessed", count_json(send_count(c.send_assessed))},
+                         {"share", send_share(c.send_met, c.send_assessed)}};
+        entry["overdue"] = c.overdue;
+        entry["due"] = c.due;
+      } else {
+        entry["answer"] = c.answer.answer == SchoolAnswer::unanswered ? nlohmann::ordered_json(nullptr)
+                                                                      : nlohmann::ordered_json(to_string(c.answer.answer));
+        entry["evidence"] = c.answer.evidence;
+      }
+      criteria.push_back(entry);
+    }
+    item["criteria"] = criteria;
+    benchmarks.push_back(item);
+  }
+  doc["benchmarks"] = benchmarks;
+  out.print("{}\n", doc.dump(2));
+}
+
+}  // namespace
+
+std::string_view to_string(BenchmarkStatus status) {
+  switch (status) {
+    case BenchmarkStatus::achieved: return "achieved";
+    case BenchmarkStatus::not_fully_answered: return "not fully answered";
+    case BenchmarkStatus::not_answered: return "not answered";
+    case BenchmarkStatus::partially_achieved: return "partially achieved";
+    case BenchmarkStatus::not_started: return "not started";
+    case BenchmarkStatus::not_assessed: break;
+  }
+  return "not assessed";
+}
+
+std::string share(long met, long of) {
+  return of ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(met) / static_cast<double>(of)) : std::string("n/a");
+}
+
+std::string percent_text(const BenchmarkTally& tally) {
+  return tally.percent ? fmt::format("{:.1f}%", *tally.percent) : std::string("n/a");
+}
+
+std::string school_answers_text(const BenchmarkTally& tally) {
+  if (tally.school_criteria == 0) return "-";
+  std::string text;
+  auto add = [&](long count, std::string_view what) {
+    if (count > 0) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", count, what);
+  };
+  add(tally.school_yes, "yes");
+  add(tally.school_partly, "partly");
+  add(tally.school_no, "no");
+  add(tally.school_unanswered, "not answered");
+  return text;
+}
+
+std::string national_text(const Framework& framework, int achieved, std::size_t benchmarks) {
+  const auto& average = framework.national_average;
+  if (!average) return framework.national_average_note;
+  return fmt::format("National average: {} of {} in {}, measured on this framework ({}); this school: {} of {}.",
+                     format_number(average->benchmarks_achieved, 2), average->of, average->year, average->source, achieved, benchmarks);
+}
+
+std::string planned_text(const LogCounts& log) {
+  std::string text;
+  for (std::size_t k = 0; k < kind_count; ++k)
+    if (log.planned[k] > 0) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", to_string(static_cast<Kind>(k)), log.planned[k]);
+  return text;
+}
+
+std::string send_share(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : share(met, of); }
+
+std::string send_met(long met, long of) { return of > 0 && of < smallest_shown_group ? std::string("c") : std::to_string(met); }
+
+std::string send_count(long count) { return count > 0 && count < smallest_shown_group ? std::string("<5") : std::to_string(count); }
+
+Summary summarise(const Audit& audit) {
+  Summary summary;
+  for (const auto& benchmark : audit.framework.benchmarks) {
+    BenchmarkTally tally;
+    tally.benchmark = &benchmark;
+    for (const auto* criterion : audit.criteria) {
+      if (criterion->benchmark != benchmark.number) continue;
+      CriterionTally c;
+      c.criterion = criterion;
+      if (!criterion->per_pupil) {
+        c.answer = audit.school.get(criterion->id);
+        ++tally.school_criteria;
+        tally.school_yes += c.answer.answer == SchoolAnswer::yes;
+        tally.school_partly += c.answer.answer == SchoolAnswer::partly;
+        tally.school_no += c.answer.answer == SchoolAnswer::no;
+        tally.school_unanswered += c.answer.answer == SchoolAnswer::unanswered;
+      }
+      tally.criteria.push_back(c);
+    }
+    summary.benchmarks.push_back(std::move(tally));
+  }
+
+  const auto evaluator = audit.evaluator();
+  const auto& pupils = audit.roll.pupils();
+  for (std::uint32_t index = 0; index < pupils.size(); ++index) {
+    const Pupil& pupil = pupils[index];
+    if (pupil.is_leaver()) ++summary.leavers;
+    else {
+      ++summary.on_roll;
+      summary.send += pupil.send == Answer::yes;
+      summary.send_unknown += pupil.send == Answer::unknown;
+    }
+    for (auto& tally : summary.benchmarks) {
+      bool assessed_any = false, met_all = true;
+      for (auto& c : tally.criteria) {
+        if (!c.criterion->per_pupil) continue;
+        bool overdue = false, due = false;
+        const auto outcome = evaluator.evaluate(pupil, index, *c.criterion, [&](const Gap& gap) {
+          (gap.status == GapStatus::overdue ? overdue : due) = true;
+        });
+        c.overdue += overdue;
+        c.due += due;
+        if (!outcome.assessed) continue;
+        assessed_any = true;
+        met_all = met_all && outcome.met;
+        ++c.assessed;
+        c.met += outcome.met;
+        if (pupil.send == Answer::yes) {
+          ++c.send_assessed;
+          c.send_met += outcome.met;
+        }
+      }
+      if (assessed_any) {
+        ++tally.pupils_assessed;
+        tally.pupils_meeting_all += met_all;
+      }
+    }
+  }
+  for (auto& tally : summary.benchmarks) {
+    score(tally);
+    summary.achieved += tally.status == BenchmarkStatus::achieved;
+  }
+  return summary;
+}
+
+int write_summary(const Options& options, const Audit& audit) {
+  const std::string format = options.common.format.empty() ? "txt" : options.common.format;
+  if (format != "txt" && format != "csv" && format != "json")
+    throw Error(Exit::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
+  const Summary summary = summarise(audit);
+  Output out(options.common.output);
+  if (format == "txt") write_txt(out, audit, summary);
+  else if (format == "csv") write_csv(out, summary);
+  else write_json(out, audit, summary);
+  out.commit();
+  return 0;
+}
+
+}  // namespace waymark::gatsby

@@ -1,0 +1,100 @@
+// What every mode of risk-check shares: options, and reading the cohort one assessed learner at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "waymark/risk/assess.hpp"
+#include "waymark/risk/learner.hpp"
+#include "waymark/risk/rules.hpp"
+#include "waymark/cli.hpp"
+#include "waymark/pseudonymise.hpp"
+#include "waymark/records.hpp"
+#include "waymark/unique_ids.hpp"
+
+namespace waymark::risk {
+
+struct Options {
+  CommonOptions common;
+  std::string rules_path;
+  std::vector<std::string> tiers;  // output only these
+  std::string explain_id;
+  bool summary = false;
+  std::vector<std::string> by;     // group columns for --summary and --evaluate
+  std::string outcomes_path;
+  std::string key_path;             // --pseudonymise
+  std::vector<std::string> keep;   // --keep: columns shared under pseudonyms besides the fields
+  std::size_t max_actions = 3;
+  std::string fail_on;             // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
+  std::string since_path;          // --since: last term's file
+  std::vector<std::string> tier_changes;  // with --since, output only these
+  bool print_rules = false;
+};
+
+// Reads learners, checks each id is new, and assesses them.
+class CohortScan {
+ public:
+  CohortScan(const Options& options, const Rules& rules);
+
+  const RecordReader& reader() const { return *reader_; }
+  // Advances to the next learner; false at the end.
+  bool next();
+  const Record& record() const { return record_; }
+  const Learner& learner() const { return learner_; }
+  const Assessment& assessment() const { return assessment_; }
+  const Assessor& assessor() const { return assessor_; }
+  // With --pseudonymise: the key, and the input columns that may be shared; nullptr without.
+  const Pseudonymiser* pseudonymiser() const { return pseudonymiser_ ? &*pseudonymiser_ : nullptr; }
+  const SharedColumns* shared_columns() const { return pseudonymiser_ ? &shared_ : nullptr; }
+
+ private:
+  void read_and_assess();
+  // Refuses a cohort whose attendance values all look like fractions rather than percentages.
+  void check_attendance_scale() const;
+
+  std::unique_ptr<RecordReader> reader_;
+  LearnerReader learners_;
+  Assessor assessor_;
+  UniqueIds ids_;
+  Record record_;
+  Learner learner_;
+  Assessment assessment_;
+  ErrorBudget errors_;
+  long attendance_known_ = 0;
+  double highest_attendance_ = 0;
+  std::optional<Pseudonymiser> pseudonymiser_;
+  SharedColumns shared_;
+};
+
+// Positions of the --by columns; throws Error(data) for a column the input does not have.
+std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names);
+
+// The modes; each returns the exit code.
+int write_scored_records(const Options& options, const Rules& rules);
+int explain_learner(const Options& options, const Rules& rules);
+int write_summary(const Options& options, const Rules& rules);
+int write_evaluation(const Options& options, const Rules& rules);
+
+// Counts shown in group tables: "<5" for 1 to 4 (as official statistics suppress small counts).
+std::string suppressed(long count);
+
+// Cells of one row of a group table as they may be shown: counts from 1 to 4 become "<5"; if that
+// hides just one cell, the next smallest becomes "c" (it could be worked out from the row's
+// total). Rates derived from a row with a hidden cell must be hidden too (`any`). Differences
+// between rows of one --by column are not protected: combine rare groups before sharing.
+struct ShownCells {
+  std::vector<std::string> cells;
+  bool any = false;
+};
+ShownCells suppress(std::span<const long> counts);
+
+// A shown cell as JSON: a number, or the text that hides it.
+nlohmann::ordered_json cell_json(const std::string& shown);
+// 0.2134 -> "21.3%"
+std::string percent(double share);
+
+}  // namespace waymark::risk

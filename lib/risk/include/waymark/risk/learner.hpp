@@ -1,0 +1,71 @@
+// A learner record read into the typed fields the rules test (columns: man 5 waymark-records).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "waymark/risk/rules.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/records.hpp"
+
+namespace waymark::risk {
+
+// A learner's fields as the rules see them: each one number, so that every test is a range check
+// (Condition::low and high). Attendance is a percentage, counts are counts, yes is 1 and no 0, SEN
+// provision is its position in sen_provisions, reported_factors is how many; unknown is NaN.
+struct Learner {
+  static constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+
+  std::string_view id;
+  long line = 0;
+  std::array<double, field_count> values = [] {
+    std::array<double, field_count> all;
+    all.fill(unknown);
+    return all;
+  }();
+  std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
+
+  double operator[](Field field) const { return values[static_cast<std::size_t>(field)]; }
+  bool known(Field field) const { return !std::isnan((*this)[field]); }
+};
+
+// Knows where each field is in the reader's columns; reads and checks one record at a time.
+class LearnerReader {
+ public:
+  // Throws Error(data) if there is no id column.
+  // `verbose`: messages quote the offending value (which may be personal data).
+  LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose = false);
+
+  // Refuses (Error(data), listing the headings looked for) an input with a column for none of the
+  // fields `rules` test, and warns once for each such field without a column: its values are all
+  // unknown, so a learner is never scored on nothing without a word.
+  void check_columns(const Rules& rules, const MessageSink& warn) const;
+
+  // Reads `record` into `learner`; throws Error(data) naming line and column on a bad value.
+  void read(const Record& record, Learner& learner) const;
+
+  // The column a user fills for `field` (attendance: attendance_pct).
+  static std::string_view column_of(Field field);
+  // The learner's id as read (trimmed), before the rest of the record is read.
+  std::string_view id_of(const Record& record) const { return trim(record.values[id_]); }
+
+ private:
+  const RecordReader& reader_;
+  DateOrder dates_;
+  bool verbose_;
+  std::size_t id_ = 0;
+  struct PresentField {
+    Field field;
+    Kind kind;
+    std::size_t at;  // its column
+  };
+  std::vector<PresentField> present_;  // the fields whose column the input has
+  std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
+  mutable std::vector<std::string_view> codes_;  // scratch: the reported codes of the record being read
+};
+
+}  // namespace waymark::risk

@@ -1,0 +1,88 @@
+// --since: last term's results held per learner, so that each learner of this term can be told
+// apart as new, moved up, moved down or in the same tier, with the change in attendance.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "waymark/risk/rules.hpp"
+
+namespace waymark::risk {
+
+// How a learner's tier moved since the earlier file: `new` when the earlier file does not list
+// them; up is towards intensive support.
+enum class TierChange : std::uint8_t { new_learner, up, down, same };
+inline constexpr std::size_t tier_change_count = 4;
+std::string_view to_string(TierChange change);  // new, up, down, same
+std::optional<TierChange> parse_tier_change(std::string_view name);
+TierChange tier_change(std::optional<Tier> before, Tier now);
+
+// Attendance now less attendance before, in percentage points rounded to one decimal
+// ("-4.5", "2.0", "0.0"), a number in JSON too; empty when either is unknown (NaN).
+std::string attendance_change(double before, double now);
+
+// The earlier file's learners as compact results (16 bytes each, whatever the width of the
+// rows): a 64-bit hash of the id, the tier, the attendance and the learner's group for --by.
+// Two different ids share a hash with probability about n^2 / 2^65 (once in ~10^7 pairs of files
+// of 10^6 learners), as for the duplicate check. Ids match as written, so ids pseudonymised with
+// the same key match each other.
+class Snapshot {
+ public:
+  struct Previous {
+    Tier tier;
+    double attendance;   // NaN when unknown
+    std::uint32_t group;  // see group_values()
+  };
+
+  // Adds a learner of the earlier file (the caller has checked that each id comes once).
+  // `group_values` are the learner's --by values, one per column (none without --by).
+  void add(std::string_view id, Tier tier, double attendance, const std::vector<std::string>& group_values = {});
+  // After the last add, before the first find.
+  void seal();
+
+  // The learner's earlier result, now marked as still here; nullopt for a learner new since.
+  std::optional<Previous> find(std::string_view id);
+
+  std::size_t size() const { return entries_.size(); }
+  // Learners of the earlier file that no find() asked for: those who have left.
+  std::vector<Previous> left() const;
+  // The --by values of a group number.
+  const std::vector<std::string>& group_values(std::uint32_t group) const { return groups_[group]; }
+
+ private:
+  struct Entry {
+    std::uint64_t hash;
+    float attendance;
+    std::uint16_t group;
+    std::uint8_t tier;
+    std::uint8_t found;
+  };
+  static_assert(sizeof(Entry) == 16);
+  std::vector<Entry> entries_;
+  std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
+};
+
+struct Options;
+
+// Scores the --since file with `rules` (its warnings name it), groups it by options.by, and says
+// on standard error which rules both files were scored with.
+Snapshot read_snapshot(const Options& options, const Rules& rules);
+
+// What --since adds to each learner of this term.
+struct Movement {
+  std::optional<Tier> previous_tier;  // nullopt: new since
+  TierChange change = TierChange::new_learner;
+  std::string attendance_change;
+};
+Movement movement(Snapshot& before, std::string_view id, Tier tier, double attendance);
+
+// --summary --since (since_summary.cpp); returns the exit code.
+int write_movement_summary(const Options& options, const Rules& rules);
+
+// --fail-on names a tier change ("up") rather than a tier.
+bool is_tier_change_word(std::string_view name);
+
+}  // namespace waymark::risk

@@ -1,0 +1,127 @@
+#include "waymark/risk/learner.hpp"
+
+#include <array>
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "waymark/catalogue.hpp"
+#include "waymark/codes.hpp"
+#include "waymark/errors.hpp"
+
+namespace waymark::risk {
+
+std::string_view LearnerReader::column_of(Field field) { return field == Field::attendance ? "attendance_pct" : to_string(field); }
+
+LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose)
+    : reader_(reader), dates_(dates), verbose_(verbose) {
+  id_ = reader.require_column("id", "a column named id that identifies each learner");
+  for (std::size_t i = 0; i < field_count; ++i) {
+    const auto field = static_cast<Field>(i);
+    if (const auto column = reader.find_column(column_of(field))) present_.push_back({field, kind_of(field), *column});
+  }
+  sessions_possible_ = reader.find_column("sessions_possible");
+  sessions_attended_ = reader.find_column("sessions_attended");
+  date_of_birth_ = reader.find_column("date_of_birth");
+}
+
+void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn) const {
+  const auto has_column = [&](Field field) {
+    return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
+           (field == Field::attendance && sessions_possible_ && sessions_attended_);
+  };
+  std::vector<Field> used, absent;
+  for (std::size_t i = 0; i < field_count; ++i) {
+    if (!rules.uses_field[i]) continue;
+    used.push_back(static_cast<Field>(i));
+    if (!has_column(used.back())) absent.push_back(used.back());
+  }
+  if (!used.empty() && absent.size() == used.size()) {
+    std::string looked;
+    for (const auto field : used) looked += fmt::format("\n  {}: {}", column_of(field), reader_.headings_looked_for(column_of(field)));
+    throw data_error({reader_.source_name(), 1, {}},
+                     "none of the columns the rules read is here, so no learner could be scored; looked for:" + looked,
+                     "name the school's headings with --columns, or see --show-columns");
+  }
+  if (!warn || absent.empty()) return;
+  std::string names;
+  for (const auto field : absent) names += (names.empty() ? "" : ", ") + std::string(column_of(field));
+  warn(fmt::format("{}: no column for {}: {} unknown for every learner (--show-columns lists what was read)",
+                   reader_.source_name(), names, absent.size() == 1 ? "it is" : "they are"));
+}
+
+void LearnerReader::read(const Record& record, Learner& learner) const {
+  std::size_t at = id_;
+  // Every parse error gets the record's place and the column; the value only with --verbose.
+  auto fail = [&](const std::string& problem, const std::string& expected) -> void {
+    throw value_error(reader_, record, at, problem, expected, verbose_);
+  };
+  try {
+    learner.id = id_of(record);
+    learner.line = record.line;
+    if (learner.id.empty()) fail("the id is empty", "every learner with an id");
+    if (date_of_birth_) {
+      at = *date_of_birth_;
+      parse_date(record.values[at], dates_);
+    }
+    learner.reported_factors.clear();
+    learner.values.fill(Learner::unknown);
+    for (const auto& column : present_) {
+      auto& value = learner.values[static_cast<std::size_t>(column.field)];
+      at = column.at;
+      const std::string_view text = trim(record.values[at]);
+      // An empty list is a list of nothing; an empty value of any other field is unknown.
+      if (text.empty()) {
+        if (column.kind == Kind::codes) value = 0;
+        continue;
+      }
+      switch (column.kind) {
+        case Kind::percent: value = *parse_percent(text); break;
+        case Kind::count: value = static_cast<double>(*parse_count(text)); break;
+        case Kind::flag: value = *parse_bool(text) ? 1 : 0; break;
+        case Kind::category: {
+          const auto sen = parse_sen_provision(text);
+          if (!sen) fail("not a SEN provision", std::string(sen_provision_expected));
+          value = static_cast<double>(*sen);
+          break;
+        }
+        case Kind::codes:
+          split_list(text, codes_);
+          for (const auto code : codes_) {
+            const auto index = Catalogue::builtin().risk_factor_index(code);
+            if (!index) {
+              fail("unknown risk-factor code (item " + std::to_string(learner.reported_factors.size() + 1) + " of the list)",
+                   "codes of the taxonomy separated by ';', such as personal.low_motivation");
+            }
+            learner.reported_factors.push_back(*index);
+          }
+          value = static_cast<double>(learner.reported_factors.size());
+          break;
+      }
+    }
+    // Session counts are checked whenever present; they give attendance when no percentage does.
+    auto& attendance = learner.values[static_cast<std::size_t>(Field::attendance)];
+    if (sessions_possible_ && sessions_attended_) {
+      at = *sessions_possible_;
+      const auto possible = parse_count(record.values[at]);
+      at = *sessions_attended_;
+      const auto attended = parse_count(record.values[at]);
+      if (possible && attended) {
+        if (*possible == 0) {
+          at = *sessions_possible_;
+          fail("no possible sessions", "sessions_possible above 0");
+        }
+        if (*attended > *possible) fail("more sessions attended than possible", "sessions_attended <= sessions_possible");
+      }
+      if (possible && attended && std::isnan(attendance)) {
+        // Unrounded: persistent absence is 10% or more of sessions missed, so 287 of 319 (89.97%)
+        // is persistent absence although it rounds to 90.0%.
+        attendance = 100.0 * static_cast<double>(*attended) / static_cast<double>(*possible);
+      }
+    }
+  } catch (const FieldError& e) {
+    fail(e.what(), e.expected());
+  }
+}
+
+}  // namespace waymark::risk

@@ -1,0 +1,112 @@
+#include "waymark/risk/since.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+#include <functional>
+
+#include "waymark/risk/cohort.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+constexpr std::array<std::string_view, tier_change_count> change_names{"new", "up", "down", "same"};
+
+std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+}  // namespace
+
+std::string_view to_string(TierChange change) { return change_names[static_cast<std::size_t>(change)]; }
+
+std::optional<TierChange> parse_tier_change(std::string_view name) {
+  for (std::size_t i = 0; i < change_names.size(); ++i)
+    if (change_names[i] == name) return static_cast<TierChange>(i);
+  return std::nullopt;
+}
+
+TierChange tier_change(std::optional<Tier> before, Tier now) {
+  if (!before) return TierChange::new_learner;
+  return now > *before ? TierChange::up : now < *before ? TierChange::down : TierChange::same;
+}
+
+std::string attendance_change(double before, double now) {
+  if (std::isnan(before) || std::isnan(now)) return {};
+  const double points = std::round((now - before) * 10.0) / 10.0;
+  return fmt::format("{:.1f}", points == 0.0 ? 0.0 : points);  // never "-0.0"
+}
+
+void Snapshot::add(std::string_view id, Tier tier, double attendance, const std::vector<std::string>& group_values) {
+  std::size_t group = 0;
+  if (!group_values.empty()) {
+    group = static_cast<std::size_t>(std::find(groups_.begin(), groups_.end(), group_values) - groups_.begin());
+    if (group == groups_.size()) {
+      if (group > 0xffff) throw Error(Exit::data, "--by: more than 65,536 combinations of group values in the --since file");
+      groups_.push_back(group_values);
+    }
+  }
+  entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint16_t>(group),
+                      static_cast<std::uint8_t>(tier), 0});
+}
+
+void Snapshot::seal() {
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+}
+
+std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
+  const auto hash = id_hash(id);
+  const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
+  if (at == entries_.end() || at->hash != hash) return std::nullopt;
+  at->found = 1;
+  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group};
+}
+
+std::vector<Snapshot::Previous> Snapshot::left() const {
+  std::vector<Previous> gone;
+  for (const auto& e : entries_)
+    if (!e.found) gone.push_back({static_cast<Tier>(e.tier), static_cast<double>(e.attendance), e.group});
+  return gone;
+}
+
+Snapshot read_snapshot(const Options& options, const Rules& rules) {
+  if (options.since_path == "-" && options.common.input == "-")
+    throw Error(Exit::usage, "--since and the input cannot both be standard input");
+  Options earlier = options;
+  earlier.common.input = options.since_path;
+  earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output
+  CohortScan scan(earlier, rules);
+  const auto by_columns = group_columns(scan.reader(), options.by);
+  std::vector<std::string> values(by_columns.size());
+  Snapshot snapshot;
+  while (scan.next()) {
+    for (std::size_t g = 0; g < by_columns.size(); ++g) {
+      const auto value = trim(scan.record().values[by_columns[g]]);
+      values[g] = value.empty() ? std::string("(unknown)") : std::string(value);
+    }
+    snapshot.add(scan.learner().id, scan.assessment().tier, scan.learner()[Field::attendance], values);
+  }
+  snapshot.seal();
+  if (options.common.warn) {
+    options.common.warn(fmt::format("--since: this term and {} are both scored with {}; tiers and attendance are compared "
+                                    "by id, as written", scan.reader().source_name(),
+                                    options.rules_path.empty() ? std::string("the default rules (--print-rules)")
+                                                               : "the rules in " + options.rules_path));
+  }
+  return snapshot;
+}
+
+Movement movement(Snapshot& before, std::string_view id, Tier tier, double attendance) {
+  const auto previous = before.find(id);
+  Movement m;
+  if (previous) m.previous_tier = previous->tier;
+  m.change = tier_change(m.previous_tier, tier);
+  m.attendance_change = previous ? attendance_change(previous->attendance, attendance) : std::string{};
+  return m;
+}
+
+bool is_tier_change_word(std::string_view name) { return parse_tier_change(name).has_value(); }
+
+}  // namespace waymark::risk

@@ -1,0 +1,143 @@
+// --summary: the cohort by tier, broken down by groups so that bias is visible, and how complete
+// the data is. Small counts are suppressed.
+#include <array>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "waymark/risk/cohort.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/output.hpp"
+#include "waymark/record_writer.hpp"
+
+namespace waymark::risk {
+
+namespace {
+
+struct TierCounts {
+  long learners = 0;
+  std::array<long, 3> tiers{};
+  void add(Tier tier) {
+    ++learners;
+    ++tiers[static_cast<std::size_t>(tier)];
+  }
+  long flagged() const { return tiers[1] + tiers[2]; }
+  double flag_rate() const { return learners ? static_cast<double>(flagged()) / static_cast<double>(learners) : 0; }
+};
+
+struct Group {
+  std::string by;
+  std::string value;
+  TierCounts counts;
+};
+
+// The row's counts and flag rate as they may be shown (see suppress()).
+struct ShownRow {
+  std::string learners;
+  std::vector<std::string> tiers;
+  std::string flag_rate;
+};
+
+ShownRow shown(const TierCounts& counts) {
+  const auto cells = suppress(counts.tiers);
+  return {suppressed(counts.learners), cells.cells,
+          cells.any || counts.learners == 0 ? std::string("c") : percent(counts.flag_rate())};
+}
+
+}  // namespace
+
+int write_summary(const Options& options, const Rules& rules) {
+  CohortScan scan(options, rules);
+  const auto& reader = scan.reader();
+  const auto by_columns = group_columns(reader, options.by);
+  // Completeness: each field the rules use, then each --by column.
+  std::vector<std::string> fields;
+  for (std::size_t i = 0; i < field_count; ++i)
+    if (rules.uses_field[i]) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
+  std::vector<long> missing(fields.size() + by_columns.size(), 0);
+
+  TierCounts cohort;
+  std::map<std::pair<std::size_t, std::string>, TierCounts> groups;
+  while (scan.next()) {
+    const auto& a = scan.assessment();
+    cohort.add(a.tier);
+    for (const auto& name : a.missing) ++missing[static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) - fields.begin())];
+    for (std::size_t g = 0; g < by_columns.size(); ++g) {
+      const auto value = trim(scan.record().values[by_columns[g]]);
+      if (value.empty()) ++missing[fields.size() + g];
+      groups[{g, value.empty() ? std::string("(unknown)") : std::string(value)}].add(a.tier);
+    }
+  }
+  // --by columns join the completeness list unless the rules already use them.
+  const std::size_t rule_fields = fields.size();
+  for (std::size_t g = 0; g < options.by.size(); ++g) {
+    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(rule_fields), options.by[g]) !=
+        fields.begin() + static_cast<std::ptrdiff_t>(rule_fields))
+      continue;
+    missing[fields.size()] = missing[rule_fields + g];
+    fields.push_back(options.by[g]);
+  }
+
+  Output out(options.common.output);
+  const std::string format = options.common.format.empty() ? "txt" : options.common.format;
+  std::vector<Group> rows{{"all", "all", cohort}};
+  for (const auto& [key, counts] : groups) rows.push_back({options.by[key.first], key.second, counts});
+
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["learners"] = cohort.learners;
+    doc["suppression"] = "counts from 1 to 4 are shown as \"<5\"; \"c\" hides a count or rate that would reveal one";
+    auto group_list = nlohmann::ordered_json::array();
+    for (const auto& row : rows) {
+      const auto cells = shown(row.counts);
+      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", cell_json(cells.learners)}};
+      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = cell_json(cells.tiers[t]);
+      item["flag_rate"] = cells.flag_rate;
+      item["cohort_flag_rate"] = percent(cohort.flag_rate());
+      group_list.push_back(item);
+    }
+    doc["groups"] = group_list;
+    auto completeness = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const long known = cohort.learners - missing[i];
+      completeness.push_back({{"field", fields[i]}, {"known", known},
+                              {"share", percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0)}});
+    }
+    doc["completeness"] = completeness;
+    out.print("{}\n", doc.dump(2));
+  } else if (format == "csv") {
+    out.print("by,value,learners,universal,targeted,intensive,flag_rate,cohort_flag_rate\n");
+    for (const auto& row : rows) {
+      fmt::memory_buffer value;
+      append_csv_field(value, row.value, ',');
+      const auto cells = shown(row.counts);
+      out.print("{},{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), cells.learners, cells.tiers[0], cells.tiers[1],
+          cells.tiers[2], cells.flag_rate,
+          percent(cohort.flag_rate()));
+    }
+  } else if (format == "txt") {
+    out.print("{} learners; flagged for targeted or intensive support: {} ({})\n\n", cohort.learners, cohort.flagged(), percent(cohort.flag_rate()));
+    out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", "by", "value", "learners", "universal", "targeted", "intensive",
+        "flag rate", "cohort");
+    for (const auto& row : rows) {
+      const auto cells = shown(row.counts);
+      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, cells.learners, cells.tiers[0],
+                cells.tiers[1], cells.tiers[2], cells.flag_rate, percent(cohort.flag_rate()));
+    }
+    out.print("\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
+              "Flag rate: share in targeted or intensive support.\n");
+    out.print("\nData completeness\n{:<24} {:>9} {:>8}\n", "field", "known", "share");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const long known = cohort.learners - missing[i];
+      out.print("{:<24} {:>9} {:>8}\n", fields[i], known,
+          percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
+    }
+  } else {
+    throw Error(Exit::usage, "--summary writes txt, csv or json, not " + format);
+  }
+  out.commit();
+  return 0;
+}
+
+}  // namespace waymark::risk
