@@ -106,14 +106,12 @@ char CsvReader::find_delimiter() {
 bool CsvReader::scan_plain_record(char* from, char*& record_end) {
   char* field = from;
   char* const end = input_->end();
-  bool formula = false;  // a field starts with a character a spreadsheet may run
   for (char* p = from; end - p >= 16; p += 16) {
     const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');  // three stops; the quote fills the fourth slot
     // The delimiters before the first stop end fields; a stop ends the record or this scan.
     std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
     for (; delimiters; delimiters &= delimiters - 1) {
       char* const at = p + std::countr_zero(delimiters);
-      formula |= (at != field) & may_start_formula(*field);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       field = at + 1;
     }
@@ -122,10 +120,8 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
       // A line ends at '\n' or at "\r\n" (as spreadsheets save); a quote or a lone '\r' is not plain.
       const bool crlf = *at == '\r' && at + 1 < end && at[1] == '\n';
       if (*at != '\n' && !crlf) return false;
-      formula |= (at != field) & may_start_formula(*field);
       fields_.emplace_back(field, static_cast<std::size_t>(at - field));
       record_end = at + (crlf ? 2 : 1);
-      verbatim_ = !formula;
       return true;
     }
   }
@@ -135,7 +131,6 @@ bool CsvReader::scan_plain_record(char* from, char*& record_end) {
 CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
   fields_.clear();
   doubled_.clear();
-  verbatim_ = false;
   if (scan_plain_record(from, record_end)) {
     lines_spanned = 1;
     return Scan::complete;
@@ -267,7 +262,6 @@ bool CsvReader::read_row(Record& record) {
                          std::to_string(columns_.size()),
                      "every row as many fields as the header");
   }
-  record.verbatim_delimiter = verbatim_ ? delimiter_ : '\0';
   return true;
 }
 

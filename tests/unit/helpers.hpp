@@ -82,7 +82,6 @@ struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
   std::vector<long> lines;  // Record::line of each row
-  std::vector<char> verbatim;  // Record::verbatim_delimiter of each row
 };
 
 inline Table read_all(const waymark::InputOptions& options) {
@@ -94,7 +93,6 @@ inline Table read_all(const waymark::InputOptions& options) {
   while (reader->next(record)) {
     table.rows.emplace_back(record.values.begin(), record.values.end());
     table.lines.push_back(record.line);
-    table.verbatim.push_back(record.verbatim_delimiter);
   }
   return table;
 }

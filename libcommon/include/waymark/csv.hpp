@@ -35,7 +35,6 @@ class CsvReader final : public RecordReader {
   // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' or "\r\n"
   // within the buffer. False (and scan_record takes over) at a quote, a lone carriage return or
   // the buffer's end.
-  // Sets verbatim_ when no field may start a formula either.
   bool scan_plain_record(char* from, char*& record_end);
   bool read_fields(std::vector<std::string_view>& fields, long& line);
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
@@ -53,17 +52,7 @@ class CsvReader final : public RecordReader {
     char* end;
   };
   std::vector<DoubledQuotes> doubled_;
-  bool verbatim_ = false;  // the record scanned is one Record::verbatim_delimiter describes
 };
-
-// Whether a spreadsheet may run a cell starting with `c` as a formula: =, +, -, @, tab or carriage
-// return (a plain number such as -3 is safe, which the CSV writer checks apart).
-constexpr bool may_start_formula(char c) {
-  switch (c) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
-    default: return false;
-  }
-}
 
 // True if `text` is valid UTF-8; `bad_offset` gets the first bad byte's offset otherwise.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
