@@ -120,10 +120,10 @@ int write_scored_records(const Options& options, const Rules& rules) {
     writer->integer(a.score);
     writer->text(to_string(a.tier));
     writer->list(std::span<const std::string_view>(a.indicators));
-    writer->list(std::span<const std::string_view>(a.reasons));
+    writer->list(std::span<const std::string>(a.reasons));
     writer->list(std::span<const std::string_view>(a.risk_factors));
     if (writer->holds_structure()) writer->structured(actions_json(scan.assessor(), a));
-    else writer->list(a.action_ids);
+    else writer->list(std::span<const std::string_view>(a.action_ids));
     writer->list(std::span<const std::string_view>(a.missing));
     if (before) {
       writer->text(moved.previous_tier ? to_string(*moved.previous_tier) : std::string_view{});
