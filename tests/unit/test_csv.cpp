@@ -3,12 +3,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fcntl.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <sys/stat.h>
-#include <thread>
-#include <unistd.h>
 
 #include "helpers.hpp"
 
@@ -370,35 +366,10 @@ struct CsvBuilder {
   }
 };
 
-// Reads `text` as a pipe hands it over, a few kilobytes at a time: through a FIFO written by
-// another thread in pieces of 4 KiB.
-test::Table read_through_pipe(const test::TempDir& dir, const std::string& text) {
-  const auto fifo = dir / "pipe";
-  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  std::thread writer([&] {
-    const int fd = ::open(fifo.c_str(), O_WRONLY);
-    for (std::size_t at = 0; fd >= 0 && at < text.size();) {
-      const auto n = ::write(fd, text.data() + at, std::min<std::size_t>(4096, text.size() - at));
-      if (n <= 0) break;
-      at += static_cast<std::size_t>(n);
-    }
-    if (fd >= 0) ::close(fd);
-  });
-  test::Table table;
-  try {
-    table = test::read_all(test::input_options(fifo));
-  } catch (...) {
-    writer.join();
-    throw;
-  }
-  writer.join();
-  return table;
-}
-
 // Checks the file parses to the records built. Compares quietly and reports only the first
 // difference, by position: the values may be megabytes long and there are thousands of records.
 void check_parses(const test::TempDir& dir, const CsvBuilder& built, bool through_pipe = false) {
-  const auto table = through_pipe ? read_through_pipe(dir, built.text) : test::read_text(dir, built.text);
+  const auto table = through_pipe ? test::read_through_pipe(dir, built.text) : test::read_text(dir, built.text);
   CHECK(table.columns == Row{"id", "notes", "tail"});
   REQUIRE(table.rows.size() == built.rows.size());
   std::size_t mismatches = 0;
