@@ -3,13 +3,18 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <sys/stat.h>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -82,7 +87,6 @@ struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
   std::vector<long> lines;  // Record::line of each row
-  std::vector<char> verbatim;  // Record::verbatim_delimiter of each row
 };
 
 inline Table read_all(const waymark::InputOptions& options) {
@@ -94,7 +98,6 @@ inline Table read_all(const waymark::InputOptions& options) {
   while (reader->next(record)) {
     table.rows.emplace_back(record.values.begin(), record.values.end());
     table.lines.push_back(record.line);
-    table.verbatim.push_back(record.verbatim_delimiter);
   }
   return table;
 }
@@ -103,6 +106,31 @@ inline Table read_all(const waymark::InputOptions& options) {
 inline Table read_text(const TempDir& dir, std::string_view content, std::optional<waymark::RecordFormat> format = std::nullopt,
                        char delimiter = ',') {
   return read_all(input_options(dir.write("input", content), format, delimiter));
+}
+
+// Reads `text` as a pipe hands it over, a few kilobytes at a time: through a FIFO written by
+// another thread in pieces of 4 KiB.
+inline Table read_through_pipe(const test::TempDir& dir, const std::string& text) {
+  const auto fifo = dir / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY);
+    for (std::size_t at = 0; fd >= 0 && at < text.size();) {
+      const auto n = ::write(fd, text.data() + at, std::min<std::size_t>(4096, text.size() - at));
+      if (n <= 0) break;
+      at += static_cast<std::size_t>(n);
+    }
+    if (fd >= 0) ::close(fd);
+  });
+  Table table;
+  try {
+    table = read_all(input_options(fifo));
+  } catch (...) {
+    writer.join();
+    throw;
+  }
+  writer.join();
+  return table;
 }
 
 using Row = std::vector<std::string>;

@@ -165,45 +165,59 @@ std::string write_sample(RecordFormat format, char delimiter = ',') {
   return test::slurp(path);
 }
 
-// Writes the values of `record` from the second on, after a text cell, through the CSV writer's cells().
-std::string csv_cells(const waymark::Record& record, char delimiter = ',') {
+// Writes `cells` as one record through the CSV writer: a text cell, then the rest with cells().
+std::string csv_cells(const std::vector<std::string_view>& cells, char delimiter = ',') {
   test::TempDir dir;
   const auto path = dir / "out";
   {
     waymark::Output out(path.string());
     const auto writer = waymark::RecordWriter::create(RecordFormat::csv, out, delimiter);
     writer->start_record();
-    writer->text("first");
-    writer->cells(record, 1, record.values.size() - 1);
+    writer->text(cells.front());
+    writer->cells(std::span(cells).subspan(1));
     writer->end_record();
     out.commit();
   }
   return test::slurp(path);
 }
 
-// A record of the views of `row` split at the delimiter, as the CSV reader leaves an unquoted row.
-waymark::Record record_of(std::string_view row, char delimiter, char verbatim_delimiter) {
-  waymark::Record record;
+// The views of `row` split at `delimiter`, as an unquoted CSV row leaves them.
+std::vector<std::string_view> split_row(std::string_view row, char delimiter) {
+  std::vector<std::string_view> values;
   for (std::size_t start = 0;;) {
     const auto cut = row.find(delimiter, start);
-    record.values.push_back(row.substr(start, cut == std::string_view::npos ? std::string_view::npos : cut - start));
-    if (cut == std::string_view::npos) break;
+    values.push_back(row.substr(start, cut == std::string_view::npos ? std::string_view::npos : cut - start));
+    if (cut == std::string_view::npos) return values;
     start = cut + 1;
   }
-  record.verbatim_delimiter = verbatim_delimiter;
-  return record;
 }
 
-TEST_CASE("CSV writer: the cells of a verbatim record are copied as they came", "[writer][csv]") {
-  const std::string row = "L1,Zoë,,84.2,x";
-  CHECK(csv_cells(record_of(row, ',', ',')) == "first,Zoë,,84.2,x\n");
+TEST_CASE("CSV writer: cells lying as they would be written are written as they are", "[writer][csv]") {
+  const std::string row = "L1,Zoë,,84.2,x," + std::string(40, 'y');
+  CHECK(csv_cells(split_row(row, ',')) == row + "\n");
 }
 
-TEST_CASE("CSV writer: the cells of any other record are written one by one, guarded and quoted", "[writer][csv][formula]") {
-  CHECK(csv_cells(record_of("L1,=HYPERLINK(1),-3,x", ',', '\0')) == "first,'=HYPERLINK(1),-3,x\n");
-  CHECK(csv_cells(record_of("L1,say \"hi\",x", ',', '\0')) == "first,\"say \"\"hi\"\"\",x\n");
-  // Cells of a ';' file written with ',': each on its own, and the ',' inside one quoted.
-  CHECK(csv_cells(record_of("L1;a,b;c", ';', ';')) == "first,\"a,b\",c\n");
+TEST_CASE("CSV writer: cells side by side in memory are still guarded and quoted for the writer's delimiter", "[writer][csv][formula]") {
+  // A formula, a quote or a line break anywhere in the run, short or past sixteen bytes.
+  const std::string long_value(40, 'y');
+  CHECK(csv_cells(split_row("L1,=HYPERLINK(1),-3,x", ',')) == "L1,'=HYPERLINK(1),-3,x\n");
+  CHECK(csv_cells(split_row("L1,say \"hi\",x", ',')) == "L1,\"say \"\"hi\"\"\",x\n");
+  CHECK(csv_cells(split_row("L1," + long_value + ",a\rb", ',')) == "L1," + long_value + ",\"a\rb\"\n");
+  // A ';' row written with ',': the ',' inside a value is quoted, and the ';' between become ','.
+  CHECK(csv_cells(split_row("L1;a,b;c", ';')) == "L1,\"a,b\",c\n");
+  CHECK(csv_cells(split_row("L1;a;" + long_value, ';')) == "L1,a," + long_value + "\n");
+  // Values that are not neighbours in memory are written one by one.
+  const std::string first = "a", second = "b";
+  CHECK(csv_cells({"L1", first, second}) == "L1,a,b\n");
+}
+
+TEST_CASE("CSV writer: text cells are written as they are unless they need a guard or quotes", "[writer][csv][formula]") {
+  CHECK(csv_cells({"L1", "Zoë", "", "84.2", "x"}) == "L1,Zoë,,84.2,x\n");
+  CHECK(csv_cells({"L1", "=HYPERLINK(1)", "-3", "x"}) == "L1,'=HYPERLINK(1),-3,x\n");
+  CHECK(csv_cells({"L1", "say \"hi\"", "x"}) == "L1,\"say \"\"hi\"\"\",x\n");
+  // The writer quotes for its own delimiter, whatever the input used.
+  CHECK(csv_cells({"L1", "a,b", "c"}) == "L1,\"a,b\",c\n");
+  CHECK(csv_cells({"L1", "a,b", "c;d"}, ';') == "L1;a,b;\"c;d\"\n");
 }
 
 TEST_CASE("CSV writer: header, then cells with lists ';'-joined, unknown empty, structures as JSON text", "[writer][csv]") {

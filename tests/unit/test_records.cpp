@@ -472,3 +472,25 @@ TEST_CASE("JSON array and NDJSON: each awkward byte of a record may fall on the 
 }
 
 }  // namespace
+
+TEST_CASE("JSON and NDJSON records with a long value read from a pipe as from a file", "[records][json][streaming]") {
+  // The readers look at each byte once, going on after each small refill where they stopped.
+  const std::string long_text = std::string(3 << 20, 'x') + "\\\"" + std::string(1000, 'y');  // escaped quote inside
+  const std::string value = std::string(3 << 20, 'x') + "\"" + std::string(1000, 'y');
+  {
+    test::TempDir dir;
+    const auto table = test::read_through_pipe(dir, "{\"id\": \"L1\", \"notes\": \"a\"}\n{\"id\": \"L2\", \"notes\": \"" + long_text + "\"}\n{\"id\": \"L3\", \"notes\": \"\"}\n");
+    CHECK(table.format == RecordFormat::ndjson);
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows[1] == test::Row{"L2", value});
+    CHECK(table.lines == std::vector<long>{1, 2, 3});
+  }
+  {
+    test::TempDir dir;
+    const auto table = test::read_through_pipe(dir, "[{\"id\": \"L1\", \"notes\": \"a\"},\n{\"id\": \"L2\", \"notes\": \"" + long_text + "\"},\n{\"id\": \"L3\", \"notes\": \"\"}]\n");
+    CHECK(table.format == RecordFormat::json);
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows[1] == test::Row{"L2", value});
+    CHECK(table.rows[2] == test::Row{"L3", ""});
+  }
+}

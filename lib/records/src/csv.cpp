@@ -76,18 +76,20 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& op
 }
 
 char CsvReader::find_delimiter() {
-  // The whole header row must be in the window: read on until its line ends.
-  const auto header_end = [&]() -> const char* {
-    bool quoted = false;
-    for (const char* p = cursor_; p < input_->end(); ++p) {
-      if (*p == '"') quoted = !quoted;
-      else if (!quoted && (*p == '\n' || *p == '\r')) return p;
+  // The whole header row must be in the window: read on until its line ends, looking at each byte once.
+  std::size_t scanned = 0;
+  bool in_quotes = false;
+  const char* header_end = nullptr;
+  while (!header_end) {
+    for (const char* p = input_->begin() + scanned; p < input_->end() && !header_end; ++p) {
+      if (*p == '"') in_quotes = !in_quotes;
+      else if (!in_quotes && (*p == '\n' || *p == '\r')) header_end = p;
     }
-    return nullptr;
-  };
-  while (!header_end() && input_->refill(cursor_)) cursor_ = input_->begin();
+    scanned = static_cast<std::size_t>(input_->end() - input_->begin());
+    if (!header_end && !input_->refill(input_->begin())) break;
+  }
   cursor_ = input_->begin();
-  const char* const end = header_end() ? header_end() : input_->end();
+  const char* const end = header_end ? header_end : input_->end();
   constexpr std::array<char, 4> candidates{',', ';', '\t', '|'};
   std::array<std::size_t, 4> counts{};
   bool quoted = false;
@@ -103,134 +105,153 @@ char CsvReader::find_delimiter() {
   return candidates[best];
 }
 
-bool CsvReader::scan_plain_record(char* from, char*& record_end) {
-  char* field = from;
-  char* const end = input_->end();
-  bool formula = false;  // a field starts with a character a spreadsheet may run
-  for (char* p = from; end - p >= 16; p += 16) {
-    const std::uint32_t stops = swar::match16(p, '\n', '\r', '"', '"');  // three stops; the quote fills the fourth slot
-    // The delimiters before the first stop end fields; a stop ends the record or this scan.
-    std::uint32_t delimiters = swar::match16(p, delimiter_) & ((stops & -stops) - 1);
-    for (; delimiters; delimiters &= delimiters - 1) {
-      char* const at = p + std::countr_zero(delimiters);
-      formula |= (at != field) & may_start_formula(*field);
-      fields_.emplace_back(field, static_cast<std::size_t>(at - field));
-      field = at + 1;
-    }
-    if (stops) {
-      char* const at = p + std::countr_zero(stops);
-      // A line ends at '\n' or at "\r\n" (as spreadsheets save); a quote or a lone '\r' is not plain.
-      const bool crlf = *at == '\r' && at + 1 < end && at[1] == '\n';
-      if (*at != '\n' && !crlf) return false;
-      formula |= (at != field) & may_start_formula(*field);
-      fields_.emplace_back(field, static_cast<std::size_t>(at - field));
-      record_end = at + (crlf ? 2 : 1);
-      verbatim_ = !formula;
-      return true;
-    }
-  }
-  return false;  // the record may run past the buffer
-}
-
-CsvReader::Scan CsvReader::scan_record(char* from, char*& record_end, long& lines_spanned) {
-  fields_.clear();
-  doubled_.clear();
-  verbatim_ = false;
-  if (scan_plain_record(from, record_end)) {
-    lines_spanned = 1;
-    return Scan::complete;
-  }
-  fields_.clear();  // the general scan starts the record again
-  lines_spanned = 0;
-  char* p = from;
+CsvReader::Scan CsvReader::scan_record(char* const record, char*& record_end) {
   char* const end = input_->end();
   const bool eof = input_->at_eof();
-
-  // After a field: a delimiter starts the next one, a line break or the end of input ends the record.
-  auto after_field = [&](char*& q) -> int {  // 1 next field, 0 record done, -1 need more
-    if (q == end) return eof ? 0 : -1;
-    if (*q == delimiter_) { ++q; return 1; }
-    if (*q == '\n') { ++q; ++lines_spanned; return 0; }
-    if (*q == '\r') {
-      if (q + 1 == end && !eof) return -1;
-      q += (q + 1 < end && q[1] == '\n') ? 2 : 1;
-      ++lines_spanned;
-      return 0;
-    }
-    return 2;  // anything else after a closing quote
+  char* p = record + scan_.position;
+  // The buffer may move when it is refilled, so the scan keeps its place as offsets from the record's start.
+  const auto offset = [&](const char* at) { return static_cast<std::size_t>(at - record); };
+  const auto need_more = [&](const char* at) {
+    scan_.position = offset(at);
+    return Scan::need_more;
   };
-
+  const auto add_field = [&](char* field_end) {
+    if (scan_.doubled) doubled_.push_back(fields_.size());
+    fields_.emplace_back(record + scan_.field_begin, offset(field_end) - scan_.field_begin);
+  };
+  // A line ends at '\n', "\r\n" or a lone '\r'; a '\r' last in the buffer waits for the next byte.
+  const auto line_end = [&](char* at) -> char* {
+    if (*at == '\n') return at + 1;
+    if (at + 1 == end) return eof ? end : nullptr;
+    return at + (at[1] == '\n' ? 2 : 1);
+  };
   for (;;) {
-    if (p == end) {
-      if (!eof) return Scan::need_more;
-      if (p != from) fields_.emplace_back(p, 0);  // "a,b," ends with an empty field
-      record_end = p;
-      return Scan::complete;
-    }
-    if (*p == '"') {
-      char* q = p + 1;
-      bool doubled = false;
-      for (;;) {
-        auto* quote = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
-        if (!quote) {
-          if (!eof) return Scan::need_more;
-          const std::size_t column = fields_.size();
-          throw data_error({input_->name(), next_line_, column < columns_.size() ? columns_[column] : std::string{}},
-                           "a quoted field is never closed", "a closing '\"' before the end of the file");
+    switch (scan_.state) {
+      case ScanState::field_start:
+        scan_.field_begin = offset(p);
+        scan_.doubled = false;
+        if (p == end) {
+          if (!eof) return need_more(p);
+          if (p != record) add_field(p);  // "a,b," ends with an empty field
+          record_end = p;
+          return Scan::complete;
         }
-        lines_spanned += std::count(q, quote, '\n');
-        if (quote + 1 == end && !eof) return Scan::need_more;
-        if (quote + 1 < end && quote[1] == '"') {
-          doubled = true;
-          q = quote + 2;
+        if (*p == '"') {
+          scan_.state = ScanState::quoted;
+          scan_.field_begin = offset(++p);
           continue;
         }
-        if (doubled) doubled_.push_back({fields_.size(), p + 1, quote});
-        fields_.emplace_back(p + 1, static_cast<std::size_t>(quote - (p + 1)));
-        p = quote + 1;
-        break;
+        scan_.state = ScanState::unquoted;
+        [[fallthrough]];
+      case ScanState::unquoted: {
+        // An unquoted field ends at the delimiter or a line break ('\n' twice: first_of takes four).
+        char* stop = p + (swar::first_of(p, end, delimiter_, '\n', '\r', '\n') - p);
+        // Unquoted fields usually follow one another: each is taken here, without the switch.
+        while (stop != end && *stop == delimiter_ && stop + 1 != end && stop[1] != '"') {
+          add_field(stop);
+          p = stop + 1;
+          scan_.field_begin = offset(p);
+          stop = p + (swar::first_of(p, end, delimiter_, '\n', '\r', '\n') - p);
+        }
+        if (stop == end) {
+          if (!eof) return need_more(stop);
+          add_field(stop);
+          record_end = stop;
+          return Scan::complete;
+        }
+        if (*stop == delimiter_) {
+          add_field(stop);
+          p = stop + 1;
+          scan_.state = ScanState::field_start;
+          continue;
+        }
+        char* const next = line_end(stop);
+        if (!next) return need_more(stop);
+        add_field(stop);
+        ++scan_.lines;
+        record_end = next;
+        return Scan::complete;
       }
-      const int next = after_field(p);
-      if (next < 0) return Scan::need_more;
-      if (next == 2) {
+      case ScanState::quoted: {
+        auto* quote = static_cast<char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!quote) {
+          if (eof) {
+            const std::size_t column = fields_.size();
+            throw data_error({input_->name(), next_line_, column < columns_.size() ? columns_[column] : std::string{}},
+                             "a quoted field is never closed", "a closing '\"' before the end of the file");
+          }
+          scan_.lines += std::count(p, end, '\n');
+          return need_more(end);
+        }
+        scan_.lines += std::count(p, quote, '\n');
+        if (quote + 1 == end && !eof) return need_more(quote);  // a doubled quote, or the closing one?
+        if (quote + 1 < end && quote[1] == '"') {
+          scan_.doubled = true;
+          p = quote + 2;
+          continue;
+        }
+        add_field(quote);
+        p = quote + 1;
+        scan_.state = ScanState::after_quote;
+        [[fallthrough]];
+      }
+      case ScanState::after_quote: {
+        // After a closing quote: a delimiter, a line break or the end of the input.
+        if (p == end) {
+          if (!eof) return need_more(p);
+          record_end = p;
+          return Scan::complete;
+        }
+        if (*p == delimiter_) {
+          ++p;
+          scan_.state = ScanState::field_start;
+          continue;
+        }
+        if (*p == '\n' || *p == '\r') {
+          char* const next = line_end(p);
+          if (!next) return need_more(p);
+          ++scan_.lines;
+          record_end = next;
+          return Scan::complete;
+        }
         const std::size_t column = fields_.size() - 1;
-        throw data_error({input_->name(), next_line_ + lines_spanned, column < columns_.size() ? columns_[column] : std::string{}},
+        throw data_error({input_->name(), next_line_ + scan_.lines, column < columns_.size() ? columns_[column] : std::string{}},
                          "text follows the closing quote of a field", "a delimiter or the end of the line after '\"'");
       }
-      if (next == 0) { record_end = p; return Scan::complete; }
-      continue;
     }
-    // An unquoted field ends at the delimiter or a line break ('\n' twice: first_of takes four).
-    char* q = p + (swar::first_of(p, end, delimiter_, '\n', '\r', '\n') - p);
-    if (q == end && !eof) return Scan::need_more;
-    fields_.emplace_back(p, static_cast<std::size_t>(q - p));
-    const int next = after_field(q);
-    if (next < 0) return Scan::need_more;
-    p = q;
-    if (next == 0) { record_end = p; return Scan::complete; }
   }
 }
 
 bool CsvReader::read_fields(std::vector<std::string_view>& fields, long& line) {
   for (;;) {
-    char* record_end = nullptr;
-    long lines_spanned = 0;
     char* const start = cursor_;
-    if (scan_record(start, record_end, lines_spanned) == Scan::need_more) {
+    char* record_end = nullptr;
+    if (scan_record(start, record_end) == Scan::need_more) {
+      // The fields found so far move with the record to the start of the refilled buffer.
+      const char* const old_start = cursor_;
+      std::vector<std::pair<std::size_t, std::size_t>> placed;
+      for (const auto field : fields_) placed.emplace_back(static_cast<std::size_t>(field.data() - old_start), field.size());
       input_->refill(cursor_);
       cursor_ = input_->begin();
+      for (std::size_t i = 0; i < placed.size(); ++i) fields_[i] = {cursor_ + placed[i].first, placed[i].second};
       continue;
     }
+    const long lines = scan_.lines;
+    scan_ = {};
     if (fields_.empty()) return false;  // end of input
     line = next_line_;
-    next_line_ += lines_spanned;
+    next_line_ += lines;
     cursor_ = record_end;
     input_->consume_to(cursor_);
-    // A blank line is not a record (a line holding "" is: one empty, quoted value).
-    if (fields_.size() == 1 && fields_[0].data() == start && fields_[0].empty()) continue;
-    for (const auto& quoted : doubled_)
-      fields_[quoted.index] = {quoted.begin, static_cast<std::size_t>(unescape_quotes(quoted.begin, quoted.end) - quoted.begin)};
+    for (const auto i : doubled_) {
+      char* const begin = start + (fields_[i].data() - start);
+      fields_[i] = {begin, static_cast<std::size_t>(unescape_quotes(begin, begin + fields_[i].size()) - begin)};
+    }
+    doubled_.clear();
     fields.swap(fields_);  // the caller's old vector becomes the next scan's, keeping its capacity
+    fields_.clear();
+    // A blank line is not a record (a line holding "" is: one empty, quoted value).
+    if (fields.size() == 1 && fields[0].data() == start && fields[0].empty()) continue;
     check_utf8(fields, line);
     return true;
   }
@@ -267,7 +288,6 @@ bool CsvReader::read_row(Record& record) {
                          std::to_string(columns_.size()),
                      "every row as many fields as the header");
   }
-  record.verbatim_delimiter = verbatim_ ? delimiter_ : '\0';
   return true;
 }
 

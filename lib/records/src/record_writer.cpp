@@ -1,9 +1,9 @@
 #include "waymark/record_writer.hpp"
 
+#include <bit>
 #include <charconv>
 
 #include "swar.hpp"
-#include "waymark/csv.hpp"
 
 namespace waymark {
 
@@ -42,6 +42,15 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
 }
 
 namespace {
+
+// Whether a spreadsheet may run a cell starting with `c` as a formula: =, +, -, @, tab or carriage
+// return.
+constexpr bool may_start_formula(char c) {
+  switch (c) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+    default: return false;
+  }
+}
 
 // A cell a spreadsheet would run as a formula; plain numbers are safe.
 // Inlined: it runs on every cell written, and almost every cell starts with something else.
@@ -101,15 +110,13 @@ class CsvWriter final : public RecordWriter {
     separate();
     append_csv_field(out_.buffer(), value, delimiter_);
   }
-  void cells(const Record& record, std::size_t first, std::size_t count) override {
-    if (count == 0) return;
-    if (record.verbatim_delimiter != delimiter_) {
-      RecordWriter::cells(record, first, count);
+  void cells(std::span<const std::string_view> values) override {
+    if (!lie_as_written(values)) {
+      RecordWriter::cells(values);
       return;
     }
-    const std::string_view last = record.values[first + count - 1];
     separate();
-    out_.buffer().append(record.values[first].data(), last.data() + last.size());
+    out_.buffer().append(values.front().data(), values.back().data() + values.back().size());
   }
   void json_or_text(std::string_view, std::string_view value) override { text(value); }
   void integer(long long value) override {
@@ -148,6 +155,28 @@ class CsvWriter final : public RecordWriter {
     joined_.assign(joined);
     buffer.resize(start);
     append_csv_field(buffer, joined_, delimiter_);
+  }
+  // Whether the memory from the first of `values` to the end of the last is what text() would
+  // write for them one by one: each starts one delimiter after the one before, the delimiters
+  // between them are the only ones, nothing needs quotes and nothing starts a formula.
+  bool lie_as_written(std::span<const std::string_view> values) const {
+    if (values.empty()) return false;
+    for (std::size_t i = 1; i < values.size(); ++i)
+      if (values[i].data() != values[i - 1].data() + values[i - 1].size() + 1 || values[i].data()[-1] != delimiter_) return false;
+    for (const auto value : values)
+      if (needs_formula_guard(value)) return false;
+    const char* p = values.front().data();
+    const char* const end = values.back().data() + values.back().size();
+    std::size_t delimiters = 0;
+    for (; end - p >= 16; p += 16) {
+      if (swar::match16(p, '"', '\n', '\r', '"')) return false;
+      delimiters += static_cast<std::size_t>(std::popcount(swar::match16(p, delimiter_)));
+    }
+    for (; p < end; ++p) {
+      if (*p == '"' || *p == '\n' || *p == '\r') return false;
+      delimiters += *p == delimiter_;
+    }
+    return delimiters == values.size() - 1;
   }
   void separate() {
     if (!first_) out_.buffer().push_back(delimiter_);

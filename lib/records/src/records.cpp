@@ -280,9 +280,11 @@ class NdjsonReader final : public JsonRecordsBase {
       // Views in first_ point at texts_, which still hold the first record.
       return true;
     }
+    std::size_t searched = 0;  // bytes from cursor_ known to hold no line break, kept across refills
     for (;;) {
-      auto* newline = static_cast<char*>(std::memchr(cursor_, '\n', static_cast<std::size_t>(input_->end() - cursor_)));
+      auto* newline = static_cast<char*>(std::memchr(cursor_ + searched, '\n', static_cast<std::size_t>(input_->end() - cursor_) - searched));
       if (!newline && !input_->at_eof()) {
+        searched = static_cast<std::size_t>(input_->end() - cursor_);
         input_->refill(cursor_);
         cursor_ = input_->begin();
         continue;
@@ -373,12 +375,14 @@ class JsonArrayReader final : public JsonRecordsBase {
   }
 
   // The end of the value starting at cursor_: the matching brace of an object, else the next
-  // ',' or ']' at depth zero. Reads more input until the value is whole.
+  // ',' or ']' at depth zero. Reads more input until the value is whole, looking at each byte once.
   char* find_element_end() {
+    int depth = 0;
+    bool in_string = false;
+    std::size_t scanned = 0;  // from cursor_, kept across refills (one past the end after a '\\' last)
     for (;;) {
-      int depth = 0;
-      bool in_string = false;
-      for (char* p = cursor_; p < input_->end(); ++p) {
+      char* p = cursor_ + scanned;
+      for (; p < input_->end(); ++p) {
         const char c = *p;
         if (in_string) {
           if (c == '\\') ++p;
@@ -393,6 +397,7 @@ class JsonArrayReader final : public JsonRecordsBase {
         } else if (c == ',' && depth == 0) return p;
       }
       if (input_->at_eof()) return input_->end();
+      scanned = static_cast<std::size_t>(p - cursor_);
       input_->refill(cursor_);
       cursor_ = input_->begin();
     }

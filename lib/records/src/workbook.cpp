@@ -206,7 +206,6 @@ class WorkbookReader final : public RecordReader {
     texts_.resize(columns_.size());
     record.values.assign(texts_.begin(), texts_.end());
     record.json.clear();
-    record.verbatim_delimiter = 0;
     return true;
   }
 

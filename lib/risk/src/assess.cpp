@@ -14,9 +14,9 @@ FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 }  // namespace
 
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
-    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), ranked_(std::size_t{1} << ranked_bits) {
+    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
-  if (catalogue.actions().size() > 15) throw std::logic_error("Ranked::specific holds action positions in four bits");
+  if (catalogue.actions().size() > 15) throw std::logic_error("recommend's `specific` holds action positions in four bits");
   if (rules.indicators.size() > max_rules || rules.overrides.size() > max_rules) throw std::logic_error("rules are bit sets of 64");
   const auto& indicators = rules.indicators;
   for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -86,7 +86,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
     fired &= ~context_mask_;
   }
   int score = 0;
-  // The specific actions of the fired indicators, in the rules' order, each once (Ranked::specific).
+  // The specific actions of the fired indicators, in the rules' order, each once (recommend).
   std::uint64_t specific = 0;
   unsigned specific_count = 0, specific_seen = 0;
   FactorSet indicated = 0;
@@ -131,59 +131,29 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
 
   for (const auto field : used_fields_)
     if (!learner.known(field)) out.missing.push_back(LearnerReader::column_of(field));
-  recommend(out, specific);
+  recommend(specific, out);
 }
 
-// One sentence per fired indicator, then per lifting override. Those with a place for the
-// learner's value are written into `filled` first and viewed after, since `filled` may move while
-// it grows.
+// One sentence per fired indicator, then per lifting override. The strings are reassigned, not
+// replaced, so a reused Assessment keeps their memory.
 void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
-  const auto each_sentence = [&](auto&& use) {
-    for (const auto* indicator : out.fired) use(indicator->reason, learner[indicator->when.field]);
-    for (const auto* lift : out.lifted) use(lift->reason, learner[lift->when.field]);
+  out.reasons.resize(out.fired.size() + out.lifted.size());
+  auto reason = out.reasons.begin();
+  const auto write = [&](const Sentence& sentence, double value) {
+    reason->clear();
+    sentence.append(value, *reason++);
   };
-  out.filled.clear();
-  filled_ends_.clear();
-  each_sentence([&](const Sentence& sentence, double value) {
-    if (sentence.fixed()) return;
-    sentence.append(value, out.filled);
-    filled_ends_.push_back(out.filled.size());
-  });
-  out.reasons.clear();
-  std::size_t start = 0;
-  auto end = filled_ends_.begin();
-  each_sentence([&](const Sentence& sentence, double) {
-    if (const auto fixed = sentence.fixed()) {
-      out.reasons.push_back(*fixed);
-      return;
-    }
-    out.reasons.push_back(std::string_view(out.filled).substr(start, *end - start));
-    start = *end++;
-  });
-}
-
-void Assessor::recommend(Assessment& out, std::uint64_t specific) const {
-  out.actions = {};
-  out.action_ids = {};
-  if (out.factor_set == 0 && specific == 0) return;
-  const std::uint64_t key = out.factor_set ^ (specific * 0xC2B2AE3D27D4EB4FULL);
-  auto& slot = ranked_[(key * 0x9E3779B97F4A7C15ULL) >> (64 - ranked_bits)];  // Fibonacci hashing
-  if (slot.set != out.factor_set || slot.specific != specific) {
-    slot.set = out.factor_set;
-    slot.specific = specific;
-    rank_actions(slot.set, slot.specific, slot.actions);
-    slot.action_ids.clear();
-    for (const auto& r : slot.actions) slot.action_ids.push_back(r.action->id);
-  }
-  out.actions = slot.actions;
-  out.action_ids = slot.action_ids;
+  for (const auto* indicator : out.fired) write(indicator->reason, learner[indicator->when.field]);
+  for (const auto* lift : out.lifted) write(lift->reason, learner[lift->when.field]);
 }
 
 // First the actions specific to the indicators that fired, in the order the rules list those
 // indicators; then the others whose addressed risk factors cover most of the learner's, ties in
 // the catalogue's order. A broad action that touches many factors thus never hides the one made
 // for the need at hand (a suspension: Action 9).
-void Assessor::rank_actions(FactorSet set, std::uint64_t specific, std::vector<Recommendation>& actions) const {
+void Assessor::recommend(std::uint64_t specific, Assessment& out) const {
+  const FactorSet set = out.factor_set;
+  auto& actions = out.actions;
   actions.clear();
   unsigned named = 0;
   for (; specific; specific >>= 4) {
@@ -205,6 +175,8 @@ void Assessor::rank_actions(FactorSet set, std::uint64_t specific, std::vector<R
     actions[j] = moving;
   }
   if (actions.size() > max_actions_) actions.resize(max_actions_);
+  out.action_ids.clear();
+  for (const auto& r : actions) out.action_ids.push_back(r.action->id);
 }
 
 std::vector<std::string_view> Assessor::codes(FactorSet set) const {

@@ -41,11 +41,6 @@ Sentence::Sentence(std::string_view text) {
   pieces_.push_back(std::move(piece));
 }
 
-std::optional<std::string_view> Sentence::fixed() const {
-  if (pieces_.size() == 1 && pieces_[0].then == Fill::nothing) return pieces_[0].text;
-  return std::nullopt;
-}
-
 void Sentence::append(double value, std::string& out) const {
   for (const auto& piece : pieces_) {
     out.append(piece.text);

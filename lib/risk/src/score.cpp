@@ -30,7 +30,7 @@ nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& 
   return list;
 }
 
-// Kept input columns as runs of neighbours, so that CSV can copy each run in one piece; `alone`
+// Kept input columns as runs of neighbours, so that CSV may copy each run in one piece; `alone`
 // (the id, when it is replaced by a pseudonym) is a run of its own.
 struct Run {
   std::size_t first, count;
@@ -108,7 +108,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
         pseudonym = pseudonymiser->pseudonym(scan.learner().id);
         writer->text(pseudonym);
       } else if (!writer->holds_structure()) {
-        writer->cells(record, run.first, run.count);
+        writer->cells(std::span<const std::string_view>(record.values).subspan(run.first, run.count));
       } else {
         for (std::size_t i = run.first; i < run.first + run.count; ++i) {
           if (!record.json.empty() && !record.json[i].empty()) writer->json_or_text(record.json[i], record.values[i]);
@@ -120,10 +120,10 @@ int write_scored_records(const Options& options, const Rules& rules) {
     writer->integer(a.score);
     writer->text(to_string(a.tier));
     writer->list(std::span<const std::string_view>(a.indicators));
-    writer->list(std::span<const std::string_view>(a.reasons));
+    writer->list(std::span<const std::string>(a.reasons));
     writer->list(std::span<const std::string_view>(a.risk_factors));
     if (writer->holds_structure()) writer->structured(actions_json(scan.assessor(), a));
-    else writer->list(a.action_ids);
+    else writer->list(std::span<const std::string_view>(a.action_ids));
     writer->list(std::span<const std::string_view>(a.missing));
     if (before) {
       writer->text(moved.previous_tier ? to_string(*moved.previous_tier) : std::string_view{});

@@ -30,13 +30,10 @@ class CsvReader final : public RecordReader {
   // The delimiter the header row (at the start of the buffer) uses most.
   char find_delimiter();
   enum class Scan { complete, need_more };
-  // Splits the record starting at `from` into fields_.
-  Scan scan_record(char* from, char*& record_end, long& lines_spanned);
-  // The common case, sixteen bytes at a time: a record of unquoted fields ending in '\n' or "\r\n"
-  // within the buffer. False (and scan_record takes over) at a quote, a lone carriage return or
-  // the buffer's end.
-  // Sets verbatim_ when no field may start a formula either.
-  bool scan_plain_record(char* from, char*& record_end);
+  // Splits the record starting at `record` into fields_, going on from where the last call stopped
+  // for want of input: after a refill only the new bytes are read, so a long field costs linear
+  // time. Sets `record_end` when complete.
+  Scan scan_record(char* record, char*& record_end);
   bool read_fields(std::vector<std::string_view>& fields, long& line);
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
 
@@ -44,26 +41,19 @@ class CsvReader final : public RecordReader {
   char delimiter_;
   char* cursor_ = nullptr;
   long next_line_ = 1;
-  // The record being scanned: views into the buffer, and the quoted fields holding doubled
-  // quotes, which read_row collapses in place.
+  // The record being scanned: views into the buffer (moved with it when it is refilled), and the
+  // quoted fields holding doubled quotes, which read_fields collapses in place.
   std::vector<std::string_view> fields_;
-  struct DoubledQuotes {
-    std::size_t index;
-    char* begin;
-    char* end;
-  };
-  std::vector<DoubledQuotes> doubled_;
-  bool verbatim_ = false;  // the record scanned is one Record::verbatim_delimiter describes
+  std::vector<std::size_t> doubled_;
+  enum class ScanState { field_start, unquoted, quoted, after_quote };
+  struct {
+    ScanState state = ScanState::field_start;
+    std::size_t position = 0;     // where the scan goes on, from the record's start
+    std::size_t field_begin = 0;  // the field being scanned (after its opening quote)
+    bool doubled = false;         // it holds a doubled quote
+    long lines = 0;               // line breaks passed, inside quoted fields and at the end
+  } scan_;
 };
-
-// Whether a spreadsheet may run a cell starting with `c` as a formula: =, +, -, @, tab or carriage
-// return (a plain number such as -3 is safe, which the CSV writer checks apart).
-constexpr bool may_start_formula(char c) {
-  switch (c) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
-    default: return false;
-  }
-}
 
 // True if `text` is valid UTF-8; `bad_offset` gets the first bad byte's offset otherwise.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);

@@ -24,10 +24,10 @@ class RecordWriter {
   virtual void begin(const std::vector<std::string>& columns) = 0;
   virtual void start_record() = 0;
   virtual void text(std::string_view value) = 0;
-  // `count` values of `record` from `first`, as text cells. CSV copies them in one piece when the
-  // record says they lie in the input as they would be written (Record::verbatim_delimiter).
-  virtual void cells(const Record& record, std::size_t first, std::size_t count) {
-    for (std::size_t i = first; i < first + count; ++i) text(record.values[i]);
+  // Text cells. CSV copies them in one piece where they lie side by side in memory one delimiter
+  // apart (as an unquoted CSV row does) and none needs quotes or a formula guard.
+  virtual void cells(std::span<const std::string_view> values) {
+    for (const auto value : values) text(value);
   }
   // A value that came as JSON: JSON formats write `json` as it is, CSV writes `text`.
   virtual void json_or_text(std::string_view json, std::string_view text) = 0;

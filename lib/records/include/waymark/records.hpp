@@ -42,10 +42,6 @@ struct Record {
   // list, an object), so JSON output can give it back as it came; empty otherwise.
   std::vector<std::string_view> json;
   long line = 0;  // line of the input where the record starts (the row, in a workbook)
-  // From CSV input: the delimiter, if the values still lie in the input as a CSV writer with that
-  // delimiter would write them (side by side, one delimiter apart, none needing quotes or a
-  // formula guard), so that a run of them can be copied in one piece; 0 otherwise.
-  char verbatim_delimiter = 0;
 };
 
 // Records one at a time, whatever the format, with the school's headings understood: each

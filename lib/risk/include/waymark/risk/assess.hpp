@@ -23,9 +23,8 @@ struct Recommendation {
   bool specific;     // named by an indicator that fired (Indicator::actions)
 };
 
-// One learner's result. Its lists view rule and catalogue text and the assessor's scratch space:
-// they hold until the next call to assess. The object is reused from learner to learner so that
-// scoring a cohort does not allocate per learner.
+// One learner's result. It owns its lists; their views are of the rules' and the catalogue's text,
+// which outlive it. Reusing one object from learner to learner keeps the lists' memory.
 struct Assessment {
   int score = 0;
   int need_score = 0;                 // the part of the score from indicators of need (not context)
@@ -35,17 +34,15 @@ struct Assessment {
   std::vector<const Indicator*> context_unscored;  // context that held beside no indicator of need
   std::vector<const Override*> lifted;
   std::vector<std::string_view> indicators;  // codes: fired, then lifted
-  std::vector<std::string_view> reasons;     // one sentence per code in `indicators`
-  std::string filled;                        // the sentences holding the learner's values, which `reasons` views
+  std::vector<std::string> reasons;          // one sentence per code in `indicators`
   std::vector<std::string_view> risk_factors;
   FactorSet factor_set = 0;
-  std::span<const Recommendation> actions;
-  std::span<const std::string_view> action_ids;
+  std::vector<Recommendation> actions;
+  std::vector<std::string_view> action_ids;
   std::vector<std::string_view> missing;     // columns whose value is unknown and that the rules use
 };
 
-// Scores learners one after another. It keeps scratch space and a memo of rankings between calls,
-// so one Assessor serves one thread.
+// Scores learners one after another; assess does not change the Assessor, so threads may share one.
 class Assessor {
  public:
   Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions);
@@ -65,8 +62,9 @@ class Assessor {
   // Bit i set where rule i's test holds for `learner`.
   static std::uint64_t holding(const std::vector<RangeTest>& tests, const Learner& learner);
   void add_reasons(const Learner& learner, Assessment& out) const;
-  void recommend(Assessment& out, std::uint64_t specific) const;
-  void rank_actions(FactorSet set, std::uint64_t specific, std::vector<Recommendation>& actions) const;
+  // `specific` holds the specific actions' catalogue positions plus one, four bits each, in order
+  // (13 actions fit in 52 bits).
+  void recommend(std::uint64_t specific, Assessment& out) const;
 
   const Rules& rules_;
   const Catalogue& catalogue_;
@@ -81,19 +79,6 @@ class Assessor {
   std::vector<FactorSet> action_factors_;     // per catalogue action
   std::uint64_t context_mask_ = 0;            // bit i set where indicator i is context
   std::vector<std::vector<std::size_t>> indicator_actions_;  // per indicator: its specific actions' catalogue positions
-  mutable std::vector<std::size_t> filled_ends_;  // scratch: where each sentence written into Assessment::filled ends
-  // The ranking depends on the factor set and the specific actions alone, and a cohort repeats a
-  // few thousand of them: the last ranking of each is kept in a table of fixed size, a slot per
-  // hash. `specific` holds the specific actions' catalogue positions plus one, four bits each, in
-  // order (13 actions fit in 52 bits).
-  static constexpr int ranked_bits = 12;
-  struct Ranked {
-    FactorSet set = 0;  // 0 with specific 0: empty (a learner with no risk factors has no actions to rank)
-    std::uint64_t specific = 0;
-    std::vector<Recommendation> actions;
-    std::vector<std::string_view> action_ids;
-  };
-  mutable std::vector<Ranked> ranked_;
 };
 
 }  // namespace waymark::risk

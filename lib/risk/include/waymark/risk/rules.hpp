@@ -56,8 +56,6 @@ class Sentence {
   explicit Sentence(std::string_view text);
   // The sentence for `value`, appended to `out`.
   void append(double value, std::string& out) const;
-  // The sentence, if it has no place for a value: the same for every learner.
-  std::optional<std::string_view> fixed() const;
 
  private:
   enum class Fill { nothing, value, plural };
