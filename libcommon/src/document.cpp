@@ -3,6 +3,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -148,6 +149,17 @@ std::string safe_file_name(std::string_view id) {
     name += kept ? c : '_';
   }
   if (name.empty() || name.front() == '.') name = "_" + name;
+  // File systems refuse names over 255 bytes, and one such id would fail the whole run: a long id
+  // keeps its start and gains a short hash of the whole id, so two long ids stay apart.
+  constexpr std::size_t longest = 100, kept = 80;
+  if (name.size() > longest) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
+    name.resize(kept);
+    name += '-';
+    for (unsigned int i = 0; i < 6; ++i) name += fmt::format("{:02x}", digest[i]);
+  }
   return name;
 }
 

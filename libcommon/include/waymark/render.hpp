@@ -155,7 +155,8 @@ class DocumentOutput {
 bool names_directory(const std::string& output);
 
 // An id made safe as a file name: letters, digits, '-', '_' and '.' kept, anything else '_', no
-// leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory).
+// leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory). An id longer
+// than 100 characters keeps its first 80 and a hyphen and 12 hex digits of its SHA-256.
 std::string safe_file_name(std::string_view id);
 
 // `--set key=value` (dotted keys make nested objects: school.name=X -> {"school":{"name":"X"}}) and
