@@ -1,7 +1,7 @@
 // risk-check's Assessor: an Assessment owns its results, whatever is scored after it.
 #include <catch2/catch.hpp>
 
-#include "assess.hpp"
+#include "waymark/risk/assess.hpp"
 
 using namespace waymark::risk;
 

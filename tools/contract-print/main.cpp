@@ -17,5 +17,10 @@ int main(int argc, char** argv) {
                  "Which agreement: participation (default), mentoring, behaviour, restorative, community")
       ->check(CLI::IsMember({"participation", "mentoring", "behaviour", "restorative", "community"}));
   app.add_flag("--parent-signature", options.parent_signature, "Add a line for a parent or carer to sign");
+  app.add_option("--id", options.ids,
+                 "Only these learners' contracts, e.g. --id T001,T007, without warnings about the others\n"
+                 "(an id the input does not have is an error)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   return tool.run(argc, argv, [&] { return print_contracts(options, [&](const std::string& message) { tool.warn(message); }); });
 }

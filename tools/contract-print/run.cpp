@@ -1,8 +1,12 @@
 #include "run.hpp"
 
+#include <fmt/format.h>
+
 #include <optional>
+#include <set>
 
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 #include "waymark/render.hpp"
 
 namespace waymark::embedded {
@@ -62,12 +66,25 @@ int print_contracts(const Options& options, const std::function<void(const std::
   // The output is opened once the first contract has been read, so input that fails at once
   // (missing, empty, not JSON) leaves no file or directory behind.
   std::optional<DocumentOutput> output;
+  // --id: the learners asked for; the others are passed over before anything is said about them.
+  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
+  std::set<std::string> found;
   while (source.next(input)) {
+    if (!chosen.empty()) {
+      const std::string id(trim(input.fields.at("id").get_ref<const std::string&>()));
+      if (!chosen.contains(id)) continue;
+      found.insert(id);
+    }
     const nlohmann::json view = build_view(input, settings.values(), view_options);
     const std::string markdown = render_markdown(tmpl, view);
     if (!output) output.emplace("contract-print", options.common.output, output_format(options), options.documents.page(settings),
                                 collection_title(kind, view_options.messages));
     output->add(view["id"].get<std::string>(), markdown, document_title(view));
+  }
+  for (const auto& id : chosen) {
+    if (!found.contains(id))
+      throw Error(Exit::data, fmt::format("{}: --id {}: no learner with this id (expected an id in the plans or rows)",
+                                          options.common.input == "-" ? "standard input" : options.common.input, printable(id)));
   }
   if (!output) throw Error(Exit::data, "the input holds no plans or rows");
   output->finish();

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "view.hpp"
 #include "waymark/cli.hpp"
@@ -15,6 +16,7 @@ struct Options {
   DocumentOptions documents;
   std::string kind = "participation";
   bool parent_signature = false;
+  std::vector<std::string> ids;  // --id: only these learners' contracts (empty: everyone's)
 };
 
 // `warn` says once what --lang could not translate.

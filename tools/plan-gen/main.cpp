@@ -35,6 +35,11 @@ int main(int argc, char** argv) {
                  "Who reads the plan: young-person (default: no support tier, score or staff reasons) or staff\n"
                  "(adds why support is offered, in risk-check's words about circumstances)")
       ->check(CLI::IsMember({"young-person", "staff"}));
+  app.add_option("--id", options.ids,
+                 "Only these learners' plans, e.g. --id T001,T007, without warnings about the others\n"
+                 "(an id the learner records do not have is an error)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

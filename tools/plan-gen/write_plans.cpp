@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "plan.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
@@ -162,9 +164,15 @@ int write_plans(const Tool& tool, const Options& options) {
   std::string first_without_targets;
   Record record;
   std::vector<SmartWarning> warnings;
+  // --id: the learners asked for; warnings about everyone else's targets and reviews are left out.
+  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
+  const auto wanted = [&](const std::string& id) { return chosen.empty() || chosen.contains(id); };
+  std::set<std::string> found;
   while (reader->next(record)) {
     const std::string id = builder.learner_id(record);
     if (id.empty()) throw data_error({reader->source_name(), record.line, "id"}, "a learner without an id", "the learner's id");
+    if (!wanted(id)) continue;
+    found.insert(id);
     const std::vector<Stage>* stages = targets ? targets->take(id) : nullptr;
     if (targets && !stages && without_targets++ == 0) first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
     warnings.clear();
@@ -175,17 +183,22 @@ int write_plans(const Tool& tool, const Options& options) {
     if (json_out) json_out->add(plan);
     else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, progress_labels)), plan_title(plan));
   }
+  for (const auto& id : chosen) {
+    if (!found.contains(id))
+      throw Error(Exit::data, fmt::format("{}: --id {}: no learner with this id (expected an id in the learner records)", reader->source_name(),
+                                          printable(id)));
+  }
   // One line for them all: a cohort's first plans are mostly written before their targets.
   if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");
   if (without_targets > 1)
     tool.warn(fmt::format("{} learners have no targets yet, the first {}: their road maps are left to fill in", without_targets, first_without_targets));
   if (targets)
     for (const auto& [id, first] : targets->unclaimed())
-      tool.warn(fmt::format("{}: targets for learner {}, who is not in the learner records", first->source, id));
+      if (wanted(id)) tool.warn(fmt::format("{}: targets for learner {}, who is not in the learner records", first->source, id));
 
   if (progress)
     for (const auto& row : progress->unmatched())
-      tool.warn(row.learner_known ? fmt::format("{}: learner {} has no target with this text in the targets file: the review is left out", row.source, row.id)
+      if (wanted(row.id)) tool.warn(row.learner_known ? fmt::format("{}: learner {} has no target with this text in the targets file: the review is left out", row.source, row.id)
                                   : fmt::format("{}: learner {} is not in the learner records: the review is left out", row.source, row.id));
 
   if (json_out) json_out->finish();

@@ -22,6 +22,7 @@ struct Options {
   std::string progress_path;    // --progress: reviews of targets
   bool strict = false;
   std::string audience = "young-person";  // young-person or staff
+  std::vector<std::string> ids;  // --id: only these learners' plans (empty: everyone's)
 };
 
 // Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.

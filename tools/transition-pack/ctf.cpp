@@ -11,6 +11,7 @@
 
 #include "ctf_codes.hpp"
 #include "waymark/codes.hpp"
+#include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 
@@ -343,12 +344,92 @@ std::string describe_parse_failure(const pugi::xml_parse_result& result, std::st
   return fmt::format("not well-formed XML: {} (a CTF export as the school system wrote it)", result.description());
 }
 
+// The element a byte lies in: the name of the nearest start tag before it ("" before the root).
+std::string element_at(std::string_view text, std::size_t offset) {
+  for (std::size_t at = std::min(offset, text.size()); at-- > 0;) {
+    if (text[at] != '<' || at + 1 >= text.size() || std::strchr("/?!", text[at + 1]) != nullptr) continue;
+    const auto end = std::min(text.find_first_of(" \t\r\n/>", at + 1), text.size());
+    return std::string(text.substr(at + 1, end - at - 1));
+  }
+  return "";
+}
+
+// Whether `code` may appear in XML 1.0 text (its Char production), as a reference or a byte.
+bool is_xml_char(unsigned long code) {
+  return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
+         (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+// The length of a valid reference starting at `at` ('&'): one of XML's five entities or a character
+// reference to a character XML allows; 0 otherwise.
+std::size_t reference_length(std::string_view text, std::size_t at) {
+  const auto end = text.find(';', at);
+  if (end == std::string_view::npos || end - at > 12) return 0;
+  const auto name = text.substr(at + 1, end - at - 1);
+  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") return end - at + 1;
+  if (name.size() < 2 || name[0] != '#') return 0;
+  const bool hex = name[1] == 'x';
+  const auto digits = name.substr(hex ? 2 : 1);
+  if (digits.empty()) return 0;
+  unsigned long code = 0;
+  for (const char c : digits) {
+    const int digit = (c >= '0' && c <= '9') ? c - '0' : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10 : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    if (digit < 0) return 0;
+    code = code * (hex ? 16 : 10) + static_cast<unsigned long>(digit);
+    if (code > 0x10FFFF) return 0;
+  }
+  return is_xml_char(code) ? end - at + 1 : 0;
+}
+
+// A CTF holds children's names: text the XML parser would change silently is refused instead, as
+// CSV input refuses it. Invalid UTF-8, a NUL or other control byte, a reference to an entity XML
+// does not define or to a character it does not allow (&#0;, &#xD800;), a bare '&', and a DOCTYPE
+// (which could define entities of its own) are each an error naming the element and line.
+void check_ctf_text(const std::string& path, std::string_view text, const Positions& at) {
+  const auto refuse = [&](std::size_t offset, const std::string& problem, const std::string& expected) {
+    const auto element = element_at(text, offset);
+    throw data_error({path, at.line(static_cast<std::ptrdiff_t>(offset)), {}},
+                     element.empty() ? problem : fmt::format("element '{}': {}", element, problem), expected);
+  };
+  const std::string_view utf8 = "a CTF export as the school system wrote it: UTF-8 XML";
+  std::size_t bad = 0;
+  if (!is_valid_utf8(text, &bad)) refuse(bad, "invalid UTF-8", std::string(utf8));
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      refuse(i, c == '\0' ? "a NUL byte" : fmt::format("the control byte \\x{:02X}", static_cast<unsigned char>(c)), std::string(utf8));
+    } else if (c == '<' && text.substr(i, 9) == "<!DOCTYPE") {
+      refuse(i, "a DOCTYPE declaration, which could define entities of its own", "a CTF export without one");
+    } else if (c == '<' && text.substr(i, 4) == "<!--") {
+      const auto end = text.find("-->", i + 4);
+      i = end == std::string_view::npos ? text.size() : end + 2;
+    } else if (c == '<' && text.substr(i, 9) == "<![CDATA[") {
+      const auto end = text.find("]]>", i + 9);
+      i = end == std::string_view::npos ? text.size() : end + 2;
+    } else if (c == '&') {
+      const auto length = reference_length(text, i);
+      if (length == 0) {
+        const std::string expected = "&amp; &lt; &gt; &quot; &apos; or a character reference such as &#233; to a character XML allows";
+        const auto end = text.find(';', i);
+        const auto name = end == std::string_view::npos || end - i > 12 ? std::string_view() : text.substr(i + 1, end - i - 1);
+        // A reference is quoted; what follows a bare '&' is not (it may be a name).
+        if (name.empty() || name.find_first_of(" \t\r\n<&") != std::string_view::npos)
+          refuse(i, "an '&' that does not start a reference", expected);
+        if (name[0] == '#') refuse(i, fmt::format("'&{};' refers to a character XML does not allow", name), expected);
+        refuse(i, fmt::format("'&{};' is not an entity XML defines", name), expected);
+      }
+      i += length - 1;
+    }
+  }
+}
+
 }  // namespace
 
 CtfFile read_ctf(const Options& options) {
   const std::string text = read_file(options.ctf_path);
   // The CTF is XML whose dates are xs:date (ISO 8601), whatever the spreadsheets use.
   CtfReader reader(options.ctf_path, text, options.common.verbose, DateOrder::iso);
+  check_ctf_text(options.ctf_path, text, reader.positions());
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {

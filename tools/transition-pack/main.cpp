@@ -44,6 +44,11 @@ int main(int argc, char** argv) {
   app.add_option("--meeting-time", options.meeting_time, "Time of settling-in meetings not booked in the moves file (default 10:00)");
   app.add_option("--meeting-minutes", options.meeting_minutes, "Length of a settling-in meeting in minutes (default 30)")->check(CLI::Range(5, 480));
   app.add_flag("--names-in-calendar", options.names_in_calendar, "Put the learner's name in event titles (default: their id only)");
+  app.add_option("--id", options.ids,
+                 "Only these learners' packs, e.g. --id T001,T007, without warnings about the others\n"
+                 "(an id with no move is an error)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   return tool.run(argc, argv, [&] {
     options.audience = audience == "young-person" ? Audience::young_person : Audience::receiving;
     return run(options, tool);

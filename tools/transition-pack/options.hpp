@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
@@ -29,6 +30,7 @@ struct Options {
   std::string meeting_time = "10:00";
   int meeting_minutes = 30;
   bool names_in_calendar = false;
+  std::vector<std::string> ids;      // --id: only these learners' packs (empty: everyone's)
 };
 
 }  // namespace waymark::transition

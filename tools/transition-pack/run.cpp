@@ -1,7 +1,9 @@
 #include "run.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "achievements.hpp"
 #include "ctf.hpp"
@@ -27,6 +29,17 @@ struct Inputs {
   std::map<std::string, std::vector<Achievement>, std::less<>> achievements;  // of the movers, by id
 };
 
+// --id: only the moves of the learners asked for, before anything else about the others is read.
+void keep_chosen_moves(Moves& moves, const Options& options) {
+  if (options.ids.empty()) return;
+  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
+  for (const auto& id : chosen) {
+    if (std::none_of(moves.list.begin(), moves.list.end(), [&](const Move& move) { return move.id == id; }))
+      throw Error(Exit::data, moves.source + ": --id " + printable(id) + ": no move for this learner (expected the id of a learner who moves)");
+  }
+  std::erase_if(moves.list, [&](const Move& move) { return !chosen.contains(move.id); });
+}
+
 Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   auto ctf = read_ctf(options);
   for (const auto& warning : ctf.warnings) tool.warn(warning);
@@ -42,6 +55,7 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
     inputs.moves = moves_from_options(options, ctf.ids);
     inputs.moves.has_consent_column = true;  // there is no file to lack the column; consent is simply not recorded
   }
+  keep_chosen_moves(inputs.moves, options);
   // A CTF names the schools it moves between: they fill the settings the moves leave empty.
   for (auto& move : inputs.moves.list) {
     if (move.from_setting.empty()) move.from_setting = ctf.source_school;
@@ -55,6 +69,7 @@ Inputs read_record_inputs(const Options& options) {
   if (options.moves_path.empty()) throw Error(Exit::usage, "--moves FILE is required (or --ctf FILE.xml)");
   Inputs inputs;
   inputs.moves = read_moves(options, Checklist::builtin());
+  keep_chosen_moves(inputs.moves, options);
   std::set<std::string, std::less<>> movers;
   for (const auto& move : inputs.moves.list) movers.insert(move.id);
   inputs.learners = read_learners(options, movers);

@@ -3,9 +3,11 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,6 +16,7 @@
 
 #include "document_writers.hpp"
 #include "waymark/cleanup.hpp"
+#include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
@@ -31,13 +34,61 @@ cmark_llist* gfm_extensions() {
   return extensions;
 }
 
+std::string text_problem(std::string_view text, std::size_t& offset) {
+  if (!is_valid_utf8(text, &offset)) return "invalid UTF-8";
+  for (offset = 0; offset < text.size(); ++offset) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte == 0) return "a NUL byte";
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return fmt::format("the control byte \\x{:02X}", byte);
+  }
+  return "";
+}
+
+std::optional<long> line_nested_too_deep(cmark_node* root) {
+  std::optional<long> line;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE && !line; event = cmark_iter_next(iter)) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    // Counting ancestors stops at the limit, so a tree nested 100,000 deep costs no more than 100 a node.
+    cmark_node* node = cmark_iter_get_node(iter);
+    int depth = 0;
+    for (cmark_node* up = node; up && depth <= max_markdown_depth; up = cmark_node_parent(up)) ++depth;
+    if (depth > max_markdown_depth) {
+      // Inlines carry no line of their own: the line is their block's.
+      cmark_node* block = node;
+      while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+      line = block ? cmark_node_get_start_line(block) : 1;
+    }
+  }
+  cmark_iter_free(iter);
+  return line;
+}
+
 ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : title_(std::move(title)) {
+  // Inputs, settings and templates are checked as they are read; this keeps anything else (text a
+  // tool inserts) from reaching a writer that would copy it, or fail in PDF layout. Other control
+  // bytes from a value are left to the writers (Word drops them, as XML cannot hold them).
+  std::size_t offset = 0;
+  const std::string problem = !is_valid_utf8(markdown, &offset)                          ? "invalid UTF-8"
+                              : (offset = markdown.find('\0')) != std::string_view::npos ? "a NUL byte"
+                                                                                          : "";
+  if (!problem.empty()) {
+    const auto line = 1 + std::count(markdown.begin(), markdown.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+    throw Error(Exit::data, fmt::format("document: Markdown line {}: {} (UTF-8 text)", line, problem));
+  }
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   for (cmark_llist* item = gfm_extensions(); item; item = item->next)
     cmark_parser_attach_syntax_extension(parser, static_cast<cmark_syntax_extension*>(item->data));
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   root_ = cmark_parser_finish(parser);
   cmark_parser_free(parser);
+  // Values are escaped and templates checked, so only text a tool inserts as Markdown could get here.
+  if (const auto line = line_nested_too_deep(root_)) {
+    cmark_node_free(std::exchange(root_, nullptr));
+    throw Error(Exit::data, fmt::format("document: Markdown line {}: nested more than {} deep (block quotes, lists or "
+                                        "emphasis within each other) (expected at most {} levels)",
+                                        *line, max_markdown_depth, max_markdown_depth));
+  }
 }
 
 ParsedDocument::~ParsedDocument() {
@@ -98,6 +149,17 @@ std::string safe_file_name(std::string_view id) {
     name += kept ? c : '_';
   }
   if (name.empty() || name.front() == '.') name = "_" + name;
+  // File systems refuse names over 255 bytes, and one such id would fail the whole run: a long id
+  // keeps its start and gains a short hash of the whole id, so two long ids stay apart.
+  constexpr std::size_t longest = 100, kept = 80;
+  if (name.size() > longest) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
+    name.resize(kept);
+    name += '-';
+    for (unsigned int i = 0; i < 6; ++i) name += fmt::format("{:02x}", digest[i]);
+  }
   return name;
 }
 
@@ -234,6 +296,11 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
     if (item.empty() || item.front() == '#') continue;
     if (item.find('=') == std::string_view::npos)
       throw data_error({file.string(), number, {}}, "this line is not a setting", "key=value, or # for a comment");
+    std::size_t offset = 0;
+    if (const auto problem = text_problem(item, offset); !problem.empty()) {
+      throw data_error({file.string(), number, {}}, fmt::format("setting '{}': {}", printable(trim(item.substr(0, item.find('=')))), problem),
+                       "UTF-8 text");
+    }
     set(item);
   }
 }
@@ -243,6 +310,9 @@ void DocumentSettings::set(std::string_view assignment) {
   if (equals == std::string_view::npos || equals == 0)
     throw Error(Exit::usage, fmt::format("--set needs key=value, such as school.name=\"Hillside Academy\""));
   const auto key = trim(assignment.substr(0, equals));
+  std::size_t offset = 0;
+  if (const auto problem = text_problem(assignment, offset); !problem.empty())
+    throw Error(Exit::data, fmt::format("--set {}: {} (UTF-8 text)", printable(key), problem));
   nlohmann::json* target = &values_;
   for (const auto part : split_list(key, '.')) {
     if (!target->is_object()) *target = nlohmann::json::object();

@@ -19,6 +19,11 @@ std::string plain_text(cmark_node* node);
 
 bool is_table(cmark_node* node);
 
+// What makes text unfit for a document (a template, a setting), as CSV input refuses it: invalid
+// UTF-8, a NUL or another control byte (tab and line breaks aside). Empty when the text is fine;
+// `offset` gets the first bad byte's offset.
+std::string text_problem(std::string_view text, std::size_t& offset);
+
 // Columns of UTF-8 text, counting code points.
 std::size_t display_width(std::string_view text);
 

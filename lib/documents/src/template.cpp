@@ -1,5 +1,7 @@
 // Mustache templates: loading (built-in, --templates DIR, --template FILE), checking, rendering to
 // Markdown with every value escaped.
+#include <algorithm>
+#include <cmark-gfm.h>
 #include <fmt/format.h>
 
 #include <fstream>
@@ -7,6 +9,7 @@
 #include <sstream>
 #include <vector>
 
+#include "document_writers.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
@@ -54,6 +57,29 @@ struct Tag {
 
 Error template_error(const Template& tmpl, long line, std::string_view tag, std::string_view problem) {
   return Error(Exit::data, fmt::format("{}:{}: tag '{}': {}", tmpl.origin, line, tag, problem));
+}
+
+// Template text is UTF-8 without control bytes, as CSV input is: anything else would be copied
+// into documents unchanged, or fail only when a PDF is laid out.
+void check_text(const Template& tmpl) {
+  std::size_t offset = 0;
+  if (const auto problem = text_problem(tmpl.text, offset); !problem.empty()) {
+    const auto line = 1 + std::count(tmpl.text.begin(), tmpl.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+    throw Error(Exit::data, fmt::format("{}:{}: {} (a template in UTF-8)", tmpl.origin, line, problem));
+  }
+}
+
+// The template's own Markdown, tags and all, nested no deeper than the writers allow: rendering
+// cannot deepen it (values are escaped), so a template that passes makes documents that pass.
+void check_markdown_nesting(const Template& tmpl) {
+  cmark_node* root = cmark_parse_document(tmpl.text.data(), tmpl.text.size(), CMARK_OPT_DEFAULT);
+  const auto line = line_nested_too_deep(root);
+  cmark_node_free(root);
+  if (line) {
+    throw Error(Exit::data, fmt::format("{}:{}: Markdown nested more than {} deep (block quotes, lists or emphasis within each "
+                                        "other) (expected at most {} levels)",
+                                        tmpl.origin, *line, max_markdown_depth, max_markdown_depth));
+  }
 }
 
 // Splits a template into its tags, following {{=<% %>=}} delimiter changes as Mustache does.
@@ -179,6 +205,7 @@ const Template& TemplateSet::get(const std::string& name) const {
 }
 
 void check_template(const Template& tmpl) {
+  check_text(tmpl);
   std::vector<const Tag*> open_sections;
   const auto tags = scan_tags(tmpl);
   for (const auto& tag : tags) {
@@ -200,6 +227,7 @@ void check_template(const Template& tmpl) {
     const Tag& opened = *open_sections.back();
     throw template_error(tmpl, opened.line, opened.text, fmt::format("the section is never closed (expected {{{{/{}}}}})", opened.name));
   }
+  check_markdown_nesting(tmpl);
 }
 
 std::string escape_markdown(std::string_view text) {

@@ -59,7 +59,8 @@ class TemplateSet {
 };
 
 // Checks a template's tags before any rendering: every section closed in order, no stray closing
-// tag, no empty or unterminated tag. Throws Error(data): "origin:line: tag '{{#x}}': ...".
+// tag, no empty or unterminated tag, and its Markdown nested no deeper than max_markdown_depth.
+// Throws Error(data): "origin:line: tag '{{#x}}': ...".
 void check_template(const Template& tmpl);
 
 // Escapes text so that Markdown shows it literally: every ASCII punctuation mark backslash-escaped,
@@ -71,8 +72,15 @@ std::string escape_markdown(std::string_view text);
 // runs once per document, so it does not check again.
 std::string render_markdown(const Template& tmpl, const nlohmann::json& data);
 
+// How deep Markdown may nest (block quotes, lists and emphasis within each other, counting every
+// level of the parsed tree): the writers walk the tree recursively, and no document needs more.
+inline constexpr int max_markdown_depth = 100;
+// The Markdown line where the parsed tree first goes deeper than max_markdown_depth, if it does.
+std::optional<long> line_nested_too_deep(cmark_node* root);
+
 // Markdown parsed once by cmark-gfm with the table, strikethrough and autolink extensions. Raw HTML
 // in the Markdown is never passed through to HTML output.
+// Throws Error(data) for Markdown nested deeper than max_markdown_depth, or not UTF-8 text.
 class ParsedDocument {
  public:
   ParsedDocument(std::string_view markdown, std::string title);
@@ -147,7 +155,8 @@ class DocumentOutput {
 bool names_directory(const std::string& output);
 
 // An id made safe as a file name: letters, digits, '-', '_' and '.' kept, anything else '_', no
-// leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory).
+// leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory). An id longer
+// than 100 characters keeps its first 80 and a hyphen and 12 hex digits of its SHA-256.
 std::string safe_file_name(std::string_view id);
 
 // `--set key=value` (dotted keys make nested objects: school.name=X -> {"school":{"name":"X"}}) and
