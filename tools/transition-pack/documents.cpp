@@ -219,7 +219,8 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings)
   return data;
 }
 
-PackDocuments::PackDocuments(const DocumentOptions& options) : settings_(options.settings()), page_(options.page(settings_)) {
+PackDocuments::PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn)
+    : settings_(options.settings()), page_(options.page(settings_)) {
   if (!options.template_file.empty()) {
     throw Error(Exit::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
                              "or checklist.md.mustache in a directory and give --templates DIR");
@@ -227,6 +228,7 @@ PackDocuments::PackDocuments(const DocumentOptions& options) : settings_(options
   templates_.add_builtin("profile", embedded::transition_profile_template);
   templates_.add_builtin("record", embedded::transition_record_template);
   templates_.add_builtin("checklist", embedded::transition_checklist_template);
+  options.language(templates_, {document_names.begin(), document_names.end()}, warn);
   options.apply_overrides(templates_, "");
   for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
 }

@@ -3,6 +3,7 @@
 // md, html, txt or pdf by libcommon's document pipeline.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,10 @@ inline constexpr std::array<std::string_view, 3> document_names{"profile", "reco
 
 class PackDocuments {
  public:
-  // Loads the built-in templates, applies --templates, and checks them all before anything is
-  // read. Throws Error(usage) for --template (there are three templates: use --templates DIR).
-  PackDocuments(const DocumentOptions& options);
+  // Loads the built-in templates in --lang (what is not translated stays English, with one
+  // warning), applies --templates, and checks them all before anything is read. Throws
+  // Error(usage) for --template (there are three templates: use --templates DIR).
+  PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn);
 
   struct Rendered {
     std::string name;      // profile, record, checklist
