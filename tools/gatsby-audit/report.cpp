@@ -12,6 +12,7 @@
 
 namespace waymark::embedded {
 extern const std::string_view gatsby_report_template;
+extern const std::span<const EmbeddedFile> gatsby_report_translations;  // templates/gatsby-audit/<lang>/
 }
 
 namespace waymark::gatsby {
@@ -88,6 +89,7 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
 TemplateSet report_templates(const Options& options, const std::function<void(const std::string&)>& warn) {
   TemplateSet templates;
   templates.add_builtin("report", embedded::gatsby_report_template);
+  templates.add_translations(embedded::gatsby_report_translations);
   options.documents.language(templates, {"report"}, warn);
   options.documents.apply_overrides(templates, "report");
   return templates;

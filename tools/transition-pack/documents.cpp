@@ -12,6 +12,7 @@ namespace waymark::embedded {
 extern const std::string_view transition_profile_template;
 extern const std::string_view transition_record_template;
 extern const std::string_view transition_checklist_template;
+extern const std::span<const EmbeddedFile> transition_translations;  // templates/transition-pack/<lang>/
 }  // namespace waymark::embedded
 
 namespace waymark::transition {
@@ -228,6 +229,7 @@ PackDocuments::PackDocuments(const DocumentOptions& options, const std::function
   templates_.add_builtin("profile", embedded::transition_profile_template);
   templates_.add_builtin("record", embedded::transition_record_template);
   templates_.add_builtin("checklist", embedded::transition_checklist_template);
+  templates_.add_translations(embedded::transition_translations);
   options.language(templates_, {document_names.begin(), document_names.end()}, warn);
   options.apply_overrides(templates_, "");
   for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
