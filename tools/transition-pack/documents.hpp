@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "pack.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/render.hpp"
 
 namespace waymark::transition {
@@ -28,6 +30,7 @@ class PackDocuments {
     std::string title;     // "One-page profile: L000136"
     std::string markdown;
   };
+  // Warns once per run about words the language lacks (printed in English).
   std::vector<Rendered> render(const Pack& pack) const;
   const PageSettings& page() const { return page_; }
 
@@ -35,9 +38,16 @@ class PackDocuments {
   TemplateSet templates_;
   DocumentSettings settings_;
   PageSettings page_;
+  Messages messages_;
+  std::function<void(const std::string&)> warn_;
+  mutable bool warned_ = false;
 };
 
-// What the templates see: the pack, with lists grouped and flags set for Mustache sections.
-nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings);
+// What the templates see: the pack, with lists grouped and flags set for Mustache sections, its
+// titles, kinds, profile headings and note in the messages' language where they have them
+// ("transition-pack" in libcommon/data/messages/<lang>.json), else English, the English kept
+// named in `lacking`; move.date_text is the move date written out ("31 Ionawr 2027").
+nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings, const Messages& messages,
+                             std::set<std::string>& lacking);
 
 }  // namespace waymark::transition
