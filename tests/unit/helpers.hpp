@@ -1,4 +1,4 @@
-// Shared helpers for the libcommon unit tests: temporary directories and files, reading a whole
+// Shared helpers for the unit tests of lib/: temporary directories and files, reading a whole
 // input into owned strings, and catching the errors the library throws.
 #pragma once
 

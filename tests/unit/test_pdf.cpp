@@ -92,6 +92,18 @@ TEST_CASE("PDF: title, author and creator metadata", "[pdf]") {
   CHECK_THAT(pdf, Contains("/Creator (waymark)"));
 }
 
+TEST_CASE("PDF: the document's language in the catalogue, after Cairo's own file", "[pdf]") {
+  waymark::PageSettings page;
+  page.lang = "cy";
+  const std::string pdf = pdf_of({"# Cynllun\n"}, page);
+  // An incremental update: a second catalogue with /Lang, and a trailer pointing back to the first.
+  CHECK(occurrences(pdf, "/Type /Catalog") == 2);
+  CHECK_THAT(pdf, Contains("/Lang (cy)"));
+  CHECK_THAT(pdf, Contains("/Prev "));
+  CHECK(occurrences(pdf, "%%EOF") == 2);
+  CHECK_THAT(pdf, EndsWith("%%EOF\n"));
+}
+
 TEST_CASE("PDF: bookmarks for each document and each heading", "[pdf]") {
   const std::string pdf = pdf_of({"# Plan 1\n\n## Starting point\n\n### Strengths\n\n## Targets\n", "# Plan 2\n\n## Review\n"});
   CHECK_THAT(pdf, Contains("/Type /Outlines"));

@@ -346,7 +346,7 @@ struct JsonBuilder {
   long next_id = 1;
   bool separated = false;  // the separator before the next record is already written
 
-  // A JSON string literal, by libcommon's own JSON writer (nlohmann's dump is slow under sanitizers).
+  // A JSON string literal, by the records library's own JSON writer (nlohmann's dump is slow under sanitizers).
   static std::string quoted(const std::string& value) {
     fmt::memory_buffer out;
     waymark::append_json_string(out, value);

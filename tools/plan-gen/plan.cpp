@@ -202,7 +202,7 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
   for (const auto& action_id : action_ids(record)) actions.push_back(action_json(*catalogue_.find_action(action_id)));
   plan["actions"] = std::move(actions);
   plan["wellbeing"] = text(record, "wellbeing");
-  plan["self_determination"] = settings_.prompts["self_determination"];
+  plan["self_determination"] = settings_.self_determination;
 
   nlohmann::ordered_json reviews = nlohmann::ordered_json::array();
   const auto dates = review_dates(settings_.start, settings_.review_every, settings_.reviews, settings_.terms ? &*settings_.terms : nullptr);

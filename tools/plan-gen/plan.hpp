@@ -29,7 +29,9 @@ struct PlanSettings {
   // The young person's own plan never carries the support tier or the reasons written for staff
   // (identification "without labelling", seeds/000); the staff plan does.
   bool for_staff = false;
-  nlohmann::ordered_json prompts;    // prompts.json
+  nlohmann::ordered_json prompts;    // prompts.json: who the young person is in an owner column
+  // Prompts for the tutor on autonomy, competence and relatedness, in the documents' language.
+  nlohmann::ordered_json self_determination;
 };
 
 // A target that is not SMART enough to sign, and why.

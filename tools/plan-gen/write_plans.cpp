@@ -2,17 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <set>
 
 #include "plan.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/output.hpp"
 #include "waymark/render.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view plan_template;
 extern const std::string_view plan_prompts_json;
+extern const std::span<const EmbeddedFile> plan_translations;  // templates/plan-gen/<lang>/
 }  // namespace waymark::embedded
 
 namespace waymark::plan {
@@ -40,22 +43,75 @@ PlanSettings plan_settings(const Options& options, const DocumentSettings& setti
   const auto& values = settings.values();
   if (values.contains("key_person") && values["key_person"].is_string()) plan.key_person = values["key_person"].get<std::string>();
   plan.prompts = nlohmann::ordered_json::parse(embedded::plan_prompts_json, nullptr, true, true);
+  // Plan JSON is the same whatever --lang: its prompts are English, the document's in its language.
+  plan.self_determination = Messages().catalogue()["plan-gen"]["self_determination"];
   return plan;
 }
 
-// What the template sees: the plan, the settings (--set), and the risk factors' wording.
+// A date of the plan (ISO, as plan JSON holds it) as the reader writes it: "7 September 2026",
+// "7 Medi 2026", "7 settembre 2026". Empty stays empty.
+std::string reader_date(const nlohmann::json& iso, const Messages& messages) {
+  const auto& text = iso.get_ref<const std::string&>();
+  if (text.empty()) return text;
+  return messages.date(*parse_date(text, DateOrder::iso));
+}
+
+// The toolkit's actions in the documents' language: the catalogue (lib/catalogue/data/catalogue.json) is
+// English, a language's messages give "actions": {"A01": {"title", "aim", "activities"}}. What they
+// lack stays English, with one warning per action for the run.
+class ActionWords {
+ public:
+  ActionWords(const Messages& messages, std::function<void(const std::string&)> warn) : messages_(messages), warn_(std::move(warn)) {}
+
+  void translate(nlohmann::json& action) {
+    if (messages_.lang() == "en") return;
+    const std::string id = action["id"].get<std::string>();
+    const auto& all = messages_.catalogue();
+    const nlohmann::json* words = all.contains("actions") && all["actions"].contains(id) ? &all["actions"][id] : nullptr;
+    std::string lacking;
+    const auto take = [&](const char* part, nlohmann::json& into, const auto& put) {
+      if (words && words->contains(part) && (*words)[part].type() == (into.is_array() ? nlohmann::json::value_t::array : nlohmann::json::value_t::string) &&
+          (!into.is_array() || (*words)[part].size() == into.size()))
+        put((*words)[part]);
+      else if (!into.empty())
+        lacking += std::string(lacking.empty() ? "" : ", ") + part;
+    };
+    take("title", action["title"], [&](const nlohmann::json& text) { action["title"] = text; });
+    take("aim", action["aim"], [&](const nlohmann::json& aims) { action["aim"] = aims; });
+    take("activities", action["activities"], [&](const nlohmann::json& names) {
+      for (std::size_t i = 0; i < names.size(); ++i) action["activities"][i]["name"] = names[i];
+    });
+    if (!lacking.empty() && warned_.insert(id).second)
+      warn_(fmt::format("--lang {}: not yet translated, printed in English: action {}'s {}", messages_.requested(), id, lacking));
+  }
+
+ private:
+  const Messages& messages_;
+  std::function<void(const std::string&)> warn_;
+  std::set<std::string> warned_;
+};
+
+// What the template sees: the plan with its dates in the reader's language, the settings (--set),
+// the risk factors' wording, and the labels of the review record.
 nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentSettings& settings, const Catalogue& catalogue,
-                             const nlohmann::ordered_json& progress_labels) {
+                             const Messages& messages, ActionWords& action_words) {
   nlohmann::json data = plan;
-  // Review statuses in the reader's words (prompts.json, where translations go).
+  data["self_determination"] = messages.catalogue()["plan-gen"]["self_determination"];
+  for (auto& action : data["actions"]) action_words.translate(action);
+  const auto& progress_labels = messages.catalogue()["plan-gen"]["progress"];
   bool reviewed = false;
   for (auto& stage : data["stages"])
     for (auto& target : stage["targets"]) {
       const auto status = target.value("status", std::string{});
       target["status_label"] = status.empty() ? std::string{} : progress_labels["statuses"].value(status, status);
-      if (!status.empty()) target["last_review"] = target["reviews"].back()["date"];
+      if (!status.empty()) target["last_review"] = reader_date(target["reviews"].back()["date"], messages);
+      target["due"] = reader_date(target["due"], messages);
       reviewed = reviewed || !status.empty();
     }
+  for (const char* field : {"start", "next_review"}) data[field] = reader_date(data[field], messages);
+  for (auto& review : data["reviews"]) review["date"] = reader_date(review["date"], messages);
+  for (auto& review : data["review_record"]["reviews"]) review["date"] = reader_date(review["date"], messages);
+  data["review_record"]["next"] = reader_date(data["review_record"]["next"], messages);
   data["has_progress"] = reviewed;
   data["progress_labels"] = progress_labels;
   data["settings"] = settings.values();
@@ -68,10 +124,10 @@ nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentS
   return data;
 }
 
-std::string plan_title(const nlohmann::ordered_json& plan) {
+std::string plan_title(const nlohmann::ordered_json& plan, const Messages& messages) {
   const auto& learner = plan["learner"];
   const std::string name = fmt::format("{} {}", learner["given_name"].get<std::string>(), learner["family_name"].get<std::string>());
-  return fmt::format("Individual plan: {}", trim(name).empty() ? learner["id"].get<std::string>() : std::string(trim(name)));
+  return messages.format("/plan-gen/title", {{"name", trim(name).empty() ? learner["id"].get<std::string>() : std::string(trim(name))}});
 }
 
 // Plans as JSON: an array with one plan a line, or NDJSON.
@@ -122,6 +178,15 @@ int write_plans(const Tool& tool, const Options& options) {
 
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
+  // The template is checked (by get) before anything is read or written.
+  TemplateSet templates;
+  templates.add_builtin("plan", embedded::plan_template);
+  templates.add_translations(embedded::plan_translations);
+  const Messages messages =
+      options.documents.language(templates, as_json ? std::vector<std::string>{} : std::vector<std::string>{"plan"},
+                                 [&](const std::string& message) { tool.warn(message); });
+  options.documents.apply_overrides(templates, "plan");
+  const Template* tmpl = as_json ? nullptr : &templates.get("plan");
   PlanSettings plan_options = plan_settings(options, settings);
   if (!options.term_dates_path.empty()) {
     plan_options.terms = TermDates::load(options.term_dates_path, options.common.date_order());
@@ -133,12 +198,6 @@ int write_plans(const Tool& tool, const Options& options) {
     }
   }
 
-  // The template is checked (by get) before anything is read or written.
-  TemplateSet templates;
-  templates.add_builtin("plan", embedded::plan_template);
-  options.documents.apply_overrides(templates, "plan");
-  const Template* tmpl = as_json ? nullptr : &templates.get("plan");
-
   std::optional<TargetBook> targets;
   if (!options.targets_path.empty())
     targets = TargetBook::load(side_input(options, options.targets_path), options.common.date_order(), options.common.verbose);
@@ -146,7 +205,6 @@ int write_plans(const Tool& tool, const Options& options) {
   std::optional<ProgressBook> progress;
   if (!options.progress_path.empty())
     progress = ProgressBook::load(side_input(options, options.progress_path), options.common.date_order(), options.common.verbose);
-  const auto progress_labels = nlohmann::ordered_json::parse(embedded::plan_prompts_json, nullptr, true, true)["progress"];
 
   std::optional<Profiles> profiles;
   if (!options.profiles_path.empty()) profiles = Profiles::load(side_input(options, options.profiles_path));
@@ -155,9 +213,10 @@ int write_plans(const Tool& tool, const Options& options) {
   const PlanBuilder builder(*reader, std::move(plan_options), catalogue, profiles ? &*profiles : nullptr);
   std::optional<PlanJsonWriter> json_out;
   std::optional<DocumentOutput> documents;
+  ActionWords action_words(messages, [&](const std::string& message) { tool.warn(message); });
   if (as_json) json_out.emplace(options.common.output, format == "json");
   else documents.emplace(tool.name(), options.common.output, options.documents.document_format(format), options.documents.page(settings),
-                         "Individual plans");
+                         messages.text("/plan-gen/collection"));
 
   bool not_smart = false;
   std::size_t without_targets = 0;
@@ -181,7 +240,7 @@ int write_plans(const Tool& tool, const Options& options) {
     for (const auto& warning : warnings) warn_smart(tool, warning);
     not_smart = not_smart || !warnings.empty();
     if (json_out) json_out->add(plan);
-    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, progress_labels)), plan_title(plan));
+    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words)), plan_title(plan, messages));
   }
   for (const auto& id : chosen) {
     if (!found.contains(id))

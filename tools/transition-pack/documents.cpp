@@ -7,11 +7,13 @@
 #include "learners.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view transition_profile_template;
 extern const std::string_view transition_record_template;
 extern const std::string_view transition_checklist_template;
+extern const std::span<const EmbeddedFile> transition_translations;  // templates/transition-pack/<lang>/
 }  // namespace waymark::embedded
 
 namespace waymark::transition {
@@ -202,9 +204,49 @@ std::string legal_name(const nlohmann::json& learner) {
   return name;
 }
 
+// A word of the pack in the messages' language ("/kinds/mid_term"), else the English given.
+std::string pack_word(const Messages& messages, const std::string& pointer, const std::string& english, std::set<std::string>& lacking) {
+  if (messages.lang() == "en") return english;
+  const nlohmann::json::json_pointer at("/transition-pack" + pointer);
+  if (messages.catalogue().contains(at) && messages.catalogue().at(at).is_string()) return messages.catalogue().at(at).get<std::string>();
+  lacking.insert(pointer.substr(1));
+  return english;
+}
+
+std::string profile_heading(std::string_view column) {
+  for (const auto& field : profile_fields)
+    if (field.column == column) return std::string(field.heading);
+  return std::string(column);
+}
+
+void translate_words(nlohmann::json& data, const Pack& pack, const Messages& messages, std::set<std::string>& lacking) {
+  auto& move = data["move"];
+  move["kind_label"] = pack_word(messages, "/kinds/" + move["kind"].get<std::string>(), move["kind_label"].get<std::string>(), lacking);
+  move["date_text"] = messages.date(*parse_date(move["move_date"].get<std::string>()));
+  if (data["profile"].is_object()) {
+    for (auto& section : data["profile"]["sections"])
+      section["heading"] = pack_word(messages, "/profile/" + section["field"].get<std::string>(), section["heading"].get<std::string>(), lacking);
+    auto& missing = data["profile"]["missing_headings"];
+    missing = nlohmann::json::array();
+    for (const auto& column : data["profile"]["missing"])
+      missing.push_back(pack_word(messages, "/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>()), lacking));
+  }
+  const std::string& key = pack.profile_note_key;
+  if (key == "not_agreed" || key == "no_consent") {
+    if (messages.lang() != "en" && messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
+      const std::string why = pack_word(messages, "/profile_note/" + key, "", lacking);
+      data["profile_note"] = fill_placeholders(pack_word(messages, "/profile_note/not_shared", data["profile_note"].get<std::string>(), lacking), {{"why", why}});
+    } else {
+      data["profile_note"] = pack_word(messages, "/profile_note/not_shared", data["profile_note"].get<std::string>(), lacking);
+    }
+  } else {
+    data["profile_note"] = pack_word(messages, "/profile_note/" + key, data["profile_note"].get<std::string>(), lacking);
+  }
+}
+
 }  // namespace
 
-nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings) {
+nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings, const Messages& messages, std::set<std::string>& lacking) {
   // The templates work on plain JSON; the pack's key order matters only in pack.json.
   nlohmann::json data = nlohmann::json::parse(pack.json.dump());
   data["profile"] = profile_data(data["profile"]);
@@ -216,10 +258,12 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings)
   if (const auto legal = legal_name(data["learner"]); !legal.empty() && legal != data["learner"]["name"].get<std::string>()) {
     data["learner"]["legal_name"] = legal;
   }
+  translate_words(data, pack, messages, lacking);
   return data;
 }
 
-PackDocuments::PackDocuments(const DocumentOptions& options) : settings_(options.settings()), page_(options.page(settings_)) {
+PackDocuments::PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn)
+    : settings_(options.settings()), page_(options.page(settings_)), warn_(warn) {
   if (!options.template_file.empty()) {
     throw Error(Exit::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
                              "or checklist.md.mustache in a directory and give --templates DIR");
@@ -227,17 +271,31 @@ PackDocuments::PackDocuments(const DocumentOptions& options) : settings_(options
   templates_.add_builtin("profile", embedded::transition_profile_template);
   templates_.add_builtin("record", embedded::transition_record_template);
   templates_.add_builtin("checklist", embedded::transition_checklist_template);
+  templates_.add_translations(embedded::transition_translations);
+  messages_ = options.language(templates_, {document_names.begin(), document_names.end()}, warn);
   options.apply_overrides(templates_, "");
   for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
 }
 
 std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) const {
-  const auto data = document_data(pack, settings_);
+  std::set<std::string> lacking;
+  const auto data = document_data(pack, settings_, messages_, lacking);
+  std::vector<std::string> titles;
+  for (const auto document : document_names) {
+    const std::string english = document == "profile" ? "One-page profile" : document == "record" ? "Academic record" : "Transition checklist";
+    titles.push_back(pack_word(messages_, "/titles/" + std::string(document), english, lacking));
+  }
+  if (!lacking.empty() && !warned_) {
+    std::string list;
+    for (const auto& key : lacking) list += (list.empty() ? "" : ", ") + key;
+    warn_(fmt::format("--lang {}: not yet translated, printed in English: transition-pack {}", messages_.requested(), list));
+    warned_ = true;
+  }
   const auto name = learner_name(data.at("learner"));
   std::vector<Rendered> documents;
-  for (const auto document : document_names) {
-    const std::string title = document == "profile" ? "One-page profile" : document == "record" ? "Academic record" : "Transition checklist";
-    documents.push_back({std::string(document), fmt::format("{}: {}", title, name),
+  for (std::size_t i = 0; i < document_names.size(); ++i) {
+    const auto document = document_names[i];
+    documents.push_back({std::string(document), fmt::format("{}: {}", titles[i], name),
                          render_markdown(templates_.get(std::string(document)), data)});
   }
   return documents;

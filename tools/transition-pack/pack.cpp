@@ -113,12 +113,18 @@ nlohmann::ordered_json profile_json(const Learner& learner) {
   return {{"sections", sections}, {"missing", missing}};
 }
 
-std::string profile_note(const Move& move, Audience audience) {
-  if (audience == Audience::young_person) {
+std::string profile_note_key(const Move& move, Audience audience) {
+  if (audience == Audience::young_person) return "young_person";
+  if (profile_shared(move, audience)) return "shared";
+  return move.consent_to_share ? "not_agreed" : "no_consent";
+}
+
+// The note in English (pack JSON); the documents print it in their language (documents.cpp).
+std::string profile_note(const std::string& key) {
+  if (key == "young_person")
     return "This is the young person's own copy: it holds the whole personal profile, which they may keep and choose to share.";
-  }
-  if (profile_shared(move, audience)) return "The young person agreed to share their personal profile with the receiving setting.";
-  const std::string why = move.consent_to_share ? "the young person did not agree to share it" : "no consent to share it is recorded";
+  if (key == "shared") return "The young person agreed to share their personal profile with the receiving setting.";
+  const std::string why = key == "not_agreed" ? "the young person did not agree to share it" : "no consent to share it is recorded";
   return "The personal profile is not included: " + why +
          ". It stays with the young person, who may share it themselves (Action 11: it may be held by the young person).";
 }
@@ -240,7 +246,8 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   json["move"] = move_json(move, checklist);
   const bool shared = profile_shared(move, options.audience);
   json["profile_included"] = shared;
-  json["profile_note"] = profile_note(move, options.audience);
+  pack.profile_note_key = profile_note_key(move, options.audience);
+  json["profile_note"] = profile_note(pack.profile_note_key);
   json["profile"] = shared ? profile_json(learner) : nlohmann::ordered_json();
   json["academic_record"] = record_json(learner, achievements, options.audience);
 

@@ -37,6 +37,9 @@ struct Pack {
   std::string id;
   nlohmann::ordered_json json;   // what pack.json and the NDJSON line hold
   std::vector<CalendarEvent> events;
+  // Why the profile is or is not in the pack, the key of its note in the message catalogues
+  // (transition-pack/profile_note): young_person, shared, not_agreed or no_consent.
+  std::string profile_note_key;
   std::vector<std::string> late;              // "code on date": items that could not keep their planned date
   std::vector<std::string> outside_calendar;  // "code on date": dates the term dates do not cover
 };

@@ -180,7 +180,7 @@ int run(const Options& options, const Tool& tool) {
   const auto destination = plan_destination(options);
   // Templates are checked before any input is read.
   std::optional<PackDocuments> documents;
-  if (destination.to_folders || destination.document_format) documents.emplace(options.documents);
+  if (destination.to_folders || destination.document_format) documents.emplace(options.documents, [&](const std::string& message) { tool.warn(message); });
 
   Scheduling scheduling;
   scheduling.not_before = made_on(options);

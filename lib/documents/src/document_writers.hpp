@@ -1,4 +1,4 @@
-// What the document writers share inside libcommon: the GFM extensions and walking cmark trees.
+// What the document writers share inside the documents library: the GFM extensions and walking cmark trees.
 #pragma once
 
 #include <cmark-gfm.h>

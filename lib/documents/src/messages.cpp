@@ -9,7 +9,7 @@
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {
-extern const std::span<const EmbeddedFile> message_catalogues;  // libcommon/data/messages/*.json
+extern const std::span<const EmbeddedFile> message_catalogues;  // lib/documents/data/messages/*.json
 }
 
 namespace waymark {

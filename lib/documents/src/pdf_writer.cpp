@@ -21,6 +21,7 @@
 #include "document_writers.hpp"
 #include "waymark/messages.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
 
 namespace waymark {
 
@@ -954,7 +955,12 @@ class PdfWriter final : public DocumentWriter {
     auto* self = static_cast<PdfWriter*>(closure);
     if (self->abandoned_ || self->failure_) return CAIRO_STATUS_WRITE_ERROR;
     try {
-      self->out_.write(std::string_view(reinterpret_cast<const char*>(data), length));
+      const std::string_view bytes(reinterpret_cast<const char*>(data), length);
+      self->out_.write(bytes);
+      self->written_ += length;
+      // The file's end (catalogue, trailer) for add_language; 64 KiB holds them many times over.
+      self->tail_.append(bytes);
+      if (self->tail_.size() > 2 * tail_kept) self->tail_.erase(0, self->tail_.size() - tail_kept);
     } catch (...) {
       // Exceptions must not cross Cairo's C frames: kept here, rethrown after Cairo returns.
       self->failure_ = std::current_exception();
@@ -977,7 +983,38 @@ class PdfWriter final : public DocumentWriter {
     cairo_surface_finish(surface_);
     const cairo_status_t status = cairo_surface_status(surface_);
     cairo_surface_destroy(std::exchange(surface_, nullptr));
-    if (!abandoned_) check(status);
+    if (abandoned_) return;
+    check(status);
+    add_language();
+  }
+
+  // The document's language (/Lang in the catalogue, which screen readers use to pick a voice and
+  // which Cairo 1.16 cannot set), appended as an incremental update (PDF 1.7, 7.5.6): the
+  // catalogue again with /Lang, a cross-reference section for it, and a trailer pointing back to
+  // Cairo's. Readers take the newest catalogue; the bytes before stay as Cairo wrote them.
+  void add_language() {
+    const std::string_view tail = tail_;
+    const auto startxref = tail.rfind("startxref");
+    const auto catalog = tail.rfind("/Type /Catalog");
+    const auto trailer = tail.rfind("trailer");
+    if (startxref == std::string_view::npos || catalog == std::string_view::npos || trailer == std::string_view::npos) return;
+    const auto header = tail.rfind(" 0 obj", catalog);
+    const auto line = header == std::string_view::npos ? header : tail.rfind('\n', header);
+    const auto dict_end = tail.find(">>\nendobj", catalog);
+    const auto trailer_open = tail.find("<<", trailer);
+    const auto trailer_close = tail.find(">>", trailer);
+    if (line == std::string_view::npos || dict_end == std::string_view::npos || trailer_open == std::string_view::npos ||
+        trailer_close == std::string_view::npos || tail.substr(trailer_open, trailer_close - trailer_open).find("/Prev") != std::string_view::npos)
+      return;
+    const std::string_view number = tail.substr(line + 1, header - line - 1);
+    const std::string_view dictionary = tail.substr(tail.find("<<", header), dict_end - tail.find("<<", header));
+    const std::string_view previous = trim(tail.substr(startxref + 9, tail.find("%%EOF", startxref) - startxref - 9));
+    const std::size_t object_at = written_;
+    std::string update = fmt::format("{} 0 obj\n{}   /Lang ({})\n>>\nendobj\n", number, dictionary, settings_.lang);
+    const std::size_t xref_at = object_at + update.size();
+    update += fmt::format("xref\n0 1\n0000000000 65535 f \n{} 1\n{:010} 00000 n \ntrailer\n{}   /Prev {}\n>>\nstartxref\n{}\n%%EOF\n", number,
+                          object_at, tail.substr(trailer_open, trailer_close - trailer_open), previous, xref_at);
+    out_.write(update);
   }
 
   static constexpr const char* document_tag = "Document";
@@ -1069,9 +1106,13 @@ class PdfWriter final : public DocumentWriter {
     pango_layout_iter_free(iter);
   }
 
+  static constexpr std::size_t tail_kept = 64 * 1024;
+
   Output& out_;
   PageSettings settings_;
   PageGeometry geometry_;
+  std::size_t written_ = 0;
+  std::string tail_;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   Layout school_;

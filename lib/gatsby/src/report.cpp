@@ -2,6 +2,8 @@
 // the shared document pipeline from templates/gatsby-audit/report.md.mustache; its bar chart is a
 // `bar-chart` block, which HTML draws as inline SVG, text with block characters and PDF as bars.
 #include <fmt/format.h>
+
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "waymark/gatsby/summary.hpp"
@@ -10,6 +12,7 @@
 
 namespace waymark::embedded {
 extern const std::string_view gatsby_report_template;
+extern const std::span<const EmbeddedFile> gatsby_report_translations;  // templates/gatsby-audit/<lang>/
 }
 
 namespace waymark::gatsby {
@@ -81,20 +84,26 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
   return data;
 }
 
-TemplateSet report_templates(const Options& options) {
+// The report's template in --lang; what is not translated stays English, with one warning (given
+// `warn`: the check before reading warns nothing, the report itself does).
+TemplateSet report_templates(const Options& options, const std::function<void(const std::string&)>& warn) {
   TemplateSet templates;
   templates.add_builtin("report", embedded::gatsby_report_template);
+  templates.add_translations(embedded::gatsby_report_translations);
+  options.documents.language(templates, {"report"}, warn);
   options.documents.apply_overrides(templates, "report");
   return templates;
 }
 
 }  // namespace
 
-void check_report_template(const Options& options) { report_templates(options).get("report"); }
+void check_report_template(const Options& options) {
+  report_templates(options, [](const std::string&) {}).get("report");
+}
 
 int write_report(const Tool& tool, const Options& options, const Audit& audit) {
   const DocumentSettings settings = options.documents.settings();
-  const TemplateSet templates = report_templates(options);
+  const TemplateSet templates = report_templates(options, [&](const std::string& message) { tool.warn(message); });
   const Template& tmpl = templates.get("report");
   const std::string& format = options.common.format.empty() ? "md" : options.common.format;
   DocumentOutput documents(tool.name(), options.common.output, options.documents.document_format(format),

@@ -1,5 +1,5 @@
 // The Orienta4YEL action catalogue (13 actions) and its risk-factor taxonomy, compiled in from
-// libcommon/data/catalogue.json, which is extracted from seeds/001_8ced12d3cd2ead64.txt.
+// lib/catalogue/data/catalogue.json, which is extracted from seeds/001_8ced12d3cd2ead64.txt.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -1,6 +1,6 @@
 // The reader's language: waymark's own words outside the templates (page footers, month names,
 // document titles) as a message catalogue per language, data compiled in from
-// libcommon/data/messages/<lang>.json. English is complete; any other catalogue falls back to
+// lib/documents/data/messages/<lang>.json. English is complete; any other catalogue falls back to
 // English message by message, and says which messages it lacked so the tool can warn once.
 #pragma once
 

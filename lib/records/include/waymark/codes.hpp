@@ -1,4 +1,4 @@
-// Values as schools write them, for fields whose values are codes (libcommon/data/codes.json):
+// Values as schools write them, for fields whose values are codes (lib/records/data/codes.json):
 // one vocabulary for every tool, so the census code 'K' and the words 'SEN Support' mean the same
 // wherever they are read.
 #pragma once

@@ -1,5 +1,5 @@
 // How the headings of a school's file become waymark's fields: 'UPN' is id, 'Attendance %' is
-// attendance_pct. The synonyms are data (libcommon/data/columns.json); a school's own headings
+// attendance_pct. The synonyms are data (lib/records/data/columns.json); a school's own headings
 // come from a --columns file and win over them.
 #pragma once
 
