@@ -93,6 +93,10 @@ class Tool {
   // An error on standard error, prefixed with the tool's name, for a run that goes on to find more.
   void report(const std::string& message) const;
 
+  // A completion script for `shell` (bash, zsh or fish) written from the options defined on app():
+  // `tool --completions SHELL` prints it, and the install step writes one per shell.
+  std::string completion_script(const std::string& shell) const;
+
  private:
   std::string name_;
   CLI::App app_;
