@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   } catch (const waymark::Error& e) {
     // The library says what kind of failure it was; the program decides what to do with it.
     std::fprintf(stderr, "score-tiers: %s\n", waymark::printable(e.what()).c_str());
-    return static_cast<int>(e.code());
+    return e.kind() == waymark::ErrorKind::usage ? 2 : 1;
   }
   return 0;
 }

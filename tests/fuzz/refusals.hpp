@@ -16,8 +16,8 @@ void expect_success_or_refusal(Run run) {
   try {
     run();
   } catch (const waymark::Error& error) {
-    if (error.code() == waymark::Exit::software) {
-      std::fprintf(stderr, "internal error (exit 70): %s\n", error.what());
+    if (error.kind() == waymark::ErrorKind::internal) {
+      std::fprintf(stderr, "internal error: %s\n", error.what());
       std::abort();
     }
   }

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using test::Row;
-using waymark::Exit;
+using waymark::ErrorKind;
 using waymark::RecordFormat;
 
 // ---------------------------------------------------------------------------------------------
@@ -226,12 +226,12 @@ TEST_CASE("CSV: a row with the wrong number of fields is a data error naming its
   test::TempDir dir;
   SECTION("too few") {
     const auto error = test::read_error(dir, "a,b\n1,2\n3\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":3:") && Contains("1 fields") && Contains("header has 2"));
   }
   SECTION("too many, after a multi-line record") {
     const auto error = test::read_error(dir, "a,b\n\"1\n1\",2\n3,4,5\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":4:") && Contains("3 fields"));
   }
 }
@@ -239,14 +239,14 @@ TEST_CASE("CSV: a row with the wrong number of fields is a data error naming its
 TEST_CASE("CSV: an unterminated quote is a data error", "[csv][errors]") {
   test::TempDir dir;
   const auto error = test::read_error(dir, "a,b\n1,2\n3,\"open\nstill open\n");
-  CHECK(error.code() == Exit::data);
+  CHECK(error.kind() == ErrorKind::bad_data);
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'b'") && Contains("never closed"));
 }
 
 TEST_CASE("CSV: text after a closing quote is a data error", "[csv][errors]") {
   test::TempDir dir;
   const auto error = test::read_error(dir, "a,b\n1,2\n\"x\"y,3\n");
-  CHECK(error.code() == Exit::data);
+  CHECK(error.kind() == ErrorKind::bad_data);
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'a'") && Contains("closing quote"));
 }
 
@@ -260,7 +260,7 @@ TEST_CASE("CSV: invalid UTF-8 is a data error naming the line and column", "[csv
   }));
   INFO(label);
   const auto error = test::read_error(dir, std::string("id,name\n1,Ada\n2,") + bytes + "\n");
-  CHECK(error.code() == Exit::data);
+  CHECK(error.kind() == ErrorKind::bad_data);
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'name'") && Contains("UTF-8"));
 }
 
@@ -276,7 +276,7 @@ TEST_CASE("CSV: invalid UTF-8 inside long unquoted records is caught too", "[csv
   }));
   INFO(label);
   const auto error = test::read_error(dir, "id,name,note\n1,Ada,x\n2," + value + ",y\n3,Grace Hopper and more text,z\n");
-  CHECK(error.code() == Exit::data);
+  CHECK(error.kind() == ErrorKind::bad_data);
   CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'name'") && Contains("UTF-8"));
 }
 
@@ -289,10 +289,10 @@ TEST_CASE("CSV: valid UTF-8 in long unquoted records reads as written", "[csv][u
 
 TEST_CASE("CSV: an empty file is a data error", "[csv][errors]") {
   test::TempDir dir;
-  SECTION("detected format") { CHECK(test::read_error(dir, "").code() == Exit::data); }
-  SECTION("only blank lines") { CHECK(test::read_error(dir, "\n\r\n\n").code() == Exit::data); }
-  SECTION("CSV forced") { CHECK(test::read_error(dir, "", RecordFormat::csv).code() == Exit::data); }
-  SECTION("blank lines with CSV forced") { CHECK(test::read_error(dir, "\n\n", RecordFormat::csv).code() == Exit::data); }
+  SECTION("detected format") { CHECK(test::read_error(dir, "").kind() == ErrorKind::bad_data); }
+  SECTION("only blank lines") { CHECK(test::read_error(dir, "\n\r\n\n").kind() == ErrorKind::bad_data); }
+  SECTION("CSV forced") { CHECK(test::read_error(dir, "", RecordFormat::csv).kind() == ErrorKind::bad_data); }
+  SECTION("blank lines with CSV forced") { CHECK(test::read_error(dir, "\n\n", RecordFormat::csv).kind() == ErrorKind::bad_data); }
 }
 
 TEST_CASE("CSV: a missing file is a no-input error naming the path", "[csv][errors]") {
@@ -300,7 +300,7 @@ TEST_CASE("CSV: a missing file is a no-input error naming the path", "[csv][erro
   const auto missing = dir / "no-such-file.csv";
   const auto error = test::error_from([&] { test::read_all(test::input_options(missing)); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::no_input);
+  CHECK(error->kind() == ErrorKind::missing_input);
   CHECK_THAT(error->what(), Contains(missing.string()));
 }
 
@@ -308,11 +308,11 @@ TEST_CASE("CSV: a header naming a column twice is a data error", "[csv][errors]"
   test::TempDir dir;
   SECTION("exact duplicate") {
     const auto error = test::read_error(dir, "id,name,id\n1,Ada,2\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains("column 'id'") && Contains("columns 1 (A) and 3 (C)"));
   }
   SECTION("duplicate after trimming spaces") {
-    CHECK(test::read_error(dir, "id,name, name\n1,Ada,Bob\n").code() == Exit::data);
+    CHECK(test::read_error(dir, "id,name, name\n1,Ada,Bob\n").kind() == ErrorKind::bad_data);
   }
 }
 

@@ -75,7 +75,7 @@ TEST_CASE("A school's own headings win over the table; a bad columns file names 
   SECTION("unknown field") {
     const auto error = test::error_from([&] { HeadingVocabulary::with_school_headings(dir.write("bad.txt", "attendence = X\n").string()); });
     REQUIRE(error);
-    CHECK(error->code() == waymark::Exit::data);
+    CHECK(error->kind() == waymark::ErrorKind::bad_data);
     CHECK_THAT(error->what(), Contains("bad.txt:1") && Contains("did you mean attendance_pct"));
   }
   SECTION("no '='") {
@@ -86,7 +86,7 @@ TEST_CASE("A school's own headings win over the table; a bad columns file names 
   SECTION("missing file") {
     const auto error = test::error_from([&] { HeadingVocabulary::with_school_headings((dir / "none.txt").string()); });
     REQUIRE(error);
-    CHECK(error->code() == waymark::Exit::no_input);
+    CHECK(error->kind() == waymark::ErrorKind::missing_input);
   }
 }
 

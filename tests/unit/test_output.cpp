@@ -9,7 +9,7 @@
 namespace {
 
 using Catch::Matchers::Contains;
-using waymark::Exit;
+using waymark::ErrorKind;
 
 // Permission bits of `path`.
 unsigned mode_of(const std::filesystem::path& path) {
@@ -108,7 +108,7 @@ TEST_CASE("Output to a path in a missing directory is a cannot-create error", "[
   const auto path = dir / "missing" / "report.csv";
   const auto error = test::error_from([&] { waymark::Output out(path.string()); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::cant_create);
+  CHECK(error->kind() == ErrorKind::cannot_create);
   CHECK_THAT(error->what(), Contains(path.string()));
   CHECK(dir.entries().empty());
 }
@@ -119,7 +119,7 @@ TEST_CASE("Output to a directory is a cannot-create error", "[output][errors]") 
     INFO(path);
     const auto error = test::error_from([&] { waymark::Output out(path); });
     REQUIRE(error);
-    CHECK(error->code() == Exit::cant_create);
+    CHECK(error->kind() == ErrorKind::cannot_create);
   }
   CHECK(dir.entries().empty());
 }

@@ -10,7 +10,7 @@
 
 namespace {
 
-using waymark::Exit;
+using waymark::ErrorKind;
 using waymark::Pseudonymiser;
 
 TEST_CASE("Pseudonymiser computes HMAC-SHA-256 (RFC 4231 test vectors)", "[pseudonymise]") {
@@ -65,7 +65,7 @@ TEST_CASE("Pseudonymiser::from_key_file accepts only the documented form and nev
   const auto path = private_key_file(dir, content);
   const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::data);
+  CHECK(error->kind() == ErrorKind::bad_data);
   CHECK_THAT(error->what(), Catch::Matchers::Contains(path) && Catch::Matchers::Contains("64 lowercase hexadecimal digits"));
   if (content.size() > 8) CHECK_THAT(error->what(), !Catch::Matchers::Contains(content.substr(0, 8)));
 }
@@ -78,7 +78,7 @@ TEST_CASE("Pseudonymiser::from_key_file refuses a key file others may read, as s
   std::filesystem::permissions(path, extra, std::filesystem::perm_options::add);
   const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::no_input);
+  CHECK(error->kind() == ErrorKind::missing_input);
   CHECK_THAT(error->what(), Catch::Matchers::Contains("chmod 600 " + path));
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("Pseudonymiser::from_key_file: a missing file is a no-input error nami
   const auto path = (dir / "no-such-key").string();
   const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::no_input);
+  CHECK(error->kind() == ErrorKind::missing_input);
   CHECK_THAT(error->what(), Catch::Matchers::Contains(path));
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("Pseudonymiser::from_key_file: a directory is a no-input error", "[pse
   test::TempDir dir;
   const auto error = test::error_from([&] { Pseudonymiser::from_key_file(dir.path().string()); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::no_input);
+  CHECK(error->kind() == ErrorKind::missing_input);
 }
 
 TEST_CASE("shared_columns keeps shareable fields by what they stand for, whatever the heading", "[pseudonymise]") {
@@ -126,7 +126,7 @@ TEST_CASE("shared_columns keeps shareable fields by what they stand for, whateve
   SECTION("--keep with a column the input does not have") {
     const auto error = test::error_from([&] { waymark::shared_columns(*reader, fields, std::vector<std::string>{"nickname"}); });
     REQUIRE(error);
-    CHECK(error->code() == Exit::data);
+    CHECK(error->kind() == ErrorKind::bad_data);
     CHECK_THAT(error->what(), Catch::Matchers::Contains("'nickname'") && Catch::Matchers::Contains("--keep"));
   }
   SECTION("nothing dropped, nothing said") {

@@ -13,7 +13,7 @@ namespace {
 
 using Catch::Matchers::Contains;
 using test::Row;
-using waymark::Exit;
+using waymark::ErrorKind;
 using waymark::RecordFormat;
 
 TEST_CASE("Record formats have names and parse from them", "[records]") {
@@ -72,10 +72,10 @@ TEST_CASE("InputOptions::format overrides detection", "[records][detect]") {
     CHECK(table.columns == Row{"[id]", "name"});
   }
   SECTION("NDJSON read as a JSON array is an error") {
-    CHECK(test::read_error(dir, "{\"a\":\"1\"}\n", RecordFormat::json).code() == Exit::data);
+    CHECK(test::read_error(dir, "{\"a\":\"1\"}\n", RecordFormat::json).kind() == ErrorKind::bad_data);
   }
   SECTION("a JSON array read as NDJSON is an error") {
-    CHECK(test::read_error(dir, "[{\"a\":\"1\"}]\n", RecordFormat::ndjson).code() == Exit::data);
+    CHECK(test::read_error(dir, "[{\"a\":\"1\"}]\n", RecordFormat::ndjson).kind() == ErrorKind::bad_data);
   }
   SECTION("NDJSON forced with leading blank lines") {
     const auto table = test::read_text(dir, "\n\n{\"a\":\"1\"}\n", RecordFormat::ndjson);
@@ -89,7 +89,7 @@ TEST_CASE("open_records: a directory is a no-input error", "[records][errors]") 
   test::TempDir dir;
   const auto error = test::error_from([&] { test::read_all(test::input_options(dir.path())); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::no_input);
+  CHECK(error->kind() == ErrorKind::missing_input);
 }
 
 // Regression test for a fixed bug. open_records decides the format from the
@@ -164,12 +164,12 @@ TEST_CASE("JSON: a key that is not in the first record is a data error naming it
   test::TempDir dir;
   SECTION("JSON array") {
     const auto error = test::read_error(dir, "[\n{\"a\":\"1\"},\n{\"a\":\"2\",\n\"extra\":\"x\"}\n]\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'extra'"));
   }
   SECTION("NDJSON") {
     const auto error = test::read_error(dir, "{\"a\":\"1\"}\n{\"a\":\"2\"}\n{\"extra\":\"x\"}\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":3:") && Contains("column 'extra'"));
   }
 }
@@ -187,7 +187,7 @@ TEST_CASE("NDJSON: after an empty first object, a later record's key is not in t
   CHECK(record.values.empty());
   const auto error = test::error_from([&] { reader->next(record); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::data);
+  CHECK(error->kind() == ErrorKind::bad_data);
   CHECK(reader->columns().empty());
 }
 
@@ -214,21 +214,21 @@ TEST_CASE("JSON: invalid JSON is a data error naming its line", "[records][json]
   test::TempDir dir;
   SECTION("NDJSON") {
     const auto error = test::read_error(dir, "{\"a\":\"1\"}\n{\"a\":\"2\"}\n{\"a\": }\n{\"a\":\"4\"}\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":3:") && Contains("not valid JSON"));
   }
   SECTION("NDJSON, the first line") {
     const auto error = test::read_error(dir, "{\"a\" \"1\"}\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":1:") && Contains("not valid JSON"));
   }
   SECTION("JSON array") {
     const auto error = test::read_error(dir, "[\n  {\"a\": \"1\"},\n\n  {\"a\": tru}\n]\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":4:") && Contains("not valid JSON"));
   }
   SECTION("JSON array: an unterminated string runs to the end of the file") {
-    CHECK(test::read_error(dir, "[{\"a\":\"1\"},{\"a\":\"2}]\n").code() == Exit::data);
+    CHECK(test::read_error(dir, "[{\"a\":\"1\"},{\"a\":\"2}]\n").kind() == ErrorKind::bad_data);
   }
 }
 
@@ -236,41 +236,41 @@ TEST_CASE("JSON: a record that is not an object is a data error", "[records][jso
   test::TempDir dir;
   SECTION("a number in an array") {
     const auto error = test::read_error(dir, "[{\"a\":\"1\"},\n2]");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":2:") && Contains("not a JSON object"));
   }
-  SECTION("a string in an array") { CHECK(test::read_error(dir, R"([{"a":"1"},"x"])").code() == Exit::data); }
-  SECTION("an array in an array") { CHECK(test::read_error(dir, "[[{\"a\":\"1\"}]]").code() == Exit::data); }
-  SECTION("null first") { CHECK(test::read_error(dir, "[null]").code() == Exit::data); }
+  SECTION("a string in an array") { CHECK(test::read_error(dir, R"([{"a":"1"},"x"])").kind() == ErrorKind::bad_data); }
+  SECTION("an array in an array") { CHECK(test::read_error(dir, "[[{\"a\":\"1\"}]]").kind() == ErrorKind::bad_data); }
+  SECTION("null first") { CHECK(test::read_error(dir, "[null]").kind() == ErrorKind::bad_data); }
   SECTION("an array on an NDJSON line") {
     const auto error = test::read_error(dir, "{\"a\":\"1\"}\n[1,2]\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":2:") && Contains("not a JSON object"));
   }
-  SECTION("a string on an NDJSON line") { CHECK(test::read_error(dir, "{\"a\":\"1\"}\n\"x\"\n").code() == Exit::data); }
+  SECTION("a string on an NDJSON line") { CHECK(test::read_error(dir, "{\"a\":\"1\"}\n\"x\"\n").kind() == ErrorKind::bad_data); }
 }
 
 TEST_CASE("JSON array: badly formed arrays are data errors", "[records][json][errors]") {
   test::TempDir dir;
-  SECTION("empty array") { CHECK(test::read_error(dir, "[]").code() == Exit::data); }
-  SECTION("empty array with space") { CHECK(test::read_error(dir, "[ \n ]\n").code() == Exit::data); }
-  SECTION("never closed") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},{\"a\":\"2\"}\n").code() == Exit::data); }
-  SECTION("never closed after a comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},").code() == Exit::data); }
+  SECTION("empty array") { CHECK(test::read_error(dir, "[]").kind() == ErrorKind::bad_data); }
+  SECTION("empty array with space") { CHECK(test::read_error(dir, "[ \n ]\n").kind() == ErrorKind::bad_data); }
+  SECTION("never closed") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},{\"a\":\"2\"}\n").kind() == ErrorKind::bad_data); }
+  SECTION("never closed after a comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},").kind() == ErrorKind::bad_data); }
   SECTION("text after the array") {
     const auto error = test::read_error(dir, "[{\"a\":\"1\"}]\n[{\"a\":\"2\"}]\n");
-    CHECK(error.code() == Exit::data);
+    CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains(":2:"));
   }
-  SECTION("records without a comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"} {\"a\":\"2\"}]").code() == Exit::data); }
-  SECTION("trailing comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},]").code() == Exit::data); }
-  SECTION("leading comma") { CHECK(test::read_error(dir, "[,{\"a\":\"1\"}]").code() == Exit::data); }
+  SECTION("records without a comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"} {\"a\":\"2\"}]").kind() == ErrorKind::bad_data); }
+  SECTION("trailing comma") { CHECK(test::read_error(dir, "[{\"a\":\"1\"},]").kind() == ErrorKind::bad_data); }
+  SECTION("leading comma") { CHECK(test::read_error(dir, "[,{\"a\":\"1\"}]").kind() == ErrorKind::bad_data); }
 }
 
 TEST_CASE("JSON: an empty file is a data error", "[records][json][errors]") {
   test::TempDir dir;
-  SECTION("JSON forced") { CHECK(test::read_error(dir, "", RecordFormat::json).code() == Exit::data); }
-  SECTION("NDJSON forced") { CHECK(test::read_error(dir, "", RecordFormat::ndjson).code() == Exit::data); }
-  SECTION("NDJSON forced, blank lines only") { CHECK(test::read_error(dir, "\n \n\t\n", RecordFormat::ndjson).code() == Exit::data); }
+  SECTION("JSON forced") { CHECK(test::read_error(dir, "", RecordFormat::json).kind() == ErrorKind::bad_data); }
+  SECTION("NDJSON forced") { CHECK(test::read_error(dir, "", RecordFormat::ndjson).kind() == ErrorKind::bad_data); }
+  SECTION("NDJSON forced, blank lines only") { CHECK(test::read_error(dir, "\n \n\t\n", RecordFormat::ndjson).kind() == ErrorKind::bad_data); }
 }
 
 TEST_CASE("JSON: strings holding brackets, braces, commas and escaped quotes do not end a record", "[records][json]") {

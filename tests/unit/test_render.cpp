@@ -9,7 +9,7 @@ namespace {
 
 using Catch::Matchers::Contains;
 using waymark::DocumentFormat;
-using waymark::Exit;
+using waymark::ErrorKind;
 using waymark::Template;
 
 const std::string hostile_name = "<b>Zoë *O'Neil*</b> [x](javascript:1)";
@@ -70,7 +70,7 @@ TEST_CASE("Template errors name the file, the line and the tag", "[render]") {
   const auto error_of = [](std::string text) {
     auto error = test::error_from([&] { waymark::check_template(Template{"plan", "my.mustache", std::move(text)}); });
     REQUIRE(error);
-    CHECK(error->code() == Exit::data);
+    CHECK(error->kind() == ErrorKind::bad_data);
     return std::string(error->what());
   };
   CHECK(error_of("# Plan\n\n{{#targets}}\n- {{target}}\n") ==
@@ -90,11 +90,11 @@ TEST_CASE("TemplateSet checks a template when it is first asked for, and again a
   templates.override_one("plan", dir.write("bad.md.mustache", "{{#targets}}\n"));
   const auto error = test::error_from([&] { templates.get("plan"); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::data);
+  CHECK(error->kind() == ErrorKind::bad_data);
   CHECK_THAT(std::string(error->what()), Contains("bad.md.mustache:1: tag '{{#targets}}': the section is never closed"));
   const auto missing = test::error_from([&] { templates.get("contract"); });
   REQUIRE(missing);
-  CHECK(missing->code() == Exit::usage);
+  CHECK(missing->kind() == ErrorKind::usage);
 }
 
 TEST_CASE("Signature tables become lines to sign on", "[render]") {
@@ -217,10 +217,10 @@ TEST_CASE("Settings: dotted keys nest, files hold JSON or key=value lines", "[re
   CHECK(json_settings.page().author == "Oak Lane");
   auto error = test::error_from([&] { json_settings.set("no equals sign"); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::usage);
+  CHECK(error->kind() == ErrorKind::usage);
   error = test::error_from([&] { settings.load_file(dir.write("bad.txt", "school.name\n")); });
   REQUIRE(error);
-  CHECK(error->code() == Exit::data);
+  CHECK(error->kind() == ErrorKind::bad_data);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace {
 
 using Catch::Matchers::Contains;
 using test::Row;
-using waymark::Exit;
+using waymark::ErrorKind;
 
 // The text of `utf8` (ASCII and Latin-1 letters only) as UTF-16 with a byte order mark.
 std::string utf16(std::string_view utf8, bool little_endian) {
@@ -49,11 +49,11 @@ TEST_CASE("--encoding converts Windows-1252 and Latin-1; bad bytes for the encod
   SECTION("UTF-16 named, odd byte at the end") {
     options.path = dir.write("odd.txt", std::string("i\0d\0\n", 5)).string();
     options.encoding = "utf-16le";
-    CHECK(test::error_from([&] { test::read_all(options); })->code() == Exit::data);
+    CHECK(test::error_from([&] { test::read_all(options); })->kind() == ErrorKind::bad_data);
   }
   SECTION("an encoding iconv does not know is a usage error") {
     options.encoding = "klingon";
-    CHECK(test::error_from([&] { test::read_all(options); })->code() == Exit::usage);
+    CHECK(test::error_from([&] { test::read_all(options); })->kind() == ErrorKind::usage);
   }
 }
 

@@ -58,7 +58,7 @@ TEST_CASE("a bad term file is refused with the line and column at fault", "[term
     try {
       TermDates::load(dir.write("terms.csv", content).string());
     } catch (const waymark::Error& e) {
-      CHECK(e.code() == waymark::Exit::data);
+      CHECK(e.kind() == waymark::ErrorKind::bad_data);
       return std::string(e.what());
     }
     return std::string("no error");

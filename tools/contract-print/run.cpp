@@ -83,10 +83,10 @@ int print_contracts(const Options& options, const std::function<void(const std::
   }
   for (const auto& id : chosen) {
     if (!found.contains(id))
-      throw Error(Exit::data, fmt::format("{}: --id {}: no learner with this id (expected an id in the plans or rows)",
+      throw Error(ErrorKind::bad_data, fmt::format("{}: --id {}: no learner with this id (expected an id in the plans or rows)",
                                           options.common.input == "-" ? "standard input" : options.common.input, printable(id)));
   }
-  if (!output) throw Error(Exit::data, "the input holds no plans or rows");
+  if (!output) throw Error(ErrorKind::bad_data, "the input holds no plans or rows");
   output->finish();
   return 0;
 }

@@ -50,16 +50,16 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (options.list_criteria) return list_criteria(options);
-    if (options.pupils_path.empty()) throw Error(Exit::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
+    if (options.pupils_path.empty()) throw Error(ErrorKind::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
     const std::string& format = options.common.format;
     const bool document = format == "md" || format == "html" || format == "pdf" || format == "docx";
     options.report = options.report || document;
-    if (options.report && options.gaps) throw Error(Exit::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
+    if (options.report && options.gaps) throw Error(ErrorKind::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
     if (options.report && !document && !format.empty() && format != "txt")
-      throw Error(Exit::usage, "the report is md, html, txt, pdf or docx, not " + format);
-    if (options.gaps && (format == "txt" || document)) throw Error(Exit::usage, "--gaps writes csv, ndjson or json, not " + format);
+      throw Error(ErrorKind::usage, "the report is md, html, txt, pdf or docx, not " + format);
+    if (options.gaps && (format == "txt" || document)) throw Error(ErrorKind::usage, "--gaps writes csv, ndjson or json, not " + format);
     if (!options.gaps && !options.report && format == "ndjson")
-      throw Error(Exit::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
+      throw Error(ErrorKind::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
     if (options.report) check_report_template(options);
     // A careers leader who forgot --activities would otherwise face a terminal waiting in silence.
     if ((options.common.input.empty() || options.common.input == "-") && isatty(STDIN_FILENO))

@@ -32,7 +32,7 @@ PlanBuilder::PlanBuilder(const RecordReader& reader, PlanSettings settings, cons
     : reader_(reader), settings_(std::move(settings)), catalogue_(catalogue), profiles_(profiles) {
   reader_.require_column("id", "an id column, as risk-check writes");
   for (const auto& id : settings_.actions)
-    if (!catalogue_.find_action(id)) throw Error(Exit::usage, fmt::format("--actions: {} is not an action of the toolkit (A01 to A13)", id));
+    if (!catalogue_.find_action(id)) throw Error(ErrorKind::usage, fmt::format("--actions: {} is not an action of the toolkit (A01 to A13)", id));
 }
 
 std::string PlanBuilder::text(const Record& record, std::string_view column) const {

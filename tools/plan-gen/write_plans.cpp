@@ -33,7 +33,7 @@ PlanSettings plan_settings(const Options& options, const DocumentSettings& setti
     try {
       plan.start = *parse_date(options.start, options.common.date_order());
     } catch (const FieldError& e) {
-      throw Error(Exit::usage, fmt::format("--start: {} ({})", e.what(), e.expected()));
+      throw Error(ErrorKind::usage, fmt::format("--start: {} ({})", e.what(), e.expected()));
     }
   }
   plan.review_every = *parse_interval(options.review_every);
@@ -174,7 +174,7 @@ int write_plans(const Tool& tool, const Options& options) {
   const std::string format = options.common.format.empty() ? "md" : options.common.format;
   const bool as_json = format == "json" || format == "ndjson";
   if (as_json && names_directory(options.common.output))
-    throw Error(Exit::usage, "json and ndjson plans go to one file or standard output, not a directory");
+    throw Error(ErrorKind::usage, "json and ndjson plans go to one file or standard output, not a directory");
 
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
@@ -244,7 +244,7 @@ int write_plans(const Tool& tool, const Options& options) {
   }
   for (const auto& id : chosen) {
     if (!found.contains(id))
-      throw Error(Exit::data, fmt::format("{}: --id {}: no learner with this id (expected an id in the learner records)", reader->source_name(),
+      throw Error(ErrorKind::bad_data, fmt::format("{}: --id {}: no learner with this id (expected an id in the learner records)", reader->source_name(),
                                           printable(id)));
   }
   // One line for them all: a cohort's first plans are mostly written before their targets.
@@ -262,7 +262,7 @@ int write_plans(const Tool& tool, const Options& options) {
 
   if (json_out) json_out->finish();
   else documents->finish();
-  return options.strict && not_smart ? static_cast<int>(Exit::fail_on) : 0;
+  return completed(options.strict && not_smart);
 }
 
 }  // namespace waymark::plan

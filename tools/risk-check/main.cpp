@@ -68,18 +68,27 @@ int main(int argc, char** argv) {
     for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
     for (const auto name : split_list(change_list, ',')) options.tier_changes.emplace_back(name);
     if (is_tier_change_word(options.fail_on) && options.since_path.empty())
-      throw Error(Exit::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
+      throw Error(ErrorKind::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
     for (const auto name : split_list(keep_list, ',')) options.keep.emplace_back(name);
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;
     }
     const Rules rules = options.rules_path.empty() ? Rules::builtin() : Rules::load(options.rules_path);
-    if (!options.explain_id.empty()) return explain_learner(options, rules);
-    if (options.summary && !options.since_path.empty()) return write_movement_summary(options, rules);
-    if (options.summary) return write_summary(options, rules);
-    if (!options.outcomes_path.empty()) return write_evaluation(options, rules);
-    if (options.common.format == "txt") throw Error(Exit::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");
-    return write_scored_records(options, rules);
+    if (!options.explain_id.empty()) {
+      explain_learner(options, rules);
+      return completed(false);
+    }
+    if (options.summary && !options.since_path.empty()) return completed(write_movement_summary(options, rules));
+    if (options.summary) {
+      write_summary(options, rules);
+      return completed(false);
+    }
+    if (!options.outcomes_path.empty()) {
+      write_evaluation(options, rules);
+      return completed(false);
+    }
+    if (options.common.format == "txt") throw Error(ErrorKind::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");
+    return completed(write_scored_records(options, rules));
   });
 }

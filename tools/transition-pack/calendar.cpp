@@ -42,7 +42,7 @@ icalproperty* zoned(icalproperty* property, const std::string& zone_name) {
 
 Calendar::Calendar(const std::string& zone_name)
     : zone_name_(zone_name), zone_(icaltimezone_get_builtin_timezone(zone_name.c_str())) {
-  if (zone_ == nullptr) throw Error(Exit::usage, "--timezone: unknown time zone '" + zone_name + "' (a zone such as Europe/London)");
+  if (zone_ == nullptr) throw Error(ErrorKind::usage, "--timezone: unknown time zone '" + zone_name + "' (a zone such as Europe/London)");
 }
 
 std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {

@@ -21,9 +21,9 @@ namespace {
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, "cannot open " + path + ": " + std::strerror(errno));
+  if (!in) throw Error(ErrorKind::missing_input, "cannot open " + path + ": " + std::strerror(errno));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(Exit::io, "cannot read " + path + ": " + std::strerror(errno));
+  if (in.bad()) throw Error(ErrorKind::io, "cannot read " + path + ": " + std::strerror(errno));
   return text;
 }
 
@@ -434,7 +434,7 @@ CtfFile read_ctf(const Options& options) {
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
     const auto& at = reader.positions();
-    throw Error(Exit::data, fmt::format("{}:{}:{}: {}", options.ctf_path, at.line(parsed.offset), at.column(parsed.offset),
+    throw Error(ErrorKind::bad_data, fmt::format("{}:{}:{}: {}", options.ctf_path, at.line(parsed.offset), at.column(parsed.offset),
                                         describe_parse_failure(parsed, text)));
   }
   const auto root = doc.document_element();

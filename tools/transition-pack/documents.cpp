@@ -265,7 +265,7 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
 PackDocuments::PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn)
     : settings_(options.settings()), page_(options.page(settings_)), warn_(warn) {
   if (!options.template_file.empty()) {
-    throw Error(Exit::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
+    throw Error(ErrorKind::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
                              "or checklist.md.mustache in a directory and give --templates DIR");
   }
   templates_.add_builtin("profile", embedded::transition_profile_template);

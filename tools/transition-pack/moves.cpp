@@ -112,14 +112,14 @@ Moves read_moves(const Options& options, const Checklist& checklist) {
 
 Moves moves_from_options(const Options& options, const std::vector<std::string>& ids) {
   const auto kind = parse_move_kind(options.kind);
-  if (!kind) throw Error(Exit::usage, "--kind must be " + std::string(kinds_expected));
+  if (!kind) throw Error(ErrorKind::usage, "--kind must be " + std::string(kinds_expected));
   std::optional<Date> date;
   try {
     date = parse_date(options.move_date, options.common.date_order());
   } catch (const FieldError& e) {
-    throw Error(Exit::usage, std::string("--move-date: ") + e.what() + " (" + e.expected() + ")");
+    throw Error(ErrorKind::usage, std::string("--move-date: ") + e.what() + " (" + e.expected() + ")");
   }
-  if (!date) throw Error(Exit::usage, "--move-date is empty (the first day at the new setting, such as 2026-09-07)");
+  if (!date) throw Error(ErrorKind::usage, "--move-date is empty (the first day at the new setting, such as 2026-09-07)");
   Moves moves;
   moves.source = "--kind and --move-date";
   for (const auto& id : ids) {

@@ -22,7 +22,7 @@ std::string dump(const nlohmann::ordered_json& json, int indent) {
 void make_private_directory(const fs::path& dir) {
   std::error_code error;
   if (fs::exists(dir, error) && !fs::is_directory(dir, error)) {
-    throw Error(Exit::cant_create, "cannot create " + dir.string() + ": it is a file, not a directory");
+    throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": it is a file, not a directory");
   }
   // These folders hold records about children: their owner only.
   create_private_directories(dir);

@@ -35,7 +35,7 @@ void keep_chosen_moves(Moves& moves, const Options& options) {
   const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
   for (const auto& id : chosen) {
     if (std::none_of(moves.list.begin(), moves.list.end(), [&](const Move& move) { return move.id == id; }))
-      throw Error(Exit::data, moves.source + ": --id " + printable(id) + ": no move for this learner (expected the id of a learner who moves)");
+      throw Error(ErrorKind::bad_data, moves.source + ": --id " + printable(id) + ": no move for this learner (expected the id of a learner who moves)");
   }
   std::erase_if(moves.list, [&](const Move& move) { return !chosen.contains(move.id); });
 }
@@ -50,7 +50,7 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
     inputs.moves = read_moves(options, Checklist::builtin());
   } else {
     if (options.kind.empty() || options.move_date.empty()) {
-      throw Error(Exit::usage, "a CTF without --moves needs --kind and --move-date for its pupils");
+      throw Error(ErrorKind::usage, "a CTF without --moves needs --kind and --move-date for its pupils");
     }
     inputs.moves = moves_from_options(options, ctf.ids);
     inputs.moves.has_consent_column = true;  // there is no file to lack the column; consent is simply not recorded
@@ -66,7 +66,7 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
 }
 
 Inputs read_record_inputs(const Options& options) {
-  if (options.moves_path.empty()) throw Error(Exit::usage, "--moves FILE is required (or --ctf FILE.xml)");
+  if (options.moves_path.empty()) throw Error(ErrorKind::usage, "--moves FILE is required (or --ctf FILE.xml)");
   Inputs inputs;
   inputs.moves = read_moves(options, Checklist::builtin());
   keep_chosen_moves(inputs.moves, options);
@@ -112,7 +112,7 @@ Destination plan_destination(const Options& options) {
   destination.document_format = parse_document_format(options.common.format);
   for (const auto name : split_list(options.document_formats, ',')) {
     const auto format = parse_document_format(name);
-    if (!format) throw Error(Exit::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf, docx)");
+    if (!format) throw Error(ErrorKind::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf, docx)");
     destination.folder_formats.push_back(*format);
   }
   return destination;
@@ -142,9 +142,9 @@ Date made_on(const Options& options) {
   try {
     if (const auto date = parse_date(options.as_of, options.common.date_order())) return *date;
   } catch (const FieldError& e) {
-    throw Error(Exit::usage, std::string("--as-of: ") + e.what() + " (" + e.expected() + ")");
+    throw Error(ErrorKind::usage, std::string("--as-of: ") + e.what() + " (" + e.expected() + ")");
   }
-  throw Error(Exit::usage, "--as-of is empty (the day the pack is made, such as 2027-06-01)");
+  throw Error(ErrorKind::usage, "--as-of is empty (the day the pack is made, such as 2027-06-01)");
 }
 
 // One warning for each kind of date a reader should look at, naming the first.
@@ -172,10 +172,10 @@ void warn_about_dates(const std::vector<Pack>& packs, const Options& options, co
 }  // namespace
 
 int run(const Options& options, const Tool& tool) {
-  if (!parse_clock_time(options.meeting_time)) throw Error(Exit::usage, "--meeting-time must be a 24-hour time such as 15:30");
+  if (!parse_clock_time(options.meeting_time)) throw Error(ErrorKind::usage, "--meeting-time must be a 24-hour time such as 15:30");
   const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
   if (!options.ctf_path.empty() && options.common.input != "-") {
-    throw Error(Exit::usage, "give learner records or --ctf FILE.xml, not both");
+    throw Error(ErrorKind::usage, "give learner records or --ctf FILE.xml, not both");
   }
   const auto destination = plan_destination(options);
   // Templates are checked before any input is read.

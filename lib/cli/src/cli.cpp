@@ -39,6 +39,18 @@ DateOrder CommonOptions::date_order() const { return parse_date_order(date_forma
 ErrorBudget::ErrorBudget(std::size_t limit, MessageSink report)
     : limit_(limit), report_(std::move(report)) {}
 
+Exit exit_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::usage: return Exit::usage;
+    case ErrorKind::bad_data: return Exit::data;
+    case ErrorKind::missing_input: return Exit::no_input;
+    case ErrorKind::cannot_create: return Exit::cant_create;
+    case ErrorKind::io: return Exit::io;
+    case ErrorKind::internal: return Exit::software;
+  }
+  return Exit::software;
+}
+
 void ErrorBudget::report(const Error& e) {
   if (latest_) report_(latest_->what());
   latest_ = e;
@@ -53,7 +65,7 @@ void ErrorBudget::end(const std::string& how_many) {
   // One bad value ends the run with its own message, as a run that stops at the first always has.
   if (count_ == 1) throw *latest_;
   report_(latest_->what());
-  throw Error(Exit::data, how_many);
+  throw Error(ErrorKind::bad_data, how_many);
 }
 
 Tool::Tool(std::string name, std::string description) : name_(std::move(name)), app_(std::move(description), name_) {
@@ -241,7 +253,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
     return body();
   } catch (const Error& e) {
     report(e.what());
-    return static_cast<int>(e.code());
+    return static_cast<int>(exit_status(e.kind()));
   } catch (const BrokenPipe&) {
     return 0;
   } catch (const std::bad_alloc&) {

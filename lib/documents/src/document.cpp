@@ -74,7 +74,7 @@ ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : t
                                                                                           : "";
   if (!problem.empty()) {
     const auto line = 1 + std::count(markdown.begin(), markdown.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-    throw Error(Exit::data, fmt::format("document: Markdown line {}: {} (UTF-8 text)", line, problem));
+    throw Error(ErrorKind::bad_data, fmt::format("document: Markdown line {}: {} (UTF-8 text)", line, problem));
   }
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   for (cmark_llist* item = gfm_extensions(); item; item = item->next)
@@ -85,7 +85,7 @@ ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : t
   // Values are escaped and templates checked, so only text a tool inserts as Markdown could get here.
   if (const auto line = line_nested_too_deep(root_)) {
     cmark_node_free(std::exchange(root_, nullptr));
-    throw Error(Exit::data, fmt::format("document: Markdown line {}: nested more than {} deep (block quotes, lists or "
+    throw Error(ErrorKind::bad_data, fmt::format("document: Markdown line {}: nested more than {} deep (block quotes, lists or "
                                         "emphasis within each other) (expected at most {} levels)",
                                         *line, max_markdown_depth, max_markdown_depth));
   }
@@ -173,11 +173,11 @@ class StagedDirectory {
     try {
       create_private_directories(dir_);
     } catch (const Error&) {
-      throw Error(Exit::cant_create, fmt::format("{}: cannot create the directory", dir));
+      throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot create the directory", dir));
     }
     std::string pattern = (dir_ / ".waymark-XXXXXX").string();
     staging_ = create_removed_on_signal([&] { return mkdtemp(pattern.data()) ? pattern : std::string(); });
-    if (staging_.empty()) throw Error(Exit::cant_create, fmt::format("{}: cannot write in the directory", dir));
+    if (staging_.empty()) throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot write in the directory", dir));
   }
   ~StagedDirectory() {
     std::error_code ignored;
@@ -201,7 +201,7 @@ class StagedDirectory {
     for (const auto& name : names_) {
       std::error_code error;
       std::filesystem::rename(staging_ / name, dir_ / name, error);
-      if (error) throw Error(Exit::io, fmt::format("{}: cannot move into place: {}", (dir_ / name).string(), error.message()));
+      if (error) throw Error(ErrorKind::io, fmt::format("{}: cannot move into place: {}", (dir_ / name).string(), error.message()));
     }
     committed_ = true;
   }
@@ -277,7 +277,7 @@ void DocumentOutput::finish() {
 
 void DocumentSettings::load_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, fmt::format("{}: cannot read the settings file", file.string()));
+  if (!in) throw Error(ErrorKind::missing_input, fmt::format("{}: cannot read the settings file", file.string()));
   std::ostringstream content;
   content << in.rdbuf();
   const std::string text = content.str();
@@ -285,7 +285,7 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
     try {
       values_.merge_patch(nlohmann::json::parse(text, nullptr, true, true));
     } catch (const nlohmann::json::parse_error& e) {
-      throw Error(Exit::data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), e.byte));
+      throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), e.byte));
     }
     return;
   }
@@ -308,11 +308,11 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
 void DocumentSettings::set(std::string_view assignment) {
   const auto equals = assignment.find('=');
   if (equals == std::string_view::npos || equals == 0)
-    throw Error(Exit::usage, fmt::format("--set needs key=value, such as school.name=\"Hillside Academy\""));
+    throw Error(ErrorKind::usage, fmt::format("--set needs key=value, such as school.name=\"Hillside Academy\""));
   const auto key = trim(assignment.substr(0, equals));
   std::size_t offset = 0;
   if (const auto problem = text_problem(assignment, offset); !problem.empty())
-    throw Error(Exit::data, fmt::format("--set {}: {} (UTF-8 text)", printable(key), problem));
+    throw Error(ErrorKind::bad_data, fmt::format("--set {}: {} (UTF-8 text)", printable(key), problem));
   nlohmann::json* target = &values_;
   for (const auto part : split_list(key, '.')) {
     if (!target->is_object()) *target = nlohmann::json::object();

@@ -393,7 +393,7 @@ std::unique_ptr<DocumentWriter> DocumentWriter::create(DocumentFormat format, Ou
     case DocumentFormat::pdf: return make_pdf_writer(out, page);
     case DocumentFormat::docx: return make_docx_writer(out, page);
   }
-  throw Error(Exit::usage, "unknown document format");
+  throw Error(ErrorKind::usage, "unknown document format");
 }
 
 }  // namespace waymark

@@ -482,7 +482,7 @@ class DocxWriter final : public DocumentWriter {
 
   [[noreturn]] void zip_failed(zip_error_t* error) const {
     const std::string message = zip_error_strerror(error);
-    throw Error(Exit::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
+    throw Error(ErrorKind::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
   }
 
   // Zips the parts in memory (libzip over a growing buffer) and hands the bytes to the Output.
@@ -513,7 +513,7 @@ class DocxWriter final : public DocumentWriter {
         if (part && index < 0) zip_source_free(part);
         const std::string message = zip_strerror(archive);
         zip_discard(archive);
-        throw Error(Exit::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
+        throw Error(ErrorKind::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
       }
     };
     for (const auto& [name, content] : parts) add(name, content);
@@ -525,7 +525,7 @@ class DocxWriter final : public DocumentWriter {
     if (zip_close(archive) < 0) {
       const std::string message = zip_strerror(archive);
       zip_discard(archive);
-      throw Error(Exit::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
+      throw Error(ErrorKind::io, fmt::format("{}: cannot write the Word document: {}", out_.name(), message));
     }
     if (zip_source_open(buffer) < 0) zip_failed(zip_source_error(buffer));
     char chunk[1 << 15];

@@ -83,7 +83,7 @@ std::string fill_placeholders(std::string_view pattern, const std::vector<std::p
 Messages::Messages() : catalogue_(*catalogue_file("en")) {}
 
 Messages::Messages(std::string_view lang) : requested_(lang) {
-  if (!valid_tag(lang)) throw Error(Exit::usage, fmt::format("--lang: '{}' is not a language tag (such as en, cy or it)", lang));
+  if (!valid_tag(lang)) throw Error(ErrorKind::usage, fmt::format("--lang: '{}' is not a language tag (such as en, cy or it)", lang));
   const nlohmann::json& english = *catalogue_file("en");
   const nlohmann::json* translation = catalogue_file(lang);
   std::string found_tag(lang);

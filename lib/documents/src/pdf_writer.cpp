@@ -166,7 +166,7 @@ Layout create_layout(const std::string& markup, const LayoutStyle& style) {
   if (!pango_parse_markup(markup.data(), static_cast<int>(markup.size()), 0, &attributes, &text, nullptr, &error)) {
     const std::string message = error ? error->message : "unknown error";
     if (error) g_error_free(error);
-    throw Error(Exit::software, fmt::format("PDF: text could not be laid out ({})", message));
+    throw Error(ErrorKind::internal, fmt::format("PDF: text could not be laid out ({})", message));
   }
   pango_layout_set_text(layout.get(), text, -1);
   pango_layout_set_attributes(layout.get(), attributes);
@@ -971,7 +971,7 @@ class PdfWriter final : public DocumentWriter {
 
   void check(cairo_status_t status) {
     if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
-    if (status != CAIRO_STATUS_SUCCESS) throw Error(Exit::io, fmt::format("{}: cannot write the PDF: {}", out_.name(), cairo_status_to_string(status)));
+    if (status != CAIRO_STATUS_SUCCESS) throw Error(ErrorKind::io, fmt::format("{}: cannot write the PDF: {}", out_.name(), cairo_status_to_string(status)));
   }
 
   void close() {

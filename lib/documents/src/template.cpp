@@ -20,7 +20,7 @@ namespace {
 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in || std::filesystem::is_directory(file)) throw Error(Exit::no_input, fmt::format("{}: cannot read the template", file.string()));
+  if (!in || std::filesystem::is_directory(file)) throw Error(ErrorKind::missing_input, fmt::format("{}: cannot read the template", file.string()));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -56,7 +56,7 @@ struct Tag {
 };
 
 Error template_error(const Template& tmpl, long line, std::string_view tag, std::string_view problem) {
-  return Error(Exit::data, fmt::format("{}:{}: tag '{}': {}", tmpl.origin, line, tag, problem));
+  return Error(ErrorKind::bad_data, fmt::format("{}:{}: tag '{}': {}", tmpl.origin, line, tag, problem));
 }
 
 // Template text is UTF-8 without control bytes, as CSV input is: anything else would be copied
@@ -65,7 +65,7 @@ void check_text(const Template& tmpl) {
   std::size_t offset = 0;
   if (const auto problem = text_problem(tmpl.text, offset); !problem.empty()) {
     const auto line = 1 + std::count(tmpl.text.begin(), tmpl.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-    throw Error(Exit::data, fmt::format("{}:{}: {} (a template in UTF-8)", tmpl.origin, line, problem));
+    throw Error(ErrorKind::bad_data, fmt::format("{}:{}: {} (a template in UTF-8)", tmpl.origin, line, problem));
   }
 }
 
@@ -76,7 +76,7 @@ void check_markdown_nesting(const Template& tmpl) {
   const auto line = line_nested_too_deep(root);
   cmark_node_free(root);
   if (line) {
-    throw Error(Exit::data, fmt::format("{}:{}: Markdown nested more than {} deep (block quotes, lists or emphasis within each "
+    throw Error(ErrorKind::bad_data, fmt::format("{}:{}: Markdown nested more than {} deep (block quotes, lists or emphasis within each "
                                         "other) (expected at most {} levels)",
                                         tmpl.origin, *line, max_markdown_depth, max_markdown_depth));
   }
@@ -179,7 +179,7 @@ std::vector<std::string> TemplateSet::use_language(const std::string& lang) {
 }
 
 void TemplateSet::override_from_dir(const std::filesystem::path& dir) {
-  if (!std::filesystem::is_directory(dir)) throw Error(Exit::no_input, fmt::format("{}: not a directory of templates", dir.string()));
+  if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::missing_input, fmt::format("{}: not a directory of templates", dir.string()));
   for (auto& [name, tmpl] : templates_) {
     const auto file = dir / (name + ".md.mustache");
     if (std::filesystem::exists(file)) {
@@ -196,7 +196,7 @@ void TemplateSet::override_one(const std::string& name, const std::filesystem::p
 
 const Template& TemplateSet::get(const std::string& name) const {
   const auto it = templates_.find(name);
-  if (it == templates_.end()) throw Error(Exit::usage, fmt::format("there is no template called '{}'", name));
+  if (it == templates_.end()) throw Error(ErrorKind::usage, fmt::format("there is no template called '{}'", name));
   if (!checked_.contains(name)) {
     check_template(it->second);
     checked_.insert(name);

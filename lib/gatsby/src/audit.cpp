@@ -18,9 +18,9 @@ std::chrono::year_month_day option_date(const std::string& option, const std::st
   try {
     if (const auto date = parse_date(text)) return *date;
   } catch (const FieldError& e) {
-    throw Error(Exit::usage, option + ": " + e.what() + " (" + e.expected() + ")");
+    throw Error(ErrorKind::usage, option + ": " + e.what() + " (" + e.expected() + ")");
   }
-  throw Error(Exit::usage, option + ": the date is empty (an ISO 8601 date such as 2026-07-15)");
+  throw Error(ErrorKind::usage, option + ": the date is empty (an ISO 8601 date such as 2026-07-15)");
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
   const int current_year = academic_year_of(audit.as_of);
   if (!options.since.empty()) {
     const auto since = option_date("--since", options.since);
-    if (std::chrono::sys_days{since} > std::chrono::sys_days{audit.as_of}) throw Error(Exit::usage, "--since: the date is after --as-of");
+    if (std::chrono::sys_days{since} > std::chrono::sys_days{audit.as_of}) throw Error(ErrorKind::usage, "--since: the date is after --as-of");
     audit.log_from = academic_year_of(since);
   } else {
     audit.log_from = audit.log.first_academic_year.value_or(current_year);

@@ -30,7 +30,7 @@ std::string joined(const auto& names) {
 
 // The framework files are ours and compiled in: a mistake in them is a bug, reported as one.
 [[noreturn]] void bad_framework(std::string_view name, const std::string& problem) {
-  throw Error(Exit::software, "built-in framework " + std::string(name) + ": " + problem);
+  throw Error(ErrorKind::internal, "built-in framework " + std::string(name) + ": " + problem);
 }
 
 Rule parse_rule(std::string_view framework, const std::string& id, const nlohmann::json& json) {
@@ -143,7 +143,7 @@ const std::vector<std::string>& Framework::names() {
 std::string_view Framework::builtin_text(std::string_view name) {
   if (name == "gatsby-2014") return embedded::gatsby_2014_json;
   if (name == "gatsby-2024") return embedded::gatsby_2024_json;
-  throw Error(Exit::usage, "--framework: " + std::string(name) + " is not a framework (" + joined(names()) + ")");
+  throw Error(ErrorKind::usage, "--framework: " + std::string(name) + " is not a framework (" + joined(names()) + ")");
 }
 
 Framework Framework::builtin(std::string_view name) { return parse_framework(name, builtin_text(name)); }

@@ -89,32 +89,32 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
   SchoolAnswers school;
   if (ends_with_toml(input.path)) {
     std::ifstream in(input.path, std::ios::binary);
-    if (!in || std::filesystem::is_directory(input.path)) throw Error(Exit::no_input, "cannot open " + input.path + ": " + std::strerror(errno));
+    if (!in || std::filesystem::is_directory(input.path)) throw Error(ErrorKind::missing_input, "cannot open " + input.path + ": " + std::strerror(errno));
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     toml::table table;
     if (const long line = line_too_deep(text, max_json_depth)) {
-      throw Error(Exit::data, fmt::format("{}:{}: tables, keys or arrays nested more than {} deep (a table per criterion with answer and "
+      throw Error(ErrorKind::bad_data, fmt::format("{}:{}: tables, keys or arrays nested more than {} deep (a table per criterion with answer and "
                                           "evidence)", input.path, line, max_json_depth));
     }
     try {
       table = toml::parse(text, input.path);
     } catch (const toml::parse_error& e) {
-      throw Error(Exit::data, where(input.path, e.source()) + ": not valid TOML: " + std::string(e.description()) +
+      throw Error(ErrorKind::bad_data, where(input.path, e.source()) + ": not valid TOML: " + std::string(e.description()) +
                                   " (a table per criterion with answer and evidence)");
     }
     for (const auto& [key, node] : table) {
       const std::string id(key.str());
       const auto location = where(input.path, key.source());
       if (!Framework::is_school_criterion_anywhere(id))
-        throw Error(Exit::data, location + ": [" + id + "] is not a school criterion of any framework (see gatsby-audit --list-criteria)");
+        throw Error(ErrorKind::bad_data, location + ": [" + id + "] is not a school criterion of any framework (see gatsby-audit --list-criteria)");
       const auto* entry = node.as_table();
-      if (!entry) throw Error(Exit::data, location + ": [" + id + "] is not a table (answer = \"yes\", evidence = \"...\")");
+      if (!entry) throw Error(ErrorKind::bad_data, location + ": [" + id + "] is not a table (answer = \"yes\", evidence = \"...\")");
       const auto answer_node = (*entry)["answer"];
       const auto answer_text = answer_node.value<std::string>();
       const auto answer = answer_text ? parse_school_answer(*answer_text) : std::nullopt;
       if (!answer) {
         const auto region = answer_node.node() ? answer_node.node()->source() : entry->source();
-        throw Error(Exit::data, where(input.path, region) + ": [" + id + "] answer is missing or not an answer (" + answer_expected + ")");
+        throw Error(ErrorKind::bad_data, where(input.path, region) + ": [" + id + "] answer is missing or not an answer (" + answer_expected + ")");
       }
       school.answers_[id] = {*answer, (*entry)["evidence"].value_or(std::string{})};
     }

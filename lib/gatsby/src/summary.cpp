@@ -315,7 +315,7 @@ Summary summarise(const Audit& audit) {
 int write_summary(const Options& options, const Audit& audit) {
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
   if (format != "txt" && format != "csv" && format != "json")
-    throw Error(Exit::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
+    throw Error(ErrorKind::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
   const Summary summary = summarise(audit);
   Output out(options.common.output);
   if (format == "txt") write_txt(out, audit, summary);

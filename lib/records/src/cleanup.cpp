@@ -83,9 +83,9 @@ void create_private_directories(const std::filesystem::path& dir) {
   if (std::filesystem::is_directory(dir, error)) return;
   if (dir.has_parent_path() && dir.parent_path() != dir) create_private_directories(dir.parent_path());
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    throw Error(Exit::cant_create, "cannot create " + dir.string() + ": " + std::strerror(errno));
+    throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": " + std::strerror(errno));
   }
-  if (!std::filesystem::is_directory(dir, error)) throw Error(Exit::cant_create, "cannot create " + dir.string() + ": it is a file, not a directory");
+  if (!std::filesystem::is_directory(dir, error)) throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": it is a file, not a directory");
 }
 
 }  // namespace waymark

@@ -60,7 +60,7 @@ std::string describe(const Location& where, const std::string& problem, const st
 }
 
 Error data_error(const Location& where, const std::string& problem, const std::string& expected) {
-  return Error(Exit::data, describe(where, problem, expected));
+  return Error(ErrorKind::bad_data, describe(where, problem, expected));
 }
 
 }  // namespace waymark

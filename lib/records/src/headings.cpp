@@ -76,7 +76,7 @@ const HeadingVocabulary& HeadingVocabulary::builtin() {
 HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& path) {
   HeadingVocabulary vocabulary = builtin();
   std::ifstream in(path);
-  if (!in) throw Error(Exit::no_input, "cannot open the columns file " + path);
+  if (!in) throw Error(ErrorKind::missing_input, "cannot open the columns file " + path);
   std::string line;
   long number = 0;
   const char* expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";

@@ -19,7 +19,7 @@ ChunkedInput::ChunkedInput(const std::string& path, std::size_t chunk_size) : ch
   } else {
     name_ = path;
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw Error(Exit::no_input, "cannot open " + path + ": " + std::strerror(errno));
+    if (fd_ < 0) throw Error(ErrorKind::missing_input, "cannot open " + path + ": " + std::strerror(errno));
     owns_fd_ = true;
   }
   buffer_.resize(chunk_size_ + 1);
@@ -35,8 +35,8 @@ std::size_t ChunkedInput::read_some(char* to, std::size_t size) {
     const ssize_t n = ::read(fd_, to, size);
     if (n >= 0) return static_cast<std::size_t>(n);
     if (errno == EINTR) continue;
-    if (errno == EISDIR) throw Error(Exit::no_input, "cannot read " + name_ + ": it is a directory");
-    throw Error(Exit::io, "cannot read " + name_ + ": " + std::strerror(errno));
+    if (errno == EISDIR) throw Error(ErrorKind::missing_input, "cannot read " + name_ + ": it is a directory");
+    throw Error(ErrorKind::io, "cannot read " + name_ + ": " + std::strerror(errno));
   }
 }
 
@@ -64,7 +64,7 @@ void ChunkedInput::decode(const std::string& encoding) {
   }
   const iconv_t cd = ::iconv_open("UTF-8", from.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    throw Error(Exit::usage, "--encoding " + encoding + ": not an encoding this system knows (such as windows-1252, latin1, utf-16le)");
+    throw Error(ErrorKind::usage, "--encoding " + encoding + ": not an encoding this system knows (such as windows-1252, latin1, utf-16le)");
   }
   decoder_ = cd;
   encoding_ = from;
@@ -97,7 +97,7 @@ std::size_t ChunkedInput::read_decoded() {
     const int why = result == static_cast<std::size_t>(-1) ? errno : 0;
     const std::size_t consumed = raw_size_ - in_left;
     if (why == EILSEQ) {
-      throw Error(Exit::data, name_ + ": byte " + std::to_string(raw_offset_ + consumed + 1) + " is not " + encoding_ +
+      throw Error(ErrorKind::bad_data, name_ + ": byte " + std::to_string(raw_offset_ + consumed + 1) + " is not " + encoding_ +
                                   " text (--encoding names the encoding the file was saved in)");
     }
     std::memmove(raw_.data(), raw_.data() + consumed, in_left);
@@ -106,7 +106,7 @@ std::size_t ChunkedInput::read_decoded() {
     const auto produced = static_cast<std::size_t>(out - out_start);
     if (produced > 0) return produced;
     if (raw_eof_) {
-      if (raw_size_ > 0) throw Error(Exit::data, name_ + ": the file ends in the middle of a " + encoding_ + " character");
+      if (raw_size_ > 0) throw Error(ErrorKind::bad_data, name_ + ": the file ends in the middle of a " + encoding_ + " character");
       return 0;
     }
   }

@@ -24,13 +24,13 @@ Output::Output(const std::string& path) {
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   struct stat info {};
   if (base.empty() || (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
-    throw Error(Exit::cant_create, "cannot create " + path + ": it is a directory");
+    throw Error(ErrorKind::cannot_create, "cannot create " + path + ": it is a directory");
   }
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a file over
     // it would replace the device itself.
     fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd_ < 0) throw Error(Exit::cant_create, "cannot open " + path + ": " + std::strerror(errno));
+    if (fd_ < 0) throw Error(ErrorKind::cannot_create, "cannot open " + path + ": " + std::strerror(errno));
     return;
   }
   temp_path_ = (slash == std::string::npos ? "" : dir) + "." + base + ".XXXXXX";
@@ -38,7 +38,7 @@ Output::Output(const std::string& path) {
     fd_ = ::mkstemp(temp_path_.data());  // mode 0600
     return fd_ < 0 ? std::string() : temp_path_;
   });
-  if (fd_ < 0) throw Error(Exit::cant_create, "cannot create " + path + ": " + std::strerror(errno));
+  if (fd_ < 0) throw Error(ErrorKind::cannot_create, "cannot create " + path + ": " + std::strerror(errno));
 }
 
 Output::~Output() {
@@ -57,7 +57,7 @@ void Output::flush() {
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EPIPE) throw BrokenPipe{};
-      throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
+      throw Error(ErrorKind::io, "cannot write " + path_ + ": " + std::strerror(errno));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
@@ -68,12 +68,12 @@ void Output::flush() {
 void Output::commit() {
   flush();
   if (fd_ == 1 || temp_path_.empty()) return;
-  if (::fsync(fd_) != 0) throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(errno));
+  if (::fsync(fd_) != 0) throw Error(ErrorKind::io, "cannot write " + path_ + ": " + std::strerror(errno));
   int error = 0;
   forget_on_signal(temp_path_, [&] {
     if (::rename(temp_path_.c_str(), path_.c_str()) != 0) error = errno;
   });
-  if (error != 0) throw Error(Exit::io, "cannot write " + path_ + ": " + std::strerror(error));
+  if (error != 0) throw Error(ErrorKind::io, "cannot write " + path_ + ": " + std::strerror(error));
   committed_ = true;
 }
 

@@ -27,12 +27,12 @@ bool is_lower_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= '
 void check_private(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
-    throw Error(Exit::no_input, fmt::format("cannot open key file {}: {}", path, std::strerror(errno)));
+    throw Error(ErrorKind::missing_input, fmt::format("cannot open key file {}: {}", path, std::strerror(errno)));
   }
-  if (S_ISDIR(info.st_mode)) throw Error(Exit::no_input, "cannot read key file " + path + ": it is a directory");
-  if (!S_ISREG(info.st_mode)) throw Error(Exit::no_input, "cannot read key file " + path + ": it is not a regular file");
+  if (S_ISDIR(info.st_mode)) throw Error(ErrorKind::missing_input, "cannot read key file " + path + ": it is a directory");
+  if (!S_ISREG(info.st_mode)) throw Error(ErrorKind::missing_input, "cannot read key file " + path + ": it is not a regular file");
   if ((info.st_mode & 077) != 0) {
-    throw Error(Exit::no_input, fmt::format("key file {} may be read or changed by others (mode {:04o}): refusing to use it "
+    throw Error(ErrorKind::missing_input, fmt::format("key file {} may be read or changed by others (mode {:04o}): refusing to use it "
                                             "(make it private: chmod 600 {})",
                                             path, info.st_mode & 07777, path));
   }
@@ -43,14 +43,14 @@ void check_private(const std::string& path) {
 Pseudonymiser Pseudonymiser::from_key_file(const std::string& path) {
   check_private(path);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, "cannot open key file " + path);
+  if (!in) throw Error(ErrorKind::missing_input, "cannot open key file " + path);
   // Read one byte more than the longest valid key, so a huge file is not read whole.
   std::string key(key_digits + 2, '\0');
   in.read(key.data(), static_cast<std::streamsize>(key.size()));
   key.resize(static_cast<std::size_t>(in.gcount()));
   if (!key.empty() && key.back() == '\n') key.pop_back();
   const auto bad = [&](const std::string& problem) {
-    return Error(Exit::data, fmt::format("{}: {} (64 lowercase hexadecimal digits and nothing else; {})", path, problem, make_a_key));
+    return Error(ErrorKind::bad_data, fmt::format("{}: {} (64 lowercase hexadecimal digits and nothing else; {})", path, problem, make_a_key));
   };
   if (key.empty()) throw bad("the key file is empty");
   if (!std::all_of(key.begin(), key.end(), is_lower_hex)) {

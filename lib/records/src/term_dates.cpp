@@ -24,13 +24,13 @@ Day step(Day date, int days) { return Day{sys_days{date} + std::chrono::days{day
 TermDates::TermDates(std::vector<Term> terms) : terms_(std::move(terms)) {
   for (const auto& term : terms_) {
     if (term.end < term.start) {
-      throw Error(Exit::data, "the term starting " + format_date(term.start) + " ends before it starts (an end on or after the start)");
+      throw Error(ErrorKind::bad_data, "the term starting " + format_date(term.start) + " ends before it starts (an end on or after the start)");
     }
   }
   std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) { return a.start < b.start; });
   for (std::size_t i = 1; i < terms_.size(); ++i) {
     if (terms_[i].start <= terms_[i - 1].end) {
-      throw Error(Exit::data, "the term starting " + format_date(terms_[i].start) + " overlaps the term ending " +
+      throw Error(ErrorKind::bad_data, "the term starting " + format_date(terms_[i].start) + " overlaps the term ending " +
                                   format_date(terms_[i - 1].end) + " (terms one after another, holidays between them)");
     }
   }

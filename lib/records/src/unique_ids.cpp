@@ -24,7 +24,7 @@ std::uint64_t hash_id(std::string_view id) {
 }
 
 [[noreturn]] void temporary_failed() {
-  throw Error(Exit::io, std::string("cannot use a temporary file for the duplicate-id check: ") + std::strerror(errno));
+  throw Error(ErrorKind::io, std::string("cannot use a temporary file for the duplicate-id check: ") + std::strerror(errno));
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ class Archive {
     if (!archive_) {
       if (source) zip_source_free(source);
       zip_error_fini(&error);
-      throw Error(Exit::data, name_ + ": not a readable .xlsx workbook (its zip archive is damaged); save it again from Excel, or as CSV");
+      throw Error(ErrorKind::bad_data, name_ + ": not a readable .xlsx workbook (its zip archive is damaged); save it again from Excel, or as CSV");
     }
     zip_error_fini(&error);
   }
@@ -69,10 +69,10 @@ class Archive {
   }
 
   [[noreturn]] void damaged(const std::string& path) const {
-    throw Error(Exit::data, name_ + ": not a readable .xlsx workbook (" + path + " is missing or damaged); save it again from Excel, or as CSV");
+    throw Error(ErrorKind::bad_data, name_ + ": not a readable .xlsx workbook (" + path + " is missing or damaged); save it again from Excel, or as CSV");
   }
   [[noreturn]] void encrypted() const {
-    throw Error(Exit::data, name_ + ": the workbook is protected by a password; save an unprotected copy, or save it as CSV");
+    throw Error(ErrorKind::bad_data, name_ + ": the workbook is protected by a password; save an unprotected copy, or save it as CSV");
   }
 
  private:

@@ -37,7 +37,7 @@ CohortScan::CohortScan(const Options& options, const Rules& rules)
   for (const auto& name : options.by) {
     const auto column = reader_->find_column(name);
     if (column && (!shared_.kept[*column] || column == id_column)) {
-      throw Error(Exit::usage, fmt::format("--by {}: with --pseudonymise, groups are only by columns safe to share "
+      throw Error(ErrorKind::usage, fmt::format("--by {}: with --pseudonymise, groups are only by columns safe to share "
                                            "(the fields risk-check scores, gender, year_group, or one named in --keep)",
                                            name));
     }

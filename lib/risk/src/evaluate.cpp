@@ -78,7 +78,7 @@ std::unordered_map<std::string, bool> read_outcomes(const Options& options) {
 
 }  // namespace
 
-int write_evaluation(const Options& options, const Rules& rules) {
+void write_evaluation(const Options& options, const Rules& rules) {
   const auto outcomes = read_outcomes(options);
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
@@ -153,10 +153,9 @@ int write_evaluation(const Options& options, const Rules& rules) {
       out.print("Counts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
     }
   } else {
-    throw Error(Exit::usage, "--evaluate writes txt, csv or json, not " + format);
+    throw Error(ErrorKind::usage, "--evaluate writes txt, csv or json, not " + format);
   }
   out.commit();
-  return 0;
 }
 
 }  // namespace waymark::risk

@@ -56,7 +56,7 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
 
 }  // namespace
 
-int explain_learner(const Options& options, const Rules& rules) {
+void explain_learner(const Options& options, const Rules& rules) {
   CohortScan scan(options, rules);
   // The whole file is still read, so that a duplicate or bad record later on is not missed.
   bool found = false;
@@ -68,7 +68,6 @@ int explain_learner(const Options& options, const Rules& rules) {
   }
   if (!found) throw data_error({scan.reader().source_name(), 0, {}}, "no learner has the id given to --explain", "an id from the id column");
   out.commit();
-  return 0;
 }
 
 }  // namespace waymark::risk

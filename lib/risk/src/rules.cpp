@@ -239,7 +239,7 @@ Rules Rules::builtin() { return parse(embedded::default_rules_json, "rules.json"
 
 Rules Rules::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, "cannot open rules file " + path);
+  if (!in) throw Error(ErrorKind::missing_input, "cannot open rules file " + path);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return parse(text, path);
 }

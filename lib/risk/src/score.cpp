@@ -46,7 +46,7 @@ std::vector<Run> runs_of(const std::vector<std::size_t>& kept, std::size_t alone
 
 }  // namespace
 
-int write_scored_records(const Options& options, const Rules& rules) {
+bool write_scored_records(const Options& options, const Rules& rules) {
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
 
@@ -135,7 +135,7 @@ int write_scored_records(const Options& options, const Rules& rules) {
   }
   writer->finish();
   out.commit();
-  return failed ? static_cast<int>(Exit::fail_on) : 0;
+  return failed;
 }
 
 }  // namespace waymark::risk

@@ -44,7 +44,7 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
   if (!group_values.empty()) {
     group = static_cast<std::size_t>(std::find(groups_.begin(), groups_.end(), group_values) - groups_.begin());
     if (group == groups_.size()) {
-      if (group > 0xffff) throw Error(Exit::data, "--by: more than 65,536 combinations of group values in the --since file");
+      if (group > 0xffff) throw Error(ErrorKind::bad_data, "--by: more than 65,536 combinations of group values in the --since file");
       groups_.push_back(group_values);
     }
   }
@@ -73,7 +73,7 @@ std::vector<Snapshot::Previous> Snapshot::left() const {
 
 Snapshot read_snapshot(const Options& options, const Rules& rules) {
   if (options.since_path == "-" && options.common.input == "-")
-    throw Error(Exit::usage, "--since and the input cannot both be standard input");
+    throw Error(ErrorKind::usage, "--since and the input cannot both be standard input");
   Options earlier = options;
   earlier.common.input = options.since_path;
   earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output

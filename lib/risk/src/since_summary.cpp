@@ -40,7 +40,7 @@ struct Fall {
 
 }  // namespace
 
-int write_movement_summary(const Options& options, const Rules& rules) {
+bool write_movement_summary(const Options& options, const Rules& rules) {
   Snapshot before = read_snapshot(options, rules);
   CohortScan scan(options, rules);
   const auto by_columns = group_columns(scan.reader(), options.by);
@@ -144,10 +144,10 @@ int write_movement_summary(const Options& options, const Rules& rules) {
     if (falls.empty()) out.print("none\n");
     for (const auto& fall : falls) out.print("{:<24} {:>6.1f}\n", fall.id, fall.points);
   } else {
-    throw Error(Exit::usage, "--summary writes txt, csv or json, not " + format);
+    throw Error(ErrorKind::usage, "--summary writes txt, csv or json, not " + format);
   }
   out.commit();
-  return failed ? static_cast<int>(Exit::fail_on) : 0;
+  return failed;
 }
 
 }  // namespace waymark::risk

@@ -47,7 +47,7 @@ ShownRow shown(const TierCounts& counts) {
 
 }  // namespace
 
-int write_summary(const Options& options, const Rules& rules) {
+void write_summary(const Options& options, const Rules& rules) {
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
   const auto by_columns = group_columns(reader, options.by);
@@ -134,10 +134,9 @@ int write_summary(const Options& options, const Rules& rules) {
           percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
     }
   } else {
-    throw Error(Exit::usage, "--summary writes txt, csv or json, not " + format);
+    throw Error(ErrorKind::usage, "--summary writes txt, csv or json, not " + format);
   }
   out.commit();
-  return 0;
 }
 
 }  // namespace waymark::risk

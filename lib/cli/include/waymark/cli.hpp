@@ -8,11 +8,31 @@
 #include <string>
 #include <vector>
 
+#include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/headings.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark {
+
+// A tool's exit status, following sysexits.h where one fits so that shell scripts can tell
+// failures apart (every man page's EXIT STATUS).
+enum class Exit : int {
+  ok = 0,
+  fail_on = 1,        // the run worked but found what --fail-on (or --strict) asked about
+  usage = 2,          // bad option or argument
+  data = 65,          // bad input data (EX_DATAERR)
+  no_input = 66,      // input missing or unreadable (EX_NOINPUT)
+  software = 70,      // an internal error: a bug in waymark (EX_SOFTWARE)
+  cant_create = 73,   // cannot create output (EX_CANTCREAT)
+  io = 74,            // I/O error while reading or writing (EX_IOERR)
+};
+
+// The exit status of a run that ended with an Error of `kind`.
+Exit exit_status(ErrorKind kind);
+
+// The status of a run that completed: 1 if what --fail-on (or --strict) asked about was found.
+inline int completed(bool fail_on_matched) { return static_cast<int>(fail_on_matched ? Exit::fail_on : Exit::ok); }
 
 // The options every tool shares (docs/conventions.md), as given on the command line.
 struct CommonOptions {
@@ -41,12 +61,12 @@ struct CommonOptions {
 };
 
 // "All the errors at once": bad values are reported as they are found, up to a limit, and the
-// run then fails with exit 65 (and so writes no output file) instead of stopping at the first.
+// run then fails with a bad_data error (and so writes no output file) instead of stopping at the first.
 class ErrorBudget {
  public:
   // `report` prints one message; at most `limit` are reported (0: no limit).
   ErrorBudget(std::size_t limit, MessageSink report);
-  // Runs `read`; a data error (exit 65) it throws is reported and counted, and false returned so
+  // Runs `read`; a bad_data error it throws is reported and counted, and false returned so
   // the caller passes over that record. Past the limit the run ends with a count.
   template <class Read>
   bool attempt(Read&& read) {
@@ -54,7 +74,7 @@ class ErrorBudget {
       read();
       return true;
     } catch (const Error& e) {
-      if (e.code() != Exit::data) throw;
+      if (e.kind() != ErrorKind::bad_data) throw;
       report(e);
       return false;
     }
@@ -74,7 +94,7 @@ class ErrorBudget {
 };
 
 // A tool's command line and the handling every tool shares: option errors exit 2 with a hint,
-// Error exits with its code and "tool: message" on standard error, a closed pipe exits 0 quietly.
+// an Error exits with the status of its kind and "tool: message" on standard error, a closed pipe exits 0 quietly.
 class Tool {
  public:
   Tool(std::string name, std::string description);

@@ -1,4 +1,4 @@
-// Errors and the exit codes every waymark tool shares (the conventions of every man page's EXIT STATUS).
+// Errors the libraries raise: a kind and a message in the one format every tool prints.
 #pragma once
 
 #include <stdexcept>
@@ -7,16 +7,15 @@
 
 namespace waymark {
 
-// Exit codes follow sysexits.h where one fits, so shell scripts can tell failures apart.
-enum class Exit : int {
-  ok = 0,
-  fail_on = 1,        // the run worked but found what --fail-on asked about
-  usage = 2,          // bad option or argument
-  data = 65,          // bad input data (EX_DATAERR)
-  no_input = 66,      // input missing or unreadable (EX_NOINPUT)
-  cant_create = 73,   // cannot create output (EX_CANTCREAT)
-  io = 74,            // I/O error while reading or writing (EX_IOERR)
-  software = 70,      // an internal error: a bug in waymark (EX_SOFTWARE)
+// What kind of failure an Error is. The library says what went wrong; a program decides what to
+// do about it (the tools map each kind to an exit status: waymark/cli.hpp).
+enum class ErrorKind {
+  usage,          // a bad option, argument or combination of them
+  bad_data,       // the input's values or structure are wrong
+  missing_input,  // an input file is missing or cannot be opened
+  cannot_create,  // an output file or folder cannot be created
+  io,             // reading or writing failed part way
+  internal,       // a bug in waymark, not a problem with the input
 };
 
 // Where in the input a problem is: file, 1-based line, column name. Empty parts are left out.
@@ -27,16 +26,16 @@ struct Location {
   std::string field = {};  // the field of waymark's it stands for, said where it differs from the heading
 };
 
-// An error that ends the run with `code`. `what()` is the full message without the tool prefix:
+// An error of `kind`. `what()` is the full message without the tool prefix:
 // "file:line: column 'x': what is wrong (what was expected)", or "column 'Attendance %'
 // (attendance_pct): ..." where the heading stands for a field of another name.
 class Error : public std::runtime_error {
  public:
-  Error(Exit code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  Exit code() const noexcept { return code_; }
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const noexcept { return kind_; }
 
  private:
-  Exit code_;
+  ErrorKind kind_;
 };
 
 // `message` made safe for a terminal: control characters (C0 and C1, but not line breaks) and
@@ -47,7 +46,7 @@ std::string printable(std::string_view message);
 // Builds the message of docs/conventions.md ("Messages") from a location, a problem and what was expected.
 std::string describe(const Location& where, const std::string& problem, const std::string& expected = {});
 
-// A bad value or structure in the input data (exit 65).
+// A bad value or structure in the input data (ErrorKind::bad_data).
 Error data_error(const Location& where, const std::string& problem, const std::string& expected = {});
 
 // A value that does not parse, before it has a location; the reader adds file, line and column.

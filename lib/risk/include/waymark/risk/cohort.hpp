@@ -73,11 +73,12 @@ class CohortScan {
 // Positions of the --by columns; throws Error(data) for a column the input does not have.
 std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names);
 
-// The modes; each returns the exit code.
-int write_scored_records(const Options& options, const Rules& rules);
-int explain_learner(const Options& options, const Rules& rules);
-int write_summary(const Options& options, const Rules& rules);
-int write_evaluation(const Options& options, const Rules& rules);
+// The modes. write_scored_records says whether a learner matched --fail-on; the others write
+// what they were asked for and have nothing to match.
+bool write_scored_records(const Options& options, const Rules& rules);
+void explain_learner(const Options& options, const Rules& rules);
+void write_summary(const Options& options, const Rules& rules);
+void write_evaluation(const Options& options, const Rules& rules);
 
 // Counts shown in group tables: "<5" for 1 to 4 (as official statistics suppress small counts).
 std::string suppressed(long count);

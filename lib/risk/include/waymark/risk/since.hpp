@@ -79,8 +79,8 @@ struct Movement {
 };
 Movement movement(Snapshot& before, std::string_view id, Tier tier, double attendance);
 
-// --summary --since (since_summary.cpp); returns the exit code.
-int write_movement_summary(const Options& options, const Rules& rules);
+// --summary --since (since_summary.cpp); says whether a learner matched --fail-on.
+bool write_movement_summary(const Options& options, const Rules& rules);
 
 // --fail-on names a tier change ("up") rather than a tier.
 bool is_tier_change_word(std::string_view name);

@@ -1,0 +1,65 @@
+// The command line every tool shares: exit statuses, the error budget, completion scripts.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "waymark/cli.hpp"
+
+using waymark::ErrorKind;
+using waymark::Exit;
+using waymark::exit_status;
+
+TEST_CASE("Each kind of error exits with its sysexits.h status", "[cli]") {
+  CHECK(static_cast<int>(exit_status(ErrorKind::usage)) == 2);
+  CHECK(static_cast<int>(exit_status(ErrorKind::bad_data)) == 65);
+  CHECK(static_cast<int>(exit_status(ErrorKind::missing_input)) == 66);
+  CHECK(static_cast<int>(exit_status(ErrorKind::internal)) == 70);
+  CHECK(static_cast<int>(exit_status(ErrorKind::cannot_create)) == 73);
+  CHECK(static_cast<int>(exit_status(ErrorKind::io)) == 74);
+  CHECK(waymark::completed(false) == 0);
+  CHECK(waymark::completed(true) == 1);
+}
+
+TEST_CASE("The error budget reports bad values and ends the run once", "[cli]") {
+  std::vector<std::string> reported;
+  waymark::ErrorBudget budget(2, [&](const std::string& message) { reported.push_back(message); });
+  const auto bad = [](int line) { throw waymark::data_error({"in.csv", line, "age"}, "negative"); };
+  CHECK(budget.attempt([] {}));
+  CHECK_FALSE(budget.attempt([&] { bad(2); }));
+  SECTION("one bad value ends the run with that value's own message") {
+    try {
+      budget.finish();
+      FAIL("finish did not throw");
+    } catch (const waymark::Error& e) {
+      CHECK(e.kind() == ErrorKind::bad_data);
+      CHECK(std::string(e.what()) == "in.csv:2: column 'age': negative");
+    }
+  }
+  SECTION("at the limit the run ends with a count, every value reported") {
+    try {
+      budget.attempt([&] { bad(3); });
+      FAIL("the second bad value did not end the run");
+    } catch (const waymark::Error& e) {
+      CHECK(std::string(e.what()) == "stopped after 2 bad values (--max-errors 2)");
+    }
+    CHECK(reported == std::vector<std::string>{"in.csv:2: column 'age': negative", "in.csv:3: column 'age': negative"});
+  }
+  SECTION("an error of another kind is not counted but passed on") {
+    CHECK_THROWS_AS(budget.attempt([] { throw waymark::Error(ErrorKind::io, "disk full"); }), waymark::Error);
+  }
+}
+
+TEST_CASE("Completion scripts are written from the options defined", "[cli]") {
+  waymark::Tool tool("demo-tool", "A tool for the test");
+  std::string format = "csv";
+  bool quiet = false;
+  tool.app().add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json"}));
+  tool.app().add_flag("--quiet", quiet, "Say less");
+  const std::string bash = tool.completion_script("bash");
+  CHECK(bash.find("--format") != std::string::npos);
+  CHECK(bash.find("--quiet") != std::string::npos);
+  CHECK(bash.find("csv json") != std::string::npos);
+  CHECK(bash.find("-F _demo_tool demo-tool") != std::string::npos);
+  CHECK(tool.completion_script("zsh").find("#compdef demo-tool") == 0);
+  CHECK(tool.completion_script("fish").find("complete -c demo-tool -l format") != std::string::npos);
+}
