@@ -25,11 +25,13 @@ int main(int argc, char** argv) {
     input.warn = warn;
     const auto records = waymark::open_records(input);  // CSV, JSON, NDJSON or .xlsx; school headings
 
-    const auto rules = waymark::risk::Rules::builtin();  // or Rules::load("my-rules.json")
-    const waymark::risk::LearnerReader reader(*records, waymark::DateOrder::dmy);
+    // The toolkit's 13 actions and the risk factors they address, which the rules name.
+    const waymark::Catalogue& catalogue = waymark::Catalogue::builtin();
+    const auto rules = waymark::risk::Rules::builtin(catalogue);  // or Rules::load("my-rules.json", catalogue)
+    const waymark::risk::LearnerReader reader(*records, catalogue, waymark::DateOrder::dmy);
     // A file with no column the rules test is refused, never scored as "nothing fired".
     reader.check_columns(rules, warn);
-    const waymark::risk::Assessor assessor(rules, waymark::Catalogue::builtin(), 3);
+    const waymark::risk::Assessor assessor(rules, catalogue, 3);
 
     waymark::Record record;
     waymark::risk::Learner learner;

@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const auto rules = waymark::risk::Rules::parse(std::string_view(reinterpret_cast<const char*>(data), size), "rules.json");
+    const auto rules = waymark::risk::Rules::parse(std::string_view(reinterpret_cast<const char*>(data), size), "rules.json",
+                                                   waymark::Catalogue::builtin());
     (void)rules;
   } catch (const waymark::Error&) {
   }

@@ -17,7 +17,7 @@ Learner with_attendance(double attendance) {
 }  // namespace
 
 TEST_CASE("an assessment keeps its reasons and actions when the assessor scores other learners", "[assess]") {
-  const Rules rules = Rules::builtin();
+  const Rules rules = Rules::builtin(waymark::Catalogue::builtin());
   const Assessor assessor(rules, waymark::Catalogue::builtin(), 3);
   Assessment first;
   assessor.assess(with_attendance(84.2), first);

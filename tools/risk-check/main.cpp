@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
       std::cout << embedded::default_rules_json;
       return 0;
     }
-    const Rules rules = options.rules_path.empty() ? Rules::builtin() : Rules::load(options.rules_path);
+    const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
+    const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
     if (!options.explain_id.empty()) {
       explain_learner(options, rules);
       return completed(false);

@@ -24,8 +24,8 @@ std::vector<std::string> shareable_fields() {
 
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
-      learners_(*reader_, options.common.date_order(), options.common.verbose),
-      assessor_(rules, Catalogue::builtin(), options.max_actions),
+      learners_(*reader_, *rules.catalogue, options.common.date_order(), options.common.verbose),
+      assessor_(rules, *rules.catalogue, options.max_actions),
       errors_(options.common.max_errors, options.common.report_error) {
   learners_.check_columns(rules, options.common.warn);
   if (options.key_path.empty()) return;

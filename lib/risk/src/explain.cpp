@@ -40,7 +40,7 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
   out.print("\nRisk factors (Orienta4YEL taxonomy)\n");
   if (a.risk_factors.empty()) out.print("  none\n");
   for (const auto& code : a.risk_factors) {
-    out.print("  {:<40} {}\n", code, Catalogue::builtin().find_risk_factor(code)->label);
+    out.print("  {:<40} {}\n", code, rules.catalogue->find_risk_factor(code)->label);
   }
 
   out.print("\nRecommended actions (first those specific to an indicator that fired, in the order of the rules;\n"

@@ -13,8 +13,8 @@ namespace waymark::risk {
 
 std::string_view LearnerReader::column_of(Field field) { return field == Field::attendance ? "attendance_pct" : to_string(field); }
 
-LearnerReader::LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose)
-    : reader_(reader), dates_(dates), verbose_(verbose) {
+LearnerReader::LearnerReader(const RecordReader& reader, const Catalogue& catalogue, DateOrder dates, bool verbose)
+    : reader_(reader), catalogue_(catalogue), dates_(dates), verbose_(verbose) {
   id_ = reader.require_column("id", "a column named id that identifies each learner");
   for (std::size_t i = 0; i < field_count; ++i) {
     const auto field = static_cast<Field>(i);
@@ -88,7 +88,7 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         case Kind::codes:
           split_list(text, codes_);
           for (const auto code : codes_) {
-            const auto index = Catalogue::builtin().risk_factor_index(code);
+            const auto index = catalogue_.risk_factor_index(code);
             if (!index) {
               fail("unknown risk-factor code (item " + std::to_string(learner.reported_factors.size() + 1) + " of the list)",
                    "codes of the taxonomy separated by ';', such as personal.low_motivation");

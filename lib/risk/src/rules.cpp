@@ -61,7 +61,8 @@ constexpr std::array<std::string_view, 3> tier_names{"universal", "targeted", "i
 // Parses one rules document, reporting problems at the line where the offending text appears.
 class RulesParser {
  public:
-  RulesParser(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {}
+  RulesParser(std::string_view text, std::string source, const Catalogue& catalogue)
+      : text_(text), source_(std::move(source)), catalogue_(catalogue) {}
 
   Rules parse() {
     nlohmann::json doc;
@@ -92,7 +93,7 @@ class RulesParser {
         indicator.reason = Sentence(item.at("reason").get<std::string>());
         indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
         for (const auto& code : indicator.risk_factors) {
-          if (!Catalogue::builtin().find_risk_factor(code)) {
+          if (!catalogue_.find_risk_factor(code)) {
             fail(line_of("\"" + code + "\""), "indicator " + indicator.code + ": unknown risk factor '" + code + "'",
                  "a code of the taxonomy, see man 5 waymark-records");
           }
@@ -100,7 +101,7 @@ class RulesParser {
         indicator.context = item.value("context", false);
         indicator.actions = item.value("actions", std::vector<std::string>{});
         for (const auto& id : indicator.actions) {
-          if (!Catalogue::builtin().find_action(id)) {
+          if (!catalogue_.find_action(id)) {
             fail(line_of("\"" + id + "\""), "indicator " + indicator.code + ": unknown action '" + id + "'", "an action of the toolkit, A01 to A13");
           }
         }
@@ -213,6 +214,7 @@ class RulesParser {
 
   std::string_view text_;
   std::string source_;
+  const Catalogue& catalogue_;
 };
 
 }  // namespace
@@ -233,15 +235,19 @@ std::optional<Field> parse_field(std::string_view name) {
   return std::nullopt;
 }
 
-Rules Rules::parse(std::string_view text, const std::string& source_name) { return RulesParser(text, source_name).parse(); }
+Rules Rules::parse(std::string_view text, const std::string& source_name, const Catalogue& catalogue) {
+  Rules rules = RulesParser(text, source_name, catalogue).parse();
+  rules.catalogue = &catalogue;
+  return rules;
+}
 
-Rules Rules::builtin() { return parse(embedded::default_rules_json, "rules.json"); }
+Rules Rules::builtin(const Catalogue& catalogue) { return parse(embedded::default_rules_json, "rules.json", catalogue); }
 
-Rules Rules::load(const std::string& path) {
+Rules Rules::load(const std::string& path, const Catalogue& catalogue) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::missing_input, "cannot open rules file " + path);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return parse(text, path);
+  return parse(text, path, catalogue);
 }
 
 }  // namespace waymark::risk

@@ -37,8 +37,9 @@ struct Learner {
 class LearnerReader {
  public:
   // Throws Error(data) if there is no id column.
+  // Reported risk-factor codes are those of `catalogue`, which must outlive the reader.
   // `verbose`: messages quote the offending value (which may be personal data).
-  LearnerReader(const RecordReader& reader, DateOrder dates, bool verbose = false);
+  LearnerReader(const RecordReader& reader, const Catalogue& catalogue, DateOrder dates, bool verbose = false);
 
   // Refuses (Error(data), listing the headings looked for) an input with a column for none of the
   // fields `rules` test, and warns once for each such field without a column: its values are all
@@ -55,6 +56,7 @@ class LearnerReader {
 
  private:
   const RecordReader& reader_;
+  const Catalogue& catalogue_;
   DateOrder dates_;
   bool verbose_;
   std::size_t id_ = 0;

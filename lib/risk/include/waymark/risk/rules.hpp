@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "waymark/catalogue.hpp"
+
 namespace waymark::risk {
 
 enum class Tier { universal = 0, targeted = 1, intensive = 2 };
@@ -105,13 +107,15 @@ struct Rules {
   // Risk factor each reported taxonomy code maps to is the code itself; this is the indicator
   // that scores the count of reported codes.
   std::vector<bool> uses_field = std::vector<bool>(field_count, false);
+  // The catalogue whose risk factors and actions the rules name; it must outlive the rules.
+  const Catalogue* catalogue = nullptr;
 
   // The default rules compiled into risk-check.
-  static Rules builtin();
-  // Parses rules JSON (comments allowed). Throws Error(data) naming the file and line on a problem;
-  // every risk-factor code must be in the catalogue.
-  static Rules parse(std::string_view text, const std::string& source_name);
-  static Rules load(const std::string& path);
+  static Rules builtin(const Catalogue& catalogue);
+  // Parses rules JSON (comments allowed). Throws Error(bad_data) naming the file and line on a
+  // problem; every risk-factor code and action must be in `catalogue`.
+  static Rules parse(std::string_view text, const std::string& source_name, const Catalogue& catalogue);
+  static Rules load(const std::string& path, const Catalogue& catalogue);
 };
 
 }  // namespace waymark::risk
