@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "view.hpp"
+#include "waymark/contract/view.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
 

@@ -1,6 +1,6 @@
 // plan-gen: individual plans (Action 1 of the toolkit). Options and wiring only; the plan is built
 // in plan.cpp, the targets read in targets.cpp, the plans written in write_plans.cpp.
-#include "schedule.hpp"
+#include "waymark/plan/schedule.hpp"
 #include "write_plans.hpp"
 
 int main(int argc, char** argv) {

@@ -5,7 +5,7 @@
 #include <functional>
 #include <set>
 
-#include "plan.hpp"
+#include "waymark/plan/plan.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/messages.hpp"

@@ -1,8 +1,8 @@
-#include "contract_input.hpp"
+#include "waymark/contract/contract_input.hpp"
 
 #include <cstring>
 
-#include "json_values.hpp"
+#include "waymark/contract/json_values.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/input.hpp"

@@ -1,4 +1,4 @@
-#include "profiles.hpp"
+#include "waymark/plan/profiles.hpp"
 
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"

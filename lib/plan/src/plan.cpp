@@ -1,4 +1,4 @@
-#include "plan.hpp"
+#include "waymark/plan/plan.hpp"
 
 #include <map>
 

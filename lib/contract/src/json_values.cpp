@@ -1,4 +1,4 @@
-#include "json_values.hpp"
+#include "waymark/contract/json_values.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "commitments.hpp"
+#include "waymark/contract/commitments.hpp"
 
 #include <algorithm>
 #include <array>

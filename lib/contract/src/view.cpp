@@ -1,11 +1,11 @@
-#include "view.hpp"
+#include "waymark/contract/view.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <set>
 
-#include "commitments.hpp"
+#include "waymark/contract/commitments.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::contract {

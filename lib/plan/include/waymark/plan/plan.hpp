@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "profiles.hpp"
-#include "progress.hpp"
-#include "schedule.hpp"
-#include "targets.hpp"
+#include "waymark/plan/profiles.hpp"
+#include "waymark/plan/progress.hpp"
+#include "waymark/plan/schedule.hpp"
+#include "waymark/plan/targets.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/records.hpp"
 

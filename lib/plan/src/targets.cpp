@@ -1,4 +1,4 @@
-#include "targets.hpp"
+#include "waymark/plan/targets.hpp"
 
 #include <fmt/format.h>
 

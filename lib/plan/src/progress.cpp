@@ -1,4 +1,4 @@
-#include "progress.hpp"
+#include "waymark/plan/progress.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // Plan JSON (schemas waymark-plan/1 and /2, man/waymark-plan.5) as contract input.
 #include <fmt/format.h>
 
-#include "contract_input.hpp"
+#include "waymark/contract/contract_input.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::contract {

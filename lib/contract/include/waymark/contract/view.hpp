@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "contract_input.hpp"
+#include "waymark/contract/contract_input.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/messages.hpp"
 

@@ -1,4 +1,4 @@
-#include "schedule.hpp"
+#include "waymark/plan/schedule.hpp"
 
 #include <charconv>
 
