@@ -63,3 +63,17 @@ TEST_CASE("Completion scripts are written from the options defined", "[cli]") {
   CHECK(tool.completion_script("zsh").find("#compdef demo-tool") == 0);
   CHECK(tool.completion_script("fish").find("complete -c demo-tool -l format") != std::string::npos);
 }
+
+TEST_CASE("A mode refuses a format it does not write, naming those it does", "[cli]") {
+  const waymark::Mode summary{"--summary", {"txt", "csv", "json"}, "--gaps writes ndjson"};
+  CHECK_NOTHROW(waymark::check_format(summary, ""));
+  CHECK_NOTHROW(waymark::check_format(summary, "csv"));
+  try {
+    waymark::check_format(summary, "ndjson");
+    FAIL("ndjson was accepted");
+  } catch (const waymark::Error& e) {
+    CHECK(e.kind() == ErrorKind::usage);
+    CHECK(std::string(e.what()) == "--summary writes txt, csv or json, not ndjson (--gaps writes ndjson)");
+  }
+  CHECK_THROWS_WITH(waymark::check_format({"--explain", {"txt"}}, "csv"), "--explain writes txt, not csv");
+}

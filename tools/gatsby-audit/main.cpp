@@ -9,6 +9,22 @@
 #include "waymark/gatsby/audit.hpp"
 #include "waymark/errors.hpp"
 
+namespace {
+
+// gatsby-audit's modes, and the formats each writes.
+enum class Run { summary, gaps, report };
+
+waymark::Mode mode_of(Run run) {
+  switch (run) {
+    case Run::summary: return {"the summary", {"txt", "csv", "json"}, "--gaps writes ndjson; --report writes documents"};
+    case Run::gaps: return {"--gaps", {"csv", "ndjson", "json"}};
+    case Run::report: return {"the report", {"md", "html", "txt", "pdf", "docx"}};
+  }
+  return {};
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace waymark;
   using namespace waymark::gatsby;
@@ -49,24 +65,28 @@ int main(int argc, char** argv) {
       std::cout << Framework::builtin_text(options.framework);
       return 0;
     }
-    if (options.list_criteria) return list_criteria(options);
+    if (options.list_criteria) {
+      list_criteria(options);
+      return completed(false);
+    }
     if (options.pupils_path.empty()) throw Error(ErrorKind::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
     const std::string& format = options.common.format;
     const bool document = format == "md" || format == "html" || format == "pdf" || format == "docx";
     options.report = options.report || document;
     if (options.report && options.gaps) throw Error(ErrorKind::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
-    if (options.report && !document && !format.empty() && format != "txt")
-      throw Error(ErrorKind::usage, "the report is md, html, txt, pdf or docx, not " + format);
-    if (options.gaps && (format == "txt" || document)) throw Error(ErrorKind::usage, "--gaps writes csv, ndjson or json, not " + format);
-    if (!options.gaps && !options.report && format == "ndjson")
-      throw Error(ErrorKind::usage, "the summary is txt, csv or json, not ndjson (--gaps writes ndjson)");
+    const Run run = options.report ? Run::report : options.gaps ? Run::gaps : Run::summary;
+    check_format(mode_of(run), format);
     if (options.report) check_report_template(options);
     // A careers leader who forgot --activities would otherwise face a terminal waiting in silence.
     if ((options.common.input.empty() || options.common.input == "-") && isatty(STDIN_FILENO))
       std::cerr << tool.name() << ": reading the careers log from standard input (type or paste CSV, end with Ctrl-D; "
                                   "or give --activities FILE)\n";
     const Audit audit = load_audit(options, [&](const std::string& message) { tool.warn(message); });
-    if (options.report) return write_report(tool, options, audit);
-    return options.gaps ? write_gaps(options, audit) : write_summary(options, audit);
+    switch (run) {
+      case Run::report: write_report(tool, options, audit); break;
+      case Run::gaps: write_gaps(options, audit); break;
+      case Run::summary: write_summary(options, audit); break;
+    }
+    return completed(false);
   });
 }

@@ -11,6 +11,23 @@ namespace waymark::embedded {
 extern const std::string_view default_rules_json;
 }
 
+namespace {
+
+// risk-check's modes, and the formats each writes.
+enum class Run { records, summary, explain, evaluate };
+
+waymark::Mode mode_of(Run run) {
+  switch (run) {
+    case Run::records: return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain"};
+    case Run::summary: return {"--summary", {"txt", "csv", "json"}};
+    case Run::explain: return {"--explain", {"txt"}};
+    case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
+  }
+  return {};
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace waymark;
   using namespace waymark::risk;
@@ -74,22 +91,23 @@ int main(int argc, char** argv) {
       std::cout << embedded::default_rules_json;
       return 0;
     }
+    // The mode, and its format checked before the rules or any input are read.
+    const Run run = !options.explain_id.empty()       ? Run::explain
+                    : options.summary                 ? Run::summary
+                    : !options.outcomes_path.empty()  ? Run::evaluate
+                                                      : Run::records;
+    check_format(mode_of(run), options.common.format);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
     const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
-    if (!options.explain_id.empty()) {
-      explain_learner(options, rules);
-      return completed(false);
+    switch (run) {
+      case Run::explain: explain_learner(options, rules); return completed(false);
+      case Run::summary:
+        if (!options.since_path.empty()) return completed(write_movement_summary(options, rules));
+        write_summary(options, rules);
+        return completed(false);
+      case Run::evaluate: write_evaluation(options, rules); return completed(false);
+      case Run::records: break;
     }
-    if (options.summary && !options.since_path.empty()) return completed(write_movement_summary(options, rules));
-    if (options.summary) {
-      write_summary(options, rules);
-      return completed(false);
-    }
-    if (!options.outcomes_path.empty()) {
-      write_evaluation(options, rules);
-      return completed(false);
-    }
-    if (options.common.format == "txt") throw Error(ErrorKind::usage, "txt is for --summary, --evaluate and --explain; records are csv, json or ndjson");
     return completed(write_scored_records(options, rules));
   });
 }

@@ -51,6 +51,14 @@ Exit exit_status(ErrorKind kind) {
   return Exit::software;
 }
 
+void check_format(const Mode& mode, const std::string& format) {
+  if (format.empty() || std::find(mode.formats.begin(), mode.formats.end(), format) != mode.formats.end()) return;
+  std::string allowed;
+  for (std::size_t i = 0; i < mode.formats.size(); ++i)
+    allowed += (i == 0 ? "" : i + 1 == mode.formats.size() ? " or " : ", ") + mode.formats[i];
+  throw Error(ErrorKind::usage, fmt::format("{} writes {}, not {}{}", mode.name, allowed, format, mode.hint.empty() ? "" : " (" + mode.hint + ")"));
+}
+
 void ErrorBudget::report(const Error& e) {
   if (latest_) report_(latest_->what());
   latest_ = e;

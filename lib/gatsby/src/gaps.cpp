@@ -9,7 +9,7 @@
 
 namespace waymark::gatsby {
 
-int write_gaps(const Options& options, const Audit& audit) {
+void write_gaps(const Options& options, const Audit& audit) {
   const auto format = parse_record_format(options.common.format.empty() ? "csv" : options.common.format);
   Output out(options.common.output);
   const auto writer = RecordWriter::create(*format, out);
@@ -42,17 +42,15 @@ int write_gaps(const Options& options, const Audit& audit) {
   }
   writer->finish();
   out.commit();
-  return 0;
 }
 
-int list_criteria(const Options& options) {
+void list_criteria(const Options& options) {
   const auto framework = Framework::builtin(options.framework).for_setting(options.setting == "college" ? Setting::college : Setting::school);
   Output out(options.common.output);
   out.print("{} ({} setting)\n{:<3} {:<36} {:<7} {}\n", framework.title, options.setting, "BM", "criterion", "scope", "text");
   for (const auto& criterion : framework.criteria)
     out.print("{:<3} {:<36} {:<7} {}\n", criterion.benchmark, criterion.id, criterion.per_pupil ? "pupil" : "school", criterion.text);
   out.commit();
-  return 0;
 }
 
 }  // namespace waymark::gatsby

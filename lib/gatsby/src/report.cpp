@@ -101,7 +101,7 @@ void check_report_template(const Options& options) {
   report_templates(options, [](const std::string&) {}).get("report");
 }
 
-int write_report(const Tool& tool, const Options& options, const Audit& audit) {
+void write_report(const Tool& tool, const Options& options, const Audit& audit) {
   const DocumentSettings settings = options.documents.settings();
   const TemplateSet templates = report_templates(options, [&](const std::string& message) { tool.warn(message); });
   const Template& tmpl = templates.get("report");
@@ -111,7 +111,6 @@ int write_report(const Tool& tool, const Options& options, const Audit& audit) {
   documents.add("gatsby-report", render_markdown(tmpl, report_data(audit, summarise(audit), settings)),
                 "Careers programme: the Gatsby Benchmarks");
   documents.finish();
-  return 0;
 }
 
 }  // namespace waymark::gatsby

@@ -312,7 +312,7 @@ Summary summarise(const Audit& audit) {
   return summary;
 }
 
-int write_summary(const Options& options, const Audit& audit) {
+void write_summary(const Options& options, const Audit& audit) {
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
   if (format != "txt" && format != "csv" && format != "json")
     throw Error(ErrorKind::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
@@ -322,7 +322,6 @@ int write_summary(const Options& options, const Audit& audit) {
   else if (format == "csv") write_csv(out, summary);
   else write_json(out, audit, summary);
   out.commit();
-  return 0;
 }
 
 }  // namespace waymark::gatsby

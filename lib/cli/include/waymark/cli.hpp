@@ -34,6 +34,20 @@ Exit exit_status(ErrorKind kind);
 // The status of a run that completed: 1 if what --fail-on (or --strict) asked about was found.
 inline int completed(bool fail_on_matched) { return static_cast<int>(fail_on_matched ? Exit::fail_on : Exit::ok); }
 
+// One of a tool's modes (scoring, --summary, --gaps, the report...) and the formats it
+// writes. A tool picks its mode from the options and checks the format before reading any input,
+// so a wrong --format never costs a read of the whole input, or of standard input, which cannot be
+// read again.
+struct Mode {
+  std::string name;                  // as a message says it: "--summary", "scoring"
+  std::vector<std::string> formats;  // those it writes
+  std::string hint = {};             // said after a refusal: where the format asked for is written
+};
+
+// Throws Error(usage) "NAME writes a, b or c, not X (HINT)" if `format` is given and not one of
+// the mode's formats.
+void check_format(const Mode& mode, const std::string& format);
+
 // The options every tool shares (docs/conventions.md), as given on the command line.
 struct CommonOptions {
   std::string input = "-";

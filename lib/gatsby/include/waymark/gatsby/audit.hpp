@@ -51,12 +51,12 @@ struct Audit {
 // Reads every input; warnings (activities for unknown pupils) go through `warn`.
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn);
 
-// The modes; each returns the exit code.
-int write_summary(const Options& options, const Audit& audit);
-int write_gaps(const Options& options, const Audit& audit);
-int list_criteria(const Options& options);
+// The modes.
+void write_summary(const Options& options, const Audit& audit);
+void write_gaps(const Options& options, const Audit& audit);
+void list_criteria(const Options& options);
 // The report's template is checked before any input is read.
 void check_report_template(const Options& options);
-int write_report(const Tool& tool, const Options& options, const Audit& audit);
+void write_report(const Tool& tool, const Options& options, const Audit& audit);
 
 }  // namespace waymark::gatsby
