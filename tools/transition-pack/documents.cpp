@@ -231,6 +231,19 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
     for (const auto& column : data["profile"]["missing"])
       missing.push_back(pack_word(messages, "/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>()), lacking));
   }
+  // The checklist's steps and their owners' roles, by code. A language lacking some is named once
+  // for the whole checklist, not step by step.
+  std::set<std::string> lacking_steps;
+  for (const char* phase : {"before", "at", "after"}) {
+    for (auto& item : data["checklist"][phase]) {
+      item["action"] = pack_word(messages, "/checklist/" + item["code"].get<std::string>(), item["action"].get<std::string>(), lacking_steps);
+      item["owner_label"] = pack_word(messages, "/roles/" + item["owner"].get<std::string>(), item["owner_label"].get<std::string>(), lacking_steps);
+      item["owner_text"] = owner_text(item);
+    }
+  }
+  if (!lacking_steps.empty()) lacking.insert("checklist steps");
+  // The record's descriptions (SEN provision, languages, yes and no) are worded in English only.
+  if (messages.lang() != "en" && data["record"].is_object()) lacking.insert("record descriptions");
   const std::string& key = pack.profile_note_key;
   if (key == "not_agreed" || key == "no_consent") {
     if (messages.lang() != "en" && messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
