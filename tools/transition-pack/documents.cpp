@@ -314,4 +314,9 @@ std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) con
   return documents;
 }
 
+std::string PackDocuments::collection_title() const {
+  std::set<std::string> lacking;  // English where the language lacks it, as before it had one
+  return pack_word(messages_, "/titles/collection", "Transition packs", lacking);
+}
+
 }  // namespace waymark::transition

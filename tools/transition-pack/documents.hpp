@@ -33,6 +33,9 @@ class PackDocuments {
   };
   // Warns once per run about words the language lacks (printed in English).
   std::vector<Rendered> render(const Pack& pack) const;
+  // The title of a file holding every pack ("Transition packs"), in the messages' language where
+  // they have it ("titles/collection"), else English.
+  std::string collection_title() const;
   const PageSettings& page() const { return page_; }
 
  private:

@@ -69,7 +69,7 @@ void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, 
 void write_documents(const std::string& path, const std::vector<Pack>& packs, const PackDocuments& documents, DocumentFormat format) {
   Output out(path);
   const auto writer = DocumentWriter::create(format, out, documents.page());
-  writer->begin("Transition packs");
+  writer->begin(documents.collection_title());
   for (const auto& pack : packs)
     for (const auto& document : documents.render(pack)) writer->document(ParsedDocument(document.markdown, document.title));
   writer->finish();
