@@ -28,14 +28,43 @@ std::string owner_text(const nlohmann::json& item) {
   return item.at("owner_name").is_string() ? fmt::format("{}, {}", item.at("owner_name").get<std::string>(), label) : label;
 }
 
+// The words the pack itself supplies, in the messages' language where it has them
+// ("/transition-pack/record/yes"), else the English given; what is missing is noted once per kind
+// ("record descriptions") for the run's one warning.
+class Words {
+ public:
+  Words(const Messages& messages, std::set<std::string>& lacking) : messages_(messages), lacking_(lacking) {}
+
+  std::string operator()(const std::string& pointer, const std::string& english,
+                         const std::vector<std::pair<std::string, std::string>>& values = {}) const {
+    std::string pattern = english;
+    if (messages_.lang() != "en") {
+      const nlohmann::json::json_pointer at("/transition-pack" + pointer);
+      if (messages_.catalogue().contains(at) && messages_.catalogue().at(at).is_string()) pattern = messages_.catalogue().at(at).get<std::string>();
+      else lacking_.insert(kind_of(pointer));
+    }
+    return values.empty() ? pattern : fill_placeholders(pattern, values);
+  }
+
+ private:
+  static std::string kind_of(const std::string& pointer) {
+    if (pointer.starts_with("/record/")) return "record descriptions";
+    if (pointer.starts_with("/checklist/") || pointer.starts_with("/roles/")) return "checklist steps";
+    if (pointer.starts_with("/meetings/")) return "settling-in meetings";
+    return pointer.substr(1);
+  }
+  const Messages& messages_;
+  std::set<std::string>& lacking_;
+};
+
 // SEN provision in words, from the words or the census codes (N, K, E, S) schools export.
-std::string sen_text(const std::string& provision) {
+std::string sen_text(const std::string& provision, const Words& word) {
   const auto read = parse_sen_provision(provision);
   if (!read) return provision;
   switch (*read) {
-    case SenProvision::none: return "none";
-    case SenProvision::sen_support: return "SEN support";
-    case SenProvision::ehc_plan: return "Education, Health and Care plan";
+    case SenProvision::none: return word("/record/sen_none", "none");
+    case SenProvision::sen_support: return word("/record/sen_support", "SEN support");
+    case SenProvision::ehc_plan: return word("/record/ehc_plan", "Education, Health and Care plan");
   }
   return provision;
 }
@@ -60,38 +89,44 @@ std::string coded_text(const nlohmann::json& coded) {
   return coded.value("code", nlohmann::json()).is_string() ? coded.at("code").get<std::string>() : std::string{};
 }
 
-std::string needs_text(const nlohmann::json& needs) {
+std::string needs_text(const nlohmann::json& needs, const Words& word) {
   std::string text;
   for (const auto& need : needs) {
     if (!text.empty()) text += ", ";
     text += coded_text(need);
-    if (need.value("rank", nlohmann::json()) == 1) text += " (primary need)";
+    if (need.value("rank", nlohmann::json()) == 1) text += " (" + word("/record/primary_need", "primary need") + ")";
   }
   return text;
 }
 
-std::string yes_no(const nlohmann::json& flag) {
-  return flag.is_boolean() ? (flag.get<bool>() ? "yes" : "no") : "not recorded";
+std::string yes_no(const nlohmann::json& flag, const Words& word) {
+  if (!flag.is_boolean()) return word("/record/not_recorded", "not recorded");
+  return flag.get<bool>() ? word("/record/yes", "yes") : word("/record/no", "no");
 }
 
 // The facts a receiving school acts on first, in plain words; empty when the record has none.
-nlohmann::json about_lines(const nlohmann::json& record) {
+nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
   auto lines = nlohmann::json::array();
   if (record.value("looked_after", nlohmann::json()).is_boolean()) {
-    std::string line = record.at("looked_after").get<bool>() ? "Looked after: yes" : "Looked after: no";
-    if (record.at("looked_after").get<bool>() && record.value("care_authority", nlohmann::json()).is_string()) {
-      line += ", by local authority " + record.at("care_authority").get<std::string>();
+    const bool looked_after = record.at("looked_after").get<bool>();
+    if (looked_after && record.value("care_authority", nlohmann::json()).is_string()) {
+      lines.push_back(word("/record/looked_after_by", "Looked after: yes, by local authority {authority}",
+                           {{"authority", record.at("care_authority").get<std::string>()}}));
+    } else {
+      lines.push_back(looked_after ? word("/record/looked_after_yes", "Looked after: yes") : word("/record/looked_after_no", "Looked after: no"));
     }
-    lines.push_back(line);
   }
   if (record.contains("fsm_current")) {
-    std::string line = std::string("Free school meals: ") + (record.at("fsm_current").get<bool>() ? "eligible now" : "not eligible now");
-    std::string since;
+    std::string spells;
     for (const auto& spell : record.at("fsm_history")) {
-      since += (since.empty() ? "" : "; ") + (spell.at("start").is_string() ? spell.at("start").get<std::string>() : std::string("?")) + " to " +
-               (spell.at("end").is_string() ? spell.at("end").get<std::string>() : std::string("now"));
+      spells += (spells.empty() ? "" : "; ") +
+                word("/record/fsm_spell", "{start} to {end}",
+                     {{"start", spell.at("start").is_string() ? spell.at("start").get<std::string>() : std::string("?")},
+                      {"end", spell.at("end").is_string() ? spell.at("end").get<std::string>() : word("/record/fsm_now", "now")}});
     }
-    lines.push_back(line + " (eligible " + since + ")");
+    lines.push_back(record.at("fsm_current").get<bool>()
+                        ? word("/record/fsm_eligible", "Free school meals: eligible now (eligible {spells})", {{"spells", spells}})
+                        : word("/record/fsm_not_eligible", "Free school meals: not eligible now (eligible {spells})", {{"spells", spells}}));
   }
   if (record.contains("languages")) {
     std::string languages;
@@ -99,28 +134,29 @@ nlohmann::json about_lines(const nlohmann::json& record) {
       languages += (languages.empty() ? "" : ", ") + language.at("language").get<std::string>();
       if (const auto kind = coded_text(language); !kind.empty()) languages += " (" + kind + ")";
     }
-    lines.push_back("Languages: " + languages);
+    lines.push_back(word("/record/languages", "Languages: {languages}", {{"languages", languages}}));
   }
   if (record.value("english_additional_language", nlohmann::json()).is_boolean()) {
-    lines.push_back(std::string("English as an additional language: ") + yes_no(record.at("english_additional_language")));
+    lines.push_back(word("/record/english_additional_language", "English as an additional language: {answer}",
+                         {{"answer", yes_no(record.at("english_additional_language"), word)}}));
   }
   if (record.value("medical_flag", nlohmann::json()).is_boolean()) {
     lines.push_back(record.at("medical_flag").get<bool>()
-                        ? "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)"
-                        : "Medical condition: none flagged");
+                        ? word("/record/medical_yes", "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)")
+                        : word("/record/medical_none", "Medical condition: none flagged"));
   }
   if (record.value("address", nlohmann::json()).is_string() && !record.at("address").get<std::string>().empty()) {
-    lines.push_back("Address: " + record.at("address").get<std::string>());
+    lines.push_back(word("/record/address", "Address: {address}", {{"address", record.at("address").get<std::string>()}}));
   }
   if (record.contains("disabilities")) {
     std::string codes;
     for (const auto& code : record.at("disabilities")) codes += (codes.empty() ? "" : ", ") + code.get<std::string>();
-    lines.push_back("Disabilities: " + codes);
+    lines.push_back(word("/record/disabilities", "Disabilities: {codes}", {{"codes", codes}}));
   }
   return lines;
 }
 
-nlohmann::json contacts_data(const nlohmann::json& contacts) {
+nlohmann::json contacts_data(const nlohmann::json& contacts, const Words& word) {
   auto rows = nlohmann::json::array();
   for (auto contact : contacts) {
     std::string name;
@@ -129,7 +165,7 @@ nlohmann::json contacts_data(const nlohmann::json& contacts) {
     }
     contact["name"] = name;
     contact["relationship_text"] = coded_text(contact.at("relationship"));
-    contact["responsibility_text"] = yes_no(contact.at("parental_responsibility"));
+    contact["responsibility_text"] = yes_no(contact.at("parental_responsibility"), word);
     std::string phones;
     for (const auto& phone : contact.value("phones", nlohmann::json::array())) {
       if (!phone.at("number").is_string()) continue;
@@ -142,14 +178,14 @@ nlohmann::json contacts_data(const nlohmann::json& contacts) {
   return rows;
 }
 
-nlohmann::json record_data(const nlohmann::json& record) {
+nlohmann::json record_data(const nlohmann::json& record, const Words& word) {
   auto data = record;
-  data["about"] = about_lines(record);
+  data["about"] = about_lines(record, word);
   data["has_about"] = !data["about"].empty();
   data["has_contacts"] = has_items(record.value("contacts", nlohmann::json()));
-  if (data["has_contacts"].get<bool>()) data["contacts"] = contacts_data(record.at("contacts"));
-  data["ehc_plan_text"] = record.value("ehc_plan", nlohmann::json()) == true ? "yes" : "";
-  if (record.contains("sen_needs")) data["sen_needs_text"] = needs_text(record.at("sen_needs"));
+  if (data["has_contacts"].get<bool>()) data["contacts"] = contacts_data(record.at("contacts"), word);
+  data["ehc_plan_text"] = record.value("ehc_plan", nlohmann::json()) == true ? word("/record/yes", "yes") : "";
+  if (record.contains("sen_needs")) data["sen_needs_text"] = needs_text(record.at("sen_needs"), word);
   if (data.contains("assessments")) {
     for (auto& result : data["assessments"]) {
       result["status_text"] = coded_text(result.value("result_status", nlohmann::json::object()));
@@ -160,13 +196,13 @@ nlohmann::json record_data(const nlohmann::json& record) {
   data["has_assessments"] = has_items(record.value("assessments", nlohmann::json()));
   data["has_attendance_years"] = has_items(record.value("attendance", nlohmann::json()));
   data["has_attendance"] = data["has_attendance_years"].get<bool>() || record.contains("attendance_pct");
-  if (record.contains("sen")) data["sen"] = sen_text(record.at("sen").get<std::string>());
+  if (record.contains("sen")) data["sen"] = sen_text(record.at("sen").get<std::string>(), word);
   data["has_sen"] = record.contains("sen") || has_items(record.value("sen_history", nlohmann::json())) || record.contains("sen_needs");
   data["has_school_history"] = has_items(record.value("school_history", nlohmann::json()));
   if (data.contains("sen_history")) {
     for (auto& entry : data["sen_history"]) {
-      entry["needs_text"] = needs_text(entry.at("needs"));
-      entry["provision"] = sen_text(entry.value("provision", ""));
+      entry["needs_text"] = needs_text(entry.at("needs"), word);
+      entry["provision"] = sen_text(entry.value("provision", ""), word);
     }
   }
   return data;
@@ -231,19 +267,16 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
     for (const auto& column : data["profile"]["missing"])
       missing.push_back(pack_word(messages, "/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>()), lacking));
   }
-  // The checklist's steps and their owners' roles, by code. A language lacking some is named once
-  // for the whole checklist, not step by step.
-  std::set<std::string> lacking_steps;
+  // The checklist's steps, their owners' roles and the settling-in meetings, by code.
+  const Words word(messages, lacking);
   for (const char* phase : {"before", "at", "after"}) {
     for (auto& item : data["checklist"][phase]) {
-      item["action"] = pack_word(messages, "/checklist/" + item["code"].get<std::string>(), item["action"].get<std::string>(), lacking_steps);
-      item["owner_label"] = pack_word(messages, "/roles/" + item["owner"].get<std::string>(), item["owner_label"].get<std::string>(), lacking_steps);
+      item["action"] = word("/checklist/" + item["code"].get<std::string>(), item["action"].get<std::string>());
+      item["owner_label"] = word("/roles/" + item["owner"].get<std::string>(), item["owner_label"].get<std::string>());
       item["owner_text"] = owner_text(item);
     }
   }
-  if (!lacking_steps.empty()) lacking.insert("checklist steps");
-  // The record's descriptions (SEN provision, languages, yes and no) are worded in English only.
-  if (messages.lang() != "en" && data["record"].is_object()) lacking.insert("record descriptions");
+  for (auto& meeting : data["settling_in"]) meeting["label"] = word("/meetings/" + meeting["code"].get<std::string>(), meeting["label"].get<std::string>());
   const std::string& key = pack.profile_note_key;
   if (key == "not_agreed" || key == "no_consent") {
     if (messages.lang() != "en" && messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
@@ -263,7 +296,7 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
   // The templates work on plain JSON; the pack's key order matters only in pack.json.
   nlohmann::json data = nlohmann::json::parse(pack.json.dump());
   data["profile"] = profile_data(data["profile"]);
-  data["record"] = record_data(data["academic_record"]);
+  data["record"] = record_data(data["academic_record"], Words(messages, lacking));
   data["checklist"] = checklist_data(data["checklist"]);
   data["settings"] = settings.values();
   data["learner"]["name"] = learner_name(data["learner"]);
