@@ -4,7 +4,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "ctf.hpp"
+#include "waymark/transition/ctf.hpp"
 #include "refusals.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

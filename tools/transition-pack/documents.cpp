@@ -4,7 +4,7 @@
 #include <cctype>
 #include <fmt/format.h>
 
-#include "learners.hpp"
+#include "waymark/transition/learners.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"

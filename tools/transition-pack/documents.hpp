@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pack.hpp"
+#include "waymark/transition/pack.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
 #include "waymark/messages.hpp"

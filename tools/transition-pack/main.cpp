@@ -2,7 +2,7 @@
 // Orienta4YEL toolkit; Action 12 for alternative provision). Options and wiring only; reading is
 // in moves.cpp, learners.cpp, achievements.cpp and ctf.cpp, the pack in checklist.cpp and
 // pack.cpp, the calendar in calendar.cpp, writing in pack_output.cpp.
-#include "options.hpp"
+#include "waymark/transition/options.hpp"
 #include "run.hpp"
 
 int main(int argc, char** argv) {

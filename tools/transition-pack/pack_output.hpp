@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "documents.hpp"
-#include "pack.hpp"
+#include "waymark/transition/pack.hpp"
 
 namespace waymark::transition {
 

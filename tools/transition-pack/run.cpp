@@ -5,11 +5,11 @@
 #include <optional>
 #include <set>
 
-#include "achievements.hpp"
-#include "ctf.hpp"
-#include "learners.hpp"
-#include "moves.hpp"
-#include "pack.hpp"
+#include "waymark/transition/achievements.hpp"
+#include "waymark/transition/ctf.hpp"
+#include "waymark/transition/learners.hpp"
+#include "waymark/transition/moves.hpp"
+#include "waymark/transition/pack.hpp"
 #include "pack_output.hpp"
 #include "documents.hpp"
 #include "waymark/errors.hpp"

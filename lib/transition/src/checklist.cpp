@@ -1,4 +1,4 @@
-#include "checklist.hpp"
+#include "waymark/transition/checklist.hpp"
 
 #include <algorithm>
 #include <cctype>

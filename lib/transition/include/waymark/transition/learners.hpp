@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "options.hpp"
+#include "waymark/transition/options.hpp"
 
 namespace waymark::transition {
 

@@ -1,4 +1,4 @@
-#include "pack.hpp"
+#include "waymark/transition/pack.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "learners.hpp"
+#include "waymark/transition/learners.hpp"
 
 #include "rows.hpp"
 #include "waymark/codes.hpp"

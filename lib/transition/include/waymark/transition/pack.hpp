@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "achievements.hpp"
-#include "calendar.hpp"
-#include "checklist.hpp"
-#include "learners.hpp"
-#include "moves.hpp"
-#include "options.hpp"
+#include "waymark/transition/achievements.hpp"
+#include "waymark/transition/calendar.hpp"
+#include "waymark/transition/checklist.hpp"
+#include "waymark/transition/learners.hpp"
+#include "waymark/transition/moves.hpp"
+#include "waymark/transition/options.hpp"
 #include "waymark/term_dates.hpp"
 
 namespace waymark::transition {

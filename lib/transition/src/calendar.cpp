@@ -1,4 +1,4 @@
-#include "calendar.hpp"
+#include "waymark/transition/calendar.hpp"
 
 #include <algorithm>
 #include <cstdlib>

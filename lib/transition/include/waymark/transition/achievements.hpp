@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "checklist.hpp"
-#include "options.hpp"
+#include "waymark/transition/checklist.hpp"
+#include "waymark/transition/options.hpp"
 
 namespace waymark::transition {
 

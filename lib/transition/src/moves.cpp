@@ -1,4 +1,4 @@
-#include "moves.hpp"
+#include "waymark/transition/moves.hpp"
 
 #include <map>
 

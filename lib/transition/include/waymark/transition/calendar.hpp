@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "checklist.hpp"
+#include "waymark/transition/checklist.hpp"
 
 typedef struct _icaltimezone icaltimezone;
 

@@ -1,4 +1,4 @@
-#include "ctf_codes.hpp"
+#include "waymark/transition/ctf_codes.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "checklist.hpp"
-#include "learners.hpp"
-#include "options.hpp"
+#include "waymark/transition/checklist.hpp"
+#include "waymark/transition/learners.hpp"
+#include "waymark/transition/options.hpp"
 
 namespace waymark::transition {
 

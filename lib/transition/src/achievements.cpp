@@ -1,4 +1,4 @@
-#include "achievements.hpp"
+#include "waymark/transition/achievements.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "ctf.hpp"
+#include "waymark/transition/ctf.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -9,7 +9,7 @@
 #include <iterator>
 #include <pugixml.hpp>
 
-#include "ctf_codes.hpp"
+#include "waymark/transition/ctf_codes.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
