@@ -157,8 +157,9 @@ class CsvWriter final : public RecordWriter {
     append_csv_field(buffer, joined_, delimiter_);
   }
   // Whether the memory from the first of `values` to the end of the last is what text() would
-  // write for them one by one: each starts one delimiter after the one before, the delimiters
-  // between them are the only ones, nothing needs quotes and nothing starts a formula.
+  // write for them one by one: each starts one delimiter after the one before, nothing starts a
+  // formula, and no value holds a delimiter, quote or line break. The delimiters between the values
+  // are such bytes, so the span holds exactly values.size() - 1 of them.
   bool lie_as_written(std::span<const std::string_view> values) const {
     if (values.empty()) return false;
     for (std::size_t i = 1; i < values.size(); ++i)
@@ -167,16 +168,10 @@ class CsvWriter final : public RecordWriter {
       if (needs_formula_guard(value)) return false;
     const char* p = values.front().data();
     const char* const end = values.back().data() + values.back().size();
-    std::size_t delimiters = 0;
-    for (; end - p >= 16; p += 16) {
-      if (swar::match16(p, '"', '\n', '\r', '"')) return false;
-      delimiters += static_cast<std::size_t>(std::popcount(swar::match16(p, delimiter_)));
-    }
-    for (; p < end; ++p) {
-      if (*p == '"' || *p == '\n' || *p == '\r') return false;
-      delimiters += *p == delimiter_;
-    }
-    return delimiters == values.size() - 1;
+    std::size_t special = 0;
+    for (; end - p >= 16; p += 16) special += static_cast<std::size_t>(std::popcount(swar::match16(p, delimiter_, '"', '\n', '\r')));
+    for (; p < end; ++p) special += *p == delimiter_ || *p == '"' || *p == '\n' || *p == '\r';
+    return special == values.size() - 1;
   }
   void separate() {
     if (!first_) out_.buffer().push_back(delimiter_);
