@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     if (options.pupils_path.empty()) throw Error(ErrorKind::usage, "--pupils is required: the pupils file (see man 5 waymark-records)");
     const std::string& format = options.common.format;
     const bool document = format == "md" || format == "html" || format == "pdf" || format == "docx";
-    options.report = options.report || document;
+    options.report = options.report || (document && !options.gaps);  // --gaps with pdf: the format is wrong
     if (options.report && options.gaps) throw Error(ErrorKind::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
     const Run run = options.report ? Run::report : options.gaps ? Run::gaps : Run::summary;
     check_format(mode_of(run), format);
