@@ -1,6 +1,7 @@
 // Message catalogues: one JSON file per language, compiled in, English underneath every other.
 #include "waymark/messages.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 
 #include <span>
@@ -88,7 +89,9 @@ Messages::Messages(std::string_view lang) : requested_(lang) {
   const nlohmann::json* translation = catalogue_file(lang);
   std::string found_tag(lang);
   if (!translation) {
+    // Language tags are case-insensitive (CY, cy-GB): the catalogues are named by the language alone.
     found_tag = std::string(lang.substr(0, lang.find('-')));
+    for (auto& c : found_tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     translation = catalogue_file(found_tag);
   }
   found_ = translation != nullptr;
