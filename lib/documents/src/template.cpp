@@ -120,7 +120,7 @@ std::vector<Tag> scan_tags(const Template& tmpl) {
     if (tag.name.empty() && tag.kind != '!') throw template_error(tmpl, line, tag.text, "has no name");
     // The renderer cannot read a comment of spaces alone (found by fuzzing: it aborted the tool).
     if (tag.name.empty() && tag.kind == '!' && !body.empty())
-      throw template_error(tmpl, line, tag.text, "is a comment of spaces only: write words in it or remove it");
+      throw template_error(tmpl, line, tag.text, "the comment holds only spaces (words in it, or no comment)");
     for (std::size_t i = start; i < end; ++i) line += text[i] == '\n';
     tags.push_back(std::move(tag));
     pos = end + closing.size();
