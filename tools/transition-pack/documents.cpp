@@ -240,35 +240,25 @@ std::string legal_name(const nlohmann::json& learner) {
   return name;
 }
 
-// A word of the pack in the messages' language ("/kinds/mid_term"), else the English given.
-std::string pack_word(const Messages& messages, const std::string& pointer, const std::string& english, std::set<std::string>& lacking) {
-  if (messages.lang() == "en") return english;
-  const nlohmann::json::json_pointer at("/transition-pack" + pointer);
-  if (messages.catalogue().contains(at) && messages.catalogue().at(at).is_string()) return messages.catalogue().at(at).get<std::string>();
-  lacking.insert(pointer.substr(1));
-  return english;
-}
-
 std::string profile_heading(std::string_view column) {
   for (const auto& field : profile_fields)
     if (field.column == column) return std::string(field.heading);
   return std::string(column);
 }
 
-void translate_words(nlohmann::json& data, const Pack& pack, const Messages& messages, std::set<std::string>& lacking) {
+void translate_words(nlohmann::json& data, const Pack& pack, const Messages& messages, const Words& word) {
   auto& move = data["move"];
-  move["kind_label"] = pack_word(messages, "/kinds/" + move["kind"].get<std::string>(), move["kind_label"].get<std::string>(), lacking);
+  move["kind_label"] = word("/kinds/" + move["kind"].get<std::string>(), move["kind_label"].get<std::string>());
   move["date_text"] = messages.date(*parse_date(move["move_date"].get<std::string>()));
   if (data["profile"].is_object()) {
     for (auto& section : data["profile"]["sections"])
-      section["heading"] = pack_word(messages, "/profile/" + section["field"].get<std::string>(), section["heading"].get<std::string>(), lacking);
+      section["heading"] = word("/profile/" + section["field"].get<std::string>(), section["heading"].get<std::string>());
     auto& missing = data["profile"]["missing_headings"];
     missing = nlohmann::json::array();
     for (const auto& column : data["profile"]["missing"])
-      missing.push_back(pack_word(messages, "/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>()), lacking));
+      missing.push_back(word("/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>())));
   }
   // The checklist's steps, their owners' roles and the settling-in meetings, by code.
-  const Words word(messages, lacking);
   for (const char* phase : {"before", "at", "after"}) {
     for (auto& item : data["checklist"][phase]) {
       item["action"] = word("/checklist/" + item["code"].get<std::string>(), item["action"].get<std::string>());
@@ -280,13 +270,13 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
   const std::string& key = pack.profile_note_key;
   if (key == "not_agreed" || key == "no_consent") {
     if (messages.lang() != "en" && messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
-      const std::string why = pack_word(messages, "/profile_note/" + key, "", lacking);
-      data["profile_note"] = fill_placeholders(pack_word(messages, "/profile_note/not_shared", data["profile_note"].get<std::string>(), lacking), {{"why", why}});
+      const std::string why = word("/profile_note/" + key, "");
+      data["profile_note"] = fill_placeholders(word("/profile_note/not_shared", data["profile_note"].get<std::string>()), {{"why", why}});
     } else {
-      data["profile_note"] = pack_word(messages, "/profile_note/not_shared", data["profile_note"].get<std::string>(), lacking);
+      data["profile_note"] = word("/profile_note/not_shared", data["profile_note"].get<std::string>());
     }
   } else {
-    data["profile_note"] = pack_word(messages, "/profile_note/" + key, data["profile_note"].get<std::string>(), lacking);
+    data["profile_note"] = word("/profile_note/" + key, data["profile_note"].get<std::string>());
   }
 }
 
@@ -296,7 +286,8 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
   // The templates work on plain JSON; the pack's key order matters only in pack.json.
   nlohmann::json data = nlohmann::json::parse(pack.json.dump());
   data["profile"] = profile_data(data["profile"]);
-  data["record"] = record_data(data["academic_record"], Words(messages, lacking));
+  const Words word(messages, lacking);
+  data["record"] = record_data(data["academic_record"], word);
   data["checklist"] = checklist_data(data["checklist"]);
   data["settings"] = settings.values();
   data["learner"]["name"] = learner_name(data["learner"]);
@@ -304,7 +295,7 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
   if (const auto legal = legal_name(data["learner"]); !legal.empty() && legal != data["learner"]["name"].get<std::string>()) {
     data["learner"]["legal_name"] = legal;
   }
-  translate_words(data, pack, messages, lacking);
+  translate_words(data, pack, messages, word);
   return data;
 }
 
@@ -326,10 +317,11 @@ PackDocuments::PackDocuments(const DocumentOptions& options, const std::function
 std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) const {
   std::set<std::string> lacking;
   const auto data = document_data(pack, settings_, messages_, lacking);
+  const Words word(messages_, lacking);
   std::vector<std::string> titles;
   for (const auto document : document_names) {
     const std::string english = document == "profile" ? "One-page profile" : document == "record" ? "Academic record" : "Transition checklist";
-    titles.push_back(pack_word(messages_, "/titles/" + std::string(document), english, lacking));
+    titles.push_back(word("/titles/" + std::string(document), english));
   }
   if (!lacking.empty() && !warned_) {
     std::string list;
@@ -348,8 +340,8 @@ std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) con
 }
 
 std::string PackDocuments::collection_title() const {
-  std::set<std::string> lacking;  // English where the language lacks it, as before it had one
-  return pack_word(messages_, "/titles/collection", "Transition packs", lacking);
+  std::set<std::string> lacking;  // English where the language lacks it, without a warning of its own
+  return Words(messages_, lacking)("/titles/collection", "Transition packs");
 }
 
 }  // namespace waymark::transition
