@@ -9,22 +9,6 @@
 #include "waymark/gatsby/audit.hpp"
 #include "waymark/errors.hpp"
 
-namespace {
-
-// gatsby-audit's modes, and the formats each writes.
-enum class Run { summary, gaps, report };
-
-waymark::Mode mode_of(Run run) {
-  switch (run) {
-    case Run::summary: return {"the summary", {"txt", "csv", "json"}, "--gaps writes ndjson; --report writes documents"};
-    case Run::gaps: return {"--gaps", {"csv", "ndjson", "json"}};
-    case Run::report: return {"the report", {"md", "html", "txt", "pdf", "docx"}};
-  }
-  return {};
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace waymark;
   using namespace waymark::gatsby;

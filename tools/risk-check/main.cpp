@@ -11,23 +11,6 @@ namespace waymark::embedded {
 extern const std::string_view default_rules_json;
 }
 
-namespace {
-
-// risk-check's modes, and the formats each writes.
-enum class Run { records, summary, explain, evaluate };
-
-waymark::Mode mode_of(Run run) {
-  switch (run) {
-    case Run::records: return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain"};
-    case Run::summary: return {"--summary", {"txt", "csv", "json"}};
-    case Run::explain: return {"--explain", {"txt"}};
-    case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
-  }
-  return {};
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace waymark;
   using namespace waymark::risk;

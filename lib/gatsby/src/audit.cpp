@@ -25,6 +25,15 @@ std::chrono::year_month_day option_date(const std::string& option, const std::st
 
 }  // namespace
 
+Mode mode_of(Run run) {
+  switch (run) {
+    case Run::summary: return {"the summary", {"txt", "csv", "json"}, "--gaps writes ndjson; --report writes documents"};
+    case Run::gaps: return {"--gaps", {"csv", "ndjson", "json"}};
+    case Run::report: return {"the report", {"md", "html", "txt", "pdf", "docx"}};
+  }
+  return {};
+}
+
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn) {
   Audit audit;
   audit.setting = options.setting == "college" ? Setting::college : Setting::school;

@@ -314,8 +314,7 @@ Summary summarise(const Audit& audit) {
 
 void write_summary(const Options& options, const Audit& audit) {
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
-  if (format != "txt" && format != "csv" && format != "json")
-    throw Error(ErrorKind::usage, "the summary is txt, csv or json, not " + format + " (--gaps writes csv, ndjson or json)");
+  check_format(mode_of(Run::summary), format);
   const Summary summary = summarise(audit);
   Output out(options.common.output);
   if (format == "txt") write_txt(out, audit, summary);

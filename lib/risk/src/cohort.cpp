@@ -22,6 +22,16 @@ std::vector<std::string> shareable_fields() {
 
 }  // namespace
 
+Mode mode_of(Run run) {
+  switch (run) {
+    case Run::records: return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain"};
+    case Run::summary: return {"--summary", {"txt", "csv", "json"}};
+    case Run::explain: return {"--explain", {"txt"}};
+    case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
+  }
+  return {};
+}
+
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
       learners_(*reader_, *rules.catalogue, options.common.date_order(), options.common.verbose),

@@ -79,6 +79,7 @@ std::unordered_map<std::string, bool> read_outcomes(const Options& options) {
 }  // namespace
 
 void write_evaluation(const Options& options, const Rules& rules) {
+  check_format(mode_of(Run::evaluate), options.common.format);
   const auto outcomes = read_outcomes(options);
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
@@ -125,7 +126,7 @@ void write_evaluation(const Options& options, const Rules& rules) {
     nlohmann::ordered_json doc{{"matched", matched}, {"learners_without_outcome", without_outcome},
                                {"outcomes_without_learner", unmatched}, {"groups", list}};
     out.print("{}\n", doc.dump(2));
-  } else if (format == "csv" || format == "txt") {
+  } else {  // csv or txt
     const bool txt = format == "txt";
     if (txt) {
       out.print("Flagged: targeted or intensive support. Positive outcome: left_early or neet.\n");
@@ -152,8 +153,6 @@ void write_evaluation(const Options& options, const Rules& rules) {
                 "flagged far more often, at lower precision, is flagged for who they are more than for what they need.\n");
       out.print("Counts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
     }
-  } else {
-    throw Error(ErrorKind::usage, "--evaluate writes txt, csv or json, not " + format);
   }
   out.commit();
 }

@@ -41,6 +41,7 @@ struct Fall {
 }  // namespace
 
 bool write_movement_summary(const Options& options, const Rules& rules) {
+  check_format(mode_of(Run::summary), options.common.format);
   Snapshot before = read_snapshot(options, rules);
   CohortScan scan(options, rules);
   const auto by_columns = group_columns(scan.reader(), options.by);
@@ -127,7 +128,7 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
                   shown.cells[2], shown.cells[3]);
       }
     }
-  } else if (format == "txt") {
+  } else {  // txt
     out.print("{} learners in {}; {} left since, {} new\n\n", before.size(), options.since_path, suppressed(left), suppressed(arrived));
     out.print("Movement: tier before (rows) by tier now (columns)\n");
     out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", "by", "value", "before", "universal", "targeted", "intensive", "left");
@@ -143,8 +144,6 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
     out.print("\nLargest attendance falls (ids only; percentage points)\n");
     if (falls.empty()) out.print("none\n");
     for (const auto& fall : falls) out.print("{:<24} {:>6.1f}\n", fall.id, fall.points);
-  } else {
-    throw Error(ErrorKind::usage, "--summary writes txt, csv or json, not " + format);
   }
   out.commit();
   return failed;

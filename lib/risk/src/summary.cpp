@@ -48,6 +48,7 @@ ShownRow shown(const TierCounts& counts) {
 }  // namespace
 
 void write_summary(const Options& options, const Rules& rules) {
+  check_format(mode_of(Run::summary), options.common.format);
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
   const auto by_columns = group_columns(reader, options.by);
@@ -116,7 +117,7 @@ void write_summary(const Options& options, const Rules& rules) {
           cells.tiers[2], cells.flag_rate,
           percent(cohort.flag_rate()));
     }
-  } else if (format == "txt") {
+  } else {  // txt
     out.print("{} learners; flagged for targeted or intensive support: {} ({})\n\n", cohort.learners, cohort.flagged(), percent(cohort.flag_rate()));
     out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", "by", "value", "learners", "universal", "targeted", "intensive",
         "flag rate", "cohort");
@@ -133,8 +134,6 @@ void write_summary(const Options& options, const Rules& rules) {
       out.print("{:<24} {:>9} {:>8}\n", fields[i], known,
           percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
     }
-  } else {
-    throw Error(ErrorKind::usage, "--summary writes txt, csv or json, not " + format);
   }
   out.commit();
 }

@@ -51,6 +51,10 @@ struct Audit {
 // Reads every input; warnings (activities for unknown pupils) go through `warn`.
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn);
 
+// gatsby-audit's modes, and the formats each writes: checked before any input is read.
+enum class Run { summary, gaps, report };
+Mode mode_of(Run run);
+
 // The modes.
 void write_summary(const Options& options, const Audit& audit);
 void write_gaps(const Options& options, const Audit& audit);

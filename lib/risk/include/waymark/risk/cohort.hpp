@@ -73,6 +73,10 @@ class CohortScan {
 // Positions of the --by columns; throws Error(data) for a column the input does not have.
 std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names);
 
+// risk-check's modes, and the formats each writes: checked before any input is read.
+enum class Run { records, summary, explain, evaluate };
+Mode mode_of(Run run);
+
 // The modes. write_scored_records says whether a learner matched --fail-on; the others write
 // what they were asked for and have nothing to match.
 bool write_scored_records(const Options& options, const Rules& rules);
