@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
 # The pipelines a data manager runs each half-term, on the shipped synthetic cohort.
-# Run from the repository after building (README): examples/pipelines.sh [BUILD_DIR]
+# Run from the repository after building (README): examples/pipelines.sh [BUILD_DIR] [--as-of DATE]
+#
+# The shipped data are dated in the school year 2026/27 (targets, meetings, moves, the careers log),
+# so every tool that would otherwise read today's date is given one: plans start on the first day
+# of that year and the packs and the audit are made as of --as-of (default 2026-11-22, mid autumn
+# term). Run on any day, the examples say the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PATH="$PWD/${1:-build/release}/bin:$PATH"
+build=build/release
+as_of=2026-11-22
+while [ $# -gt 0 ]; do
+  case $1 in
+    --as-of) as_of=${2:?--as-of needs a date}; shift 2 ;;
+    *) build=$1; shift ;;
+  esac
+done
+plan_start=2026-09-07  # the first day of the school year the example targets are written for
+PATH="$PWD/$build/bin:$PATH"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -34,9 +48,9 @@ else echo "exit $?: learners in intensive support, see $out/scored.csv"; fi
 
 echo; echo "# 8. Individual plans for everyone in targeted or intensive support, one HTML page each,"
 echo "#    joined with the targets and profiles tutors wrote; targets that are not SMART are named."
-plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start 2026-09-07 \
+plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start "$plan_start" \
   --format json -o "$out/plans.json" 2>&1 | grep -v "no targets yet" || true   # for contract-print
-plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start 2026-09-07 \
+plan-gen "$out/support.ndjson" --targets examples/targets.csv --profiles examples/profiles.csv --start "$plan_start" \
   --set school.name="Hillside Academy" --format html -o "$out/plans/" 2>/dev/null  # the same warnings again
 echo "wrote $(ls "$out/plans" | wc -l) plans to $out/plans/"
 
@@ -46,12 +60,12 @@ echo "wrote $(ls "$out/contracts" | wc -l) contracts to $out/contracts/"
 
 echo; echo "# 10. Transition packs for this term's movers: profile, record, checklist, settling-in calendar."
 transition-pack examples/cohort.csv --moves examples/moves.csv --achievements examples/achievements.csv \
-  --profiles examples/one-page-profiles.csv --set school.name="Hillside Academy" -o "$out/packs/"
+  --profiles examples/one-page-profiles.csv --set school.name="Hillside Academy" --as-of "$as_of" -o "$out/packs/"
 ls "$out/packs"
 
 echo; echo "# 11. The careers programme against the Gatsby Benchmarks, and every pupil gap to follow up."
 gatsby-audit --pupils examples/gatsby/pupils.csv --activities examples/gatsby/activities.csv \
-  --school examples/gatsby/school.toml --as-of 2026-11-22 | head -n 20
+  --school examples/gatsby/school.toml --as-of "$as_of" | head -n 20
 gatsby-audit --pupils examples/gatsby/pupils.csv --activities examples/gatsby/activities.csv \
-  --as-of 2026-11-22 --gaps -o "$out/gaps.csv"
+  --as-of "$as_of" --gaps -o "$out/gaps.csv"
 echo "$(($(wc -l <"$out/gaps.csv") - 1)) gaps written to gaps.csv"

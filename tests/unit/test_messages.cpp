@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/messages.hpp"
 
@@ -45,4 +46,32 @@ TEST_CASE("Messages: a tag that is not letters, digits and '-' is a usage error"
   CHECK_THROWS_AS(Messages("../etc"), Error);
   CHECK_THROWS_AS(Messages(""), Error);
   CHECK_THROWS_AS(Messages("cy-"), Error);
+}
+
+// The young person's own plan: every action in words written to them, in each language, with at
+// most six things to do, each tagged only with risk factors the catalogue has, and none of the
+// toolkit's labels.
+TEST_CASE("Messages: every action has the young person's words, in every language", "[plan]") {
+  const auto& catalogue = Catalogue::builtin();
+  const Messages in_english;
+  const auto& english = in_english.catalogue()["plan-gen"]["young_person_actions"];
+  const std::vector<std::string> labels{"at risk", "NEET", "Early Leaving", "early leaving", "drop-out", "dropout", "risk factor",
+                                        "mewn perygl", "a rischio", "abbandono", "dispersione"};
+  for (const auto& lang : Messages::languages()) {
+    const Messages messages(lang);
+    const auto& words = messages.catalogue()["plan-gen"]["young_person_actions"];
+    for (const auto& action : catalogue.actions()) {
+      INFO(lang << " " << action.id);
+      REQUIRE(words.contains(action.id));
+      const auto& activities = words[action.id]["activities"];
+      CHECK(activities.size() <= 6);
+      CHECK(activities.size() == english[action.id]["activities"].size());
+      std::string text = words[action.id]["title"].get<std::string>() + " " + words[action.id]["about"].get<std::string>();
+      for (const auto& activity : activities) text += " " + (activity.is_string() ? activity.get<std::string>() : activity["text"].get<std::string>());
+      for (const auto& label : labels) CHECK(text.find(label) == std::string::npos);
+    }
+  }
+  for (const auto& action : catalogue.actions())
+    for (const auto& activity : english[action.id]["activities"])
+      for (const auto& code : activity["for"]) CHECK(catalogue.find_risk_factor(code.get<std::string>()) != nullptr);
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -91,13 +93,67 @@ class ActionWords {
   std::set<std::string> warned_;
 };
 
+// Lower case (ASCII), for comparing an owner with the young person's given name.
+std::string folded(std::string_view text) {
+  std::string out(trim(text));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// How many of an action's things to do the young person's plan suggests: enough to choose from,
+// few enough that a plan of several actions stays within two pages.
+constexpr std::size_t young_person_activities_shown = 3;
+
+// An action in the young person's own words ("young_person_actions" in the messages): a title,
+// what it means for them ("about") and a few things they could do, those suiting their risk
+// factors first, in the order written. The toolkit's professional text (aims written about
+// "young people at risk", 31 activities for staff) is for the staff copy only.
+void for_young_person(nlohmann::json& action, const Messages& messages, const std::vector<std::string>& factors) {
+  static const Messages english;
+  const std::string id = action["id"].get<std::string>();
+  const auto& all_english = english.catalogue()["plan-gen"]["young_person_actions"];
+  if (!all_english.contains(id)) return;  // every action has its words (a unit test checks): keep the toolkit's if not
+  const auto& english_words = all_english[id];
+  const auto& all = messages.catalogue()["plan-gen"]["young_person_actions"];
+  const auto& words = all.contains(id) ? all[id] : english_words;
+  const auto& english_activities = english_words["activities"];
+  const bool translated = words["activities"].size() == english_activities.size() && words["activities"].size() > 0 &&
+                          words["activities"][0].is_string();
+  auto suits = [&](const nlohmann::json& activity) {
+    for (const auto& code : activity["for"])
+      if (std::find(factors.begin(), factors.end(), code.get<std::string>()) != factors.end()) return true;
+    return false;
+  };
+  // First what suits the learner, then what suits anyone, then the rest.
+  std::vector<std::size_t> chosen;
+  for (const int pass : {0, 1, 2})
+    for (std::size_t i = 0; i < english_activities.size(); ++i) {
+      const auto& activity = english_activities[i];
+      const bool wanted = pass == 0 ? suits(activity) : pass == 1 ? activity["for"].empty() : !suits(activity) && !activity["for"].empty();
+      if (wanted && chosen.size() < young_person_activities_shown) chosen.push_back(i);
+    }
+  std::sort(chosen.begin(), chosen.end());
+  nlohmann::json activities = nlohmann::json::array();
+  for (const auto i : chosen)
+    activities.push_back({{"name", translated ? words["activities"][i] : english_activities[i]["text"]}});
+  action["title"] = words.value("title", english_words["title"].get<std::string>());
+  action["about"] = words.value("about", english_words["about"].get<std::string>());
+  action["aim"] = nlohmann::json::array();
+  action["activities"] = std::move(activities);
+}
+
 // What the template sees: the plan with its dates in the reader's language, the settings (--set),
-// the risk factors' wording, and the labels of the review record.
+// the risk factors' wording, and the labels of the review record. `factors` are the learner's
+// risk factors, used only to choose what the young person's own plan suggests.
 nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentSettings& settings, const Catalogue& catalogue,
-                             const Messages& messages, ActionWords& action_words) {
+                             const Messages& messages, ActionWords& action_words, const std::vector<std::string>& factors) {
   nlohmann::json data = plan;
   data["self_determination"] = messages.catalogue()["plan-gen"]["self_determination"];
-  for (auto& action : data["actions"]) action_words.translate(action);
+  const bool young_person = plan["audience"] != "staff";
+  for (auto& action : data["actions"]) {
+    if (young_person) for_young_person(action, messages, factors);
+    else action_words.translate(action);
+  }
   const auto& progress_labels = messages.catalogue()["plan-gen"]["progress"];
   bool reviewed = false;
   for (auto& stage : data["stages"])
@@ -107,6 +163,11 @@ nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentS
       if (!status.empty()) target["last_review"] = reader_date(target["reviews"].back()["date"], messages);
       target["due"] = reader_date(target["due"], messages);
       reviewed = reviewed || !status.empty();
+      // "young person" (or "student", "me", ...) as the owner prints in the document's language;
+      // the young person's name prints as written.
+      if (messages.lang() != "en" && target.value("by_young_person", false) &&
+          folded(target["owner"].get<std::string>()) != folded(plan["learner"]["given_name"].get<std::string>()))
+        target["owner"] = messages.text("/plan-gen/owner_young_person");
     }
   for (const char* field : {"start", "next_review"}) data[field] = reader_date(data[field], messages);
   for (auto& review : data["reviews"]) review["date"] = reader_date(review["date"], messages);
@@ -121,6 +182,15 @@ nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentS
   data["risk_factor_labels"] = std::move(labels);
   data["has_targets"] = !plan["stages"].empty();
   data["for_staff"] = plan["audience"] == "staff" && !plan["starting_point"]["tier"].get<std::string>().empty();
+  // Each list of the starting point on one line ("good with animals; drawing"), so that the plan
+  // stays short enough for a young person to read through.
+  for (const char* list : {"strengths", "interests", "barriers", "support_needs"}) {
+    std::string line;
+    for (const auto& item : plan["starting_point"][list]) line += (line.empty() ? "" : "; ") + item.get<std::string>();
+    data["starting_point"][std::string(list) + "_text"] = line;
+  }
+  // The prompts for the tutor speak of the young person, not to them: the staff copy's.
+  data["for_young_person"] = young_person;
   return data;
 }
 
@@ -240,7 +310,9 @@ int write_plans(const Tool& tool, const Options& options) {
     for (const auto& warning : warnings) warn_smart(tool, warning);
     not_smart = not_smart || !warnings.empty();
     if (json_out) json_out->add(plan);
-    else documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words)), plan_title(plan, messages));
+    else
+      documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words, builder.risk_factors(record))),
+                     plan_title(plan, messages));
   }
   for (const auto& id : chosen) {
     if (!found.contains(id))

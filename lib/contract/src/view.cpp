@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 #include <set>
 
 #include "waymark/contract/commitments.hpp"
@@ -237,6 +238,28 @@ json agreed_actions(const json& view, const ContractInput& input, const FieldRea
 
 // Every list of texts also as one line, "drawing, music", under <name>_text: empty (so a template
 // section skips it) when the list is. Dates are joined with ';', as "7 September 2026, 30 ..." misleads.
+// A name as a signer is written in `present` ("Ms Grant (facilitator)"): the part before a
+// bracket, spaces trimmed, in lower case, so "callum reed" and "Callum Reed (young person)" match.
+std::string signer_key(std::string_view text) {
+  if (const auto bracket = text.find('('); bracket != std::string_view::npos) text = text.substr(0, bracket);
+  std::string key(trim(text));
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+// Those present, less anyone who already signs on a line of their own (the young person, the
+// adult who led the meeting, the parent or carer when they sign): nobody is asked to sign twice.
+json others_present(const json& view) {
+  std::set<std::string> signing;
+  for (const char* field : {"full_name", "given_name", "key_person"}) signing.insert(signer_key(view[field].get<std::string>()));
+  if (view["parent_signature"].get<bool>()) signing.insert(signer_key(view["parent_carer"].get<std::string>()));
+  signing.erase("");
+  json others = json::array();
+  for (const auto& name : view["present"])
+    if (!signing.contains(signer_key(name.get<std::string>()))) others.push_back(name);
+  return others;
+}
+
 void add_joined_lists(json& view) {
   json joined = json::object();
   for (const auto& [name, value] : view.items()) {
@@ -306,7 +329,10 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
     if (field.list) view[std::string(field.column)] = string_list(read.list(field.column, field.setting));
     else view[std::string(field.column)] = read.text(field.column, field.setting);
   }
-  if (options.kind == Kind::restorative) view["actions"] = agreed_actions(view, input, read);
+  if (options.kind == Kind::restorative) {
+    view["actions"] = agreed_actions(view, input, read);
+    view["present"] = others_present(view);
+  }
   add_joined_lists(view);
   view["has_our_side"] = !view["we_will"].empty() || !view["support"].empty() || (view.contains("offers") && !view["offers"].empty());
   // Later reviews are worth a line only when there is more than the next one.

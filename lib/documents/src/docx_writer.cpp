@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -80,18 +81,19 @@ class DocxWriter final : public DocumentWriter {
 
   void document(const ParsedDocument& doc) override {
     // The previous document's section ends here: its properties ride on its last paragraph.
-    if (documents_++ > 0) body_ += "<w:p><w:pPr>" + section_properties() + "</w:pPr></w:p>";
+    if (documents_++ > 0) body_ += "<w:p><w:pPr>" + section_properties(documents_ - 1) + "</w:pPr>" + end_bookmark(documents_ - 1) + "</w:p>";
     if (title_.empty()) title_ = doc.title();
     blocks(doc.root(), 0);
   }
 
   void finish() override {
     if (documents_ == 0) body_ += "<w:p/>";  // a document must hold a paragraph
+    else body_ += "<w:p>" + end_bookmark(documents_) + "</w:p>";
     std::string document = fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
                                        "\n<w:document {}><w:body>",
                                        w_namespaces);
     document += body_;
-    document += section_properties();
+    document += section_properties(sections());
     document += "</w:body></w:document>";
     write_package(document);
     out_.flush();
@@ -328,14 +330,23 @@ class DocxWriter final : public DocumentWriter {
 
   int content_width() const { return DocxPage::for_paper(page_.paper).width - 2 * margin_sides; }
 
+  // The sections, one per document (at least one): each has a footer of its own.
+  int sections() const { return std::max(documents_, 1); }
+
+  // A hidden bookmark at the end of document `n`, whose page number is the section's last page
+  // ("of M" in its footer: see footer_xml).
+  static std::string end_bookmark(int n) {
+    return fmt::format(R"(<w:bookmarkStart w:id="{}" w:name="_WaymarkEnd{}"/><w:bookmarkEnd w:id="{}"/>)", n, n, n);
+  }
+
   // One section per document: its own page numbers from 1, header and footer, page size.
-  std::string section_properties() const {
+  std::string section_properties(int n) const {
     const DocxPage size = DocxPage::for_paper(page_.paper);
-    return fmt::format(R"(<w:sectPr>{}<w:footerReference w:type="default" r:id="rIdFooter"/>)"
+    return fmt::format(R"(<w:sectPr>{}<w:footerReference w:type="default" r:id="rIdFooter{}"/>)"
                        R"(<w:type w:val="nextPage"/><w:pgSz w:w="{}" w:h="{}"/>)"
                        R"(<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>)"
                        R"(<w:pgNumType w:start="1"/></w:sectPr>)",
-                       page_.school.empty() ? "" : R"(<w:headerReference w:type="default" r:id="rIdHeader"/>)", size.width, size.height, margin_top,
+                       page_.school.empty() ? "" : R"(<w:headerReference w:type="default" r:id="rIdHeader"/>)", n, size.width, size.height, margin_top,
                        margin_sides, margin_bottom, margin_sides, header_footer_distance, header_footer_distance);
   }
 
@@ -347,10 +358,11 @@ class DocxWriter final : public DocumentWriter {
 
   // "page {page} of {pages}" in the document's language, the numbers as Word fields: the page
   // within this document's section and the page count.
-  std::string footer_xml() const {
-    // One document: the file's page count (NUMPAGES), which every reader shows right. Several: the
-    // section's (SECTIONPAGES), right in Word; LibreOffice 7 shows the file's count instead.
-    const char* pages_field = documents_ > 1 ? "SECTIONPAGES" : "NUMPAGES";
+  std::string footer_xml(int n) const {
+    // One document: the file's page count (NUMPAGES). Several: the page number of the bookmark at
+    // the end of document n (PAGEREF), numbered within its section as PAGE is. Both Word and
+    // LibreOffice update these; LibreOffice 7 keeps SECTIONPAGES's stored value ("page 2 of 1").
+    const std::string pages_field = documents_ > 1 ? fmt::format("PAGEREF _WaymarkEnd{}", n) : std::string("NUMPAGES");
     std::string runs;
     const std::string& pattern = page_.page_of;
     std::size_t start = 0;
@@ -439,7 +451,9 @@ class DocxWriter final : public DocumentWriter {
                        "\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                        R"(<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
                        R"(<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
-                       R"(<Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>)";
+                       "";
+    for (int n = 1; n <= sections(); ++n)
+      rels += fmt::format(R"(<Relationship Id="rIdFooter{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{}.xml"/>)", n, n);
     if (!page_.school.empty())
       rels += R"(<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
     for (std::size_t i = 0; i < hyperlinks_.size(); ++i)
@@ -457,7 +471,8 @@ class DocxWriter final : public DocumentWriter {
     types += R"(<Override PartName="/word/document.xml" ContentType=")" + main + R"(document.main+xml"/>)";
     types += R"(<Override PartName="/word/styles.xml" ContentType=")" + main + R"(styles+xml"/>)";
     types += R"(<Override PartName="/word/numbering.xml" ContentType=")" + main + R"(numbering+xml"/>)";
-    types += R"(<Override PartName="/word/footer1.xml" ContentType=")" + main + R"(footer+xml"/>)";
+    for (int n = 1; n <= sections(); ++n)
+      types += fmt::format(R"(<Override PartName="/word/footer{}.xml" ContentType="{}footer+xml"/>)", n, main);
     if (!page_.school.empty()) types += R"(<Override PartName="/word/header1.xml" ContentType=")" + main + R"(header+xml"/>)";
     types += R"(<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)";
     return types + "</Types>";
@@ -495,7 +510,6 @@ class DocxWriter final : public DocumentWriter {
         {"word/_rels/document.xml.rels", document_relationships()},
         {"word/styles.xml", styles_xml()},
         {"word/numbering.xml", numbering_xml()},
-        {"word/footer1.xml", footer_xml()},
     };
     zip_error_t error;
     zip_error_init(&error);
@@ -517,6 +531,9 @@ class DocxWriter final : public DocumentWriter {
       }
     };
     for (const auto& [name, content] : parts) add(name, content);
+    std::vector<std::string> footers;  // alive until zip_close, which reads them
+    for (int n = 1; n <= sections(); ++n) footers.push_back(footer_xml(n));
+    for (int n = 1; n <= sections(); ++n) add(fmt::format("word/footer{}.xml", n), footers[static_cast<std::size_t>(n - 1)]);
     std::string header;
     if (!page_.school.empty()) {
       header = header_xml();

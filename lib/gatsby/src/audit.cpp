@@ -49,10 +49,11 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
     InputOptions school_input = options.common.input_options();
     school_input.path = options.school_path;
     audit.school = SchoolAnswers::read(school_input);
+    for (const auto& message : audit.school.replaced()) warn(message);
   } else if (const auto unanswered = std::count_if(audit.criteria.begin(), audit.criteria.end(), [](const Criterion* c) { return !c->per_pupil; })) {
     // Without answers the school criteria are unknown, not unmet: say so before any figure is read.
     warn(std::to_string(unanswered) + " school criteria are not answered (no --school): they are shown as not answered, "
-         "left out of each benchmark's percentage, and no benchmark with one can be fully achieved");
+         "count as not met in each benchmark's percentage, and no benchmark with one can be fully achieved");
   }
 
   audit.progress = std::make_unique<Progress>(audit.criteria, audit.roll.pupils().size());

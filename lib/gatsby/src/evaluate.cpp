@@ -22,8 +22,9 @@ Outcome Evaluator::evaluate(const Pupil& pupil, std::uint32_t index, const Crite
     case RuleType::by_year: return by_deadline(pupil, progress_.count(index, criterion) >= rule.min, criterion, on_gap);
     case RuleType::providers_by: {
       const auto met = progress_.providers_met(index, criterion);
-      const bool every_range = std::all_of(rule.ranges.begin(), rule.ranges.end(), [met](std::uint8_t range) { return (met & range) != 0; });
-      return by_deadline(pupil, every_range, criterion, on_gap);
+      const auto ranges_met = std::count_if(rule.ranges.begin(), rule.ranges.end(), [met](std::uint8_t range) { return (met & range) != 0; });
+      const auto needed = rule.min_ranges > 0 ? static_cast<std::ptrdiff_t>(rule.min_ranges) : static_cast<std::ptrdiff_t>(rule.ranges.size());
+      return by_deadline(pupil, ranges_met >= needed, criterion, on_gap);
     }
     case RuleType::destinations: return destinations(pupil, criterion, on_gap);
   }

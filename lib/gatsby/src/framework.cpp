@@ -62,6 +62,9 @@ Rule parse_rule(std::string_view framework, const std::string& id, const nlohman
     }
     rule.ranges.push_back(mask);
   }
+  rule.min_ranges = json.value("min_ranges", 0);
+  if (rule.min_ranges < 0 || rule.min_ranges > static_cast<int>(rule.ranges.size()))
+    bad_framework(framework, "criterion " + id + " asks for more provider ranges than it names");
   if (const auto only_if = json.value("only_if", std::string{}); !only_if.empty()) {
     if (only_if != "considering_he") bad_framework(framework, "criterion " + id + " has an unknown only_if " + only_if);
     rule.only_if_considering_he = true;
@@ -90,6 +93,8 @@ Framework parse_framework(std::string_view name, std::string_view text) {
     } else {
       framework.national_average_note = doc.at("national_average_note").get<std::string>();
     }
+    const auto replaced = doc.value("replaced", nlohmann::json::object());
+    for (const auto& [old_id, new_id] : replaced.items()) framework.replaced[old_id] = new_id.get<std::string>();
     for (const auto& benchmark : doc.at("benchmarks")) {
       const int number = benchmark.at("benchmark").get<int>();
       framework.benchmarks.push_back({number, benchmark.at("title").get<std::string>()});
@@ -170,6 +175,13 @@ bool Framework::is_school_criterion_anywhere(std::string_view id) {
     for (const auto& criterion : framework.criteria)
       if (!criterion.per_pupil && criterion.id == id) return true;
   return false;
+}
+
+std::optional<std::string> Framework::replacement_anywhere(std::string_view id) {
+  static const std::vector<Framework> all{builtin("gatsby-2014"), builtin("gatsby-2024")};
+  for (const auto& framework : all)
+    if (const auto it = framework.replaced.find(std::string(id)); it != framework.replaced.end()) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace waymark::gatsby

@@ -29,6 +29,12 @@ std::optional<SchoolAnswer> parse_school_answer(std::string_view text) {
   return std::nullopt;
 }
 
+// A school's answer to a criterion that is now checked for each pupil from the careers log.
+std::string replaced_warning(const std::string& location, const std::string& id, const std::string& by) {
+  return fmt::format("{}: [{}] is no longer a school criterion: it is now {}, checked for each pupil in the careers log; "
+                     "the answer is not used", location, id, by);
+}
+
 bool ends_with_toml(const std::string& path) { return path.size() > 5 && path.ends_with(".toml"); }
 
 std::string where(const std::string& file, const toml::source_region& region) {
@@ -105,6 +111,10 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
     for (const auto& [key, node] : table) {
       const std::string id(key.str());
       const auto location = where(input.path, key.source());
+      if (const auto by = Framework::replacement_anywhere(id)) {
+        school.replaced_.push_back(replaced_warning(location, id, *by));
+        continue;
+      }
       if (!Framework::is_school_criterion_anywhere(id))
         throw Error(ErrorKind::bad_data, location + ": [" + id + "] is not a school criterion of any framework (see gatsby-audit --list-criteria)");
       const auto* entry = node.as_table();
@@ -131,6 +141,10 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
   Record record;
   while (reader->next(record)) {
     const std::string id(trim(record.values[*criterion_column]));
+    if (const auto by = Framework::replacement_anywhere(id)) {
+      school.replaced_.push_back(replaced_warning(source + ":" + std::to_string(record.line), id, *by));
+      continue;
+    }
     if (!Framework::is_school_criterion_anywhere(id))
       throw data_error({source, record.line, "criterion"}, "not a school criterion of any framework", "an id from gatsby-audit --list-criteria");
     const auto answer = parse_school_answer(record.values[*answer_column]);

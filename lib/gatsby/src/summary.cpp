@@ -16,17 +16,33 @@ namespace {
 
 constexpr long smallest_shown_group = 5;
 
+// How the figures are made, printed under the summary (the report's template says the same).
+constexpr std::string_view percent_explained =
+    "A benchmark's percentage is the mean of its criteria: a school criterion answered yes counts 100%, partly\n"
+    "50%, no 0% and not answered 0% (as in Compass, an area not answered is not met); a pupil criterion counts\n"
+    "the share of pupils assessed who meet it. Pupil criteria nobody is assessed on yet are left out, and a\n"
+    "benchmark with nothing answered or assessed has no percentage (n/a). Fully achieved is 100% with every\n"
+    "school criterion answered. A pupil is assessed on a criterion once its deadline (or, for 'every year', a\n"
+    "completed year) has come, within the years the log covers.\n"
+    "The percentage can differ from the share of pupils meeting all of a benchmark: it weighs every criterion\n"
+    "the same, however many pupils each assesses, and counts the school's answers; pupils meeting all counts\n"
+    "each pupil assessed on any of its pupil criteria who meets every one they are assessed on (a Year 11 who\n"
+    "has met what is due by 16 meets all, though what is due by 18 is still to come).\n"
+    "overdue and due count pupils with a deadline missed, or one ending this academic year; --gaps lists them.\n"
+    "SEND shares are shown as c where fewer than 5 SEND pupils are assessed.\n";
+
 // The benchmark's percentage and status from its criteria: a school criterion answered yes scores
-// 1, partly 1/2, no 0; a pupil criterion scores the share of pupils assessed who meet it. Unanswered
-// school criteria and pupil criteria nobody is assessed on yet are left out, and a benchmark with
-// an unanswered school criterion is never fully achieved.
+// 1, partly 1/2, no 0; a pupil criterion scores the share of pupils assessed who meet it. As in
+// Compass, which reports the share of assessment areas met, an unanswered school criterion is not
+// met: it scores 0, so a benchmark with questions still open never shows more than it has shown.
+// Pupil criteria nobody is assessed on yet are left out (nothing can be met or missed), and a
+// benchmark with an unanswered school criterion is never fully achieved.
 void score(BenchmarkTally& tally) {
   double sum = 0;
   long scored = 0;
   bool full = true;
   for (const auto& c : tally.criteria) {
     if (!c.criterion->per_pupil) {
-      if (c.answer.answer == SchoolAnswer::unanswered) continue;
       sum += c.answer.answer == SchoolAnswer::yes ? 1.0 : c.answer.answer == SchoolAnswer::partly ? 0.5 : 0.0;
       full = full && c.answer.answer == SchoolAnswer::yes;
     } else {
@@ -36,12 +52,15 @@ void score(BenchmarkTally& tally) {
     }
     ++scored;
   }
-  if (scored == 0) {
-    tally.status = tally.school_unanswered > 0 ? BenchmarkStatus::not_answered : BenchmarkStatus::not_assessed;
+  // Nothing answered and nothing assessed: no percentage at all (n/a), rather than a 0% that
+  // reads as a measured result.
+  if (scored == tally.school_unanswered) {
+    tally.status = scored > 0 ? BenchmarkStatus::not_answered : BenchmarkStatus::not_assessed;
     return;
   }
   tally.percent = 100.0 * sum / static_cast<double>(scored);
-  if (full) tally.status = tally.school_unanswered == 0 ? BenchmarkStatus::achieved : BenchmarkStatus::not_fully_answered;
+  if (full) tally.status = BenchmarkStatus::achieved;
+  else if (tally.school_unanswered > 0) tally.status = BenchmarkStatus::not_fully_answered;
   else tally.status = sum == 0 ? BenchmarkStatus::not_started : BenchmarkStatus::partially_achieved;
 }
 
@@ -90,13 +109,7 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
                 send_share(c.send_met, c.send_assessed), c.overdue, c.due);
     }
   }
-  out.print("\nA benchmark's percentage is the mean of its criteria: a school criterion answered yes counts 100%, partly\n"
-            "50%, no 0%; a pupil criterion counts the share of pupils assessed who meet it. Unanswered school criteria\n"
-            "and pupil criteria nobody is assessed on yet are left out; fully achieved is 100% with every school\n"
-            "criterion answered. A pupil is assessed on a criterion once its deadline (or, for 'every year', a completed\n"
-            "year) has come, within the years the log covers. overdue and due count pupils with a deadline missed, or\n"
-            "one ending this academic year; --gaps lists them. SEND shares are shown as c where fewer than 5 SEND\n"
-            "pupils are assessed.\n");
+  out.print("\n{}", percent_explained);
 }
 
 void write_csv(Output& out, const Summary& summary) {

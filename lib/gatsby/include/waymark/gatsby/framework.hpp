@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,7 +40,7 @@ enum class Setting : std::uint8_t { school, college };
 enum class RuleType : std::uint8_t {
   each_year,     // at least `min` matching activities in every academic year from from_year to to_year
   by_year,       // at least `min` matching activities while in from_year..to_year, by the end of to_year
-  providers_by,  // a matching activity with a provider of every range, by the end of to_year
+  providers_by,  // matching activities with providers of every range (or min_ranges of them), by the end of to_year
   destinations,  // for leavers: a destination recorded for each of `years` years after leaving
 };
 
@@ -53,6 +54,7 @@ struct Rule {
   int min = 1;
   int min_in_subject = 0;                   // each_year: how many of them through a curriculum subject
   std::vector<std::uint8_t> ranges;         // providers_by: bit per ProviderType, one mask per range
+  int min_ranges = 0;                       // providers_by: how many ranges must be met (0: every one)
   bool only_if_considering_he = false;
   int years = 0;                            // destinations
 
@@ -90,6 +92,10 @@ struct Framework {
   std::string national_average_note;                // why there is none, when there is none
   std::vector<Benchmark> benchmarks;
   std::vector<Criterion> criteria;  // in benchmark order
+  // School criteria an earlier version of this framework's file had, each with the criterion
+  // that now checks it (a pupil criterion, from the log): a school file still answering one is
+  // read with a warning, not refused.
+  std::map<std::string, std::string> replaced;
 
   // The built-in frameworks' names: gatsby-2014, gatsby-2024.
   static const std::vector<std::string>& names();
@@ -103,6 +109,8 @@ struct Framework {
   Framework for_setting(Setting setting) const;
   // Whether any built-in framework has a school criterion with this id.
   static bool is_school_criterion_anywhere(std::string_view id);
+  // The criterion that replaced a former school criterion of any built-in framework, if `id` is one.
+  static std::optional<std::string> replacement_anywhere(std::string_view id);
 };
 
 }  // namespace waymark::gatsby

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "waymark/records.hpp"
 
@@ -27,8 +28,13 @@ class SchoolAnswers {
   // The answer for a criterion id; unanswered if the file does not mention it.
   SchoolCriterion get(const std::string& id) const;
 
+  // Answers to former school criteria, now checked per pupil: not used, one warning each
+  // ("file:line: [old] is now new, ...").
+  const std::vector<std::string>& replaced() const { return replaced_; }
+
  private:
   std::map<std::string, SchoolCriterion> answers_;
+  std::vector<std::string> replaced_;
 };
 
 }  // namespace waymark::gatsby

@@ -48,6 +48,9 @@ class PlanBuilder {
   PlanBuilder(const RecordReader& reader, PlanSettings settings, const Catalogue& catalogue, const Profiles* profiles);
 
   std::string learner_id(const Record& record) const;
+  // The learner's risk-factor codes (risk-check's risk_factors), for choosing what the young
+  // person's own plan suggests; the young person's plan JSON leaves them out.
+  std::vector<std::string> risk_factors(const Record& record) const { return list(record, "risk_factors"); }
   // The plan of the learner in `record`; `stages` may be null (no targets yet), `progress` null
   // without --progress.
   nlohmann::ordered_json build(const Record& record, const std::vector<Stage>* stages, std::vector<SmartWarning>& warnings,
