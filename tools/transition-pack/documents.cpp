@@ -63,7 +63,8 @@ class Words {
 std::string sen_text(const std::string& provision, const Words& word, bool wales) {
   const auto read = parse_sen_provision(provision);
   if (!read) return provision;
-  if (wales && *read != SenProvision::none) return word("/record/aln_provision", "additional learning provision (ALP)");
+  // Printed after "provision": "provision for additional learning needs (ALN)".
+  if (wales && *read != SenProvision::none) return word("/record/aln_provision", "for additional learning needs (ALN)");
   switch (*read) {
     case SenProvision::none: return word("/record/sen_none", "none");
     case SenProvision::sen_support: return word("/record/sen_support", "SEN support");
