@@ -40,6 +40,22 @@ void keep_chosen_moves(Moves& moves, const Options& options) {
   std::erase_if(moves.list, [&](const Move& move) { return !chosen.contains(move.id); });
 }
 
+// Where the sending setting is, when the school says: --nation, else the setting school.nation
+// (--set school.nation=wales, or in the --settings file, written once for every run); empty when
+// neither says, so a CTF's authority can tell.
+std::string stated_nation(const Options& options) {
+  if (!options.nation.empty()) return options.nation;
+  const auto settings = options.documents.settings();
+  const auto school = settings.values().find("school");
+  if (school == settings.values().end() || !school->is_object() || !school->contains("nation")) return {};
+  const auto& value = school->at("nation");
+  if (!value.is_string() || !parse_nation(value.get<std::string>())) {
+    throw Error(ErrorKind::usage, "setting school.nation: " + printable(value.is_string() ? value.get<std::string>() : value.dump()) +
+                                      " is not a nation this tool knows (england or wales)");
+  }
+  return value.get<std::string>();
+}
+
 Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   auto ctf = read_ctf(options);
   for (const auto& warning : ctf.warnings) tool.warn(warning);
@@ -61,7 +77,8 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   const auto& checklist = Checklist::builtin();
   const auto from = checklist.nation_of_authority(ctf.source_authority);
   const auto to = checklist.nation_of_authority(ctf.dest_authority);
-  const Nation nation = !options.nation.empty() ? *parse_nation(options.nation) : from.value_or(Nation::england);
+  const auto stated = stated_nation(options);
+  const Nation nation = !stated.empty() ? *parse_nation(stated) : from.value_or(Nation::england);
   if (to && *to != nation) {
     tool.warn(ctf.source + ": the destination school's authority (" + ctf.dest_authority + ") is in " + (*to == Nation::wales ? "Wales" : "England") +
               ": the checklist follows " + (nation == Nation::wales ? "Wales's ALN system" : "England's SEN system") +
@@ -81,8 +98,8 @@ Inputs read_record_inputs(const Options& options) {
   Inputs inputs;
   inputs.moves = read_moves(options, Checklist::builtin());
   keep_chosen_moves(inputs.moves, options);
-  if (!options.nation.empty())
-    for (auto& move : inputs.moves.list) move.nation = *parse_nation(options.nation);
+  if (const auto stated = stated_nation(options); !stated.empty())
+    for (auto& move : inputs.moves.list) move.nation = *parse_nation(stated);
   std::set<std::string, std::less<>> movers;
   for (const auto& move : inputs.moves.list) movers.insert(move.id);
   inputs.learners = read_learners(options, movers);
