@@ -57,10 +57,14 @@ class Words {
   std::set<std::string>& lacking_;
 };
 
-// SEN provision in words, from the words or the census codes (N, K, E, S) schools export.
-std::string sen_text(const std::string& provision, const Words& word) {
+// SEN provision in words, from the words or the census codes (N, K, E, S) schools export. In
+// Wales, where every learner with additional learning needs has an IDP, any provision is
+// additional learning provision.
+std::string sen_text(const std::string& provision, const Words& word, bool wales) {
   const auto read = parse_sen_provision(provision);
   if (!read) return provision;
+  // Printed after "provision": "provision for additional learning needs (ALN)".
+  if (wales && *read != SenProvision::none) return word("/record/aln_provision", "for additional learning needs (ALN)");
   switch (*read) {
     case SenProvision::none: return word("/record/sen_none", "none");
     case SenProvision::sen_support: return word("/record/sen_support", "SEN support");
@@ -69,13 +73,13 @@ std::string sen_text(const std::string& provision, const Words& word) {
   return provision;
 }
 
-nlohmann::json profile_data(const nlohmann::json& profile) {
+nlohmann::json profile_data(const nlohmann::json& profile, bool wales) {
   if (profile.is_null()) return profile;
   auto data = profile;
   auto headings = nlohmann::json::array();
   for (const auto& column : profile.at("missing")) {
     for (const auto& field : profile_fields)
-      if (field.column == column.get<std::string>()) headings.push_back(std::string(field.heading));
+      if (field.column == column.get<std::string>()) headings.push_back(std::string(profile_heading(field, wales)));
   }
   data["missing_headings"] = headings;
   data["has_missing"] = !headings.empty();
@@ -102,6 +106,14 @@ std::string needs_text(const nlohmann::json& needs, const Words& word) {
 std::string yes_no(const nlohmann::json& flag, const Words& word) {
   if (!flag.is_boolean()) return word("/record/not_recorded", "not recorded");
   return flag.get<bool>() ? word("/record/yes", "yes") : word("/record/no", "no");
+}
+
+// The CTF's first language (LanguageType F), or nullptr.
+const nlohmann::json* first_language(const nlohmann::json& record) {
+  if (!record.contains("languages")) return nullptr;
+  for (const auto& language : record.at("languages"))
+    if (language.value("code", nlohmann::json()) == "F") return &language;
+  return nullptr;
 }
 
 // The facts a receiving school acts on first, in plain words; empty when the record has none.
@@ -131,7 +143,11 @@ nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
   if (record.contains("languages")) {
     std::string languages;
     for (const auto& language : record.at("languages")) {
-      languages += (languages.empty() ? "" : ", ") + language.at("language").get<std::string>();
+      const auto code = language.at("language").get<std::string>();
+      languages += (languages.empty() ? "" : ", ") + code;
+      // Codes that are not languages (REF, NOT, ENB, OTB) in words, in the record's language.
+      if (language.value("language_label", nlohmann::json()).is_string())
+        languages += ": " + word("/record/language_codes/" + code, language.at("language_label").get<std::string>());
       if (const auto kind = coded_text(language); !kind.empty()) languages += " (" + kind + ")";
     }
     lines.push_back(word("/record/languages", "Languages: {languages}", {{"languages", languages}}));
@@ -139,6 +155,14 @@ nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
   if (record.value("english_additional_language", nlohmann::json()).is_boolean()) {
     lines.push_back(word("/record/english_additional_language", "English as an additional language: {answer}",
                          {{"answer", yes_no(record.at("english_additional_language"), word)}}));
+  } else if (const auto* first = first_language(record)) {
+    // A first language refused or not obtained says nothing about English: unknown, never "yes".
+    const auto code = first->at("language").get<std::string>();
+    const auto words = first->value("language_label", nlohmann::json()).is_string()
+                           ? ": " + word("/record/language_codes/" + code, first->at("language_label").get<std::string>())
+                           : std::string{};
+    lines.push_back(word("/record/english_additional_language_unknown", "English as an additional language: not known (first language {code})",
+                         {{"code", code + words}}));
   }
   if (record.value("medical_flag", nlohmann::json()).is_boolean()) {
     lines.push_back(record.at("medical_flag").get<bool>()
@@ -178,13 +202,16 @@ nlohmann::json contacts_data(const nlohmann::json& contacts, const Words& word) 
   return rows;
 }
 
-nlohmann::json record_data(const nlohmann::json& record, const Words& word) {
+nlohmann::json record_data(const nlohmann::json& record, const Words& word, bool wales) {
   auto data = record;
   data["about"] = about_lines(record, word);
   data["has_about"] = !data["about"].empty();
   data["has_contacts"] = has_items(record.value("contacts", nlohmann::json()));
   if (data["has_contacts"].get<bool>()) data["contacts"] = contacts_data(record.at("contacts"), word);
-  data["ehc_plan_text"] = record.value("ehc_plan", nlohmann::json()) == true ? word("/record/yes", "yes") : "";
+  // England's EHC plan, or in Wales the individual development plan every learner with
+  // additional learning needs has (any SEN provision in the record but none).
+  data["ehc_plan_text"] = !wales && record.value("ehc_plan", nlohmann::json()) == true ? word("/record/yes", "yes") : "";
+  data["idp_text"] = wales && has_additional_needs(record) ? word("/record/yes", "yes") : "";
   if (record.contains("sen_needs")) data["sen_needs_text"] = needs_text(record.at("sen_needs"), word);
   if (data.contains("assessments")) {
     for (auto& result : data["assessments"]) {
@@ -196,13 +223,13 @@ nlohmann::json record_data(const nlohmann::json& record, const Words& word) {
   data["has_assessments"] = has_items(record.value("assessments", nlohmann::json()));
   data["has_attendance_years"] = has_items(record.value("attendance", nlohmann::json()));
   data["has_attendance"] = data["has_attendance_years"].get<bool>() || record.contains("attendance_pct");
-  if (record.contains("sen")) data["sen"] = sen_text(record.at("sen").get<std::string>(), word);
+  if (record.contains("sen")) data["sen"] = sen_text(record.at("sen").get<std::string>(), word, wales);
   data["has_sen"] = record.contains("sen") || has_items(record.value("sen_history", nlohmann::json())) || record.contains("sen_needs");
   data["has_school_history"] = has_items(record.value("school_history", nlohmann::json()));
   if (data.contains("sen_history")) {
     for (auto& entry : data["sen_history"]) {
       entry["needs_text"] = needs_text(entry.at("needs"), word);
-      entry["provision"] = sen_text(entry.value("provision", ""), word);
+      entry["provision"] = sen_text(entry.value("provision", ""), word, wales);
     }
   }
   return data;
@@ -213,6 +240,7 @@ nlohmann::json checklist_data(const nlohmann::json& checklist) {
   auto sources = nlohmann::json::array();
   for (auto item : checklist) {
     item["owner_text"] = owner_text(item);
+    item["at_once"] = item.value("schedule", "") == "as_soon_as_known";
     for (const auto& source : item.at("sources"))
       if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
     data[item.at("phase").get<std::string>()].push_back(std::move(item));
@@ -240,23 +268,25 @@ std::string legal_name(const nlohmann::json& learner) {
   return name;
 }
 
-std::string profile_heading(std::string_view column) {
+std::string heading_of(std::string_view column, bool wales) {
   for (const auto& field : profile_fields)
-    if (field.column == column) return std::string(field.heading);
+    if (field.column == column) return std::string(profile_heading(field, wales));
   return std::string(column);
 }
 
-void translate_words(nlohmann::json& data, const Pack& pack, const Messages& messages, const Words& word) {
+void translate_words(nlohmann::json& data, const Pack& pack, const Messages& messages, const Words& word, bool wales) {
   auto& move = data["move"];
   move["kind_label"] = word("/kinds/" + move["kind"].get<std::string>(), move["kind_label"].get<std::string>());
   move["date_text"] = messages.date(*parse_date(move["move_date"].get<std::string>()));
   if (data["profile"].is_object()) {
+    // Wales's own heading for additional needs has its own key (additional_needs_aln).
+    const auto key = [&](const std::string& column) { return "/profile/" + column + (wales && column == "additional_needs" ? "_aln" : ""); };
     for (auto& section : data["profile"]["sections"])
-      section["heading"] = word("/profile/" + section["field"].get<std::string>(), section["heading"].get<std::string>());
+      section["heading"] = word(key(section["field"].get<std::string>()), section["heading"].get<std::string>());
     auto& missing = data["profile"]["missing_headings"];
     missing = nlohmann::json::array();
     for (const auto& column : data["profile"]["missing"])
-      missing.push_back(word("/profile/" + column.get<std::string>(), profile_heading(column.get<std::string>())));
+      missing.push_back(word(key(column.get<std::string>()), heading_of(column.get<std::string>(), wales)));
   }
   // The checklist's steps, their owners' roles and the settling-in meetings, by code.
   for (const char* phase : {"before", "at", "after"}) {
@@ -285,9 +315,12 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
 nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings, const Messages& messages, std::set<std::string>& lacking) {
   // The templates work on plain JSON; the pack's key order matters only in pack.json.
   nlohmann::json data = nlohmann::json::parse(pack.json.dump());
-  data["profile"] = profile_data(data["profile"]);
+  // A setting in Wales speaks of additional learning needs and IDPs, not SEN and EHC plans.
+  const bool wales = data.value("nation", "") == "wales";
+  data["wales"] = wales;
+  data["profile"] = profile_data(data["profile"], wales);
   const Words word(messages, lacking);
-  data["record"] = record_data(data["academic_record"], word);
+  data["record"] = record_data(data["academic_record"], word, wales);
   data["checklist"] = checklist_data(data["checklist"]);
   data["settings"] = settings.values();
   data["learner"]["name"] = learner_name(data["learner"]);
@@ -295,7 +328,7 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
   if (const auto legal = legal_name(data["learner"]); !legal.empty() && legal != data["learner"]["name"].get<std::string>()) {
     data["learner"]["legal_name"] = legal;
   }
-  translate_words(data, pack, messages, word);
+  translate_words(data, pack, messages, word, wales);
   return data;
 }
 

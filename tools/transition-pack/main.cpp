@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
                                                           "checklist dates and meetings fall on school days in them");
   app.add_option("--as-of", options.as_of, "The day the pack is made (default today): nothing is scheduled before it, nor\n"
                                            "before a CTF's export; an item due earlier is marked late");
+  app.add_option("--nation", options.nation, "Where the sending setting is, whose law the checklist follows: england (SEN, EHC\n"
+                                             "plans) or wales (ALN, IDPs); default: a CTF's source authority (660-681 is Wales), else england")
+      ->check(CLI::IsMember({"england", "wales"}, CLI::ignore_case));
   std::string audience = "receiving";
   app.add_option("--audience", audience, "Who the pack is for: receiving (the profile only with consent_to_share; default)\n"
                                          "or young-person (their own full copy)")

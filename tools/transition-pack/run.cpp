@@ -40,6 +40,22 @@ void keep_chosen_moves(Moves& moves, const Options& options) {
   std::erase_if(moves.list, [&](const Move& move) { return !chosen.contains(move.id); });
 }
 
+// Where the sending setting is, when the school says: --nation, else the setting school.nation
+// (--set school.nation=wales, or in the --settings file, written once for every run); empty when
+// neither says, so a CTF's authority can tell.
+std::string stated_nation(const Options& options) {
+  if (!options.nation.empty()) return options.nation;
+  const auto settings = options.documents.settings();
+  const auto school = settings.values().find("school");
+  if (school == settings.values().end() || !school->is_object() || !school->contains("nation")) return {};
+  const auto& value = school->at("nation");
+  if (!value.is_string() || !parse_nation(value.get<std::string>())) {
+    throw Error(ErrorKind::usage, "setting school.nation: " + printable(value.is_string() ? value.get<std::string>() : value.dump()) +
+                                      " is not a nation this tool knows (england or wales)");
+  }
+  return value.get<std::string>();
+}
+
 Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   auto ctf = read_ctf(options);
   for (const auto& warning : ctf.warnings) tool.warn(warning);
@@ -56,10 +72,22 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
     inputs.moves.has_consent_column = true;  // there is no file to lack the column; consent is simply not recorded
   }
   keep_chosen_moves(inputs.moves, options);
-  // A CTF names the schools it moves between: they fill the settings the moves leave empty.
+  // A CTF names the schools it moves between: they fill the settings the moves leave empty. The
+  // source school's authority says whose law it follows, unless --nation says.
+  const auto& checklist = Checklist::builtin();
+  const auto from = checklist.nation_of_authority(ctf.source_authority);
+  const auto to = checklist.nation_of_authority(ctf.dest_authority);
+  const auto stated = stated_nation(options);
+  const Nation nation = !stated.empty() ? *parse_nation(stated) : from.value_or(Nation::england);
+  if (to && *to != nation) {
+    tool.warn(ctf.source + ": the destination school's authority (" + ctf.dest_authority + ") is in " + (*to == Nation::wales ? "Wales" : "England") +
+              ": the checklist follows " + (nation == Nation::wales ? "Wales's ALN system" : "England's SEN system") +
+              " of the sending setting; agree with the receiving authority how its own system takes the plan over");
+  }
   for (auto& move : inputs.moves.list) {
     if (move.from_setting.empty()) move.from_setting = ctf.source_school;
     if (move.to_setting.empty()) move.to_setting = ctf.dest_school;
+    move.nation = nation;
   }
   inputs.learners = std::move(ctf.learners);
   return inputs;
@@ -70,6 +98,8 @@ Inputs read_record_inputs(const Options& options) {
   Inputs inputs;
   inputs.moves = read_moves(options, Checklist::builtin());
   keep_chosen_moves(inputs.moves, options);
+  if (const auto stated = stated_nation(options); !stated.empty())
+    for (auto& move : inputs.moves.list) move.nation = *parse_nation(stated);
   std::set<std::string, std::less<>> movers;
   for (const auto& move : inputs.moves.list) movers.insert(move.id);
   inputs.learners = read_learners(options, movers);
@@ -149,23 +179,37 @@ Date made_on(const Options& options) {
 
 // One warning for each kind of date a reader should look at, naming the first.
 void warn_about_dates(const std::vector<Pack>& packs, const Options& options, const Tool& tool) {
-  std::size_t late = 0, outside = 0;
-  std::string first_late, first_outside;
+  std::size_t late = 0, outside = 0, overdue = 0;
+  std::string first_late, first_outside, first_overdue;
+  std::vector<std::string> outside_steps;  // which steps and meetings, by code (not who)
   for (const auto& pack : packs) {
     if (first_late.empty() && !pack.late.empty()) first_late = pack.id + " " + pack.late.front();
     if (first_outside.empty() && !pack.outside_calendar.empty()) first_outside = pack.id + " " + pack.outside_calendar.front();
+    if (first_overdue.empty() && !pack.overdue.empty()) first_overdue = pack.id + " " + pack.overdue.front();
     late += pack.late.size();
     outside += pack.outside_calendar.size();
+    overdue += pack.overdue.size();
+    for (const auto& entry : pack.outside_calendar) {
+      const auto code = entry.substr(0, entry.find(' '));
+      if (std::find(outside_steps.begin(), outside_steps.end(), code) == outside_steps.end()) outside_steps.push_back(code);
+    }
   }
   const auto who = [&](const std::string& first) { return options.common.verbose ? " (first: " + first + ")" : ""; };
+  if (overdue > 0) {
+    tool.warn(std::to_string(overdue) + " statutory step" + (overdue == 1 ? " is" : "s are") +
+              " overdue: the date the law sets passed before the pack was made; marked overdue in the checklist with the date " +
+              (overdue == 1 ? "it was" : "each was") + " due, and set for the first day after" + who(first_overdue));
+  }
   if (late > 0) {
     tool.warn(std::to_string(late) + " checklist date" + (late == 1 ? " was" : "s were") +
               " due before the pack was made or the CTF exported: marked late in the checklist and set for the first day after" + who(first_late));
   }
   if (outside > 0) {
-    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " not a school day in " + options.term_dates_path +
-              " (beyond its terms, or a move date in a holiday or at a weekend) and " + (outside == 1 ? "was" : "were") +
-              " kept as counted: check " + (outside == 1 ? "it" : "them") + " against the school calendar" + who(first_outside));
+    std::string steps;
+    for (const auto& code : outside_steps) steps += (steps.empty() ? "" : ", ") + code;
+    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " outside the school days of " + options.term_dates_path +
+              " (beyond its terms, or a move date in a holiday or at a weekend): set on a weekday but not checked against the school calendar, " +
+              "marked in the checklist: " + steps + who(first_outside));
   }
 }
 

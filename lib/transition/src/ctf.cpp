@@ -108,11 +108,13 @@ class CtfReader {
     return {{"code", code.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(code)},
             {"label", words.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(words)}};
   }
-  // An address as its parts in order (house, street, town, postcode ...), joined: the CTF
-  // gives either BS7666 parts or free lines, and both read in order.
+  // An address as its lines in order (house, street, town, postcode ...), joined: the CTF
+  // gives either BS7666 parts or free lines, and both read in order. The UPRN, grid reference,
+  // zone and country are for systems, not lines of an address (ctf_codes.json, address).
   std::string address(const pugi::xml_node& node) const {
     std::string joined;
     for (const auto part : node.select_nodes(".//*[not(*)]")) {
+      if (!codes_.is_address_line(part.node().name())) continue;
       const auto value = trim(part.node().child_value());
       if (value.empty()) continue;
       if (!joined.empty()) joined += ", ";
@@ -174,12 +176,17 @@ class CtfReader {
       if (kind == "F" && first_language.empty()) first_language = language;
       auto entry = coded("language_types", kind);
       entry["language"] = language;
+      // A code that is not a language (REF refused, ENB believed to be English) carries its words.
+      if (const auto words = codes_.language_words(language); !words.empty()) entry["language_label"] = words;
       languages.push_back(std::move(entry));
     }
     if (!languages.empty()) record["languages"] = languages;
-    // English as an additional language follows from the first language alone; none recorded is unknown.
-    record["english_additional_language"] =
-        first_language.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(!codes_.means_english(first_language));
+    // English as an additional language follows from the first language alone; none recorded,
+    // or one refused or not obtained, is unknown.
+    const auto first = codes_.first_language(first_language);
+    record["english_additional_language"] = first_language.empty() || first == FirstLanguage::unknown
+                                                ? nlohmann::ordered_json()
+                                                : nlohmann::ordered_json(first == FirstLanguage::other_than_english);
 
     record["medical_flag"] = flag(basic, "MedicalFlag");
     auto disabilities = nlohmann::ordered_json::array();
@@ -469,6 +476,8 @@ CtfFile read_ctf(const Options& options) {
   file.source_school = reader.text(source, "SchoolName");
   if (file.source_school.empty()) file.source_school = reader.school_number(source);
   file.dest_school = reader.school_number(header.child("DestSchool"));
+  file.source_authority = reader.text(source, "LEA");
+  file.dest_authority = reader.text(header.child("DestSchool"), "LEA");
   std::vector<std::pair<std::string, long>> unknown;
   for (const auto pupil : root.child("CTFpupilData").children("Pupil")) {
     auto learner = reader.pupil(pupil);

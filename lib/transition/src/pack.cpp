@@ -17,10 +17,16 @@ nlohmann::ordered_json text_or_null(const std::string& text) { return text.empty
 
 std::string clock(std::chrono::minutes time) { return fmt::format("{:02}:{:02}", time.count() / 60, time.count() % 60); }
 
-nlohmann::ordered_json sources_json(const ChecklistItem& item, MoveKind kind) {
+nlohmann::ordered_json sources_json(const ChecklistItem& item, const Move& move, bool by_deadline) {
   auto list = nlohmann::ordered_json::array();
-  for (const auto& source : item.sources)
-    if (source.kinds[static_cast<std::size_t>(kind)]) list.push_back({{"passage", source.passage}, {"quote", source.quote}});
+  const auto add = [&](const std::vector<Source>& sources) {
+    for (const auto& source : sources)
+      if (source.kinds[static_cast<std::size_t>(move.kind)] && source.nations[static_cast<std::size_t>(move.nation)])
+        list.push_back({{"passage", source.passage}, {"quote", source.quote}});
+  };
+  add(item.sources);
+  // A step dated by the law cites the law that dates it.
+  if (by_deadline) add(item.deadline->sources);
   return list;
 }
 
@@ -32,34 +38,96 @@ std::string owner_name(const std::string& role, const Move& move) {
 
 // A date the pack sets: where it falls, and whether it had to move later than planned.
 struct Scheduled {
-  Date planned;   // counted from the move date
+  Date planned;   // counted from the move date, the day the pack is made, or the law's date
   Date date;      // on a school day, not before Scheduling::not_before
   bool late = false;               // planned before the pack was made or the CTF exported
-  bool outside_calendar = false;   // the term dates do not reach it: kept as counted
+  bool outside_calendar = false;   // the term dates do not reach it: on a weekday, unchecked
+  std::string schedule = "from_move";  // or as_soon_as_known, statutory_deadline
+  std::optional<Date> deadline;    // the date the law sets, when it sets one
+  std::string deadline_rule;       // which of the law's dates, in words
+  bool overdue = false;            // the law's date passed before the pack was made
+
+  static Scheduled on(Date day) {
+    Scheduled out;
+    out.planned = out.date = day;
+    return out;
+  }
 };
+
+// Whether the term dates reach `date` at all: between the first term's start and the last's end.
+bool covered(const TermDates& terms, Date date) {
+  return !terms.terms().empty() && !(date < terms.terms().front().start) && !(terms.terms().back().end < date);
+}
+
+// Moves `out.date` to a school day: on or before it for a step before the move, on or after it
+// for one after. Beyond the term dates a date cannot be checked against the school's calendar;
+// it is marked so, and is at least not set at a weekend.
+void to_school_day(Scheduled& out, std::string_view phase, const Scheduling& scheduling) {
+  if (scheduling.terms == nullptr) return;
+  const auto& terms = *scheduling.terms;
+  if (phase == "at") {
+    out.outside_calendar = !terms.is_school_day(out.date);
+    return;
+  }
+  const bool before = phase == "before";
+  std::optional<Date> moved;
+  if (covered(terms, out.date)) moved = before ? terms.on_or_before(out.date) : terms.on_or_after(out.date);
+  out.outside_calendar = !moved;
+  out.date = moved ? *moved : before ? previous_weekday(out.date) : next_weekday(out.date);
+}
 
 // "before" items move to the school day on or before their planned date (still before the move),
 // others to the school day on or after it. A date before `not_before` is never back-dated: it
 // moves to the first school day from then on and is marked late.
 Scheduled schedule_date(Date planned, std::string_view phase, const Scheduling& scheduling) {
-  Scheduled out{planned, planned};
-  if (scheduling.terms != nullptr) {
-    const auto moved = phase == "before" ? scheduling.terms->on_or_before(planned)
-                       : phase == "at"   ? std::optional<Date>(planned)
-                                         : scheduling.terms->on_or_after(planned);
-    if (moved) out.date = *moved;
-    out.outside_calendar = !moved || !scheduling.terms->is_school_day(out.date);
-  }
+  auto out = Scheduled::on(planned);
+  to_school_day(out, phase, scheduling);
   if (out.date < scheduling.not_before) {
     out.late = true;
     out.date = scheduling.not_before;
-    if (scheduling.terms != nullptr) {
-      const auto first = scheduling.terms->on_or_after(out.date);
-      if (first) out.date = *first;
-      out.outside_calendar = !first;
-    }
+    to_school_day(out, "after", scheduling);
   }
   return out;
+}
+
+// `count` school days before `move`, holidays skipped. Where the term dates do not reach so far
+// back, the rest are counted as weekdays, and the date is one the school's calendar cannot check.
+Date school_days_before(const TermDates& terms, Date move, int count) {
+  Date day = move;
+  for (int i = 0; i < count; ++i) {
+    const auto earlier = add_days(day, -1);
+    const auto previous = covered(terms, earlier) ? terms.on_or_before(earlier) : std::nullopt;
+    day = previous ? *previous : previous_weekday(earlier);
+  }
+  return day;
+}
+
+// When a step falls. Steps the guidance wants "as soon as the move is known" fall the day the
+// pack is made. A step the law dates (an EHC plan amended by 15 February of the year of a move
+// between phases) falls by that date, and is overdue once it has passed. The others are counted
+// back from the move: in school days when the terms are known (a week before is five school
+// days), so steps planned in a holiday spread back through the term instead of all landing on
+// its last day.
+Scheduled schedule_item(const ChecklistItem& item, const Learner& learner, const Move& move, const Scheduling& scheduling) {
+  if (item.due_from == DueFrom::as_soon_as_known) {
+    auto out = schedule_date(scheduling.not_before, "after", scheduling);
+    out.schedule = "as_soon_as_known";
+    return out;
+  }
+  if (const auto deadline = deadline_for(item, move.kind, move.date, learner.year_group)) {
+    auto out = schedule_date(add_days(deadline->date, -item.deadline->days_before), "before", scheduling);
+    out.schedule = "statutory_deadline";
+    out.deadline = deadline->date;
+    out.deadline_rule = deadline->rule->label;
+    out.overdue = deadline->date < scheduling.not_before;
+    return out;
+  }
+  Date planned = add_days(move.date, item.due_days);
+  if (item.phase == "before" && scheduling.terms != nullptr) {
+    const int school_days = (-item.due_days * 5 + 3) / 7;
+    planned = school_days_before(*scheduling.terms, move.date, school_days);
+  }
+  return schedule_date(planned, item.phase, scheduling);
 }
 
 nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::string& code, const Scheduled& due, const std::string& action,
@@ -69,11 +137,16 @@ nlohmann::ordered_json checklist_entry(const ChecklistItem& item, const std::str
           {"due", format_date(due.date)},
           {"planned", format_date(due.planned)},
           {"late", due.late},
+          {"schedule", due.schedule},
+          {"deadline", due.deadline ? nlohmann::ordered_json(format_date(*due.deadline)) : nlohmann::ordered_json()},
+          {"deadline_rule", text_or_null(due.deadline_rule)},
+          {"overdue", due.overdue},
+          {"outside_term_dates", due.outside_calendar},
           {"owner", item.owner},
           {"owner_label", checklist.role_label(item.owner)},
           {"owner_name", text_or_null(owner_name(item.owner, move))},
           {"action", action},
-          {"sources", sources_json(item, move.kind)}};
+          {"sources", sources_json(item, move, due.deadline.has_value())}};
 }
 
 std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std::chrono::minutes default_time,
@@ -86,7 +159,8 @@ std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std:
     const auto& booked = i < move.booked.size() ? move.booked[i] : std::nullopt;
     meeting.booked = booked.has_value();
     // A meeting the school booked stays as booked; the others fall on school days.
-    const auto when = booked ? Scheduled{booked->date, booked->date}
+    // Beyond the term dates (or without them) a meeting is at least not set at a weekend.
+    const auto when = booked ? Scheduled::on(booked->date)
                              : schedule_date(scheduling.terms != nullptr ? meeting_due_date(move.date, rule) : default_meeting_date(move.date, rule),
                                              "after", scheduling);
     meeting.date = when.date;
@@ -99,13 +173,13 @@ std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std:
   return meetings;
 }
 
-nlohmann::ordered_json profile_json(const Learner& learner) {
+nlohmann::ordered_json profile_json(const Learner& learner, Nation nation) {
   auto sections = nlohmann::ordered_json::array();
   auto missing = nlohmann::ordered_json::array();
   for (const auto& field : profile_fields) {
     const std::string column(field.column);
     if (learner.profile.contains(column)) {
-      sections.push_back({{"field", column}, {"heading", field.heading}, {"text", learner.profile[column]}});
+      sections.push_back({{"field", column}, {"heading", profile_heading(field, nation == Nation::wales)}, {"text", learner.profile[column]}});
     } else {
       missing.push_back(column);
     }
@@ -167,10 +241,13 @@ nlohmann::ordered_json record_json(const Learner& learner, const std::vector<Ach
   return record;
 }
 
-// Whether an item applies to this young person: always, or when their record says so (a
-// looked-after pupil, a medical flag, an EHC plan). Unknown is not true.
-bool applies(const ChecklistItem& item, const Learner& learner) {
+// Whether an item applies to this young person: in their setting's nation, and always or when
+// their record says so (a looked-after pupil, a medical flag, an EHC plan, additional learning
+// needs). Unknown is not true.
+bool applies(const ChecklistItem& item, const Learner& learner, Nation nation) {
+  if (!item.nations[static_cast<std::size_t>(nation)]) return false;
   if (item.when.empty()) return true;
+  if (item.when == "aln") return has_additional_needs(learner.record);
   const auto found = learner.record.find(item.when);
   return found != learner.record.end() && found->is_boolean() && found->get<bool>();
 }
@@ -180,18 +257,21 @@ nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, 
                                       const Scheduling& scheduling, Pack& pack) {
   auto items = nlohmann::ordered_json::array();
   const auto note = [&](const std::string& code, const Scheduled& when) {
-    if (when.late) pack.late.push_back(code + " on " + format_date(when.date));
+    if (when.overdue) pack.overdue.push_back(code + " due by " + format_date(*when.deadline));
+    else if (when.late) pack.late.push_back(code + " on " + format_date(when.date));
     if (when.outside_calendar) pack.outside_calendar.push_back(code + " on " + format_date(when.date));
   };
   for (const auto& item : checklist.items()) {
-    if (!item.kinds[static_cast<std::size_t>(move.kind)] || !applies(item, learner)) continue;
-    const auto when = schedule_date(add_days(move.date, item.due_days), item.phase, scheduling);
+    if (!item.kinds[static_cast<std::size_t>(move.kind)] || !applies(item, learner, move.nation)) continue;
+    const auto when = schedule_item(item, learner, move, scheduling);
     note(item.code, when);
     items.push_back(checklist_entry(item, item.code, when, item.action, checklist, move));
   }
   const auto& settling = checklist.settling_in();
   for (const auto& meeting : meetings) {
-    const Scheduled when{meeting.date, meeting.date, meeting.late, meeting.outside_calendar};
+    auto when = Scheduled::on(meeting.date);
+    when.late = meeting.late;
+    when.outside_calendar = meeting.outside_calendar;
     const auto code = "settling_in_" + meeting.rule->code;
     note(code, when);
     items.push_back(checklist_entry(settling, code, when, "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action,
@@ -242,13 +322,14 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   auto& json = pack.json;
   json["id"] = learner.id;
   json["audience"] = audience_name(options.audience);
+  json["nation"] = to_string(move.nation);
   json["learner"] = learner_json(learner);
   json["move"] = move_json(move, checklist);
   const bool shared = profile_shared(move, options.audience);
   json["profile_included"] = shared;
   pack.profile_note_key = profile_note_key(move, options.audience);
   json["profile_note"] = profile_note(pack.profile_note_key);
-  json["profile"] = shared ? profile_json(learner) : nlohmann::ordered_json();
+  json["profile"] = shared ? profile_json(learner, move.nation) : nlohmann::ordered_json();
   json["academic_record"] = record_json(learner, achievements, options.audience);
 
   const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time), scheduling);
@@ -263,6 +344,7 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
                         {"minutes", options.meeting_minutes},
                         {"booked", meeting.booked},
                         {"late", meeting.late},
+                        {"outside_term_dates", meeting.outside_calendar},
                         {"uid", meeting.uid}});
     pack.events.push_back(meeting_event(meeting, learner, move, checklist, options));
   }

@@ -46,6 +46,16 @@ inline constexpr std::array<ProfileField, 10> profile_fields{{
     {"good_work", "Examples of good work"},
 }};
 
+// In Wales every learner with additional learning needs has an individual development plan
+// (Additional Learning Needs and Education Tribunal (Wales) Act 2018): there is no threshold of
+// an EHC plan to be below, so the section asks for needs that call for no IDP.
+inline constexpr ProfileField wales_additional_needs{"additional_needs", "Additional needs that do not call for an individual development plan (IDP)"};
+
+// The heading of a profile section in the words of the setting's nation.
+inline std::string_view profile_heading(const ProfileField& field, bool wales) {
+  return wales && field.column == wales_additional_needs.column ? wales_additional_needs.heading : field.heading;
+}
+
 // Reads learner records and keeps those in `movers`. Throws Error(data) for a mover listed twice
 // or a bad date of birth or attendance.
 Learners read_learners(const Options& options, const std::set<std::string, std::less<>>& movers);

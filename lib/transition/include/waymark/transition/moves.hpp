@@ -26,6 +26,7 @@ struct Move {
   std::string transition_manager, receiving_contact, receiving_contact_email;
   std::optional<bool> consent_to_share;  // nullopt: not recorded, which is not consent
   std::vector<std::optional<BookedMeeting>> booked;  // one per Checklist::meetings()
+  Nation nation = Nation::england;  // whose law the sending setting follows (--nation, or the CTF's authority)
 };
 
 struct Moves {

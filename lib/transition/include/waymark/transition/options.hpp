@@ -25,6 +25,7 @@ struct Options {
   std::string move_date;             // --move-date, for a CTF without --moves
   std::string term_dates_path;       // --term-dates: the school calendar checklist dates fall in
   std::string as_of;                 // --as-of: the day the pack is made (default today)
+  std::string nation;                // --nation: england or wales (default: from a CTF's source school, else england)
   Audience audience = Audience::receiving;
   std::string timezone = "Europe/London";
   std::string meeting_time = "10:00";

@@ -12,6 +12,7 @@
 #include "waymark/transition/learners.hpp"
 #include "waymark/transition/moves.hpp"
 #include "waymark/transition/options.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
@@ -41,8 +42,23 @@ struct Pack {
   // (transition-pack/profile_note): young_person, shared, not_agreed or no_consent.
   std::string profile_note_key;
   std::vector<std::string> late;              // "code on date": items that could not keep their planned date
+  std::vector<std::string> overdue;           // "code due by date": steps whose statutory date has passed
   std::vector<std::string> outside_calendar;  // "code on date": dates the term dates do not cover
 };
+
+// Whether a record's latest SEN provision (the last of sen_history from a CTF, or a learner
+// record's sen) is SEN support or an EHC plan: additional needs with provision for them, which
+// in Wales means an individual development plan (IDP). Unknown is not true.
+template <class Json>
+bool has_additional_needs(const Json& record) {
+  std::string provision;
+  if (const auto history = record.find("sen_history"); history != record.end() && history->is_array() && !history->empty())
+    provision = history->back().value("provision", "");
+  else if (const auto sen = record.find("sen"); sen != record.end() && sen->is_string())
+    provision = sen->template get<std::string>();
+  const auto read = parse_sen_provision(provision);
+  return read == SenProvision::sen_support || read == SenProvision::ehc_plan;
+}
 
 // Assembles the pack of `move` for `options.audience`, its dates as `scheduling` allows.
 Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
