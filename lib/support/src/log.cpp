@@ -7,6 +7,7 @@
 
 #include "waymark/cli.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
 
 namespace waymark::support {
@@ -158,22 +159,7 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
 }
 
 std::span<const SupportLog::Piece> SupportLog::of_key(std::uint64_t learner) {
-  // Keys are hashes, spread evenly, so a key's place is close to its share of 2^64: start there
-  // and widen the bracket until it holds the key (a few steps within a page or two, rather than
-  // a binary search's twenty cache misses across the whole log).
-  const auto below = [](const Piece& p, std::uint64_t k) { return p.learner < k; };
-  const std::size_t n = pieces_.size();
-  std::size_t low = 0, high = n;
-  if (n > 64) {
-    const auto guess = std::min(n - 1, static_cast<std::size_t>(static_cast<double>(learner) * 0x1p-64 * static_cast<double>(n)));
-    std::size_t step = 32;
-    low = guess > step ? guess - step : 0;
-    while (low > 0 && pieces_[low].learner >= learner) low = low > (step *= 2) ? low - step : 0;
-    step = 32;
-    high = std::min(n, guess + step);
-    while (high < n && pieces_[high - 1].learner < learner) high = std::min(n, high + (step *= 2));
-  }
-  const auto first = std::lower_bound(pieces_.begin() + static_cast<std::ptrdiff_t>(low), pieces_.begin() + static_cast<std::ptrdiff_t>(high), learner, below);
+  const auto first = lower_bound_hash(pieces_, learner, [](const Piece& p) { return p.learner; });
   auto last = first;
   while (last != pieces_.end() && last->learner == learner) last++->known = true;
   return {first, last};
