@@ -36,7 +36,12 @@
 #include <string_view>
 #include <vector>
 
+#include "rng.hpp"
+
 namespace {
+
+using generate::normal_cdf;
+using generate::Rng;
 
 // Risk-factor codes for `reported_factors`. These MUST be codes of the
 // catalogue's taxonomy (the lead engineer may rename them); keep them in sync.
@@ -57,57 +62,6 @@ enum FactorIndex : std::size_t {
 
 constexpr int kAcademicYearStart = 2026;  // academic year 2026/27
 constexpr int kFormsPerYear = 6;          // tutor groups A..F
-
-// ---------------------------------------------------------------------------
-// Random numbers: portable distributions on top of std::mt19937_64.
-
-class Rng {
-public:
-    explicit Rng(std::uint64_t seed) : engine_(seed) {}
-
-    // Uniform double in [0, 1) from the 53 high bits.
-    double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-
-    bool chance(double p) { return uniform() < p; }
-
-    // Uniform integer in [0, n).
-    std::uint64_t below(std::uint64_t n) {
-        return static_cast<std::uint64_t>(uniform() * static_cast<double>(n));
-    }
-
-    int between(int lo, int hi) {  // inclusive
-        return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1)));
-    }
-
-    // Standard normal (Marsaglia polar method).
-    double normal() {
-        if (spare_) {
-            const double z = *spare_;
-            spare_.reset();
-            return z;
-        }
-        double u, v, s;
-        do {
-            u = 2.0 * uniform() - 1.0;
-            v = 2.0 * uniform() - 1.0;
-            s = u * u + v * v;
-        } while (s >= 1.0 || s == 0.0);
-        const double factor = std::sqrt(-2.0 * std::log(s) / s);
-        spare_ = v * factor;
-        return u * factor;
-    }
-
-    // A standard normal with correlation `rho` to the standard normal `latent`.
-    double correlated(double latent, double rho) {
-        return rho * latent + std::sqrt(1.0 - rho * rho) * normal();
-    }
-
-private:
-    std::mt19937_64 engine_;
-    std::optional<double> spare_;
-};
-
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 // z such that P(Z > z) = p for a standard normal Z (bisection; startup only).
 double upper_z(double p) {

@@ -5,6 +5,8 @@
 #include "waymark/risk/cohort.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/risk/since.hpp"
+#include "waymark/risk/support.hpp"
+#include "support_options.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::embedded {
@@ -35,16 +37,18 @@ int main(int argc, char** argv) {
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on,
                  "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"
-                 "if any learner's tier changed so (up, down, new, same)")
-      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same"}));
+                 "if any learner's tier changed so (up, down, new, same); with --support, unsupported: if any learner\n"
+                 "in targeted or intensive support has none active on --as-of")
+      ->check(CLI::IsMember({"targeted", "intensive", "up", "down", "new", "same", "unsupported"}));
   std::string change_list;
   auto* since = app.add_option("--since", options.since_path,
                                "Last term's file (raw, or risk-check's output), scored with the same rules: each learner\n"
                                "gains previous_tier, tier_change (new, up, down, same) and attendance_change (points)");
-  app.add_option("--tier-change", change_list, "With --since, output only learners whose tier changed so, e.g. up,new")
+  app.add_option("--tier-change", change_list, "With --since, output only learners whose tier changed so, e.g. up,new;\n"
+                                                "left alone: the earlier file's learners not in this one, as last scored")
       ->check([](const std::string& text) {
         for (const auto name : split_list(text, ','))
-          if (!parse_tier_change(name)) return std::string(name) + " is not a tier change (new, up, down, same)";
+          if (!parse_tier_change(name) && name != "left") return std::string(name) + " is not a tier change (new, up, down, same, left)";
         return std::string{};
       })
       ->needs(since);
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
   explain->excludes(summary)->excludes(evaluate)->excludes(pseudonymise);
   summary->excludes(evaluate);
   since->excludes(explain)->excludes(evaluate);
+  add_support_options(app, options);
 
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
@@ -73,6 +78,13 @@ int main(int argc, char** argv) {
     if (options.print_rules) {
       std::cout << embedded::default_rules_json;
       return 0;
+    }
+    check_support_options(options);
+    if (const auto support_mode = support_run(options)) {
+      check_format(mode_of(*support_mode), options.common.format);
+      const Catalogue& catalogue = Catalogue::builtin();
+      const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
+      return completed(run_support_mode(*support_mode, options, rules));
     }
     // The mode, and its format checked before the rules or any input are read.
     const Run run = !options.explain_id.empty()       ? Run::explain

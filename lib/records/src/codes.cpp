@@ -38,7 +38,38 @@ const std::map<std::string, SenProvision, std::less<>>& sen_provisions() {
   return table;
 }
 
+const std::map<std::string, SupportStatus, std::less<>>& support_statuses() {
+  static const auto table = [] {
+    std::map<std::string, SupportStatus, std::less<>> built;
+    const auto values = nlohmann::json::parse(embedded::codes_json).at("support_status").at("values");
+    for (const auto status : {SupportStatus::planned, SupportStatus::active, SupportStatus::ended, SupportStatus::declined}) {
+      built[fold_code(to_string(status))] = status;
+      for (const auto& word : values.at(std::string(to_string(status)))) built[fold_code(word.get<std::string>())] = status;
+    }
+    return built;
+  }();
+  return table;
+}
+
 }  // namespace
+
+std::string_view to_string(SupportStatus status) {
+  switch (status) {
+    case SupportStatus::planned: return "planned";
+    case SupportStatus::active: return "active";
+    case SupportStatus::ended: return "ended";
+    case SupportStatus::declined: return "declined";
+  }
+  return "planned";
+}
+
+std::optional<SupportStatus> parse_support_status(std::string_view text) {
+  if (text.size() > 64) return std::nullopt;
+  const auto& table = support_statuses();
+  const auto it = table.find(fold_code(text));
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
 
 std::string_view to_string(SenProvision provision) {
   switch (provision) {

@@ -5,6 +5,7 @@
 
 #include "waymark/risk/cohort.hpp"
 #include "waymark/risk/since.hpp"
+#include "waymark/risk/support.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
@@ -46,7 +47,12 @@ std::vector<Run> runs_of(const std::vector<std::size_t>& kept, std::size_t alone
 
 }  // namespace
 
-bool write_scored_records(const Options& options, const Rules& rules) {
+bool write_scored_records(const Options& options, const Rules& rules) { return write_scored_records(options, rules, nullptr); }
+
+bool write_scored_records(const Options& options, const Rules& rules, const std::function<bool(std::string_view id)>& only) {
+  auto support = read_support(options);
+  const bool fail_unsupported = options.fail_on == "unsupported";
+  LearnerSupport got;
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
 
@@ -71,12 +77,14 @@ bool write_scored_records(const Options& options, const Rules& rules) {
     const auto& name = reader.columns()[i];
     if (std::find(added_columns.begin(), added_columns.end(), name) != added_columns.end()) continue;
     if (std::find(since_columns.begin(), since_columns.end(), name) != since_columns.end()) continue;
+    if (name == active_support_column || name == support_received_column) continue;
     if (shared && !shared->kept[i]) continue;
     kept.push_back(i);
     columns.push_back(name);
   }
   columns.insert(columns.end(), added_columns.begin(), added_columns.end());
   if (before) columns.insert(columns.end(), since_columns.begin(), since_columns.end());
+  if (support) columns.insert(columns.end(), {std::string(active_support_column), std::string(support_received_column)});
 
   const auto format = options.common.format.empty() ? reader.format() : *parse_record_format(options.common.format);
   Output out(options.common.output);
@@ -90,6 +98,11 @@ bool write_scored_records(const Options& options, const Rules& rules) {
   while (scan.next()) {
     const auto& a = scan.assessment();
     if (fail_tier && a.tier >= *fail_tier) failed = true;
+    if (support) {
+      learner_support(*support, scan.learner().id, got);
+      if (fail_unsupported && a.tier >= Tier::targeted && got.active.empty()) failed = true;
+    }
+    if (only && !only(scan.learner().id)) continue;
     Movement moved;
     if (before) {
       const double attendance = scan.learner()[Field::attendance];
@@ -131,10 +144,15 @@ bool write_scored_records(const Options& options, const Rules& rules) {
       if (moved.attendance_change.empty()) writer->text({});  // unknown
       else writer->json_or_text(moved.attendance_change, moved.attendance_change);
     }
+    if (support) {
+      writer->list(std::span<const std::string_view>(got.active));
+      writer->list(std::span<const std::string_view>(got.received));
+    }
     writer->end_record();
   }
   writer->finish();
   out.commit();
+  if (support && !only) support->log.warn_unknown_learners(options.common.warn, reader.source_name());
   return failed;
 }
 

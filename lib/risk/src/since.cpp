@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "waymark/risk/cohort.hpp"
+#include "waymark/support/log.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 
@@ -16,7 +17,8 @@ namespace {
 
 constexpr std::array<std::string_view, tier_change_count> change_names{"new", "up", "down", "same"};
 
-std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+// The support log keys learners the same way, so that a leaver found here is found there.
+std::uint64_t id_hash(std::string_view id) { return support::SupportLog::key(id); }
 
 }  // namespace
 
@@ -61,13 +63,13 @@ std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
   const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
   at->found = 1;
-  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group};
+  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash};
 }
 
 std::vector<Snapshot::Previous> Snapshot::left() const {
   std::vector<Previous> gone;
   for (const auto& e : entries_)
-    if (!e.found) gone.push_back({static_cast<Tier>(e.tier), static_cast<double>(e.attendance), e.group});
+    if (!e.found) gone.push_back({static_cast<Tier>(e.tier), static_cast<double>(e.attendance), e.group, e.hash});
   return gone;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "waymark/errors.hpp"
+#include "waymark/today.hpp"
 
 namespace waymark::transition {
 
@@ -92,13 +93,6 @@ std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {
   return ics;
 }
 
-std::chrono::sys_seconds calendar_stamp() {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    char* end = nullptr;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end == '\0' && seconds >= 0) return std::chrono::sys_seconds{std::chrono::seconds{seconds}};
-  }
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
+std::chrono::sys_seconds calendar_stamp() { return now_or_source_date(); }
 
 }  // namespace waymark::transition

@@ -3,6 +3,7 @@
 // wherever they are read.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -17,5 +18,11 @@ std::string_view to_string(SenProvision provision);
 std::optional<SenProvision> parse_sen_provision(std::string_view text);
 // What parse_sen_provision accepts, for messages.
 constexpr std::string_view sen_provision_expected = "none, sen_support or ehcp; or the census codes N, K, E (S, a statement, is read as E)";
+
+// The state of one piece of support in a support log (waymark-support(5)).
+enum class SupportStatus : std::uint8_t { planned = 0, active = 1, ended = 2, declined = 3 };
+std::string_view to_string(SupportStatus status);  // "planned", "active", "ended", "declined"
+std::optional<SupportStatus> parse_support_status(std::string_view text);
+constexpr std::string_view support_status_expected = "planned, active, ended or declined (or a synonym: waymark-support(5))";
 
 }  // namespace waymark

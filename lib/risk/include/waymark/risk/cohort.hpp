@@ -33,6 +33,13 @@ struct Options {
   std::string since_path;          // --since: last term's file
   std::vector<std::string> tier_changes;  // with --since, output only these
   bool print_rules = false;
+  // The support log (support.hpp): --support, --support-names, --as-of, --unsupported, --impact, --since-date.
+  std::string support_path;
+  std::string support_names_path;
+  std::string as_of;
+  bool unsupported = false;
+  bool impact = false;
+  std::string since_date;
 };
 
 // Reads learners, checks each id is new, and assesses them.

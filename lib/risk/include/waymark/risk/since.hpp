@@ -35,6 +35,7 @@ class Snapshot {
     Tier tier;
     double attendance;   // NaN when unknown
     std::uint32_t group;  // see group_values()
+    std::uint64_t key = 0;  // the hash of the id (support::SupportLog::key)
   };
 
   // Adds a learner of the earlier file (the caller has checked that each id comes once).
