@@ -18,6 +18,7 @@
 #include "waymark/cleanup.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/json_input.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
 
@@ -282,11 +283,12 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
   content << in.rdbuf();
   const std::string text = content.str();
   if (const auto first = text.find_first_not_of(" \t\r\n"); first != std::string::npos && text[first] == '{') {
-    try {
-      values_.merge_patch(nlohmann::json::parse(text, nullptr, true, true));
-    } catch (const nlohmann::json::parse_error& e) {
-      throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), e.byte));
+    nlohmann::json parsed;
+    if (const auto refusal = parse_json(text, parsed, /*allow_comments=*/true)) {
+      if (refusal->number_too_large) throw data_error({file.string(), refusal->line, {}}, refusal->reason, "settings as text or numbers such as 12");
+      throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), refusal->byte));
     }
+    values_.merge_patch(parsed);
     return;
   }
   std::istringstream lines(text);
