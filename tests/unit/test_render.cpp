@@ -295,3 +295,23 @@ TEST_CASE("Every template the checker passes, mstch renders", "[render]") {
   }
   CHECK(passed > 1000);
 }
+
+TEST_CASE("Documents leave out what XML 1.0 cannot hold, in every format", "[render]") {
+  CHECK(waymark::fit_for_documents("Zo\xC3\xAB\x01\x1B[1m\xEF\xBF\xBE\xEF\xBF\xBF\t\n\r!") == "Zo\xC3\xAB[1m\t\n\r!");
+  CHECK(waymark::fit_for_documents("plain") == "plain");
+  CHECK(waymark::fit_for_documents("a\xFF" "b\xEF\xBF") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(waymark::fit_for_documents("\xEF\xBF\xBD\xEF\xBF\xBC") == "\xEF\xBF\xBD\xEF\xBF\xBC");  // U+FFFD, U+FFFC are fine
+  const std::string name = "Zo\xC3\xAB\x01\xEF\xBF\xBE O'Neil";
+  for (const auto format : {DocumentFormat::md, DocumentFormat::html, DocumentFormat::txt}) {
+    const auto text = convert("# " + name + "\n\n" + name + "\n", format);
+    INFO(static_cast<int>(format));
+    CHECK(text.find('\x01') == std::string::npos);
+    CHECK(text.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK_THAT(text, Contains("Zo\xC3\xAB"));
+  }
+  waymark::PageSettings page;
+  page.school = "Hill\xEF\xBF\xBE School";
+  const auto html = convert("x", DocumentFormat::html, page);
+  CHECK(html.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK_THAT(html, Contains("Hill School"));
+}
