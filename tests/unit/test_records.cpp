@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "helpers.hpp"
+#include "waymark/json_input.hpp"
 #include "waymark/record_writer.hpp"
 
 namespace {
@@ -493,4 +494,43 @@ TEST_CASE("JSON and NDJSON records with a long value read from a pipe as from a 
     CHECK(table.rows[1] == test::Row{"L2", value});
     CHECK(table.rows[2] == test::Row{"L3", ""});
   }
+}
+
+TEST_CASE("JSON: a number too large for a double is bad data naming the line and key, not quoted", "[records][json]") {
+  test::TempDir dir;
+  const auto ndjson = test::read_error(dir, "{\"id\":\"L0\",\"attendance_pct\":95}\n{\"id\":\"L1\",\"attendance_pct\":1e400}\n", RecordFormat::ndjson);
+  CHECK(ndjson.kind() == ErrorKind::bad_data);
+  CHECK_THAT(std::string(ndjson.what()), Catch::Matchers::EndsWith(":2: column 'attendance_pct': a number too large to hold (beyond 1.7e308) "
+                                                                   "(a number such as 87.5, or text in quotes)"));
+  CHECK_THAT(std::string(ndjson.what()), !Catch::Matchers::Contains("1e400"));
+  const auto json = test::read_error(dir, "[{\"id\": \"L1\",\n \"x\": [1,\n -5E+999]}]", RecordFormat::json);
+  CHECK(json.kind() == ErrorKind::bad_data);
+  CHECK_THAT(std::string(json.what()), Catch::Matchers::Contains(":3: column 'x': a number too large"));
+  CHECK(test::read_error(dir, "[5e455e45", RecordFormat::json).kind() == ErrorKind::bad_data);
+}
+
+TEST_CASE("parse_json: every refusal comes back with its line, none as an exception", "[records][json]") {
+  nlohmann::json value;
+  CHECK_FALSE(waymark::parse_json("{\"a\": [1, 2.5e300]}", value));
+  CHECK(value["a"][1] == 2.5e300);
+  auto refusal = waymark::parse_json("{\"a\": 1,\n\"b\": {\"c\":\n 1e309}}", value);
+  REQUIRE(refusal);
+  CHECK(refusal->number_too_large);
+  CHECK(refusal->line == 3);
+  CHECK(refusal->byte == 22);
+  CHECK(refusal->key == "b");
+  refusal = waymark::parse_json("{\"a\": tru}", value);
+  REQUIRE(refusal);
+  CHECK_FALSE(refusal->number_too_large);
+  CHECK(refusal->reason.find("tru") == std::string::npos);
+  CHECK(refusal->reason.find("invalid literal") != std::string::npos);
+  CHECK(waymark::parse_json("// rules\n{\"a\": 1}", value, /*allow_comments=*/true) == std::nullopt);
+  // The filter decides what is kept, as nlohmann's parser callback does.
+  const auto refused = waymark::parse_json("{\"keep\": 1, \"drop\": 2}", value, false, [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    return event != nlohmann::json::parse_event_t::key || parsed != "drop";
+  });
+  CHECK_FALSE(refused);
+  CHECK(value == nlohmann::json{{"keep", 1}});
+  nlohmann::ordered_json ordered;
+  REQUIRE(waymark::parse_json("[1e400]", ordered));
 }

@@ -235,3 +235,83 @@ TEST_CASE("Signature blocks are found by their shape, in any language") {
   const std::string blank = "| Who | Signature | Date |\n|---|---|---|\n| | | |\n";
   CHECK_THAT(convert(blank, DocumentFormat::txt), !Contains("______"));
 }
+
+TEST_CASE("The template checker reads tags as mstch does and refuses what mstch cannot read", "[render]") {
+  const auto error_of = [](std::string text) {
+    auto error = test::error_from([&] { waymark::check_template(Template{"plan", "my.mustache", std::move(text)}); });
+    REQUIRE(error);
+    CHECK(error->kind() == ErrorKind::bad_data);
+    return std::string(error->what());
+  };
+  // mstch ends a tag opened with four braces at the first '}}': the tags after it are tags.
+  CHECK(error_of("{{{{name}}\n{{#targets}}\n}}}") == "my.mustache:2: tag '{{#targets}}': the section is never closed (expected {{/targets}})");
+  CHECK(error_of("a {{{{name}} {{# }} }}}") == "my.mustache:1: tag '{{# }}': has no name");
+  // The kind is the first character that is not a space.
+  CHECK(error_of("{{ # }}") == "my.mustache:1: tag '{{ # }}': has no name");
+  CHECK(error_of("{{ ! }}") == "my.mustache:1: tag '{{ ! }}': the comment holds only spaces (words in it, or no comment)");
+  CHECK(error_of("{{ #a}}x") == "my.mustache:1: tag '{{ #a}}': the section is never closed (expected {{/a}})");
+  CHECK(error_of("{{   }}") == "my.mustache:1: tag '{{   }}': holds only spaces (a name, or no tag)");
+  CHECK(error_of("{{{ }}}") == "my.mustache:1: tag '{{{ }}}': has no name");
+  CHECK(error_of("{{#a\n}}{{/a}}") == "my.mustache:1: tag '{{#a\n}}': the name holds a tab or a line break (the whole tag on one line)");
+  CHECK(error_of("{{=}}") == "my.mustache:1: tag '{{=}}': a delimiter change needs two delimiters separated by spaces, such as {{=<% %>=}}");
+  CHECK_THAT(error_of("{{=<%\t%>=}}<%a%>"), Contains("a delimiter change needs two delimiters"));
+  CHECK_THAT(error_of("{{=<%%>=}}"), Contains("a delimiter change needs two delimiters"));
+  CHECK_THAT(error_of("{{=<% x %>=}}"), Contains("a delimiter change needs two delimiters"));
+  CHECK(error_of("{{=<% %>=}}<%>") == "my.mustache:1: tag '<%>': its closing delimiter overlaps the opening one");
+  // What mstch reads well passes, as before.
+  for (const char* fine : {"{{!}}", "{{! a comment\nover lines }}", "{{{name}}}", "{{& name}}", "{{ name }}", "{{{{name}}}}",
+                           "{{#a}}{{/a}}", "{{ #a }}{{ /a }}", "{{=<% %>=}}<%#a%><%b%><%/a%>", "{{=  [[   ]]  =}}[[x]]", "{{full^name}}"}) {
+    INFO(fine);
+    CHECK_NOTHROW(waymark::check_template(Template{"t", "t", fine}));
+  }
+}
+
+TEST_CASE("Every template the checker passes, mstch renders", "[render]") {
+  // Random templates from the characters mstch's tokenizer looks at, as a fuzzer would build them:
+  // the checker must refuse each one mstch cannot read, whatever the class.
+  const nlohmann::json data = {{"name", "Sam"}, {"a", {{{"b", "x"}}}}, {"t", true}};
+  constexpr std::string_view alphabet = "{{}}{}#^/&!=<%> \n\tab.";
+  std::uint32_t state = 2463534242U;  // xorshift32: the same templates on every run
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  int passed = 0;
+  for (int n = 0; n < 200000; ++n) {
+    std::string text;
+    const std::size_t length = 2 + next() % 14;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+    const Template tmpl{"t", "t", text};
+    try {
+      waymark::check_template(tmpl);
+    } catch (const waymark::Error&) {
+      continue;
+    }
+    ++passed;
+    INFO(text);
+    CHECK_NOTHROW(waymark::render_markdown(tmpl, data));
+  }
+  CHECK(passed > 1000);
+}
+
+TEST_CASE("Documents leave out what XML 1.0 cannot hold, in every format", "[render]") {
+  CHECK(waymark::fit_for_documents("Zo\xC3\xAB\x01\x1B[1m\xEF\xBF\xBE\xEF\xBF\xBF\t\n\r!") == "Zo\xC3\xAB[1m\t\n\r!");
+  CHECK(waymark::fit_for_documents("plain") == "plain");
+  CHECK(waymark::fit_for_documents("a\xFF" "b\xEF\xBF") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(waymark::fit_for_documents("\xEF\xBF\xBD\xEF\xBF\xBC") == "\xEF\xBF\xBD\xEF\xBF\xBC");  // U+FFFD, U+FFFC are fine
+  const std::string name = "Zo\xC3\xAB\x01\xEF\xBF\xBE O'Neil";
+  for (const auto format : {DocumentFormat::md, DocumentFormat::html, DocumentFormat::txt}) {
+    const auto text = convert("# " + name + "\n\n" + name + "\n", format);
+    INFO(static_cast<int>(format));
+    CHECK(text.find('\x01') == std::string::npos);
+    CHECK(text.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK_THAT(text, Contains("Zo\xC3\xAB"));
+  }
+  waymark::PageSettings page;
+  page.school = "Hill\xEF\xBF\xBE School";
+  const auto html = convert("x", DocumentFormat::html, page);
+  CHECK(html.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK_THAT(html, Contains("Hill School"));
+}

@@ -35,7 +35,9 @@ nlohmann::json row_value(const nlohmann::json& value) {
   if (value.is_string()) return value;
   if (value.is_array()) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& item : value) list.push_back(item.is_string() ? item : row_value(item));
+    // A list inside a list is its JSON text, as an object is: every item is text (found by
+    // checking nlohmann's type_error: [["a"]] ended in an internal error).
+    for (const auto& item : value) list.push_back(item.is_string() ? item : item.is_array() ? nlohmann::json(item.dump()) : row_value(item));
     return list;
   }
   return value.dump();

@@ -123,16 +123,18 @@ bool JsonValues::next(nlohmann::json& value, long& line) {
   if (const auto at = find_too_deep(text); at != std::string_view::npos) {
     not_json(line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')), too_deep_problem());
   }
-  try {
-    bool is_plan = false;
-    value = nlohmann::json::parse(text, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-      return skip_unused_plan_parts(is_plan, depth, event, parsed);
-    });
-  } catch (const nlohmann::json::parse_error& e) {
+  bool is_plan = false;
+  const auto refusal = parse_json(text, value, /*allow_comments=*/false, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    return skip_unused_plan_parts(is_plan, depth, event, parsed);
+  });
+  if (refusal) {
     // Where in the value it went wrong, as a line of the file.
-    const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    const long error_line = line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n'));
-    not_json(error_line, json_parse_reason(e));
+    const long error_line = line + refusal->line - 1;
+    if (refusal->number_too_large) {
+      const std::string field = refusal->key.empty() ? std::string{} : "field '" + refusal->key + "': ";
+      throw data_error({input_->name(), error_line, {}}, field + refusal->reason, "plans as plan-gen --format json or ndjson writes them");
+    }
+    not_json(error_line, refusal->reason);
   }
   seen_element_ = true;
   return true;

@@ -18,6 +18,7 @@
 #include "waymark/cleanup.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/json_input.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
 
@@ -44,6 +45,56 @@ std::string text_problem(std::string_view text, std::size_t& offset) {
   return "";
 }
 
+namespace {
+
+// The length of what starts at text[i] that XML 1.0 cannot hold (docs/conventions.md, Output):
+// a C0 control character other than tab and line breaks, or the noncharacters U+FFFE and U+FFFF
+// (EF BF BE, EF BF BF); 0 for anything else.
+std::size_t unfit_length(std::string_view text, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x20) return byte == '\t' || byte == '\n' || byte == '\r' ? 0 : 1;
+  if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+      (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE)
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
+std::string fit_for_documents(std::string_view text) {
+  std::string fit;
+  std::size_t bad = 0;
+  if (!is_valid_utf8(text, &bad)) {
+    // Not reachable from the tools (every input is checked as UTF-8), but a writer must still
+    // write a document its readers open: each stray byte becomes U+FFFD.
+    std::string repaired;
+    for (std::string_view rest = text; !rest.empty();) {
+      if (is_valid_utf8(rest, &bad)) {
+        repaired += rest;
+        break;
+      }
+      repaired += rest.substr(0, bad);
+      repaired += "\xEF\xBF\xBD";
+      rest.remove_prefix(bad + 1);
+    }
+    return fit_for_documents(repaired);
+  }
+  std::size_t kept = 0;  // start of the run of characters kept as they are
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = unfit_length(text, i);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    fit.append(text.substr(kept, i - kept));
+    i += length;
+    kept = i;
+  }
+  if (kept == 0) return std::string(text);
+  fit.append(text.substr(kept));
+  return fit;
+}
+
 std::optional<long> line_nested_too_deep(cmark_node* root) {
   std::optional<long> line;
   cmark_iter* iter = cmark_iter_new(root);
@@ -64,11 +115,11 @@ std::optional<long> line_nested_too_deep(cmark_node* root) {
   return line;
 }
 
-ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : title_(std::move(title)) {
+ParsedDocument::ParsedDocument(std::string_view markdown_text, std::string title) : title_(fit_for_documents(title)) {
   // Inputs, settings and templates are checked as they are read; this keeps anything else (text a
-  // tool inserts) from reaching a writer that would copy it, or fail in PDF layout. Other control
-  // bytes from a value are left to the writers (Word drops them, as XML cannot hold them).
+  // tool inserts) from reaching a writer that would copy it, or fail in PDF layout.
   std::size_t offset = 0;
+  const std::string_view markdown = markdown_text;
   const std::string problem = !is_valid_utf8(markdown, &offset)                          ? "invalid UTF-8"
                               : (offset = markdown.find('\0')) != std::string_view::npos ? "a NUL byte"
                                                                                           : "";
@@ -76,10 +127,13 @@ ParsedDocument::ParsedDocument(std::string_view markdown, std::string title) : t
     const auto line = 1 + std::count(markdown.begin(), markdown.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
     throw Error(ErrorKind::bad_data, fmt::format("document: Markdown line {}: {} (UTF-8 text)", line, problem));
   }
+  // What no document can hold (a control character or U+FFFE from a value) is left out here, once,
+  // so every writer, Word's above all, writes what its readers open.
+  const std::string fit = fit_for_documents(markdown);
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   for (cmark_llist* item = gfm_extensions(); item; item = item->next)
     cmark_parser_attach_syntax_extension(parser, static_cast<cmark_syntax_extension*>(item->data));
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_parser_feed(parser, fit.data(), fit.size());
   root_ = cmark_parser_finish(parser);
   cmark_parser_free(parser);
   // Values are escaped and templates checked, so only text a tool inserts as Markdown could get here.
@@ -282,11 +336,12 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
   content << in.rdbuf();
   const std::string text = content.str();
   if (const auto first = text.find_first_not_of(" \t\r\n"); first != std::string::npos && text[first] == '{') {
-    try {
-      values_.merge_patch(nlohmann::json::parse(text, nullptr, true, true));
-    } catch (const nlohmann::json::parse_error& e) {
-      throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), e.byte));
+    nlohmann::json parsed;
+    if (const auto refusal = parse_json(text, parsed, /*allow_comments=*/true)) {
+      if (refusal->number_too_large) throw data_error({file.string(), refusal->line, {}}, refusal->reason, "settings as text or numbers such as 12");
+      throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), refusal->byte));
     }
+    values_.merge_patch(parsed);
     return;
   }
   std::istringstream lines(text);

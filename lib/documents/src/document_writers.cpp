@@ -133,7 +133,7 @@ class TextWriter final : public DocumentWriter {
     if (documents_++ > 0) out_.write("\n\f\n");  // a form feed: a new page when printed
     lines_.clear();
     if (!page_.school.empty()) {
-      lines_.push_back(page_.school);
+      lines_.push_back(fit_for_documents(page_.school));
       lines_.emplace_back();
     }
     blocks(doc.root(), "", "");
@@ -370,7 +370,7 @@ std::size_t display_width(std::string_view text) {
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
+  for (const char c : fit_for_documents(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

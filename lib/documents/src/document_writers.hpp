@@ -27,7 +27,8 @@ std::string text_problem(std::string_view text, std::size_t& offset);
 // Columns of UTF-8 text, counting code points.
 std::size_t display_width(std::string_view text);
 
-// Appends `text` with &, <, > and " escaped for HTML and XML (SVG).
+// Appends `text` fit for documents, with &, <, > and " escaped: HTML, and XML (SVG, Word) in
+// element text and double-quoted attributes.
 void append_html_escaped(std::string& out, std::string_view text);
 
 std::unique_ptr<DocumentWriter> make_markdown_writer(Output& out);

@@ -23,23 +23,10 @@ namespace waymark {
 
 namespace {
 
-// Appends text escaped for XML 1.0: the five markup characters as entities, and control characters
-// that XML 1.0 cannot hold at all (a stray one in a school's export would make Word refuse the file)
-// left out. Tabs and line breaks are kept.
-void append_xml(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-}
+// Appends text escaped for XML 1.0, as HTML's: the markup characters as entities, and what XML
+// cannot hold at all (a stray control character in a school's export would make Word refuse the
+// file) left out. Tabs and line breaks are kept.
+void append_xml(std::string& out, std::string_view text) { append_html_escaped(out, text); }
 
 std::string xml(std::string_view text) {
   std::string out;

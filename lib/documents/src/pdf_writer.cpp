@@ -197,7 +197,8 @@ Layout make_layout(const std::string& markup, const PangoFontDescription* descri
 }
 
 void append_escaped(std::string& markup, std::string_view text) {
-  char* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
+  const std::string fit = fit_for_documents(text);
+  char* escaped = g_markup_escape_text(fit.data(), static_cast<gssize>(fit.size()));
   markup += escaped;
   g_free(escaped);
 }
@@ -890,8 +891,10 @@ class PdfWriter final : public DocumentWriter {
   void begin(const std::string& title) override {
     surface_ = cairo_pdf_surface_create_for_stream(&PdfWriter::write_to_output, this, geometry_.width, geometry_.height);
     check(cairo_surface_status(surface_));
-    if (!title.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    if (!settings_.author.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, settings_.author.c_str());
+    // Cairo refuses metadata holding U+FFFE or U+FFFF ("input string not valid UTF-8").
+    if (!title.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, fit_for_documents(title).c_str());
+    if (!settings_.author.empty())
+      cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, fit_for_documents(settings_.author).c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "waymark");
     // Line breaking and shaping follow the language (one language a run).
     pango_context_set_language(shared_context(), pango_language_from_string(settings_.lang.c_str()));

@@ -82,48 +82,102 @@ void check_markdown_nesting(const Template& tmpl) {
   }
 }
 
-// Splits a template into its tags, following {{=<% %>=}} delimiter changes as Mustache does.
+// Splits a template into its tags exactly as mstch's tokenizer does (template_type::tokenize and
+// token::token in mstch 1.0.2), so that the checker sees the tags the renderer will, and refuses
+// every tag mstch would mis-read. mstch cuts a name out of a tag with a pair of positions and
+// throws std::length_error when the second comes before the first, which it does for a sigil or a
+// triple mustache holding only spaces ("{{# }}", "{{ ! }}", "{{{ }}}") and for a delimiter change
+// that is not two delimiters separated by spaces (it takes the new opening up to the next space
+// anywhere after it). Its rules, which differ from the Mustache spec's:
+// - the closing delimiter is searched from one byte after the opening one starts;
+// - a tag is a triple mustache when a '{' follows the opening and a '}' the first closing;
+// - a tag's kind is its first character that is not a space (so "{{ #a}}" opens section "a");
+// - only spaces, not tabs or line breaks, are trimmed from a name.
 std::vector<Tag> scan_tags(const Template& tmpl) {
   std::vector<Tag> tags;
   std::string open = "{{", close = "}}";
   const std::string& text = tmpl.text;
+  // mstch reads the byte after a tag, which at the end of the template is the string's NUL.
+  const auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\0'; };
+  const auto is_space = [](char c) { return c == ' '; };
   long line = 1;
   std::size_t pos = 0;
-  while (true) {
+  while (pos < text.size()) {
     const std::size_t start = text.find(open, pos);
     if (start == std::string::npos) break;
     for (std::size_t i = pos; i < start; ++i) line += text[i] == '\n';
-    const bool triple = open == "{{" && text.compare(start, 3, "{{{") == 0;
-    const std::string closing = triple ? "}" + close : close;
-    const std::size_t end = text.find(closing, start + open.size());
+    std::size_t end = text.find(close, start + 1);
     if (end == std::string::npos) {
       const std::size_t shown = std::min<std::size_t>(text.find('\n', start) - start, 40);
-      throw template_error(tmpl, line, text.substr(start, shown), fmt::format("is never closed with {}", closing));
+      throw template_error(tmpl, line, text.substr(start, shown), fmt::format("is never closed with {}", close));
     }
+    if (at(start + open.size()) == '{' && at(end + close.size()) == '}') ++end;
+    const std::size_t tag_end = std::max(end + close.size(), start + open.size());
     Tag tag;
-    tag.text = text.substr(start, end + closing.size() - start);
+    tag.text = text.substr(start, tag_end - start);
     tag.line = line;
-    std::string body = text.substr(start + open.size() + (triple ? 1 : 0), end - start - open.size() - (triple ? 1 : 0));
-    if (triple) {
+    // The body: what lies between the delimiters, where mstch looks for the kind and the name.
+    const std::size_t body = start + open.size();
+    const std::size_t body_end = tag_end - close.size();
+    if (end < body) throw template_error(tmpl, line, tag.text, "its closing delimiter overlaps the opening one");
+    const auto first_not_space = [&](std::size_t from, std::size_t to) {
+      while (from < to && is_space(text[from])) ++from;
+      return from;
+    };
+    const auto after_last_not_space = [&](std::size_t from, std::size_t to) {
+      while (to > from && is_space(text[to - 1])) --to;
+      return to;
+    };
+    if (first_not_space(body, body_end) == body_end) {
+      throw template_error(tmpl, line, tag.text, body == body_end ? "has no name" : "holds only spaces (a name, or no tag)");
+    }
+    std::size_t name_begin = 0, name_end = 0;
+    if (text[body] == '=' && text[body_end - 1] == '=') {
+      tag.kind = '=';
+      // mstch: the new opening runs from the first non-space to the next space, the new closing
+      // from the last space to the last non-space before the '='.
+      const std::size_t inner = body + 1, inner_end = body_end - 1;
+      const std::size_t first = inner < inner_end ? first_not_space(inner, inner_end) : inner_end;
+      const std::size_t last = inner < inner_end ? after_last_not_space(inner, inner_end) : inner_end;
+      const std::size_t gap = text.find(' ', first), gap_end = text.rfind(' ', last == 0 ? 0 : last - 1);
+      if (first >= last || gap == std::string::npos || gap >= last || gap_end == std::string::npos || gap_end < gap ||
+          first_not_space(gap, gap_end + 1) != gap_end + 1) {
+        throw template_error(tmpl, line, tag.text, "a delimiter change needs two delimiters separated by spaces, such as {{=<% %>=}}");
+      }
+      open = text.substr(first, gap - first);
+      close = text.substr(gap_end + 1, last - gap_end - 1);
+      for (const auto& delimiter : {open, close}) {
+        if (std::any_of(delimiter.begin(), delimiter.end(), [](char c) { return c == '=' || static_cast<unsigned char>(c) <= ' '; }))
+          throw template_error(tmpl, line, tag.text, "a delimiter holds '=', a tab or a line break");
+      }
+      name_begin = name_end = body;
+    } else if (text[body] == '{' && text[body_end - 1] == '}') {
       tag.kind = '{';
-    } else if (!body.empty() && std::string_view("#^/!>=&").find(body.front()) != std::string_view::npos) {
-      tag.kind = body.front();
-      body.erase(0, 1);
+      name_begin = first_not_space(body + 1, body_end);
+      name_end = after_last_not_space(body + 1, body_end - 1);
+    } else {
+      name_begin = first_not_space(body, body_end);
+      if (std::string_view("#^/&>!").find(text[name_begin]) != std::string_view::npos) {
+        tag.kind = text[name_begin];
+        name_begin = first_not_space(name_begin + 1, body_end);
+      }
+      name_end = after_last_not_space(body, body_end);
     }
-    if (tag.kind == '=') {
-      if (body.empty() || body.back() != '=') throw template_error(tmpl, line, tag.text, "a delimiter change must end with '='");
-      body.pop_back();
-      std::istringstream parts(body);
-      if (!(parts >> open >> close)) throw template_error(tmpl, line, tag.text, "a delimiter change needs two delimiters");
+    if (tag.kind != '=') {
+      // A name that ends before it begins is what makes mstch throw (found by fuzzing: it aborted
+      // the tool); an empty one names nothing. A comment may be empty ("{{!}}").
+      if (name_begin > name_end && tag.kind == '!')
+        throw template_error(tmpl, line, tag.text, "the comment holds only spaces (words in it, or no comment)");
+      if (name_begin > name_end || (name_begin == name_end && tag.kind != '!')) throw template_error(tmpl, line, tag.text, "has no name");
+      tag.name = text.substr(name_begin, name_end - name_begin);
+      // mstch keeps tabs and line breaks in a name: "{{#a\n}}" would open a section "a\n" that
+      // "{{/a}}" does not close. A comment may hold anything.
+      if (tag.kind != '!' && std::any_of(tag.name.begin(), tag.name.end(), [](char c) { return static_cast<unsigned char>(c) < ' '; }))
+        throw template_error(tmpl, line, tag.text, "the name holds a tab or a line break (the whole tag on one line)");
     }
-    tag.name = std::string(trim(body));
-    if (tag.name.empty() && tag.kind != '!') throw template_error(tmpl, line, tag.text, "has no name");
-    // The renderer cannot read a comment of spaces alone (found by fuzzing: it aborted the tool).
-    if (tag.name.empty() && tag.kind == '!' && !body.empty())
-      throw template_error(tmpl, line, tag.text, "the comment holds only spaces (words in it, or no comment)");
-    for (std::size_t i = start; i < end; ++i) line += text[i] == '\n';
+    for (std::size_t i = start; i < tag_end; ++i) line += text[i] == '\n';
     tags.push_back(std::move(tag));
-    pos = end + closing.size();
+    pos = tag_end;
   }
   return tags;
 }

@@ -220,10 +220,11 @@ class JsonRecordsBase : public RecordReader {
       throw data_error({input_->name(), line, {}}, "byte " + std::to_string(at + 1) + ": " + too_deep_problem(),
                        "one JSON object per record, its values at most " + std::to_string(max_json_depth) + " deep");
     }
-    try {
-      value = ordered_json::parse(text.begin(), text.end());
-    } catch (const ordered_json::parse_error& e) {
-      throw data_error({input_->name(), line, {}}, "not valid JSON at byte " + std::to_string(e.byte) + ": " + json_parse_reason(e),
+    if (const auto refusal = parse_json(text, value)) {
+      if (refusal->number_too_large) {
+        throw data_error({input_->name(), line + refusal->line - 1, refusal->key}, refusal->reason, "a number such as 87.5, or text in quotes");
+      }
+      throw data_error({input_->name(), line, {}}, "not valid JSON at byte " + std::to_string(refusal->byte) + ": " + refusal->reason,
                        "one JSON object per record");
     }
     if (!value.is_object()) throw data_error({input_->name(), line, {}}, "this record is not a JSON object", "an object of field names and values");

@@ -66,13 +66,9 @@ class RulesParser {
 
   Rules parse() {
     nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(text_.begin(), text_.end(), nullptr, true, /*ignore_comments=*/true);
-    } catch (const nlohmann::json::parse_error& e) {
-      fail(line_at(e.byte > 0 ? e.byte - 1 : 0), "the rules are not valid JSON: " + json_parse_reason(e), "JSON, with // comments allowed");
-    } catch (const nlohmann::json::exception& e) {
-      // A number too large for a double (1e400): nlohmann reports it apart from syntax errors.
-      fail(0, "the rules are not valid JSON: a number is too large", "numbers in the ranges of man 1 risk-check, RULES");
+    if (const auto refusal = parse_json(text_, doc, /*allow_comments=*/true)) {
+      if (refusal->number_too_large) fail(refusal->line, refusal->reason, "numbers in the ranges of man 1 risk-check, RULES");
+      fail(refusal->line, "the rules are not valid JSON: " + refusal->reason, "JSON, with // comments allowed");
     }
     if (!doc.is_object()) fail(1, "the rules are not a JSON object", "an object with tiers, indicators and overrides");
     Rules rules;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "waymark/errors.hpp"
+#include "waymark/render.hpp"
 #include "waymark/today.hpp"
 
 namespace waymark::transition {
@@ -74,14 +75,17 @@ std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {
     icalcomponent_add_property(vevent, icalproperty_new_dtstamp(utc_time(stamp)));
     icalcomponent_add_property(vevent, zoned(icalproperty_new_dtstart(local_time(event.date, event.start, zone_)), zone_name_));
     icalcomponent_add_property(vevent, zoned(icalproperty_new_dtend(local_time(event.date, event.start + event.duration, zone_)), zone_name_));
-    icalcomponent_add_property(vevent, icalproperty_new_summary(event.summary.c_str()));
-    if (!event.description.empty()) icalcomponent_add_property(vevent, icalproperty_new_description(event.description.c_str()));
-    if (!event.location.empty()) icalcomponent_add_property(vevent, icalproperty_new_location(event.location.c_str()));
+    // iCalendar text cannot hold control characters (RFC 5545, 3.3.11): the documents' rule leaves
+    // them out; libical escapes '\\', ';', ',' and line breaks and folds long lines.
+    icalcomponent_add_property(vevent, icalproperty_new_summary(fit_for_documents(event.summary).c_str()));
+    if (!event.description.empty())
+      icalcomponent_add_property(vevent, icalproperty_new_description(fit_for_documents(event.description).c_str()));
+    if (!event.location.empty()) icalcomponent_add_property(vevent, icalproperty_new_location(fit_for_documents(event.location).c_str()));
     icalcomponent_add_property(vevent, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL));
     icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
     if (!event.attendee_email.empty()) {
       icalproperty* attendee = icalproperty_new_attendee(("mailto:" + event.attendee_email).c_str());
-      if (!event.attendee_name.empty()) icalproperty_add_parameter(attendee, icalparameter_new_cn(event.attendee_name.c_str()));
+      if (!event.attendee_name.empty()) icalproperty_add_parameter(attendee, icalparameter_new_cn(fit_for_documents(event.attendee_name).c_str()));
       icalproperty_add_parameter(attendee, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
       icalcomponent_add_property(vevent, attendee);
     }

@@ -78,6 +78,13 @@ inline constexpr int max_markdown_depth = 100;
 // The Markdown line where the parsed tree first goes deeper than max_markdown_depth, if it does.
 std::optional<long> line_nested_too_deep(cmark_node* root);
 
+// `text` as every document format can hold it (docs/conventions.md, Output): the characters
+// XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) left out, as they
+// have no visible form and Word refuses a document holding one, and any byte that is not UTF-8
+// replaced with U+FFFD. The one rule for the body of every document and for what the writers put
+// around it (titles, the school's name).
+std::string fit_for_documents(std::string_view text);
+
 // Markdown parsed once by cmark-gfm with the table, strikethrough and autolink extensions. Raw HTML
 // in the Markdown is never passed through to HTML output.
 // Throws Error(data) for Markdown nested deeper than max_markdown_depth, or not UTF-8 text.
