@@ -173,6 +173,8 @@ void warn_smart(const Tool& tool, const SmartWarning& warning) {
 int write_plans(const Tool& tool, const Options& options) {
   const std::string format = options.common.format.empty() ? "md" : options.common.format;
   const bool as_json = format == "json" || format == "ndjson";
+  tool.check_options(as_json ? "json and ndjson" : "documents");
+  if (!as_json) options.documents.check_paper({options.documents.document_format(format)});
   if (as_json && names_directory(options.common.output))
     throw Error(ErrorKind::usage, "json and ndjson plans go to one file or standard output, not a directory");
 

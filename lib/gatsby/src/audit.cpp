@@ -34,6 +34,40 @@ Mode mode_of(Run run) {
   return {};
 }
 
+OptionModes option_modes() {
+  // One mark per mode: y takes effect, - is refused there.
+  return {{"the summary", "--gaps", "the report", "--list-criteria", "--print-framework", "--show-columns"},
+          {
+              {"--output", "yyyy--"},
+              {"--format", "yyy---"},
+              {"--input-format", "yyy--y"},
+              {"--delimiter", "yyy--y"},
+              {"--encoding", "yyy--y"},
+              {"--sheet", "yyy--y"},
+              {"--columns", "yyy--y"},
+              {"--show-columns", "-----y"},
+              {"--date-format", "yyy---"},
+              {"--verbose", "yyy---"},
+              {"--template", "--y---"},
+              {"--templates", "--y---"},
+              {"--set", "--y---"},
+              {"--settings", "--y---"},
+              {"--paper", "--y---"},
+              {"--lang", "--y---"},
+              {"--activities", "yyy--y"},
+              {"--pupils", "yyy---"},
+              {"--school", "yyy---"},
+              {"--framework", "yyyyy-"},
+              {"--setting", "yyyy--"},
+              {"--as-of", "yyy---"},
+              {"--since", "yyy---"},
+              {"--gaps", "-y----"},
+              {"--report", "--y---"},
+              {"--list-criteria", "---y--"},
+              {"--print-framework", "----y-"},
+          }};
+}
+
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn) {
   Audit audit;
   audit.setting = options.setting == "college" ? Setting::college : Setting::school;

@@ -32,6 +32,38 @@ Mode mode_of(Run run) {
   return {};
 }
 
+OptionModes option_modes() {
+  // One mark per mode: y takes effect, - is refused there.
+  return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns"},
+          {
+              {"input", "yyyy-y"},
+              {"--output", "yyyy--"},
+              {"--format", "yyyy--"},
+              {"--input-format", "yyyy-y"},
+              {"--delimiter", "yyyy-y"},
+              {"--encoding", "yyyy-y"},
+              {"--sheet", "yyyy-y"},
+              {"--columns", "yyyy-y"},
+              {"--show-columns", "-----y"},
+              {"--date-format", "yyyy--"},
+              {"--verbose", "yyyy--"},
+              {"--rules", "yyyy--"},
+              {"--print-rules", "----y-"},
+              {"--tier", "y-----"},
+              {"--max-errors", "yyyy--"},
+              {"--actions", "y-y---"},
+              {"--fail-on", "yy----"},   // --summary: the tier counts, or with --since the changes
+              {"--since", "yy----"},
+              {"--tier-change", "y-----"},
+              {"--pseudonymise", "yy-y--"},  // --summary, --evaluate: which --by columns may be shown
+              {"--keep", "yy-y--"},
+              {"--explain", "--y---"},
+              {"--summary", "-y----"},
+              {"--by", "-y-y--"},
+              {"--evaluate", "---y--"},
+          }};
+}
+
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
       learners_(*reader_, *rules.catalogue, options.common.date_order(), options.common.verbose),

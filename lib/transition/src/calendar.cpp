@@ -1,4 +1,5 @@
 #include "waymark/transition/calendar.hpp"
+#include "waymark/output.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -93,11 +94,7 @@ std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {
 }
 
 std::chrono::sys_seconds calendar_stamp() {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    char* end = nullptr;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end == '\0' && seconds >= 0) return std::chrono::sys_seconds{std::chrono::seconds{seconds}};
-  }
+  if (const auto epoch = source_date_epoch()) return *epoch;
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
