@@ -77,3 +77,49 @@ TEST_CASE("A mode refuses a format it does not write, naming those it does", "[c
   }
   CHECK_THROWS_WITH(waymark::check_format({"--explain", {"txt"}}, "csv"), "--explain writes txt, not csv");
 }
+
+TEST_CASE("Completion scripts offer the values of an option checked by hand", "[cli]") {
+  waymark::Tool tool("demo-tool", "A tool for the test");
+  std::string tier;
+  tool.app().add_option("--tier", tier, "Tiers")->check([](const std::string&) { return std::string{}; });
+  tool.suggest_values("--tier", {"universal", "targeted", "intensive"});
+  CHECK(tool.completion_script("bash").find("--tier) COMPREPLY=($(compgen -W \"universal targeted intensive\"") != std::string::npos);
+  CHECK(tool.completion_script("zsh").find(":value:(universal targeted intensive)") != std::string::npos);
+  CHECK(tool.completion_script("fish").find("-l tier -x -a 'universal targeted intensive'") != std::string::npos);
+}
+
+TEST_CASE("An option given in a mode it does nothing in is refused, naming the mode", "[cli]") {
+  waymark::Tool tool("demo-tool", "A tool for the test");
+  std::string fail_on;
+  bool summary = false;
+  tool.app().add_option("--fail-on", fail_on, "Exit 1 if found");
+  tool.app().add_flag("--summary", summary, "Counts");
+  tool.set_option_modes({{"scoring", "--summary", "--explain"}, {{"--fail-on", "yy-"}, {"--summary", "-y-"}}});
+  std::vector<const char*> argv{"demo-tool", "--fail-on", "intensive"};
+  std::string refusal;
+  const int status = tool.run(static_cast<int>(argv.size()), const_cast<char**>(argv.data()), [&] {
+    tool.check_options("scoring");
+    tool.check_options("--summary");
+    try {
+      tool.check_options("--explain");
+    } catch (const waymark::Error& e) {
+      CHECK(e.kind() == ErrorKind::usage);
+      refusal = e.what();
+    }
+    return 0;
+  });
+  CHECK(status == 0);
+  CHECK(refusal == "--fail-on has no effect in --explain, so it is refused rather than ignored (it takes effect in scoring, --summary)");
+}
+
+TEST_CASE("A table of options by mode that misses an option stops the tool as a bug", "[cli]") {
+  waymark::Tool tool("demo-tool", "A tool for the test");
+  bool quiet = false, loud = false;
+  tool.app().add_flag("--quiet", quiet, "Say less");
+  tool.app().add_flag("--loud", loud, "Say more");
+  tool.set_option_modes({{"scoring"}, {{"--quiet", "y"}}});
+  std::vector<const char*> argv{"demo-tool"};
+  bool ran = false;
+  CHECK(tool.run(1, const_cast<char**>(argv.data()), [&] { ran = true; return 0; }) == 70);
+  CHECK_FALSE(ran);
+}

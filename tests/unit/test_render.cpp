@@ -173,8 +173,60 @@ TEST_CASE("DocumentOutput to a directory: one private file each, nothing until f
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(out_dir)) names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"L2-2.md", "L2.md", "_.._.._etc_x.md"});
+  CHECK(names == std::vector<std::string>{"L2-2.md", "L2.md", "_.._.._etc_x.md", "index.json"});
   CHECK(test::slurp(dir / "out/L2-2.md") == "# Again\n");
+  CHECK(test::slurp(dir / "out/index.json") == "{\n  \"../../etc/x\": \"_.._.._etc_x.md\",\n  \"L2\": \"L2-2.md\"\n}\n");
+}
+
+TEST_CASE("directory_names never gives two learners one file, on any file system", "[render]") {
+  using waymark::directory_names;
+  SECTION("ids that make the same safe name: both gain a hash of their id") {
+    const auto names = directory_names({"a/b", "L1", "a_b"}, "html");
+    REQUIRE(names.names.size() == 3);
+    CHECK(names.names[1] == "L1.html");
+    CHECK(names.names[0].starts_with("a_b-"));
+    CHECK(names.names[2].starts_with("a_b-"));
+    CHECK(names.names[0] != names.names[2]);
+    CHECK(names.names[0].size() == std::string("a_b-123456789abc.html").size());
+    REQUIRE(names.collisions.size() == 1);
+    CHECK(names.collisions[0] == std::vector<std::string>{"a/b", "a_b"});
+    // The hash is of the id alone: the same id gets the same name whatever else is in the run.
+    CHECK(directory_names({"a_b", "a/b"}, "html").names[0] == names.names[2]);
+  }
+  SECTION("ids that differ only in case: one file on Windows and macOS") {
+    const auto names = directory_names({"T1", "t1"}, "pdf");
+    CHECK(names.names[0].starts_with("T1-"));
+    CHECK(names.names[1].starts_with("t1-"));
+    CHECK(names.collisions.size() == 1);
+  }
+  SECTION("names Windows keeps for devices, and the index's own name") {
+    const auto names = directory_names({"CON", "lpt1", "com10", "nul.x", "index.json"}, "");
+    CHECK(names.names[0].starts_with("CON-"));
+    CHECK(names.names[1].starts_with("lpt1-"));
+    CHECK(names.names[2] == "com10");
+    CHECK(names.names[3].starts_with("nul.x-"));
+    CHECK(names.names[4].starts_with("index.json-"));
+    CHECK(names.collisions.empty());  // reserved, not shared: no warning needed
+  }
+  SECTION("a repeated id still gets a file of its own") {
+    CHECK(directory_names({"L1", "L1"}, "md").names == std::vector<std::string>{"L1.md", "L1-2.md"});
+  }
+}
+
+TEST_CASE("DocumentOutput to a directory: colliding ids get hashed names and a warning, the index says which", "[render]") {
+  test::TempDir dir;
+  {
+    waymark::DocumentOutput out("t", (dir / "out/").string(), DocumentFormat::md, {}, "Plans");
+    out.add("a/b", "# First\n", "First");
+    out.add("a_b", "# Second\n", "Second");
+    out.finish();
+  }
+  const auto index = nlohmann::json::parse(test::slurp(dir / "out/index.json"));
+  const std::string first = index["a/b"], second = index["a_b"];
+  CHECK(first != second);
+  CHECK(test::slurp(dir / "out" / first) == "# First\n");
+  CHECK(test::slurp(dir / "out" / second) == "# Second\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "out/a_b.md"));
 }
 
 TEST_CASE("DocumentOutput creates its folders readable by their owner only", "[render]") {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "waymark/risk/since.hpp"
+#include "waymark/errors.hpp"
 
 using namespace waymark::risk;
 
@@ -59,4 +60,43 @@ TEST_CASE("movement joins the lookup, the tier change and the attendance change"
   CHECK_FALSE(b.previous_tier);
   CHECK(b.change == TierChange::new_learner);
   CHECK(b.attendance_change.empty());
+}
+
+TEST_CASE("a snapshot matches an id in the form CSV output writes it, both ways") {
+  Snapshot written;  // last term's file is risk-check's own CSV output
+  written.add("'-rf", Tier::targeted, 90.0);
+  written.add("L1", Tier::universal, 95.0);
+  written.seal();
+  REQUIRE(written.find("-rf"));
+  CHECK(written.find("-rf")->tier == Tier::targeted);
+  Snapshot raw;  // this term's file is the output, last term's the raw export
+  raw.add("=cmd", Tier::intensive, 80.0);
+  raw.seal();
+  REQUIRE(raw.find("'=cmd"));
+  CHECK(raw.find("'=cmd")->tier == Tier::intensive);
+  // A quote on an id that needs none is part of the id.
+  CHECK_FALSE(written.find("'L1"));
+}
+
+TEST_CASE("a --since that matches no learner is an error; under half, a warning with the share") {
+  Snapshot before;
+  before.source = "last-term.csv";
+  before.add("L1", Tier::universal, 95.0);
+  before.seal();
+  std::vector<std::string> warnings;
+  const waymark::MessageSink warn = [&](const std::string& message) { warnings.push_back(message); };
+  try {
+    check_since_matched(before, 1500, 0, warn);
+    FAIL("no error");
+  } catch (const waymark::Error& e) {
+    CHECK(e.kind() == waymark::ErrorKind::bad_data);
+    CHECK(std::string(e.what()).find("another key") != std::string::npos);
+    CHECK(std::string(e.what()).find("another column") != std::string::npos);
+  }
+  check_since_matched(before, 1500, 412, warn);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("412 of the 1500 learners here (27.5%)") != std::string::npos);
+  check_since_matched(before, 1500, 750, warn);
+  CHECK(warnings.size() == 1);
+  check_since_matched(before, 0, 0, warn);  // nobody this term: nothing to match
 }

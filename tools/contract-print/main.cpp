@@ -22,5 +22,33 @@ int main(int argc, char** argv) {
                  "(an id the input does not have is an error)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  return tool.run(argc, argv, [&] { return print_contracts(options, [&](const std::string& message) { tool.warn(message); }); });
+  // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
+  // effect, - is refused.
+  tool.set_option_modes({{"contracts", "--show-columns"},
+                         {
+                             {"input", "yy"},
+                             {"--output", "y-"},
+                             {"--format", "y-"},
+                             {"--input-format", "yy"},
+                             {"--delimiter", "yy"},
+                             {"--encoding", "yy"},
+                             {"--sheet", "yy"},
+                             {"--columns", "yy"},
+                             {"--show-columns", "-y"},
+                             {"--date-format", "y-"},
+                             {"--verbose", "y-"},
+                             {"--template", "y-"},
+                             {"--templates", "y-"},
+                             {"--set", "y-"},
+                             {"--settings", "y-"},
+                             {"--paper", "y-"},
+                             {"--lang", "y-"},
+                             {"--kind", "y-"},
+                             {"--parent-signature", "y-"},
+                             {"--id", "y-"},
+                         }});
+  return tool.run(argc, argv, [&] {
+    tool.check_options("contracts");
+    return print_contracts(options, [&](const std::string& message) { tool.warn(message); });
+  });
 }

@@ -53,6 +53,7 @@ std::string document_title(const nlohmann::json& view) {
 
 int print_contracts(const Options& options, const std::function<void(const std::string&)>& warn) {
   const Kind kind = parse_kind(options.kind).value();  // the option accepts only the kinds
+  options.documents.check_paper({output_format(options)});
   const DocumentSettings settings = options.documents.settings();
   TemplateSet templates = builtin_templates();
   Messages messages = options.documents.language(templates, {std::string(kind_name(kind))}, warn);

@@ -44,12 +44,15 @@ int main(int argc, char** argv) {
   app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
   app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
 
+  tool.set_option_modes(option_modes());
   return tool.run(argc, argv, [&] {
     if (options.print_framework) {
+      tool.check_options("--print-framework");
       std::cout << Framework::builtin_text(options.framework);
       return 0;
     }
     if (options.list_criteria) {
+      tool.check_options("--list-criteria");
       list_criteria(options);
       return completed(false);
     }
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
     options.report = options.report || (document && !options.gaps);  // --gaps with pdf: the format is wrong
     if (options.report && options.gaps) throw Error(ErrorKind::usage, "--gaps and --report are separate outputs: run gatsby-audit once for each");
     const Run run = options.report ? Run::report : options.gaps ? Run::gaps : Run::summary;
+    tool.check_options(mode_of(run).name);
     check_format(mode_of(run), format);
     if (options.report) check_report_template(options);
     // A careers leader who forgot --activities would otherwise face a terminal waiting in silence.

@@ -41,5 +41,39 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false);
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
+  // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
+  // effect, - is refused. The documents' own options do nothing to plan JSON, which is the same
+  // whatever the language or paper; its key person comes from --set or --settings.
+  tool.set_option_modes({{"documents", "json and ndjson", "--show-columns"},
+                         {
+                             {"input", "yyy"},
+                             {"--output", "yy-"},
+                             {"--format", "yy-"},
+                             {"--input-format", "yyy"},
+                             {"--delimiter", "yyy"},
+                             {"--encoding", "yyy"},
+                             {"--sheet", "yyy"},
+                             {"--columns", "yyy"},
+                             {"--show-columns", "--y"},
+                             {"--date-format", "yy-"},
+                             {"--verbose", "yy-"},
+                             {"--template", "y--"},
+                             {"--templates", "y--"},
+                             {"--set", "yy-"},
+                             {"--settings", "yy-"},
+                             {"--paper", "y--"},
+                             {"--lang", "y--"},
+                             {"--targets", "yy-"},
+                             {"--profiles", "yy-"},
+                             {"--actions", "yy-"},
+                             {"--progress", "yy-"},
+                             {"--start", "yy-"},
+                             {"--review-every", "yy-"},
+                             {"--reviews", "yy-"},
+                             {"--term-dates", "yy-"},
+                             {"--audience", "yy-"},
+                             {"--id", "yy-"},
+                             {"--strict", "yy-"},
+                         }});
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

@@ -13,6 +13,7 @@
 #include "waymark/messages.hpp"
 #include "waymark/output.hpp"
 #include "waymark/render.hpp"
+#include "waymark/today.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view plan_template;
@@ -23,10 +24,6 @@ extern const std::span<const EmbeddedFile> plan_translations;  // templates/plan
 namespace waymark::plan {
 
 namespace {
-
-std::chrono::year_month_day today() {
-  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-}
 
 PlanSettings plan_settings(const Options& options, const DocumentSettings& settings) {
   PlanSettings plan;
@@ -243,6 +240,8 @@ void warn_smart(const Tool& tool, const SmartWarning& warning) {
 int write_plans(const Tool& tool, const Options& options) {
   const std::string format = options.common.format.empty() ? "md" : options.common.format;
   const bool as_json = format == "json" || format == "ndjson";
+  tool.check_options(as_json ? "json and ndjson" : "documents");
+  if (!as_json) options.documents.check_paper({options.documents.document_format(format)});
   if (as_json && names_directory(options.common.output))
     throw Error(ErrorKind::usage, "json and ndjson plans go to one file or standard output, not a directory");
 

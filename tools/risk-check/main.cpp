@@ -68,6 +68,10 @@ int main(int argc, char** argv) {
   since->excludes(explain)->excludes(evaluate);
   add_support_options(app, options);
 
+  tool.suggest_values("--tier", {"universal", "targeted", "intensive"});
+  tool.suggest_values("--tier-change", {"new", "up", "down", "same", "left"});
+  tool.set_option_modes(option_modes());
+
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);
     for (const auto name : split_list(by_list, ',')) options.by.emplace_back(name);
@@ -76,30 +80,28 @@ int main(int argc, char** argv) {
       throw Error(ErrorKind::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
     for (const auto name : split_list(keep_list, ',')) options.keep.emplace_back(name);
     if (options.print_rules) {
+      tool.check_options("--print-rules");
       std::cout << embedded::default_rules_json;
       return 0;
     }
-    check_support_options(options);
-    if (const auto support_mode = support_run(options)) {
-      check_format(mode_of(*support_mode), options.common.format);
-      const Catalogue& catalogue = Catalogue::builtin();
-      const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
-      return completed(run_support_mode(*support_mode, options, rules));
-    }
-    // The mode, and its format checked before the rules or any input are read.
+    // The mode, its options and its format checked before the rules or any input are read.
+    const auto support_mode = support_run(options);
     const Run run = !options.explain_id.empty()       ? Run::explain
                     : options.summary                 ? Run::summary
                     : !options.outcomes_path.empty()  ? Run::evaluate
                                                       : Run::records;
-    check_format(mode_of(run), options.common.format);
+    const Mode mode = support_mode ? mode_of(*support_mode) : mode_of(run);
+    tool.check_options(mode.name);
+    check_support_options(options);
+    check_format(mode, options.common.format);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
     const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
+    if (support_mode) return completed(run_support_mode(*support_mode, options, rules));
     switch (run) {
       case Run::explain: explain_learner(options, rules); return completed(false);
       case Run::summary:
         if (!options.since_path.empty()) return completed(write_movement_summary(options, rules));
-        write_summary(options, rules);
-        return completed(false);
+        return completed(write_summary(options, rules));
       case Run::evaluate: write_evaluation(options, rules); return completed(false);
       case Run::records: break;
     }

@@ -52,6 +52,45 @@ int main(int argc, char** argv) {
                  "(an id with no move is an error)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
+  // effect, - is refused. Pack folders are -o DIR without --format; the documents are --format md,
+  // html, txt, pdf or docx. The calendar holds meetings only: no profile, record or document.
+  tool.set_option_modes({{"pack folders", "ndjson", "ics", "documents", "--show-columns"},
+                         {
+                             {"input", "yyyyy"},
+                             {"--output", "yyyy-"},
+                             {"--format", "yyyy-"},
+                             {"--input-format", "yyyyy"},
+                             {"--delimiter", "yyyyy"},
+                             {"--encoding", "yyyyy"},
+                             {"--sheet", "yyyyy"},
+                             {"--columns", "yyyyy"},
+                             {"--show-columns", "----y"},
+                             {"--date-format", "yyyy-"},
+                             {"--verbose", "yyyy-"},
+                             {"--template", "-----"},  // a pack has three: --templates DIR replaces them
+                             {"--templates", "y--y-"},
+                             {"--set", "yy-y-"},  // school.nation decides the checklist in the pack JSON too
+                             {"--settings", "yy-y-"},
+                             {"--paper", "y--y-"},
+                             {"--lang", "y--y-"},
+                             {"--documents", "y----"},
+                             {"--moves", "yyyy-"},
+                             {"--achievements", "yy-y-"},
+                             {"--profiles", "yy-y-"},
+                             {"--ctf", "yyyy-"},
+                             {"--kind", "yyyy-"},
+                             {"--move-date", "yyyy-"},
+                             {"--term-dates", "yyyy-"},
+                             {"--as-of", "yyyy-"},
+                             {"--nation", "yy-y-"},  // the checklist's law; the calendar holds only meetings
+                             {"--audience", "yy-y-"},
+                             {"--timezone", "yyyy-"},
+                             {"--meeting-time", "yyyy-"},
+                             {"--meeting-minutes", "yyyy-"},
+                             {"--names-in-calendar", "y-y--"},
+                             {"--id", "yyyy-"},
+                         }});
   return tool.run(argc, argv, [&] {
     options.audience = audience == "young-person" ? Audience::young_person : Audience::receiving;
     return run(options, tool);

@@ -44,11 +44,17 @@ Calendar calendar_of(const std::vector<const Pack*>& packs, const std::string& t
 }  // namespace
 
 void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone,
-                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats) {
+                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats,
+                        const std::function<void(const std::string&)>& warn) {
   make_private_directory(dir);
   const auto stamp = calendar_stamp();
-  for (const auto& pack : packs) {
-    const fs::path folder = fs::path(dir) / safe_file_name(pack.id);
+  std::vector<std::string> ids;
+  for (const auto& pack : packs) ids.push_back(pack.id);
+  const auto names = directory_names(ids, "");
+  if (!names.collisions.empty()) warn(collision_warning(names));
+  for (std::size_t p = 0; p < packs.size(); ++p) {
+    const auto& pack = packs[p];
+    const fs::path folder = fs::path(dir) / names.names[p];
     make_private_directory(folder);
     write_file(folder / "pack.json", dump(pack.json, 2) + "\n");
     write_file(folder / "settling-in.ics", calendar_of({&pack}, timezone).to_ics(stamp));
@@ -64,6 +70,7 @@ void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, 
       }
     }
   }
+  write_file(fs::path(dir) / directory_index_name, directory_index(ids, names.names));
 }
 
 void write_documents(const std::string& path, const std::vector<Pack>& packs, const PackDocuments& documents, DocumentFormat format) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+
 #include "documents.hpp"
 #include "waymark/transition/pack.hpp"
 
@@ -11,9 +13,12 @@ namespace waymark::transition {
 
 // DIR/<folder>/pack.json, settling-in.ics and the documents (profile, record, checklist) in each of
 // `formats` for every pack; DIR and the folders are created (mode 0700) if missing, files written
-// atomically with mode 0600. Throws Error(cant_create) if DIR is a file or cannot be made.
+// atomically with mode 0600. Folders are named by directory_names (ids that would share a folder
+// gain a hash, with a warning), listed in DIR/index.json. Throws Error(cant_create) if DIR is a
+// file or cannot be made.
 void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone,
-                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats);
+                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats,
+                        const std::function<void(const std::string&)>& warn);
 
 // Every pack's documents, one after another, in one format, to `path` ("" or "-": standard output).
 void write_documents(const std::string& path, const std::vector<Pack>& packs, const PackDocuments& documents, DocumentFormat format);

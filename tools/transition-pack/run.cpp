@@ -116,19 +116,6 @@ void check_every_mover_known(const Inputs& inputs, const Options& options) {
   }
 }
 
-// Two ids that differ only in characters a file name cannot hold would share a folder.
-void check_folders_distinct(const Inputs& inputs) {
-  std::map<std::string, long> line_of_folder;
-  for (const auto& move : inputs.moves.list) {
-    const auto [at, added] = line_of_folder.emplace(safe_file_name(move.id), move.line);
-    if (!added) {
-      throw data_error({inputs.moves.source, move.line, "id"},
-                       "this id gives the same folder name as the id on line " + std::to_string(at->second),
-                       "ids that differ in letters or digits, not only in punctuation");
-    }
-  }
-}
-
 // Where the packs go, worked out from -o, --format and --documents.
 struct Destination {
   bool to_folders = false;                     // -o DIR without --format
@@ -149,7 +136,7 @@ Destination plan_destination(const Options& options) {
 }
 
 // Every input read and checked, so that nothing is written from input that turns out bad.
-Inputs read_inputs(const Options& options, const Tool& tool, bool to_folders) {
+Inputs read_inputs(const Options& options, const Tool& tool) {
   Inputs inputs = options.ctf_path.empty() ? read_record_inputs(options) : read_ctf_inputs(options, tool);
   if (!inputs.moves.has_consent_column) {
     tool.warn(inputs.moves.source + ": there is no consent_to_share column: treated as no consent, so no personal profile " +
@@ -157,7 +144,6 @@ Inputs read_inputs(const Options& options, const Tool& tool, bool to_folders) {
   }
   check_every_mover_known(inputs, options);
   if (!options.profiles_path.empty()) read_profiles(options, inputs.learners);
-  if (to_folders) check_folders_distinct(inputs);
   if (!options.achievements_path.empty()) {
     std::set<std::string, std::less<>> movers;
     for (const auto& move : inputs.moves.list) movers.insert(move.id);
@@ -221,7 +207,14 @@ int run(const Options& options, const Tool& tool) {
   if (!options.ctf_path.empty() && options.common.input != "-") {
     throw Error(ErrorKind::usage, "give learner records or --ctf FILE.xml, not both");
   }
+  // They stand in for a moves file: beside one (or without a CTF) they would be ignored.
+  if ((!options.kind.empty() || !options.move_date.empty()) && (options.ctf_path.empty() || !options.moves_path.empty()))
+    throw Error(ErrorKind::usage, std::string(options.kind.empty() ? "--move-date" : "--kind") +
+                                      " is for a CTF without --moves (every pupil's move); a moves file gives each move its own");
   const auto destination = plan_destination(options);
+  tool.check_options(destination.to_folders ? "pack folders" : destination.document_format ? "documents" : options.common.format == "ics" ? "ics" : "ndjson");
+  if (destination.to_folders) options.documents.check_paper(destination.folder_formats);
+  if (destination.document_format) options.documents.check_paper({*destination.document_format});
   // Templates are checked before any input is read.
   std::optional<PackDocuments> documents;
   if (destination.to_folders || destination.document_format) documents.emplace(options.documents, [&](const std::string& message) { tool.warn(message); });
@@ -234,7 +227,7 @@ int run(const Options& options, const Tool& tool) {
     scheduling.terms = &*terms;
   }
 
-  const Inputs inputs = read_inputs(options, tool, destination.to_folders);
+  const Inputs inputs = read_inputs(options, tool);
   if (inputs.exported && *inputs.exported > scheduling.not_before) scheduling.not_before = *inputs.exported;
   std::vector<Pack> packs;
   const std::vector<Achievement> none;
@@ -246,7 +239,8 @@ int run(const Options& options, const Tool& tool) {
   warn_about_dates(packs, options, tool);
 
   if (destination.to_folders) {
-    write_pack_folders(options.common.output, packs, options.timezone, *documents, destination.folder_formats);
+    write_pack_folders(options.common.output, packs, options.timezone, *documents, destination.folder_formats,
+                       [&](const std::string& message) { tool.warn(message); });
   } else if (destination.document_format) {
     write_documents(options.common.output, packs, *documents, *destination.document_format);
   } else if (options.common.format == "ics") {

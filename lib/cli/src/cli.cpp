@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 
 #include "waymark/cleanup.hpp"
 #include "waymark/errors.hpp"
@@ -85,6 +86,20 @@ Tool::Tool(std::string name, std::string description) : name_(std::move(name)), 
 
 namespace {
 
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+  return out;
+}
+
+// How the table of options by mode names an option: its first long name, else its short one, or
+// "input" for the positional input.
+std::string option_name(const CLI::Option& option) {
+  if (!option.nonpositional()) return option.get_name();
+  if (!option.get_lnames().empty()) return "--" + option.get_lnames().front();
+  return "-" + option.get_snames().front();
+}
+
 // One option as a completion script needs it.
 struct CompletedOption {
   std::vector<std::string> names;    // "--format", "-o"
@@ -93,13 +108,18 @@ struct CompletedOption {
   std::vector<std::string> choices;  // from CLI::IsMember, which CLI11 shows as "TEXT:{a,b}"
 };
 
-std::vector<CompletedOption> completed_options(const CLI::App& app) {
+std::vector<CompletedOption> completed_options(const CLI::App& app, const std::map<std::string, std::vector<std::string>>& values) {
   std::vector<CompletedOption> result;
   for (const CLI::Option* option : app.get_options()) {
     if (!option->nonpositional()) continue;
     CompletedOption completed{{}, option->get_description(), option->get_items_expected_max() > 0, {}};
     for (const auto& name : option->get_lnames()) completed.names.push_back("--" + name);
     for (const auto& name : option->get_snames()) completed.names.push_back("-" + name);
+    if (const auto known = values.find(completed.names.front()); known != values.end()) {
+      completed.choices = known->second;
+      result.push_back(std::move(completed));
+      continue;
+    }
     const auto type = option->get_type_name();
     if (const auto open = type.find(":{"); open != std::string::npos && type.back() == '}') {
       std::string list = type.substr(open + 2, type.size() - open - 3);
@@ -123,12 +143,6 @@ std::string quoted_description(const std::string& text) {
     else out += c;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
   return out;
 }
 
@@ -181,7 +195,7 @@ std::string fish_script(const std::string& tool, const std::vector<CompletedOpti
 }  // namespace
 
 std::string Tool::completion_script(const std::string& shell) const {
-  const auto options = completed_options(app_);
+  const auto options = completed_options(app_, completion_values_);
   if (shell == "zsh") return zsh_script(name_, options);
   if (shell == "fish") return fish_script(name_, options);
   return bash_script(name_, options);
@@ -192,7 +206,11 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   options.warn = [this](const std::string& message) { warn(message); };
   options.report_error = [this](const std::string& message) { report(message); };
   app_.add_option("input", options.input, "Input file: CSV, JSON array, NDJSON or an .xlsx workbook, detected from the content (default: standard input, also '-')");
-  app_.add_option("-o,--output", options.output, "Write to this file (created 0600, replaced atomically) instead of standard output");
+  app_.add_option("-o,--output", options.output, "Write to this file (created 0600, replaced atomically) instead of standard output")
+      ->check([](const std::string& path) {
+        // An unset variable in a script (-o "$OUT") must not send every record to the terminal.
+        return path.empty() ? std::string{"an empty path (give a file name, or - for standard output)"} : std::string{};
+      });
   std::string format_list;
   for (const auto& f : formats) format_list += (format_list.empty() ? "" : ", ") + f;
   app_.add_option("--format", options.format, "Output format: " + format_list)->check(CLI::IsMember(formats));
@@ -214,6 +232,58 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
                   "Dates in the input besides ISO 2026-09-07: dmy (07/09/2026, the default), mdy (09/07/2026), or iso (ISO only)")
       ->check(CLI::IsMember({"iso", "dmy", "mdy"}));
   app_.add_flag("--verbose", options.verbose, "Name offending values in error messages (they may be personal data)");
+  // Names iconv knows that schools' files come in; any other iconv name is accepted too.
+  suggest_values("--encoding", {"utf-8", "utf-16le", "utf-16be", "windows-1252", "latin1", "iso-8859-15", "macintosh"});
+}
+
+void Tool::check_option_table() const {
+  if (option_modes_.modes.empty()) return;
+  std::vector<std::string> defined;
+  for (const CLI::Option* option : app_.get_options()) {
+    const std::string name = option_name(*option);
+    if (name == "--help" || name == "--version" || name == "--completions") continue;
+    defined.push_back(name);
+    const auto row = std::find_if(option_modes_.rows.begin(), option_modes_.rows.end(), [&](const auto& r) { return r.first == name; });
+    if (row == option_modes_.rows.end())
+      throw Error(ErrorKind::internal, fmt::format("{} is not in the table of options by mode", name));
+  }
+  for (const auto& [name, marks] : option_modes_.rows) {
+    if (std::find(defined.begin(), defined.end(), name) == defined.end())
+      throw Error(ErrorKind::internal, fmt::format("the table of options by mode names {}, which is not an option", name));
+    if (marks.size() != option_modes_.modes.size() || marks.find_first_not_of("y-") != std::string::npos)
+      throw Error(ErrorKind::internal, fmt::format("the table of options by mode has {} marks for {}, not {} of y or -", marks.size(), name,
+                                                   option_modes_.modes.size()));
+  }
+}
+
+void Tool::check_options(const std::string& mode) const {
+  const auto at = std::find(option_modes_.modes.begin(), option_modes_.modes.end(), mode);
+  if (at == option_modes_.modes.end()) return;
+  const auto column = static_cast<std::size_t>(at - option_modes_.modes.begin());
+  for (const auto& [name, marks] : option_modes_.rows) {
+    if (marks[column] == 'y') continue;
+    const CLI::Option* option = app_.get_option_no_throw(name);
+    if (!option || option->count() == 0) continue;
+    std::vector<std::string> where;
+    for (std::size_t m = 0; m < marks.size(); ++m)
+      if (marks[m] == 'y') where.push_back(option_modes_.modes[m]);
+    throw Error(ErrorKind::usage, fmt::format("{} has no effect in {}, so it is refused rather than ignored{}", name == "input" ? "an input file" : name, mode,
+                                              where.empty() ? std::string{} : " (it takes effect in " + join(where, ", ") + ")"));
+  }
+}
+
+std::string Tool::option_table_markdown() const {
+  std::string table = "| option |";
+  for (const auto& mode : option_modes_.modes) table += " " + mode + " |";
+  table += "\n|---|";
+  for (std::size_t m = 0; m < option_modes_.modes.size(); ++m) table += "---|";
+  table += "\n";
+  for (const auto& [name, marks] : option_modes_.rows) {
+    table += "| `" + name + "` |";
+    for (const char mark : marks) table += mark == 'y' ? " yes |" : " refused |";
+    table += "\n";
+  }
+  return table;
 }
 
 void Tool::warn(const std::string& message) const { std::cerr << name_ << ": warning: " << printable(message) << '\n'; }
@@ -230,14 +300,29 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
       "Exit status: 0 success; {}2 usage; 65 bad input data; 66 input missing;\n"
       "73 cannot create output; 74 I/O error. See man {} and man 5 waymark-records.",
       asked, name_));
-  // `tool --completions bash|zsh|fish`, alone, is for the install step and kept out of --help.
-  if (argc == 3 && std::string_view(argv[1]) == "--completions") {
-    const std::string_view shell = argv[2];
+  // `tool --completions bash|zsh|fish`, alone: for the install step, and for users' own shells.
+  app_.add_option("--completions", completions_shell_, "Print a completion script for this shell and exit (given alone)")
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg != "--completions" && arg.rfind("--completions=", 0) != 0) continue;
+    const std::string_view shell = argc == 3 && i == 1 ? std::string_view(argv[2]) : arg.size() > 14 && argc == 2 ? arg.substr(14) : "";
     if (shell != "bash" && shell != "zsh" && shell != "fish") {
-      std::cerr << name_ << ": --completions: bash, zsh or fish\n";
+      std::cerr << name_ << ": --completions needs a shell, bash, zsh or fish, and nothing else: " << name_ << " --completions bash\n";
       return static_cast<int>(Exit::usage);
     }
     std::cout << completion_script(std::string(shell));
+    return 0;
+  }
+  try {
+    check_option_table();
+  } catch (const Error& e) {
+    report(std::string("internal error: ") + e.what());
+    return static_cast<int>(Exit::software);
+  }
+  // The table of options by mode, for the test that holds docs/conventions.md to it.
+  if (argc == 2 && std::string_view(argv[1]) == "--option-modes" && !option_modes_.modes.empty()) {
+    std::cout << option_table_markdown();
     return 0;
   }
   try {
@@ -254,6 +339,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
   }
   try {
     if (common_ && common_->show_columns) {
+      check_options("--show-columns");
       const auto reader = open_records(common_->input_options());
       std::cout << reader->describe_headings();
       return 0;

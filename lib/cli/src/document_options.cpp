@@ -50,6 +50,14 @@ DocumentFormat DocumentOptions::document_format(const std::string& format) const
   return parse_document_format(format).value_or(DocumentFormat::md);
 }
 
+void DocumentOptions::check_paper(const std::vector<DocumentFormat>& formats) const {
+  if (!paper_given) return;
+  for (const auto format : formats)
+    if (format != DocumentFormat::md && format != DocumentFormat::txt) return;
+  throw Error(ErrorKind::usage, "--paper has no effect on md or txt, which have no pages, so it is refused rather than ignored "
+                                "(it takes effect on html, pdf and docx)");
+}
+
 void add_document_options(Tool& tool, DocumentOptions& options) {
   auto& app = tool.app();
   app.add_option("--template", options.template_file, "Render with this Mustache template instead of the built-in one");
@@ -57,7 +65,9 @@ void add_document_options(Tool& tool, DocumentOptions& options) {
   app.add_option("--set", options.sets, "A document setting, e.g. --set school.name=\"Hillside Academy\" (repeatable)")
       ->allow_extra_args(false);  // one key=value each time, so a following input file stays the input
   app.add_option("--settings", options.settings_file, "Document settings: a JSON object, or key=value lines");
-  app.add_option("--paper", options.paper, "Paper size for html, pdf and docx: a4 or letter (default a4)")->check(CLI::IsMember({"a4", "letter"}));
+  app.add_option("--paper", options.paper, "Paper size for html, pdf and docx: a4 or letter (default a4)")
+      ->check(CLI::IsMember({"a4", "letter"}))
+      ->each([&options](const std::string&) { options.paper_given = true; });
   std::string languages;
   for (const auto& lang : Messages::languages()) languages += (languages.empty() ? "" : ", ") + lang;
   app.add_option("--lang", options.lang, "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");

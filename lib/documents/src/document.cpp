@@ -8,6 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <map>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -196,6 +201,20 @@ bool names_directory(const std::string& output) {
   return output.back() == '/' || std::filesystem::is_directory(output);
 }
 
+namespace {
+
+// 12 hex digits of the id's SHA-256: enough to tell apart any two ids a school will have.
+std::string short_hash(std::string_view id) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex;
+  for (unsigned int i = 0; i < 6; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+}  // namespace
+
 std::string safe_file_name(std::string_view id) {
   std::string name;
   for (const char c : id) {
@@ -207,64 +226,170 @@ std::string safe_file_name(std::string_view id) {
   // keeps its start and gains a short hash of the whole id, so two long ids stay apart.
   constexpr std::size_t longest = 100, kept = 80;
   if (name.size() > longest) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
     name.resize(kept);
-    name += '-';
-    for (unsigned int i = 0; i < 6; ++i) name += fmt::format("{:02x}", digest[i]);
+    name += '-' + short_hash(id);
   }
   return name;
 }
 
-// One directory of documents. Files are written into a private staging folder inside it and moved
-// into place by commit, so a run that fails half-way leaves no documents behind.
+namespace {
+
+std::string folded(std::string_view name) {
+  std::string out(name);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Names Windows keeps for devices, whatever their case or extension ("con.html" opens the console).
+bool reserved_on_windows(std::string_view name) {
+  const std::string stem = folded(name.substr(0, name.find('.')));
+  if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
+  return stem.size() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) && stem[3] >= '1' && stem[3] <= '9';
+}
+
+// This machine's name, for staging folders: another machine sharing the folder has its own processes.
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "host";
+  std::string safe = safe_file_name(name);
+  std::replace(safe.begin(), safe.end(), '-', '_');
+  return safe;
+}
+
+}  // namespace
+
+DirectoryNames directory_names(const std::vector<std::string>& ids, std::string_view extension) {
+  const std::string suffix = extension.empty() ? std::string() : "." + std::string(extension);
+  DirectoryNames result;
+  std::vector<std::string> stems;
+  std::map<std::string, std::vector<std::size_t>> by_name;  // folded name -> positions in ids
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    stems.push_back(safe_file_name(ids[i]));
+    by_name[folded(stems.back() + suffix)].push_back(i);
+  }
+  std::vector<bool> hashed(ids.size(), false);
+  for (const auto& [name, positions] : by_name) {
+    std::set<std::string> distinct;
+    for (const auto i : positions) distinct.insert(ids[i]);
+    const bool reserved = reserved_on_windows(name) || name == directory_index_name;
+    if (distinct.size() < 2 && !reserved) continue;
+    std::vector<std::string> group(distinct.begin(), distinct.end());
+    if (distinct.size() > 1) result.collisions.push_back(std::move(group));
+    for (const auto i : positions) hashed[i] = true;
+  }
+  std::set<std::string> taken{directory_index_name};
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string name = hashed[i] ? stems[i] + "-" + short_hash(ids[i]) : stems[i];
+    // A repeated id (or, beyond all odds, a hash that meets another name) still gets a file of its own.
+    std::string unique = name;
+    for (int n = 2; !taken.insert(folded(unique + suffix)).second; ++n) unique = fmt::format("{}-{}", name, n);
+    result.names.push_back(unique + suffix);
+  }
+  return result;
+}
+
+std::string directory_index(const std::vector<std::string>& ids, const std::vector<std::string>& names) {
+  nlohmann::ordered_json index = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < ids.size(); ++i) index[ids[i]] = names[i];
+  return index.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string collision_warning(const DirectoryNames& names) {
+  std::string groups;
+  for (const auto& group : names.collisions) {
+    std::string ids;
+    for (const auto& id : group) ids += (ids.empty() ? "" : " and ") + printable(id);
+    groups += (groups.empty() ? "" : "; ") + ids;
+  }
+  return fmt::format("ids that would share a file name (after making them safe and ignoring case): {}; each file name "
+                     "gains a hash of its id: find them by id in {}", groups, directory_index_name);
+}
+
+void remove_stale_staging(const std::filesystem::path& dir) {
+  const std::string prefix = ".waymark-" + host_name() + "-";
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const auto dash = name.find('-', prefix.size());
+    if (dash == std::string::npos) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    // Only a folder whose process is gone: another run may be writing into its own right now.
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove_all(entry.path(), ignored);
+    }
+  }
+}
+
+// One directory of documents. Files are written into a private staging folder inside it, under
+// provisional names, and moved into place by commit under names worked out from all the ids at
+// once (directory_names), beside an index of them; so a run that fails half-way leaves no
+// documents behind, and no two learners share a file.
 class StagedDirectory {
  public:
-  explicit StagedDirectory(const std::string& dir) : dir_(dir) {
-    std::error_code error;
-    created_ = !std::filesystem::exists(dir_, error);
+  StagedDirectory(const std::string& dir, std::string tool) : dir_(dir), tool_(std::move(tool)) {
     try {
-      create_private_directories(dir_);
-    } catch (const Error&) {
-      throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot create the directory", dir));
+      made_ = create_private_directories(dir_);
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      const auto reason = what.rfind(": ");
+      throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot create the directory ({})", dir,
+                                                        reason == std::string::npos ? what : what.substr(reason + 2)));
     }
-    std::string pattern = (dir_ / ".waymark-XXXXXX").string();
+    for (const auto& made : made_) remove_empty_on_signal(made);
+    // What a run killed by SIGKILL left (no cleanup can run then) goes before this run stages.
+    remove_stale_staging(dir_);
+    std::string pattern = (dir_ / fmt::format(".waymark-{}-{}-XXXXXX", host_name(), ::getpid())).string();
     staging_ = create_removed_on_signal([&] { return mkdtemp(pattern.data()) ? pattern : std::string(); });
-    if (staging_.empty()) throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot write in the directory", dir));
+    if (staging_.empty()) throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot write in the directory ({})", dir, std::strerror(errno)));
   }
   ~StagedDirectory() {
     std::error_code ignored;
     std::filesystem::remove_all(staging_, ignored);
     forget_on_signal(staging_.string());
-    // A failed run leaves no empty folder it made (remove leaves a folder that is not empty).
-    if (created_ && !committed_) std::filesystem::remove(dir_, ignored);
+    // A failed run leaves no empty folder it made (rmdir leaves a folder that is not empty).
+    for (const auto& made : made_) {
+      if (!committed_) ::rmdir(made.c_str());
+      forget_empty_on_signal(made);
+    }
   }
   StagedDirectory(const StagedDirectory&) = delete;
   StagedDirectory& operator=(const StagedDirectory&) = delete;
 
-  // A path for `name` not used before in this run: learners whose ids make the same safe name get
-  // "-2", "-3" rather than overwrite each other.
-  std::filesystem::path reserve(const std::string& stem, std::string_view extension) {
-    std::string name = fmt::format("{}.{}", stem, extension);
-    for (int n = 2; !names_.insert(name).second; ++n) name = fmt::format("{}-{}.{}", stem, n, extension);
-    return staging_ / name;
+  // Where to write the document of learner `id`, for now.
+  std::filesystem::path reserve(std::string_view id, std::string_view extension) {
+    extension_ = extension;
+    ids_.emplace_back(id);
+    return staging_ / fmt::format("{}.{}", ids_.size(), extension);
   }
 
   void commit() {
-    for (const auto& name : names_) {
+    const auto names = directory_names(ids_, extension_);
+    if (!names.collisions.empty()) std::cerr << tool_ << ": warning: " << printable(collision_warning(names)) << '\n';
+    {
+      Output index((staging_ / directory_index_name).string());
+      index.write(directory_index(ids_, names.names));
+      index.commit();
+    }
+    for (std::size_t i = 0; i <= ids_.size(); ++i) {
+      const std::string from = i < ids_.size() ? fmt::format("{}.{}", i + 1, extension_) : std::string(directory_index_name);
+      const std::string to = i < ids_.size() ? names.names[i] : std::string(directory_index_name);
       std::error_code error;
-      std::filesystem::rename(staging_ / name, dir_ / name, error);
-      if (error) throw Error(ErrorKind::io, fmt::format("{}: cannot move into place: {}", (dir_ / name).string(), error.message()));
+      std::filesystem::rename(staging_ / from, dir_ / to, error);
+      if (error) throw Error(ErrorKind::io, fmt::format("{}: cannot move into place: {}", (dir_ / to).string(), error.message()));
     }
     committed_ = true;
   }
 
  private:
   std::filesystem::path dir_;
+  std::string tool_;
   std::filesystem::path staging_;
-  std::set<std::string> names_;
-  bool created_ = false, committed_ = false;
+  std::vector<std::filesystem::path> made_;
+  std::vector<std::string> ids_;
+  std::string extension_;
+  bool committed_ = false;
 };
 
 struct DocumentOutput::Impl {
@@ -288,7 +413,7 @@ DocumentOutput::DocumentOutput(std::string tool, const std::string& output, Docu
   impl_->page = std::move(page);
   impl_->collection_title = std::move(collection_title);
   if (names_directory(output)) {
-    impl_->directory = std::make_unique<StagedDirectory>(output);
+    impl_->directory = std::make_unique<StagedDirectory>(output, impl_->tool);
   } else {
     impl_->single = std::make_unique<Output>(output);
     impl_->single_writer = DocumentWriter::create(format, *impl_->single, impl_->page);
@@ -301,7 +426,7 @@ DocumentOutput::~DocumentOutput() = default;
 void DocumentOutput::add(std::string_view id, std::string_view markdown, const std::string& title) {
   const ParsedDocument doc(markdown, title);
   if (impl_->directory) {
-    const auto path = impl_->directory->reserve(safe_file_name(id), file_extension(impl_->format));
+    const auto path = impl_->directory->reserve(id, file_extension(impl_->format));
     Output out(path.string());
     auto writer = DocumentWriter::create(impl_->format, out, impl_->page);
     writer->begin(title);

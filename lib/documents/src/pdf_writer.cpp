@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmark-gfm-core-extensions.h>
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
 
@@ -22,6 +23,7 @@
 #include "waymark/messages.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/today.hpp"
 
 namespace waymark {
 
@@ -896,6 +898,12 @@ class PdfWriter final : public DocumentWriter {
     if (!settings_.author.empty())
       cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, fit_for_documents(settings_.author).c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "waymark");
+    // Cairo dates the file now unless told otherwise: SOURCE_DATE_EPOCH makes two runs identical.
+    if (const auto epoch = source_date_epoch()) {
+      const std::string date = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", *epoch);
+      cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+      cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    }
     // Line breaking and shaping follow the language (one language a run).
     pango_context_set_language(shared_context(), pango_language_from_string(settings_.lang.c_str()));
     cr_ = cairo_create(surface_);

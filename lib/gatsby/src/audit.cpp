@@ -4,14 +4,11 @@
 
 #include "waymark/academic_year.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/today.hpp"
 
 namespace waymark::gatsby {
 
 namespace {
-
-std::chrono::year_month_day today() {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
 
 // A date given on the command line; a bad one is a usage error.
 std::chrono::year_month_day option_date(const std::string& option, const std::string& text) {
@@ -32,6 +29,40 @@ Mode mode_of(Run run) {
     case Run::report: return {"the report", {"md", "html", "txt", "pdf", "docx"}};
   }
   return {};
+}
+
+OptionModes option_modes() {
+  // One mark per mode: y takes effect, - is refused there.
+  return {{"the summary", "--gaps", "the report", "--list-criteria", "--print-framework", "--show-columns"},
+          {
+              {"--output", "yyyy--"},
+              {"--format", "yyy---"},
+              {"--input-format", "yyy--y"},
+              {"--delimiter", "yyy--y"},
+              {"--encoding", "yyy--y"},
+              {"--sheet", "yyy--y"},
+              {"--columns", "yyy--y"},
+              {"--show-columns", "-----y"},
+              {"--date-format", "yyy---"},
+              {"--verbose", "yyy---"},
+              {"--template", "--y---"},
+              {"--templates", "--y---"},
+              {"--set", "--y---"},
+              {"--settings", "--y---"},
+              {"--paper", "--y---"},
+              {"--lang", "--y---"},
+              {"--activities", "yyy--y"},
+              {"--pupils", "yyy---"},
+              {"--school", "yyy---"},
+              {"--framework", "yyyyy-"},
+              {"--setting", "yyyy--"},
+              {"--as-of", "yyy---"},
+              {"--since", "yyy---"},
+              {"--gaps", "-y----"},
+              {"--report", "--y---"},
+              {"--list-criteria", "---y--"},
+              {"--print-framework", "----y-"},
+          }};
 }
 
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn) {

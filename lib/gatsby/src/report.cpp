@@ -99,6 +99,7 @@ TemplateSet report_templates(const Options& options, const std::function<void(co
 
 void check_report_template(const Options& options) {
   report_templates(options, [](const std::string&) {}).get("report");
+  options.documents.check_paper({options.documents.document_format(options.common.format.empty() ? "md" : options.common.format)});
 }
 
 void write_report(const Tool& tool, const Options& options, const Audit& audit) {

@@ -1,5 +1,6 @@
 #include "waymark/cleanup.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -9,6 +10,8 @@
 #include <set>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
+#include <vector>
 
 #include "waymark/errors.hpp"
 
@@ -24,6 +27,11 @@ std::mutex& registry_mutex() {
 std::set<std::string>& registry() {
   static std::set<std::string> paths;
   return paths;
+}
+
+std::set<std::filesystem::path>& empty_registry() {
+  static std::set<std::filesystem::path> dirs;
+  return dirs;
 }
 
 sigset_t cleanup_signals() {
@@ -60,6 +68,10 @@ void install_signal_cleanup() {
         std::error_code ignored;
         std::filesystem::remove_all(path, ignored);
       }
+      // Deepest first: a parent made by the same run is empty only once its child is gone.
+      std::vector<std::filesystem::path> dirs(empty_registry().begin(), empty_registry().end());
+      std::sort(dirs.begin(), dirs.end(), [](const auto& a, const auto& b) { return a.string().size() > b.string().size(); });
+      for (const auto& dir : dirs) ::rmdir(dir.c_str());
       std::_Exit(128 + signal);
     }).detach();
   });
@@ -78,14 +90,28 @@ void forget_on_signal(const std::string& path, const std::function<void()>& fini
   registry().erase(path);
 }
 
-void create_private_directories(const std::filesystem::path& dir) {
+void remove_empty_on_signal(const std::filesystem::path& dir) {
+  std::lock_guard lock(registry_mutex());
+  empty_registry().insert(dir);
+}
+
+void forget_empty_on_signal(const std::filesystem::path& dir) {
+  std::lock_guard lock(registry_mutex());
+  empty_registry().erase(dir);
+}
+
+std::vector<std::filesystem::path> create_private_directories(const std::filesystem::path& dir) {
   std::error_code error;
-  if (std::filesystem::is_directory(dir, error)) return;
-  if (dir.has_parent_path() && dir.parent_path() != dir) create_private_directories(dir.parent_path());
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": " + std::strerror(errno));
+  if (std::filesystem::is_directory(dir, error)) return {};
+  std::vector<std::filesystem::path> made;
+  if (dir.has_parent_path() && dir.parent_path() != dir) made = create_private_directories(dir.parent_path());
+  if (::mkdir(dir.c_str(), 0700) != 0) {
+    if (errno != EEXIST) throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": " + std::strerror(errno));
+  } else {
+    made.insert(made.begin(), dir);
   }
   if (!std::filesystem::is_directory(dir, error)) throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": it is a file, not a directory");
+  return made;
 }
 
 }  // namespace waymark

@@ -66,6 +66,14 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& op
     : input_(std::move(input)), delimiter_(options.delimiter) {
   cursor_ = input_->begin();  // open_records has read the first chunk and skipped any BOM
   if (delimiter_ == 0) delimiter_ = find_delimiter();
+  // The header row's line ending, from what the first chunk holds of it.
+  bool in_quotes = false;
+  for (const char* p = cursor_; p < input_->end(); ++p) {
+    if (*p == '"') in_quotes = !in_quotes;
+    if (in_quotes || (*p != '\n' && *p != '\r')) continue;
+    crlf_ = *p == '\r' && p + 1 < input_->end() && p[1] == '\n';
+    break;
+  }
   std::vector<std::string_view> header;
   long line = 0;
   if (!read_fields(header, line)) {

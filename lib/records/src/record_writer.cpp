@@ -1,5 +1,6 @@
 #include "waymark/record_writer.hpp"
 
+#include <array>
 #include <bit>
 #include <charconv>
 
@@ -13,6 +14,14 @@ void append(fmt::memory_buffer& out, std::string_view text) { out.append(text.da
 
 bool is_plain_number(std::string_view text) {
   if (text.size() > 1 && text[0] == '+') text.remove_prefix(1);  // from_chars takes no '+'
+  // A decimal comma (-4,5, as ';'-delimited files write numbers) is a number too, not a formula.
+  std::array<char, 64> copy{};
+  if (const auto comma = text.find(','); comma != std::string_view::npos && text.size() < copy.size() &&
+                                         text.find(',', comma + 1) == std::string_view::npos && text.find('.') == std::string_view::npos) {
+    text.copy(copy.data(), text.size());
+    copy[comma] = '.';
+    text = std::string_view(copy.data(), text.size());
+  }
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   return error == std::errc{} && end == text.data() + text.size();
@@ -70,6 +79,8 @@ bool needs_quotes(std::string_view text, char delimiter) {
 
 }  // namespace
 
+bool is_formula_guarded(std::string_view text) { return needs_formula_guard(text); }
+
 void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter) {
   const bool formula = needs_formula_guard(text);
   const bool quote = needs_quotes(text, delimiter);
@@ -98,9 +109,11 @@ namespace {
 
 class CsvWriter final : public RecordWriter {
  public:
-  CsvWriter(Output& out, char delimiter) : out_(out), delimiter_(delimiter) {}
+  CsvWriter(Output& out, char delimiter, bool byte_order_mark, bool crlf)
+      : out_(out), delimiter_(delimiter), byte_order_mark_(byte_order_mark), crlf_(crlf) {}
 
   void begin(const std::vector<std::string>& columns) override {
+    if (byte_order_mark_) out_.write("\xEF\xBB\xBF");
     start_record();
     for (const auto& name : columns) text(name);
     end_record();
@@ -128,6 +141,7 @@ class CsvWriter final : public RecordWriter {
   bool holds_structure() const override { return false; }
   void structured(const nlohmann::ordered_json& value) override { text(value.dump()); }
   void end_record() override {
+    if (crlf_) out_.buffer().push_back('\r');
     out_.buffer().push_back('\n');
     out_.maybe_flush();
   }
@@ -179,6 +193,7 @@ class CsvWriter final : public RecordWriter {
   }
   Output& out_;
   char delimiter_;
+  bool byte_order_mark_, crlf_;
   bool first_ = true;
   std::string joined_;
 };
@@ -259,14 +274,14 @@ class JsonWriter final : public RecordWriter {
 
 }  // namespace
 
-std::unique_ptr<RecordWriter> RecordWriter::create(RecordFormat format, Output& out, char delimiter) {
+std::unique_ptr<RecordWriter> RecordWriter::create(RecordFormat format, Output& out, char delimiter, bool byte_order_mark, bool crlf) {
   switch (format) {
     case RecordFormat::json: return std::make_unique<JsonWriter>(out, true);
     case RecordFormat::ndjson: return std::make_unique<JsonWriter>(out, false);
     case RecordFormat::csv:
     case RecordFormat::xlsx: break;  // records read from a workbook are written as CSV
   }
-  return std::make_unique<CsvWriter>(out, delimiter);
+  return std::make_unique<CsvWriter>(out, delimiter, byte_order_mark, crlf);
 }
 
 }  // namespace waymark

@@ -444,7 +444,8 @@ std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, 
   while ((input->end() - input->begin() < 3 || first_content() == input->end()) && input->refill(input->begin())) {
   }
   // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the data.
-  if (starts_with("\xEF\xBB\xBF")) input->consume_to(input->begin() + 3);
+  const bool byte_order_mark = starts_with("\xEF\xBB\xBF");
+  if (byte_order_mark) input->consume_to(input->begin() + 3);
   std::optional<RecordFormat> format = options.format;
   if (!format) {
     const char* p = input->begin();
@@ -458,7 +459,9 @@ std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, 
     case RecordFormat::csv:
     case RecordFormat::xlsx: break;
   }
-  return std::make_unique<CsvReader>(std::move(input), options);
+  auto reader = std::make_unique<CsvReader>(std::move(input), options);
+  reader->set_byte_order_mark(byte_order_mark);
+  return reader;
 }
 
 }  // namespace waymark

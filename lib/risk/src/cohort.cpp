@@ -32,6 +32,45 @@ Mode mode_of(Run run) {
   return {};
 }
 
+OptionModes option_modes() {
+  // One mark per mode: y takes effect, - is refused there.
+  return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns", "--unsupported",
+           "--tier-change left", "--impact"},
+          {
+              {"input", "yyyy-yyyy"},
+              {"--output", "yyyy--yyy"},
+              {"--format", "yyyy--yyy"},
+              {"--input-format", "yyyy-yyyy"},
+              {"--delimiter", "yyyy-yyyy"},
+              {"--encoding", "yyyy-yyyy"},
+              {"--sheet", "yyyy-yyyy"},
+              {"--columns", "yyyy-yyyy"},
+              {"--show-columns", "-----y---"},
+              {"--date-format", "yyyy--yyy"},
+              {"--verbose", "yyyy--yyy"},
+              {"--rules", "yyyy--yyy"},
+              {"--print-rules", "----y----"},
+              {"--tier", "y-----yy-"},
+              {"--max-errors", "yyyy--yyy"},
+              {"--actions", "y-y---yy-"},
+              {"--fail-on", "yy----y--"},   // --summary: the tier counts, or with --since the changes
+              {"--since", "yy-----yy"},
+              {"--tier-change", "y------y-"},
+              {"--pseudonymise", "yy-y--yy-"},  // --summary, --evaluate: which --by columns may be shown
+              {"--keep", "yy-y--yy-"},
+              {"--explain", "--y------"},
+              {"--summary", "-y-------"},
+              {"--by", "-y-y----y"},
+              {"--evaluate", "---y-----"},
+              {"--support", "y-----yyy"},  // the support log: scoring adds active_support and support_received
+              {"--support-names", "y-----yyy"},
+              {"--as-of", "y-----yyy"},
+              {"--unsupported", "------y--"},
+              {"--impact", "--------y"},
+              {"--since-date", "--------y"},
+          }};
+}
+
 CohortScan::CohortScan(const Options& options, const Rules& rules)
     : reader_(open_records(options.common.input_options())),
       learners_(*reader_, *rules.catalogue, options.common.date_order(), options.common.verbose),

@@ -88,14 +88,21 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
 
   const auto format = options.common.format.empty() ? reader.format() : *parse_record_format(options.common.format);
   Output out(options.common.output);
-  auto writer = RecordWriter::create(format, out, reader.delimiter());
+  // CSV keeps the input's byte order mark and line endings (docs/conventions.md, Output).
+  auto writer = RecordWriter::create(format, out, reader.delimiter(), reader.byte_order_mark(), reader.crlf());
+  // A ';'-delimited CSV is what spreadsheets write where the decimal separator is a comma (87,5):
+  // the decimals risk-check adds are written the same way, so the file keeps one convention.
+  const bool decimal_comma = format == RecordFormat::csv && reader.delimiter() == ';';
+  std::string shown_change;
   writer->begin(columns);
   const std::size_t id_column = *reader.find_column("id");
   const std::size_t reported_column = reader.find_column("reported_factors").value_or(reader.columns().size());
   const auto runs = runs_of(kept, pseudonymiser ? id_column : reader.columns().size());
   bool failed = false;
   std::string pseudonym;
+  std::size_t learners = 0, matched = 0;
   while (scan.next()) {
+    ++learners;
     const auto& a = scan.assessment();
     if (fail_tier && a.tier >= *fail_tier) failed = true;
     if (support) {
@@ -110,6 +117,7 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
       // Last term's file may hold the ids pseudonymised with the same key.
       if (pseudonymiser && !moved.previous_tier)
         moved = movement(*before, pseudonymiser->pseudonym(scan.learner().id), a.tier, attendance);
+      if (moved.previous_tier) ++matched;
       if (fail_change && moved.change == *fail_change) failed = true;
       if (!shown_changes[static_cast<std::size_t>(moved.change)]) continue;
     }
@@ -142,7 +150,11 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
       writer->text(moved.previous_tier ? to_string(*moved.previous_tier) : std::string_view{});
       writer->text(to_string(moved.change));
       if (moved.attendance_change.empty()) writer->text({});  // unknown
-      else writer->json_or_text(moved.attendance_change, moved.attendance_change);
+      else {
+        shown_change = moved.attendance_change;
+        if (decimal_comma) std::replace(shown_change.begin(), shown_change.end(), '.', ',');
+        writer->json_or_text(moved.attendance_change, shown_change);
+      }
     }
     if (support) {
       writer->list(std::span<const std::string_view>(got.active));
@@ -150,6 +162,7 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
     }
     writer->end_record();
   }
+  if (before) check_since_matched(*before, learners, matched, options.common.warn);
   writer->finish();
   out.commit();
   if (support && !only) support->log.warn_unknown_learners(options.common.warn, reader.source_name());

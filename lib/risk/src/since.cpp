@@ -10,6 +10,7 @@
 #include "waymark/support/log.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/record_writer.hpp"
 
 namespace waymark::risk {
 
@@ -59,6 +60,13 @@ void Snapshot::seal() {
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
+  if (auto found = find_exactly(id)) return found;
+  if (id.size() > 1 && id.front() == '\'' && is_formula_guarded(id.substr(1))) return find_exactly(id.substr(1));
+  if (is_formula_guarded(id)) return find_exactly("'" + std::string(id));
+  return std::nullopt;
+}
+
+std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto hash = id_hash(id);
   const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
@@ -91,6 +99,7 @@ Snapshot read_snapshot(const Options& options, const Rules& rules) {
     snapshot.add(scan.learner().id, scan.assessment().tier, scan.learner()[Field::attendance], values);
   }
   snapshot.seal();
+  snapshot.source = scan.reader().source_name();
   if (options.common.warn) {
     options.common.warn(fmt::format("--since: this term and {} are both scored with {}; tiers and attendance are compared "
                                     "by id, as written", scan.reader().source_name(),
@@ -107,6 +116,22 @@ Movement movement(Snapshot& before, std::string_view id, Tier tier, double atten
   m.change = tier_change(m.previous_tier, tier);
   m.attendance_change = previous ? attendance_change(previous->attendance, attendance) : std::string{};
   return m;
+}
+
+void check_since_matched(const Snapshot& before, std::size_t learners, std::size_t matched, const MessageSink& warn) {
+  if (learners == 0) return;
+  if (matched == 0) {
+    throw Error(ErrorKind::bad_data,
+                fmt::format("--since {}: none of the {} learners here is among its {}, so every one would be \"new\" "
+                            "(expected the same learners' ids: was one file pseudonymised with another key, or are its ids in "
+                            "another column? --show-columns shows which column is read as the id)",
+                            before.source, learners, before.size()));
+  }
+  if (matched * 2 < learners && warn) {
+    warn(fmt::format("--since {}: only {} of the {} learners here ({:.1f}%) are in it; the others are counted as new "
+                     "(check the ids are the same kind, such as UPNs in both files, pseudonymised with the same key)",
+                     before.source, matched, learners, 100.0 * static_cast<double>(matched) / static_cast<double>(learners)));
+  }
 }
 
 bool is_tier_change_word(std::string_view name) { return parse_tier_change(name).has_value(); }

@@ -55,13 +55,16 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
   std::vector<Fall> falls;  // the largest, as a heap whose top is the smallest kept
   auto smaller_fall = [](const Fall& a, const Fall& b) { return a.points < b.points; };
   bool failed = false;
+  std::size_t learners = 0, matched = 0;
   while (scan.next()) {
+    ++learners;
     const auto& learner = scan.learner();
     const auto tier = scan.assessment().tier;
     const double attendance = learner[Field::attendance];
     const std::string shown_id = pseudonymiser ? pseudonymiser->pseudonym(learner.id) : std::string(learner.id);
     auto moved = movement(before, learner.id, tier, attendance);
     if (pseudonymiser && !moved.previous_tier) moved = movement(before, shown_id, tier, attendance);
+    if (moved.previous_tier) ++matched;
     if ((fail_tier && tier >= *fail_tier) || (fail_change && moved.change == *fail_change)) failed = true;
     cohort.add(moved.previous_tier, tier);
     for (std::size_t g = 0; g < by_columns.size(); ++g) {
@@ -77,6 +80,7 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
       }
     }
   }
+  check_since_matched(before, learners, matched, options.common.warn);
   // Who left is grouped by their values in the earlier file.
   for (const auto& gone : before.left()) {
     cohort.add(gone.tier, std::nullopt);

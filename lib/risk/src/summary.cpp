@@ -47,7 +47,7 @@ ShownRow shown(const TierCounts& counts) {
 
 }  // namespace
 
-void write_summary(const Options& options, const Rules& rules) {
+bool write_summary(const Options& options, const Rules& rules) {
   check_format(mode_of(Run::summary), options.common.format);
   CohortScan scan(options, rules);
   const auto& reader = scan.reader();
@@ -60,9 +60,12 @@ void write_summary(const Options& options, const Rules& rules) {
 
   TierCounts cohort;
   std::map<std::pair<std::size_t, std::string>, TierCounts> groups;
+  const auto fail_tier = parse_tier(options.fail_on);
+  bool failed = false;
   while (scan.next()) {
     const auto& a = scan.assessment();
     cohort.add(a.tier);
+    if (fail_tier && a.tier >= *fail_tier) failed = true;
     for (const auto& name : a.missing) ++missing[static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) - fields.begin())];
     for (std::size_t g = 0; g < by_columns.size(); ++g) {
       const auto value = trim(scan.record().values[by_columns[g]]);
@@ -136,6 +139,7 @@ void write_summary(const Options& options, const Rules& rules) {
     }
   }
   out.commit();
+  return failed;
 }
 
 }  // namespace waymark::risk

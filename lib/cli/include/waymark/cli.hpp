@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,16 @@ struct Mode {
 // Throws Error(usage) "NAME writes a, b or c, not X (HINT)" if `format` is given and not one of
 // the mode's formats.
 void check_format(const Mode& mode, const std::string& format);
+
+// Which options take effect in which of a tool's modes (docs/conventions.md, "Options by mode"):
+// a row per option, with one mark per mode in the order of `modes`: 'y' it takes effect there,
+// '-' it would do nothing there and is refused (exit 2, naming the mode). A tool lists every option
+// it defines (the positional input as "input"), so none can be forgotten: a missing or unknown
+// row is a bug, reported before anything is parsed.
+struct OptionModes {
+  std::vector<std::string> modes;  // as messages say them: "scoring", "--summary"
+  std::vector<std::pair<std::string, std::string>> rows;  // {"--fail-on", "yy----"}
+};
 
 // The options every tool shares (docs/conventions.md), as given on the command line.
 struct CommonOptions {
@@ -122,6 +133,12 @@ class Tool {
   // Parses argv, then runs `body`; returns the process exit code.
   int run(int argc, char** argv, const std::function<int()>& body);
 
+  // The tool's modes and the options each takes (see OptionModes). `tool --option-modes` prints
+  // it as the Markdown table in docs/conventions.md.
+  void set_option_modes(OptionModes table) { option_modes_ = std::move(table); }
+  // Throws Error(usage) for an option given on the command line that does nothing in `mode`.
+  void check_options(const std::string& mode) const;
+
   // A warning on standard error, prefixed with the tool's name.
   void warn(const std::string& message) const;
   // An error on standard error, prefixed with the tool's name, for a run that goes on to find more.
@@ -130,11 +147,19 @@ class Tool {
   // A completion script for `shell` (bash, zsh or fish) written from the options defined on app():
   // `tool --completions SHELL` prints it, and the install step writes one per shell.
   std::string completion_script(const std::string& shell) const;
+  // The values a completion script offers for `option` ("--tier") whose check is not a plain list.
+  void suggest_values(const std::string& option, std::vector<std::string> values) { completion_values_[option] = std::move(values); }
 
  private:
   std::string name_;
   CLI::App app_;
   const CommonOptions* common_ = nullptr;  // for --show-columns
+  OptionModes option_modes_;
+  std::map<std::string, std::vector<std::string>> completion_values_;
+  std::string completions_shell_;  // --completions, only for --help: it is handled before parsing
+  // A row per option defined, each with a mark per mode; throws Error(internal) if not.
+  void check_option_table() const;
+  std::string option_table_markdown() const;
 };
 
 }  // namespace waymark

@@ -21,6 +21,7 @@ struct DocumentOptions {
   std::string settings_file;   // --settings
   std::vector<std::string> sets;  // --set key=value, after the settings file
   std::string paper = "a4";
+  bool paper_given = false;    // --paper was given: refused where no format written has pages
   std::string lang = "en";     // --lang
 
   // The settings file, then each --set. Throws Error on a bad file or assignment.
@@ -36,6 +37,9 @@ struct DocumentOptions {
   // Applies --templates and --template (for `rendered`) to the built-in templates.
   void apply_overrides(TemplateSet& templates, const std::string& rendered) const;
   DocumentFormat document_format(const std::string& format) const;
+  // Throws Error(usage) if --paper was given and none of `formats` has pages (md and txt have none),
+  // rather than ignore it.
+  void check_paper(const std::vector<DocumentFormat>& formats) const;
 };
 
 // Adds --template, --templates, --set, --settings, --paper and --lang to `tool`.

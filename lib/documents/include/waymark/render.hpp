@@ -139,7 +139,8 @@ class DocumentWriter {
 };
 
 // Where a tool's documents go. `-o DIR` (an existing directory, or a path ending in '/'): one file per
-// document, DIR/<safe id>.<ext>; `-o FILE`: one file holding them all; nothing: standard output.
+// document named by directory_names, and DIR/index.json; `-o FILE`: one file holding them all;
+// nothing: standard output.
 // Files are written atomically with mode 0600. Shows a progress line on standard error after 50
 // documents when it is a terminal, without names.
 class DocumentOutput {
@@ -165,6 +166,29 @@ bool names_directory(const std::string& output);
 // leading '.', never empty ("../../etc/x" -> "_.._etc_x" stays inside the directory). An id longer
 // than 100 characters keeps its first 80 and a hyphen and 12 hex digits of its SHA-256.
 std::string safe_file_name(std::string_view id);
+
+// The index every `-o DIR/` run writes beside the learners' files: a JSON object, id -> file name,
+// in the order of the input, so that a script finds a learner's file by id, never by guessing.
+inline constexpr const char* directory_index_name = "index.json";
+
+// The file names of learners' files (or folders: `extension` empty) in one directory. Each id is
+// made safe (safe_file_name); ids whose names would still be one file somewhere (the same letters
+// in another case, as on Windows and macOS), a name Windows keeps for a device (CON, PRN, AUX, NUL,
+// COM1-9, LPT1-9, with any extension) and the index's own name gain "-" and 12 hex digits of the
+// id's SHA-256, every one of them, so neither learner gets the plain name. `collisions` lists the
+// groups of ids that would have shared a name, for a warning.
+struct DirectoryNames {
+  std::vector<std::string> names;  // in the order of the ids, with the extension
+  std::vector<std::vector<std::string>> collisions;
+};
+DirectoryNames directory_names(const std::vector<std::string>& ids, std::string_view extension);
+// The index file's text for ids and their names.
+std::string directory_index(const std::vector<std::string>& ids, const std::vector<std::string>& names);
+// The warning for names.collisions, naming the ids.
+std::string collision_warning(const DirectoryNames& names);
+// Removes staging folders (DIR/.waymark-HOST-PID-XXXXXX) left in `dir` by runs on this machine
+// whose process has gone, as after a SIGKILL.
+void remove_stale_staging(const std::filesystem::path& dir);
 
 // `--set key=value` (dotted keys make nested objects: school.name=X -> {"school":{"name":"X"}}) and
 // `--settings FILE` (a JSON object, or lines of key=value); later values win.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace waymark {
 
@@ -21,8 +22,14 @@ std::string create_removed_on_signal(const std::function<std::string()>& create)
 // place) runs first, with no moment between in which a signal would remove what it finished.
 void forget_on_signal(const std::string& path, const std::function<void()>& finish = {});
 
+// Folders a run made (`-o new/`): a signal removes them after the paths above if they are then
+// empty, deepest first, so an interrupted run leaves no empty folder. Forget them once committed.
+void remove_empty_on_signal(const std::filesystem::path& dir);
+void forget_empty_on_signal(const std::filesystem::path& dir);
+
 // Creates `dir` and any missing parents readable by their owner only (0700), whatever the umask;
-// existing folders are left as they are. Throws Error(cant_create).
-void create_private_directories(const std::filesystem::path& dir);
+// existing folders are left as they are. Returns those it made, deepest first. Throws
+// Error(cant_create) with the reason.
+std::vector<std::filesystem::path> create_private_directories(const std::filesystem::path& dir);
 
 }  // namespace waymark

@@ -22,6 +22,7 @@ class CsvReader final : public RecordReader {
   const std::string& source_name() const override { return input_->name(); }
   RecordFormat format() const override { return RecordFormat::csv; }
   char delimiter() const override { return delimiter_; }
+  bool crlf() const override { return crlf_; }
 
  protected:
   bool read_row(Record& record) override;
@@ -39,6 +40,7 @@ class CsvReader final : public RecordReader {
 
   std::unique_ptr<ChunkedInput> input_;
   char delimiter_;
+  bool crlf_ = false;
   char* cursor_ = nullptr;
   long next_line_ = 1;
   // The record being scanned: views into the buffer (moved with it when it is refilled), and the

@@ -1,16 +1,20 @@
 // Where a tool's output goes: standard output, or a file written atomically with private mode.
 #pragma once
 
+#include <chrono>
 #include <fmt/format.h>
+#include <optional>
 #include <iterator>
 #include <string>
 #include <string_view>
 
 namespace waymark {
 
-// Buffers writes. A file is written under a temporary name in its directory (mode 0600: these are
-// records about children) and renamed into place by `commit`; without `commit` it is removed, so a
-// failed run never leaves a half-written file. A path that is a device or a pipe (/dev/null, a FIFO)
+// Buffers writes. A file is written as an unnamed file in its directory (O_TMPFILE, mode 0600: these
+// are records about children) and linked into place by `commit`, replacing an older file in one
+// step; where the file system cannot, under a hidden temporary name renamed into place. Without
+// `commit` it is removed (an unnamed file simply vanishes, even on SIGKILL), so a failed run never
+// leaves a half-written file. A path that is a device or a pipe (/dev/null, a FIFO)
 // is written in place. Writing to a closed pipe throws BrokenPipe.
 class Output {
  public:
@@ -44,7 +48,9 @@ class Output {
  private:
   static constexpr std::size_t flush_at = 1 << 20;
   std::string path_;
-  std::string temp_path_;  // empty for standard output and for devices and pipes written in place
+  std::string temp_path_;  // empty for standard output, devices and pipes written in place, and unnamed files
+  std::string unnamed_dir_;  // the directory of an unnamed (O_TMPFILE) file; empty otherwise
+  void link_into_place();
   int fd_ = 1;
   bool committed_ = false;
   fmt::memory_buffer buffer_;

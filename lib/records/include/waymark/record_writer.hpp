@@ -19,7 +19,9 @@ namespace waymark {
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
-  static std::unique_ptr<RecordWriter> create(RecordFormat format, Output& out, char delimiter = ',');
+  // CSV: `byte_order_mark` starts the file with one, `crlf` ends lines "\r\n" (as the input did).
+  static std::unique_ptr<RecordWriter> create(RecordFormat format, Output& out, char delimiter = ',', bool byte_order_mark = false,
+                                              bool crlf = false);
 
   virtual void begin(const std::vector<std::string>& columns) = 0;
   virtual void start_record() = 0;
@@ -49,5 +51,9 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text);
 // prefixed with ' if a spreadsheet would run it as a formula (=, +, -, @ at the start, unless it
 // is a plain number).
 void append_csv_field(fmt::memory_buffer& out, std::string_view text, char delimiter);
+
+// Whether append_csv_field guards `text` with a leading ' (a spreadsheet would run it as a formula):
+// "-rf" is written '-rf, which reading it back must know to match the learner.
+bool is_formula_guarded(std::string_view text);
 
 }  // namespace waymark

@@ -60,6 +60,12 @@ class RecordReader {
   virtual RecordFormat format() const = 0;
   // The delimiter to write these records back with as CSV: the input's, or ','.
   virtual char delimiter() const { return ','; }
+  // Whether the input began with a UTF-8 byte order mark (Excel's "CSV UTF-8"), and whether its
+  // lines end CRLF (a CSV header row ending "\r\n"): CSV written back from it does the same, so
+  // the spreadsheet that made it reads it as it wrote it.
+  bool byte_order_mark() const { return byte_order_mark_; }
+  void set_byte_order_mark(bool present) { byte_order_mark_ = present; }  // open_records, which removes it
+  virtual bool crlf() const { return false; }
 
   // Index of the column for `field`: a heading that is the field's name exactly, else the heading
   // that stands for it (the best one, with a warning, where several do), else the column of its
@@ -98,6 +104,7 @@ class RecordReader {
   std::vector<int> ranks_;           // how strongly (HeadingVocabulary::Meaning::rank)
   std::size_t written_width_ = 0;
   std::optional<std::size_t> id_column_;
+  bool byte_order_mark_ = false;
   mutable std::vector<std::string> warned_fields_;
 };
 

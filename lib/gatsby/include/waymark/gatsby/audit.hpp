@@ -54,6 +54,10 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
 // gatsby-audit's modes, and the formats each writes: checked before any input is read.
 enum class Run { summary, gaps, report };
 Mode mode_of(Run run);
+// Which options take effect in which mode, these three and --list-criteria, --print-framework and
+// --show-columns: the one place to add an option to (docs/conventions.md shows it;
+// tests/options/option-modes tries it).
+OptionModes option_modes();
 
 // The modes.
 void write_summary(const Options& options, const Audit& audit);

@@ -83,12 +83,16 @@ std::vector<std::size_t> group_columns(const RecordReader& reader, const std::ve
 // risk-check's modes, and the formats each writes: checked before any input is read.
 enum class Run { records, summary, explain, evaluate };
 Mode mode_of(Run run);
+// Which options take effect in which mode, these four and --print-rules and --show-columns: the
+// one place to add an option to (docs/conventions.md shows it; tests/options/option-modes tries it).
+OptionModes option_modes();
 
-// The modes. write_scored_records says whether a learner matched --fail-on; the others write
-// what they were asked for and have nothing to match.
+// The modes. write_scored_records says whether a learner matched --fail-on; explain and evaluate
+// write what they were asked for and have nothing to match (--fail-on is refused with them).
 bool write_scored_records(const Options& options, const Rules& rules);
 void explain_learner(const Options& options, const Rules& rules);
-void write_summary(const Options& options, const Rules& rules);
+// write_summary says whether a learner's tier matched --fail-on (the tier counts).
+bool write_summary(const Options& options, const Rules& rules);
 void write_evaluation(const Options& options, const Rules& rules);
 
 // Counts shown in group tables: "<5" for 1 to 4 (as official statistics suppress small counts).

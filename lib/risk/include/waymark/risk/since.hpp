@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/risk/rules.hpp"
+#include "waymark/records.hpp"
 
 namespace waymark::risk {
 
@@ -44,8 +45,13 @@ class Snapshot {
   // After the last add, before the first find.
   void seal();
 
-  // The learner's earlier result, now marked as still here; nullopt for a learner new since.
+  // The learner's earlier result, now marked as still here; nullopt for a learner new since. An id
+  // matches as written and in the form CSV output writes it: "-rf" and "'-rf" (the ' that keeps a
+  // spreadsheet from running it as a formula) are one learner, so risk-check's own CSV output
+  // given back as --since matches.
   std::optional<Previous> find(std::string_view id);
+  // Where the learners came from, for messages.
+  std::string source;
 
   std::size_t size() const { return entries_.size(); }
   // Learners of the earlier file that no find() asked for: those who have left.
@@ -62,6 +68,7 @@ class Snapshot {
     std::uint8_t found;
   };
   static_assert(sizeof(Entry) == 16);
+  std::optional<Previous> find_exactly(std::string_view id);
   std::vector<Entry> entries_;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
 };
@@ -79,6 +86,11 @@ struct Movement {
   std::string attendance_change;
 };
 Movement movement(Snapshot& before, std::string_view id, Tier tier, double attendance);
+
+// After a run: a --since whose file matched none of this term's `learners` is an error naming the
+// likely causes (Error(data)); one that matched fewer than half is a warning with the share. A
+// wrong key or id column would otherwise make every learner "new", and --fail-on up never fire.
+void check_since_matched(const Snapshot& before, std::size_t learners, std::size_t matched, const MessageSink& warn);
 
 // --summary --since (since_summary.cpp); says whether a learner matched --fail-on.
 bool write_movement_summary(const Options& options, const Rules& rules);
