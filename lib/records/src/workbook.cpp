@@ -634,10 +634,13 @@ class XlsxSheetHandler final : public SheetHandler {
       in_inline_ = false;
     } else if (element == SheetElement::c && in_cell_) {
       in_cell_ = false;
+      next_column_ = column_ + 1;
+      // A cell with a style and nothing in it (a sheet formatted beyond its table has millions)
+      // is as good as absent.
+      if (value_.empty() && inline_.empty() && type_ != "b" && type_ != "s") return;
       std::string& text = cell(column_);
       cell_text(text);
       count_bytes(text.size());
-      next_column_ = column_ + 1;
     } else if (element == SheetElement::row && in_row_) {
       in_row_ = false;
       end_row();
