@@ -8,6 +8,10 @@ with decimal commas) and .xlsx (a title row, percent-formatted attendance, date 
 same learners in waymark's own columns, which every shape must score exactly like.
 
 Run from this folder: python3 make_mis_export.py  (needs python3-openpyxl)
+
+mis-export.ods is LibreOffice Calc's own save of mis-export.xlsx, made once and committed so the
+tests do not need LibreOffice (libreoffice-calc-nogui):
+    soffice --headless --convert-to ods mis-export.xlsx
 """
 import datetime
 import openpyxl

@@ -425,7 +425,8 @@ std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, 
     return static_cast<std::size_t>(input->end() - input->begin()) >= magic.size() &&
            std::memcmp(input->begin(), magic.data(), magic.size()) == 0;
   };
-  // A workbook is a zip archive; an old .xls, or an .xlsx locked with a password, is an OLE file.
+  // A workbook (.xlsx or .ods) is a zip archive; an old .xls, or an .xlsx locked with a password,
+  // is an OLE file.
   if (options.format == RecordFormat::xlsx || (!options.format && starts_with("PK\x03\x04"))) {
     const std::string name = input->name();
     return open_workbook(input->read_all(), name, options);
