@@ -11,6 +11,7 @@
 
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "header_row.hpp"
 
 namespace waymark {
 
@@ -181,7 +182,7 @@ class WorkbookReader final : public RecordReader {
     strings_ = shared_strings(archive);
     styles_ = cell_styles(archive);
     row_ = sheet_.child("worksheet").child("sheetData").child("row");
-    read_header();
+    read_header(options.warn);
     understand_headings(options);
   }
 
@@ -283,22 +284,21 @@ class WorkbookReader final : public RecordReader {
     return number_text(number);
   }
 
-  // The headings: the first row with more than one value (a title above the table has one, and
-  // is passed over), or the first non-empty row of a one-column sheet.
-  void read_header() {
-    pugi::xml_node header;
-    int looked = 0;
-    for (auto row = row_; row && looked < 10; row = row.next_sibling("row"), ++looked) {
-      read_cells(row);
-      const auto filled = std::count_if(texts_.begin(), texts_.end(), [](const std::string& text) { return !trim(text).empty(); });
-      if (filled == 0) continue;
-      if (!header || filled > 1) header = row;
-      if (filled > 1) break;
+  // The headings: the header row as HeaderSearch finds it, rows above it (a title, a date) passed over.
+  void read_header(const MessageSink& warn) {
+    HeaderSearch search;
+    std::vector<pugi::xml_node> rows;
+    for (auto row = row_; row; row = row.next_sibling("row")) {
+      rows.push_back(row);
+      const long line = read_cells(row);
+      if (search.offer(line, filled_cells(texts_), texts_.size())) break;
     }
+    const auto header = search.header();
     if (!header) throw data_error({name_, 1, {}}, "the sheet is empty", "a row of headings, then a row per record");
-    read_cells(header);
+    search.note_passed_over(name_, warn);
+    header_line_ = read_cells(rows[*header]);
     columns_.assign(texts_.begin(), texts_.end());
-    row_ = header.next_sibling("row");
+    row_ = rows[*header].next_sibling("row");
   }
 
   std::string name_;

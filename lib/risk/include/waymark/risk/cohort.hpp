@@ -12,6 +12,7 @@
 #include "waymark/risk/learner.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/plausibility.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/records.hpp"
 #include "waymark/unique_ids.hpp"
@@ -33,6 +34,7 @@ struct Options {
   std::string since_path;          // --since: last term's file
   std::vector<std::string> tier_changes;  // with --since, output only these
   bool print_rules = false;
+  bool require_all_fields = false;  // --require-all-fields: a field the rules test without a column is an error
 };
 
 // Reads learners, checks each id is new, and assesses them.
@@ -53,8 +55,6 @@ class CohortScan {
 
  private:
   void read_and_assess();
-  // Refuses a cohort whose attendance values all look like fractions rather than percentages.
-  void check_attendance_scale() const;
 
   std::unique_ptr<RecordReader> reader_;
   LearnerReader learners_;
@@ -64,8 +64,8 @@ class CohortScan {
   Learner learner_;
   Assessment assessment_;
   ErrorBudget errors_;
-  long attendance_known_ = 0;
-  double highest_attendance_ = 0;
+  std::optional<std::size_t> attendance_column_;
+  PercentScale attendance_scale_;  // fractions among percentages, or a column of them
   std::optional<Pseudonymiser> pseudonymiser_;
   SharedColumns shared_;
 };
