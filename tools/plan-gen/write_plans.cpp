@@ -220,13 +220,8 @@ class PlanJsonWriter {
   std::size_t count_ = 0;
 };
 
-// A second input file (targets, profiles): the main input's delimiter, its own format detected.
-InputOptions side_input(const Options& options, const std::string& path) {
-  InputOptions input = options.common.input_options();
-  input.path = path;
-  input.format.reset();
-  return input;
-}
+// A second input file (targets, profiles): the main input's options, its own format and encoding.
+InputOptions side_input(const Options& options, const std::string& path) { return options.common.input_options(path); }
 
 void warn_smart(const Tool& tool, const SmartWarning& warning) {
   std::string problems;
@@ -258,7 +253,7 @@ int write_plans(const Tool& tool, const Options& options) {
   const Template* tmpl = as_json ? nullptr : &templates.get("plan");
   PlanSettings plan_options = plan_settings(options, settings);
   if (!options.term_dates_path.empty()) {
-    plan_options.terms = TermDates::load(options.term_dates_path, options.common.date_order());
+    plan_options.terms = TermDates::load(side_input(options, options.term_dates_path), options.common.date_order());
     // The last review is the latest date any plan sets: past the last term it cannot be moved.
     const auto last = advance(plan_options.start, plan_options.review_every, plan_options.reviews);
     if (plan_options.reviews > 0 && !plan_options.terms->on_or_after(last)) {

@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
       });
   app.add_option("--max-errors", options.common.max_errors,
                  "Report up to N bad values before stopping (default 20; 0: all); any bad value fails the run, and no -o file is written");
+  app.add_flag("--require-all-fields", options.require_all_fields,
+               "Refuse the input (exit 65) if a field the rules test has no column, instead of warning:\n"
+               "for pipelines that must not score half-blind");
   app.add_option("--actions", options.max_actions, "Recommend at most N actions per learner (default 3)")->check(CLI::Range(0, 13));
   app.add_option("--fail-on", options.fail_on,
                  "Exit 1 if any learner is in this tier or above (targeted, intensive), or with --since\n"

@@ -223,7 +223,7 @@ int run(const Options& options, const Tool& tool) {
   scheduling.not_before = made_on(options);
   std::optional<TermDates> terms;
   if (!options.term_dates_path.empty()) {
-    terms.emplace(TermDates::load(options.term_dates_path, options.common.date_order()));
+    terms.emplace(TermDates::load(options.common.input_options(options.term_dates_path), options.common.date_order()));
     scheduling.terms = &*terms;
   }
 

@@ -21,13 +21,33 @@ InputOptions CommonOptions::input_options() const {
   options.path = input;
   if (input_format != "auto") options.format = parse_record_format(input_format);
   options.delimiter = delimiter_char();
-  options.encoding = encoding;
+  options.encoding = encoding_of(input);
   options.sheet = sheet;
   if (!columns_file.empty() && !headings_)
     headings_ = std::make_shared<const HeadingVocabulary>(HeadingVocabulary::with_school_headings(columns_file));
   options.headings = headings_.get();
   options.warn = warn;
   return options;
+}
+
+InputOptions CommonOptions::input_options(const std::string& path) const {
+  InputOptions options = input_options();
+  options.path = path;
+  options.format.reset();
+  options.encoding = encoding_of(path);
+  return options;
+}
+
+std::string CommonOptions::encoding_of(const std::string& path) const {
+  const std::string_view file = path.empty() ? std::string_view("-") : std::string_view(path);
+  std::string every, own;
+  for (const auto& given : encodings) {
+    // Encoding names never hold '=', so the last one splits a file name from its encoding.
+    const auto equals = given.rfind('=');
+    if (equals == std::string::npos) every = given;
+    else if (std::string_view(given).substr(0, equals) == file) own = given.substr(equals + 1);
+  }
+  return own.empty() ? every : own;
 }
 
 char CommonOptions::delimiter_char() const {
@@ -223,8 +243,14 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
         if (value == "\"" || value == "\n" || value == "\r") return std::string{"a character other than a quote or a line break"};
         return value == "tab" || value == "\\t" || value.size() == 1 ? std::string{} : std::string{"a single character or 'tab'"};
       });
-  app_.add_option("--encoding", options.encoding,
-                  "Text encoding of the input, e.g. windows-1252 (Excel's plain CSV), latin1, utf-16le (default: UTF-8; UTF-16 with a BOM is found)");
+  app_.add_option("--encoding", options.encodings,
+                  "Text encoding of the inputs, e.g. windows-1252 (Excel's plain CSV), latin1, utf-16le (default: UTF-8;\n"
+                  "UTF-16 with a BOM is found); FILE=NAME for one file in another encoding; never applies to a workbook")
+      ->allow_extra_args(false)
+      ->check([](const std::string& value) {
+        const auto name = value.substr(value.rfind('=') == std::string::npos ? 0 : value.rfind('=') + 1);
+        return name.empty() ? std::string{"an encoding such as windows-1252, or FILE=ENCODING"} : std::string{};
+      });
   app_.add_option("--sheet", options.sheet, "The sheet of an .xlsx workbook to read (default: the first)");
   app_.add_option("--columns", options.columns_file, "The school's own headings: lines 'field = Heading' (man 5 waymark-records)");
   app_.add_flag("--show-columns", options.show_columns, "Print each heading of the input and the field it is read as, then exit");

@@ -72,14 +72,10 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
   audit.as_of = options.as_of.empty() ? today() : option_date("--as-of", options.as_of);
   for (const auto& criterion : audit.framework.criteria) audit.criteria.push_back(&criterion);
 
-  InputOptions pupils_input = options.common.input_options();
-  pupils_input.path = options.pupils_path;
-  audit.roll = Roll::read({pupils_input, options.common.date_order(), audit.as_of, options.common.verbose});
+  audit.roll = Roll::read({options.common.input_options(options.pupils_path), options.common.date_order(), audit.as_of, options.common.verbose});
 
   if (!options.school_path.empty()) {
-    InputOptions school_input = options.common.input_options();
-    school_input.path = options.school_path;
-    audit.school = SchoolAnswers::read(school_input);
+    audit.school = SchoolAnswers::read(options.common.input_options(options.school_path));
     for (const auto& message : audit.school.replaced()) warn(message);
   } else if (const auto unanswered = std::count_if(audit.criteria.begin(), audit.criteria.end(), [](const Criterion* c) { return !c->per_pupil; })) {
     // Without answers the school criteria are unknown, not unmet: say so before any figure is read.

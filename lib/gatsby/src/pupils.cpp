@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "waymark/academic_year.hpp"
+#include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 
 namespace waymark::gatsby {
@@ -64,7 +65,7 @@ Roll Roll::read(const PupilOptions& options) {
       if (family_name_column) pupil.family_name = trim(record.values[*family_name_column]);
       if (tutor_group_column) pupil.tutor_group = trim(record.values[*tutor_group_column]);
       at = year_column;
-      const auto year_group = parse_count(record.values[at]);
+      const auto year_group = parse_year_group(record.values[at]);  // 9, 'Year 9', 'Yr 9', 'Y9'
       if (!year_group) fail("the year group is empty", "a year group from 7 to 13");
       if (*year_group < 7 || *year_group > 13) fail("not a secondary year group", "a year group from 7 to 13");
       pupil.year_group = static_cast<int>(*year_group);

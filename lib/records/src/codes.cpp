@@ -1,9 +1,14 @@
 #include "waymark/codes.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include "waymark/errors.hpp"
 
 #include "waymark/fields.hpp"
 
@@ -51,6 +56,25 @@ const std::map<std::string, SupportStatus, std::less<>>& support_statuses() {
   return table;
 }
 
+struct YearGroups {
+  std::vector<std::string> before_number;  // folded, longest first
+  std::map<std::string, int, std::less<>> words;
+  int highest = 14;
+};
+
+const YearGroups& year_groups() {
+  static const auto table = [] {
+    YearGroups built;
+    const auto doc = nlohmann::json::parse(embedded::codes_json).at("year_group");
+    for (const auto& word : doc.at("before_number")) built.before_number.push_back(fold_code(word.get<std::string>()));
+    std::sort(built.before_number.begin(), built.before_number.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& [word, year] : doc.at("words").items()) built.words[fold_code(word)] = year.get<int>();
+    built.highest = doc.at("highest").get<int>();
+    return built;
+  }();
+  return table;
+}
+
 }  // namespace
 
 std::string_view to_string(SupportStatus status) {
@@ -69,6 +93,27 @@ std::optional<SupportStatus> parse_support_status(std::string_view text) {
   const auto it = table.find(fold_code(text));
   if (it == table.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<int> parse_year_group(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  // The usual value, a number alone, is read without folding.
+  std::optional<std::uint64_t> number = text.size() <= 2 ? detail::digits_value(text) : std::nullopt;
+  if (!number && text.size() <= 32) {
+    const auto& table = year_groups();
+    const auto folded = fold_code(text);
+    if (const auto it = table.words.find(folded); it != table.words.end()) return it->second;
+    for (const auto& word : table.before_number) {
+      if (folded.size() > word.size() && folded.starts_with(word) && folded.size() - word.size() <= 2) {
+        number = detail::digits_value(std::string_view(folded).substr(word.size()));
+        if (number) break;
+      }
+    }
+  }
+  if (!number || *number < 1 || *number > static_cast<std::uint64_t>(year_groups().highest))
+    throw FieldError("not a year group", std::string(year_group_expected));
+  return static_cast<int>(*number);
 }
 
 std::string_view to_string(SenProvision provision) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "header_row.hpp"
 #include "swar.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
@@ -74,43 +75,66 @@ CsvReader::CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& op
     crlf_ = *p == '\r' && p + 1 < input_->end() && p[1] == '\n';
     break;
   }
-  std::vector<std::string_view> header;
+  // The first rows are held, as text, until the header row among them is known (a title or a
+  // print date may be above it); those below it are then read as records.
+  HeaderSearch search;
+  std::vector<std::string_view> fields;
   long line = 0;
-  if (!read_fields(header, line)) {
-    throw data_error({input_->name(), 1, {}}, "the file is empty", "a header row naming the columns");
+  try {
+    while (read_fields(fields, line)) {
+      pending_.push_back({line, std::vector<std::string>(fields.begin(), fields.end())});
+      if (search.offer(line, filled_cells(fields), fields.size())) break;
+    }
+  } catch (const Error& e) {
+    // A bad row below a possible header is reported when the records reach it.
+    if (e.kind() != ErrorKind::bad_data || pending_.empty()) throw;
+    deferred_ = e;
   }
-  columns_.assign(header.begin(), header.end());
+  const auto header = search.header();
+  if (!header) throw data_error({input_->name(), 1, {}}, "the file is empty", "a header row naming the columns");
+  search.note_passed_over(input_->name(), options.warn);
+  columns_ = std::move(pending_[*header].values);
+  header_line_ = pending_[*header].line;
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(*header) + 1);
   understand_headings(options);
 }
 
 char CsvReader::find_delimiter() {
-  // The whole header row must be in the window: read on until its line ends, looking at each byte once.
-  std::size_t scanned = 0;
-  bool in_quotes = false;
-  const char* header_end = nullptr;
-  while (!header_end) {
-    for (const char* p = input_->begin() + scanned; p < input_->end() && !header_end; ++p) {
-      if (*p == '"') in_quotes = !in_quotes;
-      else if (!in_quotes && (*p == '\n' || *p == '\r')) header_end = p;
-    }
-    scanned = static_cast<std::size_t>(input_->end() - input_->begin());
-    if (!header_end && !input_->refill(input_->begin())) break;
-  }
-  cursor_ = input_->begin();
-  const char* const end = header_end ? header_end : input_->end();
+  // The first line that holds a candidate decides: a title or a print date above the table, as
+  // reports write them, holds none. The lines looked at must be in the window: read on until
+  // each ends, looking at each byte once.
   constexpr std::array<char, 4> candidates{',', ';', '\t', '|'};
-  std::array<std::size_t, 4> counts{};
-  bool quoted = false;
-  for (const char* p = cursor_; p < end; ++p) {
-    if (*p == '"') quoted = !quoted;
-    if (quoted) continue;
-    for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += *p == candidates[k];
+  std::size_t line_start = 0;
+  for (std::size_t looked = 0; looked < 2 * HeaderSearch::window; ++looked) {
+    std::size_t scanned = line_start;
+    bool in_quotes = false;
+    std::size_t line_end = std::string_view::npos;
+    std::array<std::size_t, 4> counts{};
+    for (;;) {
+      const char* const begin = input_->begin();
+      for (const char* p = begin + scanned; p < input_->end(); ++p) {
+        if (*p == '"') in_quotes = !in_quotes;
+        if (in_quotes) continue;
+        if (*p == '\n' || *p == '\r') {
+          line_end = static_cast<std::size_t>(p - begin);
+          break;
+        }
+        for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += *p == candidates[k];
+      }
+      if (line_end != std::string_view::npos) break;
+      scanned = static_cast<std::size_t>(input_->end() - input_->begin());
+      if (!input_->refill(input_->begin())) break;
+    }
+    cursor_ = input_->begin();
+    // The most frequent wins; a tie keeps the comma of RFC 4180.
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < candidates.size(); ++k)
+      if (counts[k] > counts[best]) best = k;
+    if (counts[best] > 0) return candidates[best];
+    if (line_end == std::string_view::npos) break;
+    line_start = line_end + 1;
   }
-  // The most frequent wins; a header of one column, or a tie, keeps the comma of RFC 4180.
-  std::size_t best = 0;
-  for (std::size_t k = 1; k < candidates.size(); ++k)
-    if (counts[k] > counts[best]) best = k;
-  return candidates[best];
+  return ',';  // a table of one column
 }
 
 CsvReader::Scan CsvReader::scan_record(char* const record, char*& record_end) {
@@ -279,7 +303,19 @@ void CsvReader::check_utf8(const std::vector<std::string_view>& fields, long lin
 }
 
 bool CsvReader::read_row(Record& record) {
-  if (!read_fields(record.values, record.line)) return false;
+  if (!pending_.empty()) [[unlikely]] {
+    // A row read while the header row was looked for: its text is held until the next call.
+    current_ = std::move(pending_.front());
+    pending_.pop_front();
+    record.values.assign(current_.values.begin(), current_.values.end());
+    record.line = current_.line;
+  } else if (deferred_) [[unlikely]] {
+    const Error error = *deferred_;
+    deferred_.reset();
+    throw error;
+  } else if (!read_fields(record.values, record.line)) {
+    return false;
+  }
   // Cells right of the table, under headings left empty, must be empty too.
   if (record.values.size() == written_width() && written_width() > columns_.size()) {
     for (std::size_t i = columns_.size(); i < record.values.size(); ++i) {
@@ -294,7 +330,10 @@ bool CsvReader::read_row(Record& record) {
     throw data_error({input_->name(), record.line, {}},
                      "this row has " + std::to_string(record.values.size()) + " fields, the header has " +
                          std::to_string(columns_.size()),
-                     "every row as many fields as the header");
+                     record.values.size() > columns_.size() && delimiter_ == ','
+                         ? "every row as many fields as the header; a decimal comma (97,4) splits a value in a comma-separated "
+                           "file: quote such values, or save the file with ';'"
+                         : "every row as many fields as the header");
   }
   return true;
 }

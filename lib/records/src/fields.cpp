@@ -61,6 +61,19 @@ std::optional<DateOrder> parse_date_order(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// A word parse_bool reads, without its error.
+bool bool_word(std::string_view text) {
+  try {
+    return parse_bool(text).has_value();
+  } catch (const FieldError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
 namespace detail {
 
 void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n, t/f or 1/0, or empty if unknown"); }
@@ -70,6 +83,12 @@ long count_of(std::string_view text) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error == std::errc::result_out_of_range) throw FieldError("number too large", "a whole number of 0 or more");
   if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
+    // The causes seen in schools' files, named: a yes/no column where a count is read, and a
+    // count a spreadsheet formatted with decimal places (3.0).
+    if (bool_word(text)) throw FieldError("not a count: a yes/no value", "the number of times, a whole number of 0 or more: this column counts, it is not a yes/no flag");
+    if (error == std::errc{} && value >= 0 && (*end == '.' || *end == ',') && end + 1 != text.data() + text.size() &&
+        std::all_of(end + 1, text.data() + text.size(), [](char c) { return c == '0'; }))
+      throw FieldError("not a count: a whole number written with decimal places", "a whole number of 0 or more: format the column with no decimal places");
     const auto index = error == std::errc{} && value >= 0 ? static_cast<std::size_t>(end - text.data()) : 0;
     throw FieldError("not a count: unexpected text" + at_character(index), "a whole number of 0 or more");
   }
@@ -181,6 +200,13 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
   int year = 0, month = 0, day = 0;
   std::size_t month_at = 0, day_at = 0;
   const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  // A number where a date goes: a spreadsheet keeps dates as day counts (45,908 is 7 September
+  // 2025) and a cell that lost its date format is saved as one.
+  if (const auto digits = static_cast<std::size_t>(std::find_if_not(text.begin(), text.end(), is_digit) - text.begin());
+      digits == 5 && (digits == text.size() || text[digits] == '.')) {
+    throw FieldError("not a date: a number, as a spreadsheet keeps a date whose cell is not formatted as one",
+                     "a date such as 2026-09-07: format the column as a date in the spreadsheet before saving");
+  }
   const bool iso_shape = text.size() >= 5 && std::all_of(text.begin(), text.begin() + 4, is_digit) && text[4] == '-';
   if (order == DateOrder::iso || iso_shape) {
     year = read_digits(text, pos, 4, 4, expected);
@@ -198,7 +224,19 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     (day_first ? month_at : day_at) = pos;
     (day_first ? month : day) = read_digits(text, pos, 1, 2, expected);
     expect_separator(text, pos, "/.-", expected);
-    year = read_digits(text, pos, 4, 4, expected);
+    const auto year_at = pos;
+    year = read_digits(text, pos, 2, 4, expected);
+    // 23/05/11: the century is not guessed.
+    if (pos - year_at == 2 && pos == text.size())
+      throw FieldError("not a date: a two-digit year" + at_character(year_at), "a four-digit year, such as 23/05/2011: format the column as a date with a four-digit year");
+    if (pos - year_at != 4) throw FieldError("not a date: expected a digit" + at_character(pos), expected);
+    if (pos == text.size() && month > 12 && day >= 1 && day <= 12 &&
+        std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(day)}, std::chrono::day{static_cast<unsigned>(month)}}.ok()) {
+      // 05/23/2011 is no day-first date but a month-first one (23/05/2011 the other way round).
+      throw FieldError("not a date: month out of range" + at_character(month_at),
+                       day_first ? "a day-first date; this one is a real date month first: if the file's dates are month first (as US software writes them), give --date-format mdy"
+                                 : "a month-first date; this one is a real date day first: if the file's dates are day first (as UK software writes them), give --date-format dmy");
+    }
   }
   if (pos != text.size()) throw FieldError("not a date: unexpected text" + at_character(pos), expected);
   return checked_date(year, month, day, month_at, day_at);

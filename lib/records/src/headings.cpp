@@ -27,6 +27,28 @@ std::string fold_heading(std::string_view heading) {
   return folded;
 }
 
+namespace {
+
+// The words of a heading, lower case: letters, digits and '*' (in a pattern) run together, anything else separates.
+std::vector<std::string> heading_words(std::string_view heading) {
+  std::vector<std::string> words(1);
+  for (const char c : heading) {
+    const bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || (c & 0x80);
+    if (c >= 'A' && c <= 'Z') words.back() += static_cast<char>(c - 'A' + 'a');
+    else if (word_char) words.back() += c;
+    else if (!words.back().empty()) words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+bool word_matches(const std::string& pattern, const std::string& word) {
+  if (!pattern.empty() && pattern.back() == '*') return word.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1));
+  return word == pattern;
+}
+
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -67,6 +89,11 @@ const HeadingVocabulary& HeadingVocabulary::builtin() {
       int rank = 2;
       for (const auto& heading : entry.at("headings")) built.add(heading.get<std::string>(), field, rank++);
       if (entry.contains("or")) built.fallbacks_[field] = entry.at("or").get<std::string>();
+    }
+    for (const auto& entry : doc.at("may_be").at("patterns")) {
+      const auto fields = entry.at("fields").get<std::vector<std::string>>();
+      const auto why = entry.value("why", std::string{});
+      for (const auto& words : entry.at("words")) built.may_be_.push_back({heading_words(words.get<std::string>()), fields, why});
     }
     return built;
   }();
@@ -134,6 +161,25 @@ std::optional<std::pair<std::string, std::string>> HeadingVocabulary::suggestion
   }
   if (!best) return std::nullopt;
   return std::make_pair(best->written, best->field);
+}
+
+std::vector<HeadingVocabulary::Possible> HeadingVocabulary::may_be(std::string_view heading) const {
+  const auto words = heading_words(heading);
+  std::vector<Possible> possible;
+  for (const auto& pattern : may_be_) {
+    if (pattern.words.empty() || pattern.words.size() > words.size()) continue;
+    bool found = false;
+    for (std::size_t start = 0; start + pattern.words.size() <= words.size() && !found; ++start) {
+      found = true;
+      for (std::size_t k = 0; k < pattern.words.size() && found; ++k) found = word_matches(pattern.words[k], words[start + k]);
+    }
+    if (!found) continue;
+    for (const auto& field : pattern.fields) {
+      if (std::none_of(possible.begin(), possible.end(), [&](const Possible& p) { return p.field == field; }))
+        possible.push_back({field, pattern.why});
+    }
+  }
+  return possible;
 }
 
 }  // namespace waymark

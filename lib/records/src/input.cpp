@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <fcntl.h>
 #include <iconv.h>
 #include <unistd.h>
@@ -48,7 +49,10 @@ void ChunkedInput::decode(const std::string& encoding) {
     if (n == 0) break;
     raw_size_ += n;
   }
-  std::string from = encoding;
+  // A workbook (a zip archive; an .xls or a locked .xlsx is an OLE file) is not text: an encoding
+  // named for a run's text files is never applied to it.
+  const auto starts_with = [&](std::string_view magic) { return raw_size_ >= magic.size() && std::memcmp(raw_.data(), magic.data(), magic.size()) == 0; };
+  std::string from = starts_with("PK\x03\x04") || starts_with("\xD0\xCF\x11\xE0") ? std::string{} : encoding;
   std::size_t skip = 0;
   if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFF && static_cast<unsigned char>(raw_[1]) == 0xFE) from = "UTF-16LE", skip = 2;
   if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFE && static_cast<unsigned char>(raw_[1]) == 0xFF) from = "UTF-16BE", skip = 2;

@@ -13,6 +13,8 @@
 #include "waymark/headings.hpp"
 #include "waymark/input.hpp"
 #include "waymark/json_input.hpp"
+#include "waymark/plausibility.hpp"
+#include "header_row.hpp"
 #include "workbook.hpp"
 
 namespace waymark {
@@ -60,6 +62,27 @@ bool is_totals_word(std::string_view text) {
 
 }  // namespace
 
+std::optional<std::size_t> HeaderSearch::header() const {
+  if (found_) return found_;
+  std::size_t widest = 0;
+  for (const auto& row : rows_) widest = std::max(widest, row.second);
+  if (widest == 0) return std::nullopt;
+  const std::size_t enough = widest == 1 ? 1 : std::max<std::size_t>(2, (widest + 1) / 2);
+  for (std::size_t i = 0; i < rows_.size(); ++i)
+    if (rows_[i].second >= enough) return i;
+  return std::nullopt;  // not reached: the widest row is enough
+}
+
+void HeaderSearch::note_passed_over(const std::string& source, const MessageSink& warn) const {
+  const auto at = header();
+  if (!at || !warn) return;
+  for (std::size_t i = 0; i < *at; ++i) {
+    if (rows_[i].second == 0) continue;
+    warn(fmt::format("{}:{}: above the header row (line {}): passed over, as a title or a date is", source, rows_[i].first,
+                     rows_[*at].first));
+  }
+}
+
 void RecordReader::understand_headings(const InputOptions& options) {
   vocabulary_ = options.headings ? options.headings : &HeadingVocabulary::builtin();
   warn_ = options.warn;
@@ -75,7 +98,7 @@ void RecordReader::understand_headings(const InputOptions& options) {
     if (at.size() < 2) continue;
     std::string labels;
     for (std::size_t k = 0; k < at.size(); ++k) labels += (k == 0 ? "" : k + 1 == at.size() ? " and " : ", ") + column_label(at[k]);
-    throw data_error({source_name(), 1, columns_[i]}, "this heading stands over columns " + labels,
+    throw data_error({source_name(), header_line_, columns_[i]}, "this heading stands over columns " + labels,
                      "each heading once: rename or remove the others");
   }
   fields_.assign(columns_.size(), std::string{});
@@ -143,10 +166,17 @@ std::optional<std::size_t> RecordReader::column_standing_for(std::string_view fi
 std::size_t RecordReader::require_column(std::string_view field, const std::string& expected) const {
   const auto at = find_column(field);
   if (!at) {
-    throw data_error({source_name(), 1, std::string(field)},
+    throw data_error({source_name(), header_line_, std::string(field)},
                      fmt::format("there is no {} column (looked for {})", field, headings_looked_for(field)), expected);
   }
   return *at;
+}
+
+std::vector<HeadingVocabulary::Possible> RecordReader::may_be(std::size_t column) const {
+  if (!vocabulary_ || column >= columns_.size() || !fields_[column].empty() || columns_[column].empty()) return {};
+  // A heading a typing slip away from a known one has had its warning, with the heading meant.
+  if (vocabulary_->suggestion(columns_[column])) return {};
+  return vocabulary_->may_be(columns_[column]);
 }
 
 std::string RecordReader::headings_looked_for(std::string_view field) const {
@@ -176,6 +206,28 @@ std::string RecordReader::describe_headings() const {
     text += fmt::format("{:<{}}  {}\n", columns_[i].empty() ? "(no heading)" : columns_[i], width, meaning);
   }
   return text;
+}
+
+void PercentScale::check(const RecordReader& reader, std::string_view field) const {
+  if (fractions_ == 0) return;
+  const auto column = reader.find_column(field);
+  const Location where{reader.source_name(), 0, column ? reader.columns()[*column] : std::string(field), std::string(field)};
+  if (above_one_ == 0) {
+    // One small value alone may be a learner who hardly came; five or more, and none above 1, is a column of fractions.
+    if (fractions_ < 5) return;
+    throw data_error(where, "every value is 1 or less: these look like fractions (0.95 for 95%), not percentages",
+                     "percentages from 0 to 100: multiply the column by 100, or format it as a percentage in the spreadsheet");
+  }
+  std::string lines;
+  for (std::size_t i = 0; i < lines_.size(); ++i)
+    lines += (i == 0 ? "" : i + 1 == lines_.size() && static_cast<long>(lines_.size()) == fractions_ ? " and " : ", ") + std::to_string(lines_[i]);
+  if (static_cast<long>(lines_.size()) < fractions_) lines += fmt::format(" and {} more", fractions_ - static_cast<long>(lines_.size()));
+  throw data_error(where,
+                   fmt::format("line{} {} hold{} a value of 1 or less where the column's other values are above 1: a fraction "
+                               "(0.974 for 97.4%) among percentages would read as under 1%",
+                               fractions_ == 1 ? "" : "s", lines, fractions_ == 1 ? "s" : ""),
+                   "a percentage from 0 to 100 on every line: write it as 97.4 or 97.4%, or format the cell as a percentage; "
+                   "a learner truly at 1% or less is written with '%', such as 0.5%");
 }
 
 Error value_error(const RecordReader& reader, const Record& record, std::size_t column, const std::string& problem,

@@ -39,6 +39,10 @@ TermDates::TermDates(std::vector<Term> terms) : terms_(std::move(terms)) {
 TermDates TermDates::load(const std::string& path, DateOrder order) {
   InputOptions input;
   input.path = path;
+  return load(input, order);
+}
+
+TermDates TermDates::load(const InputOptions& input, DateOrder order) {
   const auto reader = open_records(input);
   const auto start = reader->require_column("start", "the first day of each term, such as 2026-09-03");
   const auto end = reader->require_column("end", "the last day of each term, such as 2026-10-23");

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <span>
 #include <exception>
 #include <expat.h>
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "header_row.hpp"
 
 namespace waymark {
 
@@ -913,7 +915,7 @@ class WorkbookReader final : public RecordReader {
     if (archive_.kind() == Kind::ods) open_ods(options);
     else open_xlsx(options);
     handler_->attach(*stream_);
-    read_header();
+    read_header(options.warn);
     understand_headings(options);
   }
 
@@ -1039,19 +1041,18 @@ class WorkbookReader final : public RecordReader {
                                                   [](const std::string& text) { return !trim(text).empty(); }));
   }
 
-  // The headings: the first row with more than one value (a title above the table has one, and
-  // is passed over), or the first non-empty row of a one-column sheet.
-  void read_header() {
-    constexpr std::size_t looked = 10;
-    fill(looked);
-    std::optional<std::size_t> header;
-    for (std::size_t i = 0; i < std::min(looked, rows_.size()); ++i) {
-      const auto count = filled(rows_[i]);
-      if (count == 0) continue;
-      if (!header || count > 1) header = i;
-      if (count > 1) break;
+  // The headings: the header row as HeaderSearch finds it among the first rows; rows above it (a
+  // title, a print date) are passed over and named.
+  void read_header(const MessageSink& warn) {
+    fill(HeaderSearch::window);
+    HeaderSearch search;
+    for (const Row& row : rows_) {
+      const auto cells = std::span(row.cells).first(row.width);
+      if (search.offer(row.line, filled_cells(cells), row.width)) break;
     }
+    const auto header = search.header();
     if (!header) throw data_error({name_, 1, {}}, "the sheet is empty", "a row of headings, then a row per record");
+    search.note_passed_over(name_, warn);
     // The rows above the headings are passed over (all their repetitions), as are the headings.
     for (std::size_t i = 0; i < *header; ++i) {
       handler_->queued_bytes -= rows_.front().bytes;
@@ -1059,6 +1060,7 @@ class WorkbookReader final : public RecordReader {
       rows_.pop_front();
     }
     take_row();
+    header_line_ = current_.line;
     columns_.assign(current_.cells.begin(), current_.cells.begin() + static_cast<std::ptrdiff_t>(current_.width));
   }
 

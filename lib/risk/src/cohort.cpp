@@ -62,6 +62,7 @@ OptionModes option_modes() {
               {"--summary", "-y-------"},
               {"--by", "-y-y----y"},
               {"--evaluate", "---y-----"},
+              {"--require-all-fields", "yyyy--yyy"},  // every mode that scores learners
               {"--support", "y-----yyy"},  // the support log: scoring adds active_support and support_received
               {"--support-names", "y-----yyy"},
               {"--as-of", "y-----yyy"},
@@ -76,7 +77,8 @@ CohortScan::CohortScan(const Options& options, const Rules& rules)
       learners_(*reader_, *rules.catalogue, options.common.date_order(), options.common.verbose),
       assessor_(rules, *rules.catalogue, options.max_actions),
       errors_(options.common.max_errors, options.common.report_error) {
-  learners_.check_columns(rules, options.common.warn);
+  learners_.check_columns(rules, options.common.warn, options.require_all_fields);
+  attendance_column_ = reader_->find_column("attendance_pct");
   if (options.key_path.empty()) return;
   pseudonymiser_ = Pseudonymiser::from_key_file(options.key_path);
   shared_ = waymark::shared_columns(*reader_, shareable_fields(), options.keep);
@@ -99,7 +101,7 @@ bool CohortScan::next() {
     if (errors_.attempt([&] { read_and_assess(); })) return true;
   }
   errors_.finish();
-  check_attendance_scale();
+  attendance_scale_.check(*reader_, "attendance_pct");
   // Repeats further apart than the in-memory window are found once the whole input is read.
   if (const auto repeat = ids_.finish()) {
     throw data_error({reader_->source_name(), repeat->line, "id"},
@@ -108,25 +110,15 @@ bool CohortScan::next() {
   return false;
 }
 
-void CohortScan::check_attendance_scale() const {
-  // Spreadsheets may hold attendance as a fraction (0.95 for 95%); read as percentages, every
-  // learner would be severely absent. A whole cohort at 1% or less is that, not a school.
-  if (attendance_known_ >= 5 && highest_attendance_ <= 1.0) {
-    const auto column = reader_->find_column("attendance_pct");
-    throw data_error({reader_->source_name(), 0, column ? reader_->columns()[*column] : "attendance_pct", "attendance_pct"},
-                     "every attendance value is 1 or less: these look like fractions (0.95 for 95%), not percentages",
-                     "percentages from 0 to 100: multiply the column by 100, or format it as a percentage in Excel");
-  }
-}
-
 void CohortScan::read_and_assess() {
   // The id's slot in the table of ids seen is fetched from memory while the learner is read and
   // assessed.
   const auto id = ids_.key(learners_.id_of(record_));
   learners_.read(record_, learner_);
-  if (learner_.known(Field::attendance)) {
-    ++attendance_known_;
-    highest_attendance_ = std::max(highest_attendance_, learner_[Field::attendance]);
+  // Attendance read from its column (not worked out from sessions) is checked for fractions.
+  if (attendance_column_) {
+    if (const auto text = trim(record_.values[*attendance_column_]); !text.empty())
+      attendance_scale_.add(text, learner_[Field::attendance], record_.line);
   }
   assessor_.assess(learner_, assessment_);
   if (const long first = ids_.insert(id, record_.line)) {

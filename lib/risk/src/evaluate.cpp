@@ -55,10 +55,7 @@ std::optional<bool> parse_outcome(std::string_view text) {
 
 // id -> whether the young person left early or became NEET.
 std::unordered_map<std::string, bool> read_outcomes(const Options& options) {
-  InputOptions input = options.common.input_options();
-  input.path = options.outcomes_path;
-  input.format.reset();
-  const auto reader = open_records(input);
+  const auto reader = open_records(options.common.input_options(options.outcomes_path));
   const auto id = reader->find_column("id");
   const auto outcome = reader->find_column("outcome");
   if (!id || !outcome) {

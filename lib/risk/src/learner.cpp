@@ -25,7 +25,7 @@ LearnerReader::LearnerReader(const RecordReader& reader, const Catalogue& catalo
   date_of_birth_ = reader.find_column("date_of_birth");
 }
 
-void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn) const {
+void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, bool require_all) const {
   const auto has_column = [&](Field field) {
     return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
            (field == Field::attendance && sessions_possible_ && sessions_attended_);
@@ -39,13 +39,41 @@ void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn) c
   if (!used.empty() && absent.size() == used.size()) {
     std::string looked;
     for (const auto field : used) looked += fmt::format("\n  {}: {}", column_of(field), reader_.headings_looked_for(column_of(field)));
-    throw data_error({reader_.source_name(), 1, {}},
+    throw data_error({reader_.source_name(), reader_.header_line(), {}},
                      "none of the columns the rules read is here, so no learner could be scored; looked for:" + looked,
                      "name the school's headings with --columns, or see --show-columns");
   }
-  if (!warn || absent.empty()) return;
+  if (absent.empty()) return;
   std::string names;
   for (const auto field : absent) names += (names.empty() ? "" : ", ") + std::string(column_of(field));
+  // Headings the file has but waymark does not read, which may be what is missing: named, never guessed.
+  for (std::size_t column = 0; warn && column < reader_.columns().size(); ++column) {
+    std::vector<std::string> fields, lines;
+    std::string why;
+    for (const auto& possible : reader_.may_be(column)) {
+      if (std::none_of(absent.begin(), absent.end(), [&](Field field) { return column_of(field) == possible.field; })) continue;
+      fields.push_back(possible.field);
+      lines.push_back(fmt::format("'{} = {}'", possible.field, reader_.columns()[column]));
+      if (why.empty()) why = possible.why;
+    }
+    if (fields.empty()) continue;
+    const auto either = [](const std::vector<std::string>& items) {
+      std::string said;
+      for (std::size_t i = 0; i < items.size(); ++i) said += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+      return said;
+    };
+    warn(fmt::format("{}: column '{}' is not read, but may be {}, which the rules test and no column gives{}; waymark does not guess: "
+                     "if it is, map it with the --columns line {}",
+                     reader_.source_name(), reader_.columns()[column], either(fields), why.empty() ? "" : " (" + why + ")", either(lines)));
+  }
+  if (require_all) {
+    std::string looked;
+    for (const auto field : absent) looked += fmt::format("\n  {}: {}", column_of(field), reader_.headings_looked_for(column_of(field)));
+    throw data_error({reader_.source_name(), reader_.header_line(), {}},
+                     fmt::format("no column for {}, which the rules test (--require-all-fields); looked for:{}", names, looked),
+                     "a column for every field the rules test: name the school's headings with --columns, or see --show-columns");
+  }
+  if (!warn) return;
   warn(fmt::format("{}: no column for {}: {} unknown for every learner (--show-columns lists what was read)",
                    reader_.source_name(), names, absent.size() == 1 ? "it is" : "they are"));
 }

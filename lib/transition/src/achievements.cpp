@@ -9,10 +9,7 @@ namespace waymark::transition {
 
 std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(const Options& options,
                                                                                const std::set<std::string, std::less<>>& movers) {
-  InputOptions input;
-  input.path = options.achievements_path;
-  input.delimiter = options.common.delimiter_char();
-  const auto reader = open_records(input);
+  const auto reader = open_records(options.common.input_options(options.achievements_path));
   const Columns columns(*reader, options.common.verbose);
   const auto id = columns.require("id", "the learner's id");
   const auto date = columns.require("date", "when it was achieved");

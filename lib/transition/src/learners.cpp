@@ -3,6 +3,7 @@
 #include "rows.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/plausibility.hpp"
 
 namespace waymark::transition {
 
@@ -22,9 +23,20 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
   for (std::size_t i = 0; i < profile_fields.size(); ++i) profile_columns[i] = columns.optional(profile_fields[i].column);
 
   Learners learners;
+  PercentScale attendance_scale;  // a fraction among percentages would print as under 1%
   Record record;
   while (reader->next(record)) {
     const auto learner_id = Columns::text(record, id);
+    if (attendance) {
+      // Every learner's value tells the column's scale, movers or not; a bad one is a mover's
+      // error below, and no one's otherwise.
+      if (const auto text = Columns::text(record, attendance); !text.empty()) {
+        try {
+          attendance_scale.add(text, *parse_percent(text), record.line);
+        } catch (const FieldError&) {
+        }
+      }
+    }
     if (!movers.contains(learner_id)) continue;
     if (const auto seen = learners.find(learner_id); seen != learners.end()) {
       columns.fail(record, id, "the learner appears twice (first on line " + std::to_string(seen->second.line) + ")",
@@ -66,14 +78,12 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
     }
     learners.emplace(learner.id, std::move(learner));
   }
+  attendance_scale.check(*reader, "attendance_pct");
   return learners;
 }
 
 void read_profiles(const Options& options, Learners& learners) {
-  InputOptions input;
-  input.path = options.profiles_path;
-  input.delimiter = options.common.delimiter_char();
-  const auto reader = open_records(input);
+  const auto reader = open_records(options.common.input_options(options.profiles_path));
   const Columns columns(*reader, options.common.verbose);
   const auto id = columns.require("id", "the learner's id");
   std::array<std::optional<std::size_t>, profile_fields.size()> profile_columns;

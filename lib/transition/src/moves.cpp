@@ -38,10 +38,7 @@ std::optional<std::chrono::minutes> parse_clock_time(std::string_view text) {
 }
 
 Moves read_moves(const Options& options, const Checklist& checklist) {
-  InputOptions input;
-  input.path = options.moves_path;
-  input.delimiter = options.common.delimiter_char();
-  const auto reader = open_records(input);
+  const auto reader = open_records(options.common.input_options(options.moves_path));
   const Columns columns(*reader, options.common.verbose);
   const auto id = columns.require("id", "the learner's id, as in the learner records");
   const auto kind = columns.require("kind", std::string(kinds_expected));

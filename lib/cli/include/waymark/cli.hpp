@@ -66,7 +66,10 @@ struct CommonOptions {
   std::string format;              // empty: the tool's default
   std::string input_format = "auto";
   std::string delimiter;           // empty: found from the header row
-  std::string encoding;            // empty: UTF-8, or UTF-16 with a byte order mark
+  // --encoding as given, in order: NAME for every text input, or FILE=NAME for one file (as named
+  // on the command line) that is in another encoding than the rest. Empty: UTF-8, or UTF-16 with
+  // a byte order mark. A workbook is never decoded.
+  std::vector<std::string> encodings;
   std::string sheet;               // .xlsx: empty for the first sheet
   std::string columns_file;        // --columns: the school's own headings
   std::string date_format = "dmy";
@@ -76,8 +79,14 @@ struct CommonOptions {
   MessageSink warn;                // set by Tool::add_common_options
   MessageSink report_error;        // likewise: an error of a run that goes on (ErrorBudget)
 
-  // The options of every input a tool reads (its own path set by the caller for other inputs).
+  // The options of the main input.
   InputOptions input_options() const;
+  // The options of another input file (--since, --moves, --targets, ...): the same options, its
+  // own format detected, and its own encoding where --encoding FILE=NAME names one.
+  InputOptions input_options(const std::string& path) const;
+  // The encoding --encoding gives `path`: its own (FILE=NAME, the last one given), else the one
+  // for every file (the last NAME), else "".
+  std::string encoding_of(const std::string& path) const;
   char delimiter_char() const;
   DateOrder date_order() const;
 

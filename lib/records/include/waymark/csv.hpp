@@ -1,7 +1,9 @@
 // A streaming CSV reader (RFC 4180 plus what spreadsheets export: BOM, CRLF, other delimiters).
 #pragma once
 
+#include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,10 +13,10 @@
 
 namespace waymark {
 
-// Reads a header row, then one record at a time. Quoted fields may hold the delimiter, doubled
+// Reads a header row (rows above it, such as a title, passed over: HeaderSearch), then one record at a time. Quoted fields may hold the delimiter, doubled
 // quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8
 // (ChunkedInput converts other encodings). The delimiter, unless `options.delimiter` names it, is
-// the one of ',' ';' tab '|' that the header row holds most often outside quotes.
+// the one of ',' ';' tab '|' that the first line holding any of them holds most often outside quotes.
 class CsvReader final : public RecordReader {
  public:
   CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options);
@@ -39,6 +41,14 @@ class CsvReader final : public RecordReader {
   void check_utf8(const std::vector<std::string_view>& fields, long line) const;
 
   std::unique_ptr<ChunkedInput> input_;
+  // Rows read while the header row was looked for, below it: served first, as records.
+  struct HeldRow {
+    long line = 0;
+    std::vector<std::string> values;
+  };
+  std::deque<HeldRow> pending_;
+  HeldRow current_;
+  std::optional<Error> deferred_;  // a bad row met while looking for the header row, thrown when reached
   char delimiter_;
   bool crlf_ = false;
   char* cursor_ = nullptr;

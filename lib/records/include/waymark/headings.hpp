@@ -45,6 +45,14 @@ class HeadingVocabulary {
   // For a heading that stands for nothing: the known heading a typing slip away (as git suggests
   // commands), as {heading as the table writes it, field}.
   std::optional<std::pair<std::string, std::string>> suggestion(std::string_view heading) const;
+  // For a heading that stands for no field: the fields it may hold, and why it is not read as
+  // them (columns.json, may_be: 'Exclusions' may count suspensions, permanent exclusions or
+  // both). Never used to read a column; a tool names them where it lacks one of those fields.
+  struct Possible {
+    std::string field;
+    std::string why;  // may be empty
+  };
+  std::vector<Possible> may_be(std::string_view heading) const;
 
  private:
   struct Entry {
@@ -57,6 +65,12 @@ class HeadingVocabulary {
   std::map<std::string, Entry, std::less<>> by_folded_;
   std::map<std::string, std::vector<std::string>, std::less<>> headings_;  // field -> as written
   std::map<std::string, std::string, std::less<>> fallbacks_;
+  struct Pattern {
+    std::vector<std::string> words;  // lower case; a trailing '*' matches any word it starts
+    std::vector<std::string> fields;
+    std::string why;
+  };
+  std::vector<Pattern> may_be_;
 };
 
 }  // namespace waymark

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/errors.hpp"
+#include "waymark/headings.hpp"
 
 namespace waymark {
 
@@ -17,8 +18,6 @@ enum class RecordFormat { csv, json, ndjson, xlsx };
 std::string_view to_string(RecordFormat format);
 // Parses "csv", "json", "ndjson" or "xlsx"; nullopt otherwise.
 std::optional<RecordFormat> parse_record_format(std::string_view name);
-
-class HeadingVocabulary;
 
 // Where messages for the user go: the readers' warnings (a heading close to a known one, a
 // totals row skipped) and the errors of a run that reads on. The tools prefix their name.
@@ -78,8 +77,12 @@ class RecordReader {
   const std::string& field_of(std::size_t column) const { return fields_[column]; }
   // The headings, the field each stands for, and which stand for nothing, as --show-columns prints them.
   std::string describe_headings() const;
+  // For a column whose heading stands for no field: the fields it may hold (HeadingVocabulary::may_be).
+  std::vector<HeadingVocabulary::Possible> may_be(std::size_t column) const;
   // The headings waymark would look for `field` under, for messages.
   std::string headings_looked_for(std::string_view field) const;
+  // The line (a workbook's row) of the header row: 1, unless rows above it were passed over.
+  long header_line() const { return header_line_; }
   // The place of `column` of `record`, for an error message.
   Location where(const Record& record, std::size_t column) const;
 
@@ -93,6 +96,7 @@ class RecordReader {
   virtual bool read_row(Record& record) = 0;
 
   std::vector<std::string> columns_;
+  long header_line_ = 1;
 
  private:
   // find_column without the fallback field.

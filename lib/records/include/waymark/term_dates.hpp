@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "waymark/fields.hpp"
+#include "waymark/records.hpp"
 
 namespace waymark {
 
@@ -27,6 +28,8 @@ class TermDates {
   // read, Error(data) naming the line and column of a date that is missing or does not parse,
   // a term that ends before it starts, terms that overlap, or a file with no terms.
   static TermDates load(const std::string& path, DateOrder order = DateOrder::iso);
+  // The same with a tool's input options (encoding, delimiter, headings) for the file at input.path.
+  static TermDates load(const InputOptions& input, DateOrder order = DateOrder::iso);
 
   // In a term and Monday to Friday.
   bool is_school_day(std::chrono::year_month_day date) const;

@@ -12,6 +12,7 @@
 #include "waymark/risk/learner.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/plausibility.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/records.hpp"
 #include "waymark/unique_ids.hpp"
@@ -40,6 +41,7 @@ struct Options {
   bool unsupported = false;
   bool impact = false;
   std::string since_date;
+  bool require_all_fields = false;  // --require-all-fields: a field the rules test without a column is an error
 };
 
 // Reads learners, checks each id is new, and assesses them.
@@ -60,8 +62,6 @@ class CohortScan {
 
  private:
   void read_and_assess();
-  // Refuses a cohort whose attendance values all look like fractions rather than percentages.
-  void check_attendance_scale() const;
 
   std::unique_ptr<RecordReader> reader_;
   LearnerReader learners_;
@@ -71,8 +71,8 @@ class CohortScan {
   Learner learner_;
   Assessment assessment_;
   ErrorBudget errors_;
-  long attendance_known_ = 0;
-  double highest_attendance_ = 0;
+  std::optional<std::size_t> attendance_column_;
+  PercentScale attendance_scale_;  // fractions among percentages, or a column of them
   std::optional<Pseudonymiser> pseudonymiser_;
   SharedColumns shared_;
 };

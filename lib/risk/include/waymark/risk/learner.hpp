@@ -43,8 +43,10 @@ class LearnerReader {
 
   // Refuses (Error(data), listing the headings looked for) an input with a column for none of the
   // fields `rules` test, and warns once for each such field without a column: its values are all
-  // unknown, so a learner is never scored on nothing without a word.
-  void check_columns(const Rules& rules, const MessageSink& warn) const;
+  // unknown, so a learner is never scored on nothing without a word. An unused heading that may
+  // be such a field ('Exclusions') is named with the --columns line that would map it. With
+  // `require_all` (--require-all-fields) a field without a column is an error instead.
+  void check_columns(const Rules& rules, const MessageSink& warn, bool require_all = false) const;
 
   // Reads `record` into `learner`; throws Error(data) naming line and column on a bad value.
   void read(const Record& record, Learner& learner) const;
