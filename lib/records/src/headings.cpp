@@ -1,12 +1,12 @@
 #include "waymark/headings.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/mapping_file.hpp"
 
 namespace waymark {
 
@@ -102,29 +102,16 @@ const HeadingVocabulary& HeadingVocabulary::builtin() {
 
 HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& path) {
   HeadingVocabulary vocabulary = builtin();
-  std::ifstream in(path);
-  if (!in) throw Error(ErrorKind::missing_input, "cannot open the columns file " + path);
-  std::string line;
-  long number = 0;
-  const char* expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    const auto text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    const auto equals = text.find('=');
-    if (equals == std::string_view::npos) throw data_error({path, number, {}}, "this line maps nothing", expected);
-    const std::string field(trim(text.substr(0, equals)));
-    const std::string heading(trim(text.substr(equals + 1)));
+  const std::string expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";
+  read_mapping_file(path, "columns", expected, [&](long number, std::string_view field, std::string_view heading) {
     if (!vocabulary.knows_field(field)) {
-      std::string problem = "'" + field + "' is not a field waymark knows";
+      std::string problem = "'" + std::string(field) + "' is not a field waymark knows";
       if (const auto near = vocabulary.suggestion(field)) problem += "; did you mean " + near->second + "?";
       throw data_error({path, number, {}}, problem, "a field named in man 5 waymark-records");
     }
     if (fold_heading(heading).empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
-    vocabulary.add(heading, field, 0);
-  }
+    vocabulary.add(std::string(heading), std::string(field), 0);
+  });
   return vocabulary;
 }
 

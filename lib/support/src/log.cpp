@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <functional>
 
 #include "waymark/cli.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
+#include "waymark/mapping_file.hpp"
 
 namespace waymark::support {
 
@@ -26,29 +26,18 @@ Day day_of(std::chrono::year_month_day date) {
 }
 
 ActionNames ActionNames::load(const std::string& path, const Catalogue& catalogue) {
-  std::ifstream in(path);
-  if (!in) throw Error(ErrorKind::missing_input, "cannot open the support names file " + path);
   ActionNames names;
-  std::string line;
-  long number = 0;
-  const char* expected = "lines 'A02 = the school's name for it', or 'none = a name' for support that is none of the 13 actions";
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    const auto text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    const auto equals = text.find('=');
-    if (equals == std::string_view::npos) throw data_error({path, number, {}}, "this line maps nothing", expected);
-    std::string action(trim(text.substr(0, equals)));
-    const auto name = fold_heading(trim(text.substr(equals + 1)));
+  const std::string expected = "lines 'A02 = the school's name for it', or 'none = a name' for support that is none of the 13 actions";
+  read_mapping_file(path, "support names", expected, [&](long number, std::string_view left, std::string_view right) {
+    std::string action(left);
+    const auto name = fold_heading(right);
     if (name.empty()) throw data_error({path, number, {}}, "the name is empty", expected);
     if (fold_heading(action) == "none") action.clear();
     else if (!catalogue.find_action(action)) throw data_error({path, number, {}}, "'" + action + "' is not an action", "A01 to A13, or none");
     for (const auto& [known, meaning] : names.names_)
       if (known == name) throw data_error({path, number, {}}, "this name is mapped twice", "each name once");
     names.names_.push_back({name, {action}});
-  }
+  });
   return names;
 }
 
