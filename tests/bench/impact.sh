@@ -25,15 +25,7 @@ awk -v n=$((rows - given)) -v learners="$learners" 'BEGIN {
 echo "input: $learners learners a term, $rows support rows ($given given, the rest declined); every command pinned to one core (taskset -c 0)"
 echo
 
-measure() {
-  /usr/bin/time -v -o "$work/time" taskset -c 0 "$@" >/dev/null 2>"$work/stderr"
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
-              /Maximum resident set size/ { kb = $2 } END { print s, kb }' "$work/time"
-}
-report() {  # name seconds kb
-  awk -v name="$1" -v s="$2" -v kb="$3" -v n="$learners" 'BEGIN {
-    printf "%-52s %7.2f s %10.0f learners/s %7.1f MB peak\n", name, s, n / s, kb / 1024 }'
-}
+source tests/bench/measure.sh
 
 read -r plain_s plain_kb < <(measure "$bin/risk-check" "$work/spring.csv")
 read -r since_s since_kb < <(measure "$bin/risk-check" "$work/spring.csv" --since "$work/autumn.csv")

@@ -20,17 +20,7 @@ echo "input: $learners learners a term ($(awk -v b="$(stat -c %s "$work/now.csv"
      "every command pinned to one core (taskset -c 0)"
 echo
 
-# Runs a command once; prints its wall time (s) and peak resident memory (KB).
-measure() {
-  /usr/bin/time -v -o "$work/time" taskset -c 0 "$@" >/dev/null 2>"$work/stderr"
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
-              /Maximum resident set size/ { kb = $2 } END { print s, kb }' "$work/time"
-}
-
-report() {  # name seconds kb
-  awk -v name="$1" -v s="$2" -v kb="$3" -v n="$learners" 'BEGIN {
-    printf "%-48s %7.2f s %10.0f learners/s %7.1f MB peak\n", name, s, n / s, kb / 1024 }'
-}
+source tests/bench/measure.sh
 
 read -r plain_s plain_kb < <(measure "$bin/risk-check" "$work/now.csv")
 read -r since_s since_kb < <(measure "$bin/risk-check" "$work/now.csv" --since "$work/before.csv")
