@@ -225,7 +225,7 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   common_ = &options;
   options.warn = [this](const std::string& message) { warn(message); };
   options.report_error = [this](const std::string& message) { report(message); };
-  app_.add_option("input", options.input, "Input file: CSV, JSON array, NDJSON or an .xlsx workbook, detected from the content (default: standard input, also '-')");
+  app_.add_option("input", options.input, "Input file: CSV, JSON array, NDJSON or a workbook (.xlsx or .ods), detected from the content (default: standard input, also '-')");
   app_.add_option("-o,--output", options.output, "Write to this file (created 0600, replaced atomically) instead of standard output")
       ->check([](const std::string& path) {
         // An unset variable in a script (-o "$OUT") must not send every record to the terminal.
@@ -234,8 +234,8 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
   std::string format_list;
   for (const auto& f : formats) format_list += (format_list.empty() ? "" : ", ") + f;
   app_.add_option("--format", options.format, "Output format: " + format_list)->check(CLI::IsMember(formats));
-  app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson, xlsx")
-      ->check(CLI::IsMember({"auto", "csv", "json", "ndjson", "xlsx"}));
+  app_.add_option("--input-format", options.input_format, "Input format instead of detecting it: auto, csv, json, ndjson, xlsx or ods (either names a workbook)")
+      ->check(CLI::IsMember({"auto", "csv", "json", "ndjson", "xlsx", "ods"}));
   app_.add_option("--delimiter", options.delimiter,
                   "CSV field delimiter: one character such as ';' or '|' (not a quote), or 'tab' (default: found from the header)")
       ->check([](const std::string& value) {
@@ -251,7 +251,7 @@ void Tool::add_common_options(CommonOptions& options, const std::vector<std::str
         const auto name = value.substr(value.rfind('=') == std::string::npos ? 0 : value.rfind('=') + 1);
         return name.empty() ? std::string{"an encoding such as windows-1252, or FILE=ENCODING"} : std::string{};
       });
-  app_.add_option("--sheet", options.sheet, "The sheet of an .xlsx workbook to read (default: the first)");
+  app_.add_option("--sheet", options.sheet, "The sheet of a workbook (.xlsx or .ods) to read (default: the first)");
   app_.add_option("--columns", options.columns_file, "The school's own headings: lines 'field = Heading' (man 5 waymark-records)");
   app_.add_flag("--show-columns", options.show_columns, "Print each heading of the input and the field it is read as, then exit");
   app_.add_option("--date-format", options.date_format,

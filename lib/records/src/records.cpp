@@ -33,7 +33,9 @@ std::optional<RecordFormat> parse_record_format(std::string_view name) {
   if (name == "csv") return RecordFormat::csv;
   if (name == "json") return RecordFormat::json;
   if (name == "ndjson" || name == "jsonl") return RecordFormat::ndjson;
-  if (name == "xlsx") return RecordFormat::xlsx;
+  // A user who saved from LibreOffice says "ods"; both kinds of workbook are read by one reader,
+  // which tells them apart by their content.
+  if (name == "xlsx" || name == "ods") return RecordFormat::xlsx;
   return std::nullopt;
 }
 

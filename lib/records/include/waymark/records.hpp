@@ -16,7 +16,7 @@ namespace waymark {
 enum class RecordFormat { csv, json, ndjson, xlsx };
 
 std::string_view to_string(RecordFormat format);
-// Parses "csv", "json", "ndjson" or "xlsx"; nullopt otherwise.
+// Parses "csv", "json", "ndjson" or "jsonl", "xlsx" or "ods" (either is a workbook); nullopt otherwise.
 std::optional<RecordFormat> parse_record_format(std::string_view name);
 
 // Where messages for the user go: the readers' warnings (a heading close to a known one, a
