@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string_view>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <iconv.h>
 #include <unistd.h>
 
@@ -117,9 +118,31 @@ std::size_t ChunkedInput::read_decoded() {
 }
 
 std::string ChunkedInput::read_all() {
-  while (refill(begin())) {
+  std::string all(begin(), end());
+  consume_to(end());
+  if (decoder_) {
+    while (refill(begin())) {
+      all.append(begin(), end());
+      consume_to(end());
+    }
+    return all;
   }
-  return std::string(begin(), end());
+  // A workbook is read whole, straight into one string sized from the file where it is a regular
+  // file: through the refilling window it was copied and zero-filled several times over, a tenth
+  // of the time taken to score a large workbook.
+  struct stat status {};
+  if (!eof_ && ::fstat(fd_, &status) == 0 && S_ISREG(status.st_mode)) {
+    const off_t at = ::lseek(fd_, 0, SEEK_CUR);
+    if (at >= 0 && status.st_size > at) all.reserve(all.size() + static_cast<std::size_t>(status.st_size - at) + 1);
+  }
+  while (!eof_) {
+    const std::size_t filled = all.size();
+    all.resize(all.capacity() > filled ? all.capacity() : filled + chunk_size_);
+    const std::size_t n = read_some(all.data() + filled, all.size() - filled);
+    all.resize(filled + n);
+    if (n == 0) eof_ = true;
+  }
+  return all;
 }
 
 bool ChunkedInput::refill(const char* keep_from) {
