@@ -141,6 +141,49 @@ TEST_CASE("Bar charts: inline SVG in HTML, block characters in text, kept as wri
   CHECK_THAT(convert(markdown, DocumentFormat::md), Contains("``` bar-chart\nBM1 <Stable> programme | 75"));
 }
 
+TEST_CASE("Bar charts of signed points: bars from 0, an interval, a figure given, a withheld value", "[render][bar-chart]") {
+  const std::string markdown =
+      "```bar-chart points\n"
+      "A02: received it | 7.5 | +7,5\n"
+      "A02: difference | 5.5 | 3.0 | 8.0 | +5,5 (+3,0 a +8,0)\n"
+      "Peers | -2 | -4 | 1\n"
+      "A04 | withheld: fewer than 5 learners\n"
+      "not a bar\n"
+      "```\n";
+  const std::string html = convert(markdown, DocumentFormat::html);
+  // The axis runs to the largest value or interval end rounded up (8 -> 8, so -8 to +8): 0 at the
+  // middle of the 300-pixel track, 7.5 points 140.6 pixels to its right.
+  CHECK_THAT(html, Contains("<line x1=\"400\" y1=\"0\" x2=\"400\""));
+  CHECK_THAT(html, Contains("<rect x=\"400\" y=\"1\" width=\"140.6\" height=\"16\" fill=\"#2f6f9f\"/>"));
+  CHECK_THAT(html, Contains(">+7,5</text>"));                        // the figure as given, not the number
+  CHECK_THAT(html, Contains("<path d=\"M456.2 33H550M456.2 28V38M550 28V38\""));  // 3 to 8 across the bar
+  CHECK_THAT(html, Contains("<rect x=\"362.5\" y=\"49\" width=\"37.5\""));       // -2: left of 0
+  CHECK_THAT(html, Contains(">-2 [-4, 1]</text>"));                   // no figure given: the value and interval
+  CHECK_THAT(html, Contains("font-style=\"italic\">withheld: fewer than 5 learners</text>"));  // no bar, never a 0
+  CHECK_THAT(html, Contains(">-8</text>"));
+  CHECK_THAT(html, Contains(">+8</text>"));
+  const std::string text = convert(markdown, DocumentFormat::txt);
+  CHECK_THAT(text, Contains("A02: received it  ░░░░░░░░░░░░░░░██████████████░ +7,5"));
+  CHECK_THAT(text, Contains("Peers             ░░░░░░░░───████│─░░░░░░░░░░░░░ -2 [-4, 1]"));
+  CHECK_THAT(text, Contains("A04               withheld: fewer than 5 learners"));
+  CHECK_THAT(text, !Contains("not a bar"));
+  // Word: the bar set off from the left by an empty cell; the withheld value as italic text.
+  const std::string docx = convert(markdown, DocumentFormat::docx);
+  CHECK(docx.substr(0, 2) == "PK");
+  const std::string pdf = convert(markdown, DocumentFormat::pdf);
+  CHECK(pdf.substr(0, 5) == "%PDF-");
+}
+
+TEST_CASE("Bar charts of percentages take a figure and a withheld value too", "[render][bar-chart]") {
+  const std::string markdown = "```bar-chart\nAll learners | 35.7 | 35,7%\nfsm: Y | withheld\n```\n";
+  const std::string text = convert(markdown, DocumentFormat::txt);
+  CHECK_THAT(text, Contains("All learners  ███████████░░░░░░░░░░░░░░░░░░░ 35,7%"));
+  CHECK_THAT(text, Contains("fsm: Y        withheld"));
+  const std::string html = convert(markdown, DocumentFormat::html);
+  CHECK_THAT(html, Contains("width=\"107.1\" height=\"16\" fill=\"#2f6f9f\""));
+  CHECK_THAT(html, Contains("<title>All learners: 35,7%; fsm: Y: withheld</title>"));
+}
+
 TEST_CASE("HTML is one standalone page with the school, title and paper size", "[render]") {
   const std::string html = convert("# Plan\n", DocumentFormat::html, {"Hillside <Academy>", "Ms Reid", "letter"});
   CHECK_THAT(html, Contains("<title>Title</title>"));

@@ -1,8 +1,10 @@
 // risk-check: early identification without labelling. Options and wiring only; the scoring is
-// in assess.cpp, the modes in score.cpp, explain.cpp, summary.cpp and evaluate.cpp.
+// in assess.cpp, the modes in score.cpp, explain.cpp, summary.cpp and evaluate.cpp, the --impact
+// report in impact_report.cpp.
 #include <iostream>
 
 #include "waymark/risk/cohort.hpp"
+#include "waymark/risk/impact_report.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/risk/since.hpp"
 #include "waymark/risk/support.hpp"
@@ -21,7 +23,9 @@ int main(int argc, char** argv) {
             "(universal, targeted, intensive), the indicators that fired with a sentence each, the risk factors\n"
             "they point to and the Orienta4YEL actions that address them. Output keeps the input's columns.");
   Options options;
-  tool.add_common_options(options.common, {"csv", "json", "ndjson", "txt"});
+  DocumentOptions documents;  // the --impact report's
+  tool.add_common_options(options.common, {"csv", "json", "ndjson", "txt", "md", "html", "pdf", "docx"});
+  add_document_options(tool, documents);
   auto& app = tool.app();
   app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules");
   app.add_flag("--print-rules", options.print_rules, "Print the default rules, with their sources, and exit");
@@ -97,8 +101,13 @@ int main(int argc, char** argv) {
     tool.check_options(mode.name);
     check_support_options(options);
     check_format(mode, options.common.format);
+    if (support_mode == SupportRun::impact_report) check_impact_report(options, documents);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
     const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
+    if (support_mode == SupportRun::impact_report) {
+      write_impact_report(options, documents, rules);
+      return completed(false);
+    }
     if (support_mode) return completed(run_support_mode(*support_mode, options, rules));
     switch (run) {
       case Run::explain: explain_learner(options, rules); return completed(false);

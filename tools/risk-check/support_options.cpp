@@ -14,7 +14,8 @@ void add_support_options(CLI::App& app, Options& options) {
                "id, tier, reasons, recommended_actions, support_received (csv, json, ndjson)");
   app.add_flag("--impact", options.impact,
                "With --since and --support: per action, the learners who received it, their attendance change and\n"
-               "tier moves beside comparable learners with no support, a 95% interval, and coverage (csv, json, ndjson)");
+               "tier moves beside comparable learners with no support, a 95% interval, and coverage (csv, json, ndjson);\n"
+               "with --format md, html, pdf or docx, the report for governors, with charts and notes (--lang, --paper)");
   app.add_option("--since-date", options.since_date,
                  "With --impact: the day of the --since file; support counts if given from then to --as-of");
 }

@@ -247,23 +247,42 @@ class DocxWriter final : public DocumentWriter {
     body_ += "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>" + t + "</w:tbl><w:p/>";
   }
 
-  // A bar chart as a table of label, bar (a shaded cell as wide as the percentage) and figure.
-  void bar_chart(const std::vector<Bar>& bars) {
-    const int label_width = content_width() * 35 / 100, figure_width = content_width() * 10 / 100;
+  // A bar chart as a table of label, bar (a shaded cell as wide as the percentage; on a points
+  // chart, set off from the left to start or end at 0) and figure, which carries the interval; a
+  // withheld figure is written in place of its bar.
+  void bar_chart(const BarChart& chart) {
+    const bool plain = chart.plain();
+    const int label_width = content_width() * (plain ? 35 : 30) / 100, figure_width = content_width() * (plain ? 10 : 25) / 100;
     const int bar_space = content_width() - label_width - figure_width;
     std::string t = R"(<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>)";
     t += fmt::format(R"(<w:gridCol w:w="{}"/><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid>)", label_width, bar_space, figure_width);
-    for (const auto& bar : bars) {
-      const int filled = static_cast<int>(bar_space * bar.percent / 100);
-      std::string bar_cell = filled > 0 ? fmt::format(R"(<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>)"
-                                                      R"(<w:tblGrid><w:gridCol w:w="{}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>)"
-                                                      R"(<w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl><w:p/>)",
-                                                      filled, filled, filled)
-                                        : "<w:p/>";
+    for (const auto& bar : chart.bars) {
+      const int offset = chart.points ? static_cast<int>(bar_space * std::min(chart.position(0), chart.position(bar.percent))) : 0;
+      const int filled = chart.points ? static_cast<int>(bar_space * std::max(chart.position(0), chart.position(bar.percent))) - offset
+                                      : static_cast<int>(bar_space * bar.percent / 100);
+      std::string bar_cell = "<w:p/>";
+      if (!bar.has_value) {
+        RunStyle style;
+        style.italic = true;
+        bar_cell = "<w:p>" + run(bar.figure, style) + "</w:p>";
+      } else if (filled > 0 && offset == 0) {
+        bar_cell = fmt::format(R"(<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>)"
+                               R"(<w:tblGrid><w:gridCol w:w="{}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>)"
+                               R"(<w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl><w:p/>)",
+                               filled, filled, filled);
+      } else if (filled > 0) {
+        bar_cell = fmt::format(R"(<w:tbl><w:tblPr><w:tblW w:w="{0}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>)"
+                               R"(<w:tblGrid><w:gridCol w:w="{1}"/><w:gridCol w:w="{2}"/></w:tblGrid><w:tr>)"
+                               R"(<w:tc><w:tcPr><w:tcW w:w="{1}" w:type="dxa"/></w:tcPr><w:p/></w:tc>)"
+                               R"(<w:tc><w:tcPr><w:tcW w:w="{2}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc>)"
+                               R"(</w:tr></w:tbl><w:p/>)",
+                               offset + filled, offset, filled);
+      }
+      const std::string figure = bar.has_value ? chart.figure(bar, fmt::format("{:.0f}%", bar.percent)) : std::string();
       t += fmt::format(R"(<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p>{}</w:p></w:tc>)"
                        R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{}</w:tc>)"
-                       R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="right"/></w:pPr>{}</w:p></w:tc></w:tr>)",
-                       label_width, run(bar.label, {}), bar_space, bar_cell, figure_width, run(fmt::format("{:.0f}%", bar.percent), {}));
+                       R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="{}"/></w:pPr>{}</w:p></w:tc></w:tr>)",
+                       label_width, run(bar.label, {}), bar_space, bar_cell, figure_width, plain ? "right" : "left", run(figure, {}));
     }
     body_ += t + "</w:tbl><w:p/>";
   }

@@ -747,12 +747,15 @@ class PageLayout {
 
   // --- bar charts ---
 
-  // One row per bar: its label, a track with the share filled, and the percentage. Kept on one page.
-  void bar_chart(const std::vector<Bar>& bars, const Frame& frame) {
+  // One row per bar: its label, a track with the share filled (or, on a points chart, the bar from
+  // the line at 0 and the interval across it), and the figure; a withheld figure in place of its
+  // bar. Kept on one page.
+  void bar_chart(const BarChart& chart, const Frame& frame) {
+    const auto& bars = chart.bars;
     constexpr double bar_height = 8;
     constexpr double row_gap = 4;
-    constexpr double percent_width = 42;
-    const double label_width = frame.width * 0.4;
+    const double percent_width = chart.plain() ? 42 : frame.width * 0.26;
+    const double label_width = frame.width * (chart.plain() ? 0.4 : 0.34);
     const double track_x = frame.x + label_width + 8;
     const double track_width = frame.width - label_width - percent_width - 16;
     struct ChartRow {
@@ -764,8 +767,11 @@ class PageLayout {
     double total = 0;
     for (const auto& bar : bars) {
       Layout label = make_layout(escaped(bar.label), font(body_size - 0.5), label_width);
-      Layout percent = make_layout(escaped(fmt::format("{:.1f}%", bar.percent)), font(body_size - 0.5), percent_width, PANGO_ALIGN_RIGHT);
-      const double height = std::max(label.lines().back().bottom, bar_height) + row_gap;
+      const std::string figure = chart.figure(bar, fmt::format("{:.1f}%", bar.percent));
+      Layout percent = bar.has_value ? make_layout(escaped(figure), font(body_size - 0.5), percent_width, chart.plain() ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+                                     : make_layout("<i>" + escaped(figure) + "</i>", font(body_size - 0.5), track_width + percent_width + 8);
+      const double figure_bottom = chart.plain() ? 0 : percent.lines().back().bottom;
+      const double height = std::max({label.lines().back().bottom, figure_bottom, bar_height}) + row_gap;
       total += height;
       rows.push_back({std::move(label), std::move(percent), height});
     }
@@ -773,12 +779,31 @@ class PageLayout {
     const std::size_t first_item = page().size();
     const double top = reserve(total);
     double y = top;
+    const auto x_of = [&](double value) { return track_x + track_width * chart.position(value); };
     for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Bar& bar = bars[i];
       add_text(rows[i].label, frame.x, y, 0, pango_layout_get_line_count(rows[i].label.get()), "P");
       const double bar_top = y + rows[i].label.first_baseline() - bar_height + 1;
+      if (!bar.has_value) {
+        add_text(rows[i].percent, track_x, y, 0, pango_layout_get_line_count(rows[i].percent.get()), "P");
+        y += rows[i].height;
+        continue;
+      }
       add_box(track_x, bar_top, track_width, bar_height, header_fill_gray, {});
-      if (bars[i].percent > 0) add_box(track_x, bar_top, track_width * bars[i].percent / 100, bar_height, muted_gray, {});
-      add_text(rows[i].percent, track_x + track_width + 8, y, 0, 1, "P");
+      if (!chart.points) {
+        if (bar.percent > 0) add_box(track_x, bar_top, track_width * bar.percent / 100, bar_height, muted_gray, {});
+      } else if (bar.percent != 0) {
+        const double from = std::min(x_of(0), x_of(bar.percent));
+        add_box(from, bar_top, std::abs(x_of(bar.percent) - x_of(0)), bar_height, muted_gray, {});
+      }
+      if (chart.points) add_rule(x_of(0), bar_top - 2, x_of(0), bar_top + bar_height + 2, 0.6, 0);
+      if (bar.low) {
+        const double middle = bar_top + bar_height / 2;
+        add_rule(x_of(*bar.low), middle, x_of(*bar.high), middle, 1.2, 0);
+        add_rule(x_of(*bar.low), bar_top + 1.5, x_of(*bar.low), bar_top + bar_height - 1.5, 1.2, 0);
+        add_rule(x_of(*bar.high), bar_top + 1.5, x_of(*bar.high), bar_top + bar_height - 1.5, 1.2, 0);
+      }
+      add_text(rows[i].percent, track_x + track_width + 8, y, 0, chart.plain() ? 1 : pango_layout_get_line_count(rows[i].percent.get()), "P");
       y += rows[i].height;
     }
     placed(y, first_item, top, false);

@@ -24,7 +24,8 @@ std::vector<std::string> shareable_fields() {
 
 Mode mode_of(Run run) {
   switch (run) {
-    case Run::records: return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain"};
+    case Run::records:
+      return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain; md, html, pdf and docx for the --impact report"};
     case Run::summary: return {"--summary", {"txt", "csv", "json"}};
     case Run::explain: return {"--explain", {"txt"}};
     case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
@@ -33,42 +34,50 @@ Mode mode_of(Run run) {
 }
 
 OptionModes option_modes() {
-  // One mark per mode: y takes effect, - is refused there.
+  // One mark per mode: y takes effect, - is refused there. --impact with md, html, pdf or docx is the
+  // report (impact_report.hpp).
   return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns", "--unsupported",
-           "--tier-change left", "--impact"},
+           "--tier-change left", "--impact", "the --impact report"},
           {
-              {"input", "yyyy-yyyy"},
-              {"--output", "yyyy--yyy"},
-              {"--format", "yyyy--yyy"},
-              {"--input-format", "yyyy-yyyy"},
-              {"--delimiter", "yyyy-yyyy"},
-              {"--encoding", "yyyy-yyyy"},
-              {"--sheet", "yyyy-yyyy"},
-              {"--columns", "yyyy-yyyy"},
-              {"--show-columns", "-----y---"},
-              {"--date-format", "yyyy--yyy"},
-              {"--verbose", "yyyy--yyy"},
-              {"--rules", "yyyy--yyy"},
-              {"--print-rules", "----y----"},
-              {"--tier", "y-----yy-"},
-              {"--max-errors", "yyyy--yyy"},
-              {"--actions", "y-y---yy-"},
-              {"--fail-on", "yy----y--"},   // --summary: the tier counts, or with --since the changes
-              {"--since", "yy-----yy"},
-              {"--tier-change", "y------y-"},
-              {"--pseudonymise", "yy-y--yy-"},  // --summary, --evaluate: which --by columns may be shown
-              {"--keep", "yy-y--yy-"},
-              {"--explain", "--y------"},
-              {"--summary", "-y-------"},
-              {"--by", "-y-y----y"},
-              {"--evaluate", "---y-----"},
-              {"--require-all-fields", "yyyy--yyy"},  // every mode that scores learners
-              {"--support", "y-----yyy"},  // the support log: scoring adds active_support and support_received
-              {"--support-names", "y-----yyy"},
-              {"--as-of", "y-----yyy"},
-              {"--unsupported", "------y--"},
-              {"--impact", "--------y"},
-              {"--since-date", "--------y"},
+              {"input", "yyyy-yyyyy"},
+              {"--output", "yyyy--yyyy"},
+              {"--format", "yyyy--yyyy"},
+              {"--input-format", "yyyy-yyyyy"},
+              {"--delimiter", "yyyy-yyyyy"},
+              {"--encoding", "yyyy-yyyyy"},
+              {"--sheet", "yyyy-yyyyy"},
+              {"--columns", "yyyy-yyyyy"},
+              {"--show-columns", "-----y----"},
+              {"--date-format", "yyyy--yyyy"},
+              {"--verbose", "yyyy--yyyy"},
+              {"--rules", "yyyy--yyyy"},
+              {"--print-rules", "----y-----"},
+              {"--tier", "y-----yy--"},
+              {"--max-errors", "yyyy--yyyy"},
+              {"--actions", "y-y---yy--"},
+              {"--fail-on", "yy----y---"},   // --summary: the tier counts, or with --since the changes
+              {"--since", "yy-----yyy"},
+              {"--tier-change", "y------y--"},
+              {"--pseudonymise", "yy-y--yy--"},  // --summary, --evaluate: which --by columns may be shown
+              {"--keep", "yy-y--yy--"},
+              {"--explain", "--y-------"},
+              {"--summary", "-y--------"},
+              {"--by", "-y-y----yy"},
+              {"--evaluate", "---y------"},
+              {"--require-all-fields", "yyyy--yyyy"},  // every mode that scores learners
+              {"--support", "y-----yyyy"},  // the support log: scoring adds active_support and support_received
+              {"--support-names", "y-----yyyy"},
+              {"--as-of", "y-----yyyy"},
+              {"--unsupported", "------y---"},
+              {"--impact", "--------yy"},
+              {"--since-date", "--------yy"},
+              // The documents' options: the --impact report is the one document risk-check writes.
+              {"--template", "---------y"},
+              {"--templates", "---------y"},
+              {"--set", "---------y"},
+              {"--settings", "---------y"},
+              {"--paper", "---------y"},
+              {"--lang", "---------y"},
           }};
 }
 

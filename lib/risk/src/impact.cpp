@@ -96,7 +96,7 @@ std::string points(double value) {
 
 }  // namespace
 
-void write_impact(const Options& options, const Rules& rules) {
+void write_impact(const Options& options, const Rules& rules, RecordWriter& table) {
   auto support = read_support(options);
   const support::Day from = since_day(options);
   if (options.since_date.empty() && options.common.warn)
@@ -160,9 +160,7 @@ void write_impact(const Options& options, const Rules& rules) {
   for (const auto& gone : before.left()) add(support->log.of_key(gone.key), gone, std::nullopt, Learner::unknown);
   support->log.warn_unknown_learners(options.common.warn, scan.reader().source_name() + " or " + options.since_path);
 
-  const auto format = options.common.format.empty() ? RecordFormat::csv : *parse_record_format(options.common.format);
-  Output out(options.common.output);
-  auto writer = RecordWriter::create(format, out);
+  RecordWriter* const writer = &table;
   writer->begin({"action", "group", "learners", "compared", "attendance_change", "comparison_change", "difference", "low", "high",
                  "tier_down", "tier_same", "tier_up", "left", "coverage"});
   const auto number = [&](const std::string& text) { writer->json_or_text(text, text); };
@@ -224,7 +222,6 @@ void write_impact(const Options& options, const Rules& rules) {
     }
   }
   writer->finish();
-  out.commit();
 }
 
 }  // namespace waymark::risk

@@ -67,7 +67,11 @@ void learner_support(SupportContext& support, std::string_view id, LearnerSuppor
 }
 
 std::optional<SupportRun> support_run(const Options& options) {
-  if (options.impact) return SupportRun::impact;
+  if (options.impact) {
+    const auto& format = options.common.format;
+    const bool document = format == "md" || format == "html" || format == "pdf" || format == "docx";
+    return document ? SupportRun::impact_report : SupportRun::impact;
+  }
   if (options.unsupported) return SupportRun::unsupported;
   if (std::find(options.tier_changes.begin(), options.tier_changes.end(), "left") != options.tier_changes.end())
     return SupportRun::leavers;
@@ -78,7 +82,8 @@ Mode mode_of(SupportRun run) {
   switch (run) {
     case SupportRun::unsupported: return {"--unsupported", {"csv", "json", "ndjson"}};
     case SupportRun::leavers: return {"--tier-change left", {"csv", "json", "ndjson"}};
-    case SupportRun::impact: return {"--impact", {"csv", "json", "ndjson"}};
+    case SupportRun::impact: return {"--impact", {"csv", "json", "ndjson"}, "the report to read is md, html, pdf or docx"};
+    case SupportRun::impact_report: return {"the --impact report", {"md", "html", "pdf", "docx"}};
   }
   return {};
 }
@@ -119,13 +124,55 @@ void check_support_options(const Options& options) {
   if (support && other_mode) usage("--support is for scoring, --unsupported, --tier-change left and --impact: not with --summary, --explain or --evaluate");
 }
 
+namespace {
+
+// --impact's table as records to -o: the output is opened when the table begins, once every input
+// has been read, so a bad input leaves no file and writes nothing.
+class ImpactRecords final : public RecordWriter {
+ public:
+  explicit ImpactRecords(const Options& options) : options_(options) {}
+  void begin(const std::vector<std::string>& columns) override {
+    const auto format = options_.common.format.empty() ? RecordFormat::csv : *parse_record_format(options_.common.format);
+    out_.emplace(options_.common.output);
+    writer_ = RecordWriter::create(format, *out_);
+    writer_->begin(columns);
+  }
+  void start_record() override { writer_->start_record(); }
+  void text(std::string_view value) override { writer_->text(value); }
+  void cells(std::span<const std::string_view> values) override { writer_->cells(values); }
+  void json_or_text(std::string_view json, std::string_view text) override { writer_->json_or_text(json, text); }
+  void integer(long long value) override { writer_->integer(value); }
+  void list(std::span<const std::string> items) override { writer_->list(items); }
+  void list(std::span<const std::string_view> items) override { writer_->list(items); }
+  bool holds_structure() const override { return writer_->holds_structure(); }
+  void structured(const nlohmann::ordered_json& value) override { writer_->structured(value); }
+  void end_record() override { writer_->end_record(); }
+  void finish() override {
+    writer_->finish();
+    out_->commit();
+  }
+
+ private:
+  const Options& options_;
+  std::optional<Output> out_;
+  std::unique_ptr<RecordWriter> writer_;
+};
+
+}  // namespace
+
+void write_impact(const Options& options, const Rules& rules) {
+  ImpactRecords table(options);
+  write_impact(options, rules, table);
+}
+
 bool run_support_mode(SupportRun run, const Options& options, const Rules& rules) {
   switch (run) {
     case SupportRun::unsupported: return write_unsupported(options, rules);
     case SupportRun::leavers: return write_leavers(options, rules);
     case SupportRun::impact: write_impact(options, rules); return false;
+    case SupportRun::impact_report: break;
   }
-  return false;
+  throw Error(ErrorKind::internal, "the --impact report is written by the tool, with its document options");
 }
 
 }  // namespace waymark::risk

@@ -123,7 +123,10 @@ struct PageSettings {
 bool is_signature_table(cmark_node* node);
 
 // A bar chart in Markdown is a fenced code block with the info string `bar-chart` and one bar a line,
-// `label | percentage`: HTML draws it as inline SVG, text with block characters, PDF as bars.
+// `label | percentage`: HTML draws it as inline SVG, text with block characters, PDF as bars, Word
+// as shaded cells. `bar-chart points` draws signed values from 0; a line may add an interval
+// (`| low | high`) and a figure to print beside the bar, and a value given as text (`label |
+// withheld`) is printed in place of its bar (bar_chart.hpp).
 
 // Writes parsed documents in one format. Several documents in one output are separated by page
 // breaks (HTML, PDF) or a rule (Markdown, text).
