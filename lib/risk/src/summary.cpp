@@ -54,8 +54,8 @@ bool write_summary(const Options& options, const Rules& rules) {
   const auto by_columns = group_columns(reader, options.by);
   // Completeness: each field the rules use, then each --by column.
   std::vector<std::string> fields;
-  for (std::size_t i = 0; i < field_count; ++i)
-    if (rules.uses_field[i]) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
+  for (std::size_t i = 0; i < rules.field_total(); ++i)
+    if (rules.uses_field[i]) fields.emplace_back(rules.name_of(static_cast<Field>(i)));
   std::vector<long> missing(fields.size() + by_columns.size(), 0);
 
   TierCounts cohort;
