@@ -121,15 +121,7 @@ void CohortScan::prepare_worked_out(const Options& options) {
                      fmt::join(counts, ", ")));
   }
   if (!options.events_path.empty()) {
-    if (options.events_path == "-" && options.common.input == "-")
-      throw Error(ErrorKind::usage, "--events and the input cannot both be standard input");
-    support::LogOptions log_options;
-    log_options.input = options.common.input_options(options.events_path);
-    log_options.dates = options.common.date_order();
-    log_options.verbose = options.common.verbose;
-    log_options.max_errors = options.common.max_errors;
-    log_options.report_error = options.common.report_error;
-    events_ = std::make_shared<EventLog>(EventLog::read(log_options));
+    events_ = std::make_shared<EventLog>(read_events(options));
     as_of_ = as_of_day(options);
     if (counts.empty() && warn)
       warn(fmt::format("--events {}: the rules count no events (a field events.<type>), so the events change no score",
@@ -205,6 +197,7 @@ void CohortScan::read_and_assess() {
   const auto id = ids_.key(learners_.id_of(record_));
   learners_.read(record_, learner_);
   if (!worked_out_.empty()) work_out_fields();
+  else if (events_) events_->of(learner_.id);  // marks the learner's events as theirs (warn_unknown_learners)
   // Attendance read from its column (not worked out from sessions) is checked for fractions.
   if (attendance_column_) {
     if (const auto text = trim(record_.values[*attendance_column_]); !text.empty())

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "waymark/cli.hpp"
+#include "waymark/risk/cohort.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
@@ -59,6 +60,18 @@ EventLog EventLog::read(const support::LogOptions& options) {
     return a.learner != b.learner ? a.learner < b.learner : a.day < b.day;
   });
   return log;
+}
+
+EventLog read_events(const Options& options) {
+  if (options.events_path == "-" && options.common.input == "-")
+    throw Error(ErrorKind::usage, "--events and the input cannot both be standard input");
+  support::LogOptions log_options;
+  log_options.input = options.common.input_options(options.events_path);
+  log_options.dates = options.common.date_order();
+  log_options.verbose = options.common.verbose;
+  log_options.max_errors = options.common.max_errors;
+  log_options.report_error = options.common.report_error;
+  return EventLog::read(log_options);
 }
 
 std::span<const EventLog::Event> EventLog::of(std::string_view id) {

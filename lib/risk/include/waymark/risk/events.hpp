@@ -52,4 +52,9 @@ class EventLog {
   std::string source_;
 };
 
+struct Options;
+// Reads --events with the run's options (its own format and encoding, --date-format, --verbose,
+// --max-errors); Error(usage) when it and the input are both standard input.
+EventLog read_events(const Options& options);
+
 }  // namespace waymark::risk
