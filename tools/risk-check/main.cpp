@@ -104,6 +104,15 @@ int main(int argc, char** argv) {
     if (support_mode == SupportRun::impact_report) check_impact_report(options, documents);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
     const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
+    // The rules' own fields are read by their headings as waymark's are (and --columns may name them).
+    bool dated = !options.support_path.empty() || !options.events_path.empty();
+    for (const auto& own : rules.fields) {
+      if (own.source == RuleField::Source::declared) options.common.declared_fields.push_back({own.name, own.headings});
+      dated = dated || own.kind == Kind::date;
+    }
+    if (!options.as_of.empty() && !dated)
+      throw Error(ErrorKind::usage, "--as-of is the day a support log, events or the rules' date fields are read as of: it needs --support, "
+                                    "--events or a date field");
     if (support_mode == SupportRun::impact_report) {
       write_impact_report(options, documents, rules);
       return completed(false);

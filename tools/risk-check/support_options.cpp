@@ -8,7 +8,10 @@ void add_support_options(CLI::App& app, Options& options) {
                  "and support_received; with --unsupported, --impact or --tier-change left");
   app.add_option("--support-names", options.support_names_path,
                  "The school's own names for its support: lines 'A02 = Homework mentors', or 'none = Breakfast club'");
-  app.add_option("--as-of", options.as_of, "The day the support log is read as of (default today)");
+  app.add_option("--as-of", options.as_of, "The day the support log and --events are read as of (default today)");
+  app.add_option("--events", options.events_path,
+                 "The school's dated events (columns id, date, type): a rule's field events.<type> counts a learner's\n"
+                 "events of that type up to --as-of, or with within_days those in the last N days");
   app.add_flag("--unsupported", options.unsupported,
                "With --support: learners in targeted or intensive support with no support active on --as-of:\n"
                "id, tier, reasons, recommended_actions, support_received (csv, json, ndjson)");

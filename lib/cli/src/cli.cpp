@@ -23,8 +23,8 @@ InputOptions CommonOptions::input_options() const {
   options.delimiter = delimiter_char();
   options.encoding = encoding_of(input);
   options.sheet = sheet;
-  if (!columns_file.empty() && !headings_)
-    headings_ = std::make_shared<const HeadingVocabulary>(HeadingVocabulary::with_school_headings(columns_file));
+  if ((!columns_file.empty() || !declared_fields.empty()) && !headings_)
+    headings_ = std::make_shared<const HeadingVocabulary>(HeadingVocabulary::with_declared_fields(declared_fields, columns_file));
   options.headings = headings_.get();
   options.warn = warn;
   return options;

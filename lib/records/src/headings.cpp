@@ -100,8 +100,17 @@ const HeadingVocabulary& HeadingVocabulary::builtin() {
   return vocabulary;
 }
 
-HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& path) {
+HeadingVocabulary HeadingVocabulary::with_school_headings(const std::string& path) { return with_declared_fields({}, path); }
+
+HeadingVocabulary HeadingVocabulary::with_declared_fields(const std::vector<DeclaredField>& declared, const std::string& path) {
   HeadingVocabulary vocabulary = builtin();
+  for (const auto& own : declared) {
+    vocabulary.headings_[own.field];
+    vocabulary.add(own.field, own.field, 1);
+    int rank = 2;
+    for (const auto& heading : own.headings) vocabulary.add(heading, own.field, rank++);
+  }
+  if (path.empty()) return vocabulary;
   const std::string expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";
   read_mapping_file(path, "columns", expected, [&](long number, std::string_view field, std::string_view heading) {
     if (!vocabulary.knows_field(field)) {

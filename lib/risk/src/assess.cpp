@@ -41,7 +41,7 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
       specific.push_back(static_cast<std::size_t>(catalogue.find_action(id) - catalogue.actions().data()));
   }
   for (const auto& lift : rules.overrides) override_tests_.push_back({static_cast<std::size_t>(lift.when.field), lift.when.low, lift.when.high});
-  for (std::size_t i = 0; i < field_count; ++i)
+  for (std::size_t i = 0; i < rules.field_total(); ++i)
     if (rules.uses_field[i]) used_fields_.push_back(static_cast<Field>(i));
   for (const auto& action : catalogue.actions()) {
     FactorSet set = 0;
@@ -130,7 +130,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   out.factor_set = indicated;
 
   for (const auto field : used_fields_)
-    if (!learner.known(field)) out.missing.push_back(LearnerReader::column_of(field));
+    if (!learner.known(field)) out.missing.push_back(rules_.name_of(field));
   recommend(specific, out);
 }
 
@@ -143,8 +143,8 @@ void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
     reason->clear();
     sentence.append(value, *reason++);
   };
-  for (const auto* indicator : out.fired) write(indicator->reason, learner[indicator->when.field]);
-  for (const auto* lift : out.lifted) write(lift->reason, learner[lift->when.field]);
+  for (const auto* indicator : out.fired) write(indicator->reason, learner[indicator->when.field] * indicator->when.shown);
+  for (const auto* lift : out.lifted) write(lift->reason, learner[lift->when.field] * lift->when.shown);
 }
 
 // First the actions specific to the indicators that fired, in the order the rules list those

@@ -103,6 +103,7 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
     options.common.warn("--impact: without --since-date, support counts whenever it was given up to --as-of");
   Snapshot before = read_snapshot(options, rules);
   CohortScan scan(options, rules);
+  scan.use_earlier(before);
 
   const std::size_t labels = support->log.action_count();
   const std::size_t any = labels, none = labels + 1;

@@ -8,6 +8,8 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/headings.hpp"
+#include "waymark/support/log.hpp"
 
 namespace waymark::risk {
 
@@ -21,8 +23,20 @@ LearnerReader::LearnerReader(const RecordReader& reader, const Catalogue& catalo
     if (const auto column = reader.find_column(column_of(field))) present_.push_back({field, kind_of(field), *column});
   }
   sessions_possible_ = reader.find_column("sessions_possible");
+  // (declared fields are added by the other constructor)
   sessions_attended_ = reader.find_column("sessions_attended");
   date_of_birth_ = reader.find_column("date_of_birth");
+}
+
+LearnerReader::LearnerReader(const RecordReader& reader, const Rules& rules, DateOrder dates, bool verbose, std::int32_t as_of)
+    : LearnerReader(reader, *rules.catalogue, dates, verbose) {
+  fields_ = rules.field_total();
+  as_of_ = as_of;
+  for (std::size_t i = 0; i < rules.fields.size(); ++i) {
+    const auto& own = rules.fields[i];
+    if (own.source != RuleField::Source::declared) continue;
+    if (const auto column = reader.find_column(own.name)) present_.push_back({static_cast<Field>(field_count + i), own.kind, *column, &own});
+  }
 }
 
 void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, bool require_all) const {
@@ -30,9 +44,12 @@ void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, b
     return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
            (field == Field::attendance && sessions_possible_ && sessions_attended_);
   };
+  // Fields worked out rather than read (a change since --since, a count of events) have no column.
+  const auto column_of = [&](Field field) { return rules.name_of(field); };
   std::vector<Field> used, absent;
-  for (std::size_t i = 0; i < field_count; ++i) {
-    if (!rules.uses_field[i]) continue;
+  for (std::size_t i = 0; i < rules.field_total(); ++i) {
+    const auto* own = rules.rule_field(static_cast<Field>(i));
+    if (!rules.uses_field[i] || (own && own->source != RuleField::Source::declared)) continue;
     used.push_back(static_cast<Field>(i));
     if (!has_column(used.back())) absent.push_back(used.back());
   }
@@ -93,7 +110,7 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       parse_date(record.values[at], dates_);
     }
     learner.reported_factors.clear();
-    learner.values.fill(Learner::unknown);
+    std::fill_n(learner.values.begin(), fields_, Learner::unknown);
     for (const auto& column : present_) {
       auto& value = learner.values[static_cast<std::size_t>(column.field)];
       at = column.at;
@@ -105,9 +122,19 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       }
       switch (column.kind) {
         case Kind::percent: value = *parse_percent(text); break;
+        case Kind::number: value = *parse_number(text); break;
+        case Kind::date: value = static_cast<double>(as_of_ - support::day_of(*parse_date(text, dates_))); break;
         case Kind::count: value = static_cast<double>(*parse_count(text)); break;
         case Kind::flag: value = *parse_bool(text) ? 1 : 0; break;
         case Kind::category: {
+          if (column.declared) {
+            const auto& codes = column.declared->codes;
+            const auto folded = fold_heading(text);
+            const auto it = std::find_if(codes.begin(), codes.end(), [&](const std::string& code) { return fold_heading(code) == folded; });
+            if (it == codes.end()) fail("not a code of " + column.declared->name, fmt::format("one of {}", fmt::join(codes, ", ")));
+            value = static_cast<double>(it - codes.begin());
+            break;
+          }
           const auto sen = parse_sen_provision(text);
           if (!sen) fail("not a SEN provision", std::string(sen_provision_expected));
           value = static_cast<double>(*sen);
@@ -125,6 +152,12 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
           }
           value = static_cast<double>(learner.reported_factors.size());
           break;
+      }
+      // A declared field's own range: out of it is a slip, refused as a bad percentage is.
+      if (column.declared && (column.kind == Kind::number || column.kind == Kind::percent) &&
+          (value < column.declared->min || value > column.declared->max)) {
+        fail(fmt::format("out of the range of {}", column.declared->name),
+             fmt::format("a number from {} to {}", format_number(column.declared->min, 2), format_number(column.declared->max, 2)));
       }
     }
     // Session counts are checked whenever present; they give attendance when no percentage does.

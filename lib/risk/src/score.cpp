@@ -65,6 +65,7 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
   const auto fail_tier = options.fail_on.empty() ? std::nullopt : parse_tier(options.fail_on);
   std::optional<Snapshot> before;
   if (!options.since_path.empty()) before = read_snapshot(options, rules);
+  if (before) scan.use_earlier(*before);
   const auto fail_change = parse_tier_change(options.fail_on);
   std::vector<bool> shown_changes(tier_change_count, options.tier_changes.empty());
   for (const auto& name : options.tier_changes) shown_changes[static_cast<std::size_t>(*parse_tier_change(name))] = true;

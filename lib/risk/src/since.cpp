@@ -55,8 +55,28 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
                       static_cast<std::uint8_t>(tier), 0});
 }
 
+void Snapshot::add_values(const double* learner_values) {
+  for (const auto field : kept_) values_.push_back(learner_values[static_cast<std::size_t>(field)]);
+}
+
 void Snapshot::seal() {
-  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  if (kept_.empty()) {
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+    return;
+  }
+  // The kept values move with their entries.
+  std::vector<std::uint32_t> order(entries_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return entries_[a].hash < entries_[b].hash; });
+  std::vector<Entry> entries(entries_.size());
+  std::vector<double> values(values_.size());
+  const std::size_t stride = kept_.size();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    entries[i] = entries_[order[i]];
+    std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(order[i] * stride), stride, values.begin() + static_cast<std::ptrdiff_t>(i * stride));
+  }
+  entries_ = std::move(entries);
+  values_ = std::move(values);
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
@@ -71,7 +91,9 @@ std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
   at->found = 1;
-  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash};
+  const auto index = static_cast<std::size_t>(at - entries_.begin());
+  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash,
+                  kept_.empty() ? nullptr : values_.data() + index * kept_.size()};
 }
 
 std::vector<Snapshot::Previous> Snapshot::left() const {
@@ -87,16 +109,23 @@ Snapshot read_snapshot(const Options& options, const Rules& rules) {
   Options earlier = options;
   earlier.common.input = options.since_path;
   earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output
+  earlier.events_path.clear();  // --events are counted up to --as-of, this term's day, so not for the earlier file
+  earlier.earlier_file = true;
   CohortScan scan(earlier, rules);
   const auto by_columns = group_columns(scan.reader(), options.by);
   std::vector<std::string> values(by_columns.size());
   Snapshot snapshot;
+  std::vector<Field> compared;  // fields whose change the rules test
+  for (const auto& own : rules.fields)
+    if (own.source == RuleField::Source::change) compared.push_back(own.of);
+  snapshot.keep_fields(compared);
   while (scan.next()) {
     for (std::size_t g = 0; g < by_columns.size(); ++g) {
       const auto value = trim(scan.record().values[by_columns[g]]);
       values[g] = value.empty() ? std::string("(unknown)") : std::string(value);
     }
     snapshot.add(scan.learner().id, scan.assessment().tier, scan.learner()[Field::attendance], values);
+    if (!compared.empty()) snapshot.add_values(scan.learner().values.data());
   }
   snapshot.seal();
   snapshot.source = scan.reader().source_name();

@@ -44,6 +44,7 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
   check_format(mode_of(Run::summary), options.common.format);
   Snapshot before = read_snapshot(options, rules);
   CohortScan scan(options, rules);
+  scan.use_earlier(before);
   const auto by_columns = group_columns(scan.reader(), options.by);
   std::optional<Pseudonymiser> pseudonymiser;
   if (!options.key_path.empty()) pseudonymiser = Pseudonymiser::from_key_file(options.key_path);

@@ -93,7 +93,6 @@ void check_support_options(const Options& options) {
   const bool support = !options.support_path.empty();
   if (!support) {
     if (!options.support_names_path.empty()) usage("--support-names names the school's support in a log: it needs --support");
-    if (!options.as_of.empty()) usage("--as-of is the day a support log is read as of: it needs --support");
     if (options.unsupported) usage("--unsupported lists learners with no support in a log: it needs --support LOG");
     if (options.impact) usage("--impact compares learners by the support in a log: it needs --support LOG");
     if (options.fail_on == "unsupported") usage("--fail-on unsupported needs --support LOG");

@@ -72,6 +72,9 @@ struct CommonOptions {
   std::vector<std::string> encodings;
   std::string sheet;               // .xlsx: empty for the first sheet
   std::string columns_file;        // --columns: the school's own headings
+  // Fields the tool's data declares beyond columns.json (risk-check: a rules file's "fields"):
+  // matched by heading, and nameable in --columns, as the built-in ones. Set before any input is opened.
+  std::vector<HeadingVocabulary::DeclaredField> declared_fields;
   std::string date_format = "dmy";
   std::size_t max_errors = 20;     // for tools that read on past a bad value (risk-check: --max-errors)
   bool show_columns = false;

@@ -27,6 +27,16 @@ class HeadingVocabulary {
   // '#' starts a comment. Throws Error(no_input) if it cannot be read, Error(data) naming the line
   // for a field waymark does not know or a line without '='.
   static HeadingVocabulary with_school_headings(const std::string& path);
+  // A field a tool's data declares beyond the table's (risk-check: a rules file's "fields"), with
+  // the headings schools write for it.
+  struct DeclaredField {
+    std::string field;
+    std::vector<std::string> headings;
+  };
+  // The built-in synonyms, the declared fields (known as any other; the caller has checked that
+  // their headings name no other field), and the school's own headings from `path` if not empty,
+  // which may name a declared field.
+  static HeadingVocabulary with_declared_fields(const std::vector<DeclaredField>& declared, const std::string& path);
 
   // What a heading stands for: the field, and how strongly (lower wins where two headings of one
   // file stand for the same field: the school's own 0, the field's own name 1, then the table's

@@ -1,6 +1,7 @@
 // What every mode of risk-check shares: options, and reading the cohort one assessed learner at a time.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -42,7 +43,12 @@ struct Options {
   bool impact = false;
   std::string since_date;
   bool require_all_fields = false;  // --require-all-fields: a field the rules test without a column is an error
+  std::string events_path;          // --events: the school's dated events (events.hpp)
+  bool earlier_file = false;        // scoring the --since file: its events are not counted (they are up to this term's --as-of)
 };
+
+class Snapshot;
+class EventLog;
 
 // Reads learners, checks each id is new, and assesses them.
 class CohortScan {
@@ -59,9 +65,15 @@ class CohortScan {
   // With --pseudonymise: the key, and the input columns that may be shared; nullptr without.
   const Pseudonymiser* pseudonymiser() const { return pseudonymiser_ ? &*pseudonymiser_ : nullptr; }
   const SharedColumns* shared_columns() const { return pseudonymiser_ ? &shared_ : nullptr; }
+  // --since: the earlier file, which the rules' fell_by and rose_by compare with; before next().
+  // Without it those tests are unknown (listed in `missing`), never false.
+  void use_earlier(Snapshot& before) { earlier_ = &before; }
 
  private:
   void read_and_assess();
+  // The rules' fields worked out rather than read: changes since --since, counts of --events.
+  void work_out_fields();
+  void prepare_worked_out(const Options& options);
 
   std::unique_ptr<RecordReader> reader_;
   LearnerReader learners_;
@@ -75,6 +87,20 @@ class CohortScan {
   PercentScale attendance_scale_;  // fractions among percentages, or a column of them
   std::optional<Pseudonymiser> pseudonymiser_;
   SharedColumns shared_;
+  const Rules& rules_;
+  MessageSink warn_;
+  Snapshot* earlier_ = nullptr;
+  std::shared_ptr<EventLog> events_;
+  std::int32_t as_of_ = 0;
+  struct WorkedOut {
+    std::size_t field = 0;            // where in Learner::values
+    std::size_t of = 0;               // change: the field that changed
+    std::size_t kept = 0;             // change: its place among the Snapshot's kept values
+    std::optional<std::uint16_t> type;  // events: the type in the log, nullopt if none has it
+    std::int32_t from = 0;            // events: the first day counted
+    bool change = false;
+  };
+  std::vector<WorkedOut> worked_out_;
 };
 
 // Positions of the --by columns; throws Error(data) for a column the input does not have.

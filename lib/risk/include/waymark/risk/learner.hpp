@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -22,8 +23,9 @@ struct Learner {
 
   std::string_view id;
   long line = 0;
-  std::array<double, field_count> values = [] {
-    std::array<double, field_count> all;
+  // The built-in fields, then the rules' own (Rules::fields).
+  std::array<double, max_fields> values = [] {
+    std::array<double, max_fields> all;
     all.fill(unknown);
     return all;
   }();
@@ -40,6 +42,9 @@ class LearnerReader {
   // Reported risk-factor codes are those of `catalogue`, which must outlive the reader.
   // `verbose`: messages quote the offending value (which may be personal data).
   LearnerReader(const RecordReader& reader, const Catalogue& catalogue, DateOrder dates, bool verbose = false);
+  // Also reads the fields `rules` declare (Rules::fields); a date field is read as the days from
+  // it to `as_of` (days since 1970-01-01). `rules` must outlive the reader.
+  LearnerReader(const RecordReader& reader, const Rules& rules, DateOrder dates, bool verbose, std::int32_t as_of);
 
   // Refuses (Error(data), listing the headings looked for) an input with a column for none of the
   // fields `rules` test, and warns once for each such field without a column: its values are all
@@ -66,7 +71,10 @@ class LearnerReader {
     Field field;
     Kind kind;
     std::size_t at;  // its column
+    const RuleField* declared = nullptr;  // a field the rules declare: its range and codes
   };
+  std::size_t fields_ = field_count;  // how many of Learner::values are read or worked out
+  std::int32_t as_of_ = 0;
   std::vector<PresentField> present_;  // the fields whose column the input has
   std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
   mutable std::vector<std::string_view> codes_;  // scratch: the reported codes of the record being read

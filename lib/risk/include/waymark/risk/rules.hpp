@@ -24,8 +24,9 @@ enum class Field {
 inline constexpr std::size_t field_count = 16;
 std::string_view to_string(Field field);
 
-// What kind of value a field holds, which decides how it is read and which tests apply.
-enum class Kind { percent, count, category, flag, codes };
+// What kind of value a field holds, which decides how it is read and which tests apply. number
+// and date are for the fields a rules file declares (a date is read as the days from it to --as-of).
+enum class Kind { percent, count, category, flag, codes, number, date };
 constexpr Kind kind_of(Field field) {
   switch (field) {
     case Field::attendance: return Kind::percent;
@@ -42,12 +43,35 @@ std::optional<Field> parse_field(std::string_view name);
 // The values of the one category field, sen, in the order of the numbers a learner holds for them.
 inline constexpr std::array<std::string_view, 3> sen_provisions{"none", "sen_support", "ehcp"};
 
+// A field beyond the built-in ones, numbered from field_count (Field values past the named ones):
+// one a rules file declares (a column of the school's own, such as a wellbeing score), or one
+// worked out for a rule: a field's change since the --since file, or a count of --events.
+struct RuleField {
+  enum class Source { declared, change, events };
+  Source source = Source::declared;
+  std::string name;  // as a column, in `missing` and messages: wellbeing, attendance_pct_change, events.removal
+  Kind kind = Kind::number;
+  // declared: the values allowed (a percentage's are 0 to 100), the headings schools write for it,
+  // and a code list's codes, in order (the learner's number is the code's position).
+  double min = -std::numeric_limits<double>::infinity(), max = std::numeric_limits<double>::infinity();
+  std::vector<std::string> headings;
+  std::vector<std::string> codes;
+  Field of{};              // change: the field that changed (this term's value less the earlier one)
+  std::string event_type;  // events: the school's word for the kind of event
+  int within_days = 0;     // events: only those in the N days up to --as-of; 0: all up to it
+};
+
+// Built-in fields, then the rules' own: a learner holds at most this many numbers.
+inline constexpr std::size_t max_fields = 64;
+
 // What a rule tests: below, at_most, at_least or equals a value, or is_true, as a range of the
 // learner's number for the field (see Learner): it holds when low <= number < high. Unknown (NaN)
-// is in no range.
+// is in no range. fell_by and rose_by test a change field; `shown` is -1 for fell_by, so that the
+// reason says the fall as a positive number.
 struct Condition {
   Field field;
   double low = 0, high = 0;
+  double shown = 1;
 };
 
 // A reason: a sentence split where the learner's value goes, once, when the rules are read.
@@ -107,6 +131,14 @@ struct Rules {
   // Risk factor each reported taxonomy code maps to is the code itself; this is the indicator
   // that scores the count of reported codes.
   std::vector<bool> uses_field = std::vector<bool>(field_count, false);
+  // The fields beyond the built-in ones: fields[i] is Field(field_count + i).
+  std::vector<RuleField> fields;
+  std::size_t field_total() const { return field_count + fields.size(); }
+  // The field's name as a column (attendance: attendance_pct; wellbeing; events.removal).
+  std::string_view name_of(Field field) const;
+  Kind kind(Field field) const;
+  // The rule field `field` is, or nullptr for a built-in one.
+  const RuleField* rule_field(Field field) const;
   // The catalogue whose risk factors and actions the rules name; it must outlive the rules.
   const Catalogue* catalogue = nullptr;
 

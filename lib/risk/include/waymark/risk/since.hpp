@@ -37,7 +37,14 @@ class Snapshot {
     double attendance;   // NaN when unknown
     std::uint32_t group;  // see group_values()
     std::uint64_t key = 0;  // the hash of the id (support::SupportLog::key)
+    const double* values = nullptr;  // the kept fields' values (keep_fields), in that order
   };
+
+  // Fields whose earlier value the rules compare (fell_by, rose_by): kept for every learner,
+  // before the first add.
+  void keep_fields(std::vector<Field> fields) { kept_ = std::move(fields); }
+  const std::vector<Field>& kept_fields() const { return kept_; }
+  void add_values(const double* learner_values);  // after each add: the learner's Learner::values
 
   // Adds a learner of the earlier file (the caller has checked that each id comes once).
   // `group_values` are the learner's --by values, one per column (none without --by).
@@ -71,6 +78,8 @@ class Snapshot {
   std::optional<Previous> find_exactly(std::string_view id);
   std::vector<Entry> entries_;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
+  std::vector<Field> kept_;
+  std::vector<double> values_;  // kept_.size() per entry, in the entries' order
 };
 
 struct Options;
