@@ -57,6 +57,7 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
 
 void Snapshot::seal() {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  index_.build(entries_, [](const Entry& e) { return e.hash; });
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
@@ -68,7 +69,7 @@ std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
 
 std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto hash = id_hash(id);
-  const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
+  const auto at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
   at->found = 1;
   return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash};

@@ -144,11 +144,12 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
   std::sort(log.pieces_.begin(), log.pieces_.end(), [](const Piece& a, const Piece& b) {
     return a.learner != b.learner ? a.learner < b.learner : a.line < b.line;
   });
+  log.index_.build(log.pieces_, [](const Piece& p) { return p.learner; });
   return log;
 }
 
 std::span<const SupportLog::Piece> SupportLog::of_key(std::uint64_t learner) {
-  const auto first = lower_bound_hash(pieces_, learner, [](const Piece& p) { return p.learner; });
+  const auto first = index_.lower_bound(pieces_, learner, [](const Piece& p) { return p.learner; });
   auto last = first;
   while (last != pieces_.end() && last->learner == learner) last++->known = true;
   return {first, last};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/risk/rules.hpp"
+#include "waymark/hash_search.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::risk {
@@ -69,7 +70,8 @@ class Snapshot {
   };
   static_assert(sizeof(Entry) == 16);
   std::optional<Previous> find_exactly(std::string_view id);
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;  // sorted by hash once sealed
+  HashBuckets index_;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
 };
 

@@ -13,6 +13,7 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/hash_search.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::support {
@@ -90,6 +91,7 @@ class SupportLog {
 
  private:
   std::vector<Piece> pieces_;  // sorted by learner, then line
+  HashBuckets index_;          // of pieces_ by learner
   std::vector<std::string> labels_;
   std::string source_;
 };
