@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <functional>
+#include <limits>
 
 #include "waymark/risk/cohort.hpp"
 #include "waymark/support/log.hpp"
@@ -51,13 +52,16 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
       groups_.push_back(group_values);
     }
   }
-  entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint16_t>(group),
-                      static_cast<std::uint8_t>(tier), 0});
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) throw Error(ErrorKind::bad_data, "--since: more than 4,294,967,295 learners");
+  entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint32_t>(entries_.size()),
+                      static_cast<std::uint16_t>(group), static_cast<std::uint8_t>(tier), 0});
 }
 
 void Snapshot::seal() {
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
   index_.build(entries_, [](const Entry& e) { return e.hash; });
+  by_place_.resize(entries_.size());
+  for (std::size_t e = 0; e < entries_.size(); ++e) by_place_[entries_[e].place] = static_cast<std::uint32_t>(e);
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
@@ -69,8 +73,14 @@ std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
 
 std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto hash = id_hash(id);
-  const auto at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
+  auto at = entries_.end();
+  if (next_place_ < by_place_.size() && entries_[by_place_[next_place_]].hash == hash) at = entries_.begin() + by_place_[next_place_];
+  else at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
+  next_place_ = at->place + std::size_t{1};
+#if defined(__GNUC__)
+  if (next_place_ < by_place_.size()) __builtin_prefetch(&entries_[by_place_[next_place_]]);
+#endif
   at->found = 1;
   return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash};
 }
