@@ -35,6 +35,17 @@ class HashBuckets {
     starts_.back() = static_cast<std::uint32_t>(sorted.size());
   }
 
+  // Asks for the first entries of `key`'s bucket to be fetched from memory, so that a lower_bound
+  // of it a little later need not wait for them.
+  template <class Entry>
+  void prefetch(const std::vector<Entry>& sorted, std::uint64_t key) const {
+#if defined(__GNUC__)
+    if (starts_.empty()) return;
+    const auto first = starts_[static_cast<std::size_t>(key >> shift_)];
+    if (first < sorted.size()) __builtin_prefetch(&sorted[first]);
+#endif
+  }
+
   // The first entry of `sorted` whose key is not below `key`, as std::lower_bound would find it.
   template <class Entry, class KeyOf>
   typename std::vector<Entry>::iterator lower_bound(std::vector<Entry>& sorted, std::uint64_t key, KeyOf key_of) const {

@@ -77,6 +77,8 @@ class SupportLog {
   std::span<const Piece> of(std::string_view id) { return of_key(key(unguarded(id))); }
   static std::string_view unguarded(std::string_view id);
   std::span<const Piece> of_key(std::uint64_t learner);
+  // Fetches a learner's rows from memory ahead of of_key(learner).
+  void prefetch(std::uint64_t learner) const { index_.prefetch(pieces_, learner); }
 
   // Support given on `day`: started by then, not ended before, neither planned nor declined.
   static bool active_on(const Piece& piece, Day day);
