@@ -100,3 +100,24 @@ TEST_CASE("a --since that matches no learner is an error; under half, a warning 
   CHECK(warnings.size() == 1);
   check_since_matched(before, 0, 0, warn);  // nobody this term: nothing to match
 }
+
+TEST_CASE("a snapshot finds each learner whatever order this term lists them in") {
+  // The learner after the last one found is tried first; in another order, with learners gone and
+  // new ones, each must still be found as themselves, and only they.
+  constexpr int count = 5000;
+  Snapshot before;
+  for (int i = 0; i < count; ++i) before.add("L" + std::to_string(i), static_cast<Tier>(i % 3), i % 100);
+  before.seal();
+  std::vector<int> order;
+  for (int i = 0; i < count; i += 1 + (i % 7 == 0)) order.push_back(i);  // the same order, some gone
+  for (int i = count - 1; i >= 0; i -= 3) order.push_back(i);             // backwards: found again
+  for (int i = 0; i < count; ++i) order.push_back((i * 7919) % count);     // scattered
+  for (const int i : order) {
+    const auto found = before.find("L" + std::to_string(i));
+    REQUIRE(found);
+    CHECK(found->tier == static_cast<Tier>(i % 3));
+    CHECK(found->attendance == Approx(i % 100));
+    CHECK_FALSE(before.find("N" + std::to_string(i)));  // new since: between two that are found
+  }
+  CHECK(before.left().empty());
+}

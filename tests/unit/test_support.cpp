@@ -159,3 +159,16 @@ TEST_CASE("every learner of a large log finds all their rows, and no other's", "
   CHECK(read.log.of("P3000").empty());
   CHECK(read.log.of("").empty());
 }
+
+TEST_CASE("an id guarded against formulas in a log is the learner's own id, either way round", "[support]") {
+  test::TempDir dir;
+  auto read = read_log(dir, "id,action,start\n'-rf,A01,2026-09-07\n=1+1,A02,2026-09-07\n'abc,A03,2026-09-07\n");
+  REQUIRE(read.log.of("-rf").size() == 1);
+  CHECK(read.log.of("'-rf").size() == 1);   // risk-check's own CSV output given back as the learners' file
+  CHECK(read.log.of("'=1+1").size() == 1);  // the log kept as the school typed it, the learners from CSV output
+  CHECK(read.log.of("'abc").size() == 1);   // a ' that guards nothing is part of the id
+  CHECK(read.log.of("abc").empty());
+  CHECK(waymark::support::SupportLog::unguarded(" '@x ") == "@x");
+  CHECK(waymark::support::SupportLog::unguarded("'") == "'");
+  CHECK(waymark::support::SupportLog::unguarded("'42") == "'42");  // a plain number is never guarded
+}

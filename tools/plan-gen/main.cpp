@@ -40,6 +40,10 @@ int main(int argc, char** argv) {
                  "(an id the learner records do not have is an error)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  app.add_option("--support-log", options.support_log_path,
+                 "Also write a support log (CSV, man 5 waymark-support) of the plans' actions: one row a learner and action,\n"
+                 "status planned, starting on the plan's start, delivered by its key person; risk-check --support reads it")
+      ->check([](const std::string& path) { return path.empty() ? std::string{"an empty path (give a file name, or - for standard output)"} : std::string{}; });
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
   // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
   // effect, - is refused. The documents' own options do nothing to plan JSON, which is the same
@@ -74,6 +78,7 @@ int main(int argc, char** argv) {
                              {"--audience", "yy-"},
                              {"--id", "yy-"},
                              {"--strict", "yy-"},
+                             {"--support-log", "yy-"},
                          }});
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

@@ -13,6 +13,7 @@
 #include "waymark/messages.hpp"
 #include "waymark/output.hpp"
 #include "waymark/render.hpp"
+#include "waymark/support/log.hpp"
 #include "waymark/today.hpp"
 
 namespace waymark::embedded {
@@ -240,6 +241,15 @@ int write_plans(const Tool& tool, const Options& options) {
   if (as_json && names_directory(options.common.output))
     throw Error(ErrorKind::usage, "json and ndjson plans go to one file or standard output, not a directory");
 
+  const auto& log_path = options.support_log_path;
+  if (!log_path.empty()) {
+    const auto to_stdout = [](const std::string& path) { return path.empty() || path == "-"; };
+    if (to_stdout(log_path) && to_stdout(options.common.output))
+      throw Error(ErrorKind::usage, "--support-log - and the plans cannot both go to standard output: give -o FILE or --support-log FILE");
+    if (!to_stdout(log_path) && log_path == options.common.output)
+      throw Error(ErrorKind::usage, "--support-log names the plans' own output file: give another file");
+  }
+
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
   // The template is checked (by get) before anything is read or written.
@@ -278,6 +288,16 @@ int write_plans(const Tool& tool, const Options& options) {
   std::optional<PlanJsonWriter> json_out;
   std::optional<DocumentOutput> documents;
   ActionWords action_words(messages, [&](const std::string& message) { tool.warn(message); });
+  // The plans' actions as a support log, planned from the plans' start (waymark-support(5)); it
+  // is moved into place only after the plans, so that a failed run leaves neither.
+  std::optional<Output> log_out;
+  std::unique_ptr<RecordWriter> log_records;
+  std::optional<support::LogWriter> support_log;
+  if (!log_path.empty()) {
+    log_out.emplace(log_path);
+    log_records = RecordWriter::create(RecordFormat::csv, *log_out);
+    support_log.emplace(*log_records);
+  }
   if (as_json) json_out.emplace(options.common.output, format == "json");
   else documents.emplace(tool.name(), options.common.output, options.documents.document_format(format), options.documents.page(settings),
                          messages.text("/plan-gen/collection"));
@@ -302,6 +322,9 @@ int write_plans(const Tool& tool, const Options& options) {
     if (progress) progress->saw_learner(id);
     const auto plan = builder.build(record, stages, warnings, progress ? &*progress : nullptr);
     for (const auto& warning : warnings) warn_smart(tool, warning);
+    if (support_log)
+      for (const auto& action : plan["actions"])
+        support_log->add(id, action["id"].get<std::string>(), builder.start(), plan["key_person"].get<std::string>(), SupportStatus::planned);
     not_smart = not_smart || !warnings.empty();
     if (json_out) json_out->add(plan);
     else
@@ -328,6 +351,10 @@ int write_plans(const Tool& tool, const Options& options) {
 
   if (json_out) json_out->finish();
   else documents->finish();
+  if (support_log) {
+    support_log->finish();
+    log_out->commit();
+  }
   return completed(options.strict && not_smart);
 }
 

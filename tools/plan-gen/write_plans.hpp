@@ -23,6 +23,7 @@ struct Options {
   bool strict = false;
   std::string audience = "young-person";  // young-person or staff
   std::vector<std::string> ids;  // --id: only these learners' plans (empty: everyone's)
+  std::string support_log_path;  // --support-log: the plans' actions as a support log (waymark-support(5))
 };
 
 // Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.

@@ -59,6 +59,7 @@ EventLog EventLog::read(const support::LogOptions& options) {
   std::stable_sort(log.events_.begin(), log.events_.end(), [](const Event& a, const Event& b) {
     return a.learner != b.learner ? a.learner < b.learner : a.day < b.day;
   });
+  log.index_.build(log.events_, [](const Event& e) { return e.learner; });
   return log;
 }
 
@@ -76,7 +77,7 @@ EventLog read_events(const Options& options) {
 
 std::span<const EventLog::Event> EventLog::of(std::string_view id) {
   const auto learner = support::SupportLog::key(id);
-  const auto first = lower_bound_hash(events_, learner, [](const Event& e) { return e.learner; });
+  const auto first = index_.lower_bound(events_, learner, [](const Event& e) { return e.learner; });
   auto last = first;
   while (last != events_.end() && last->learner == learner) last++->known = true;
   return {first, last};

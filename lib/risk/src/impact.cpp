@@ -149,15 +149,40 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
       }
     }
   };
+  // This term's learners wait in batches, so that each one's rows of the log are fetched from memory
+  // while the rest of the batch is read and scored: a million learners' lookups of the log are
+  // otherwise a million waits on memory, most of an --impact run. They are counted in their order.
+  struct Waiting {
+    std::uint64_t log_key;
+    std::optional<Snapshot::Previous> was;  // none: new since, with no starting point to compare from
+    TierChange moved;
+    double change;
+  };
+  constexpr std::size_t batch = 64;
+  std::vector<Waiting> waiting;
+  waiting.reserve(batch);
+  const auto count_waiting = [&] {
+    for (const auto& w : waiting) {
+      const auto pieces = support->log.of_key(w.log_key);  // for a learner new since, marks their rows as known
+      if (w.was) add(pieces, *w.was, w.moved, w.change);
+    }
+    waiting.clear();
+  };
   while (scan.next()) {
     const auto& learner = scan.learner();
-    const auto pieces = support->log.of(learner.id);
+    const auto log_key = support::SupportLog::key(support::SupportLog::unguarded(learner.id));
+    support->log.prefetch(log_key);
     const auto was = before.find(learner.id);
-    if (!was) continue;  // new since: no starting point to compare from
-    const double now = learner[Field::attendance];
-    const double change = std::isnan(was->attendance) || std::isnan(now) ? Learner::unknown : now - was->attendance;
-    add(pieces, *was, tier_change(was->tier, scan.assessment().tier), change);
+    Waiting w{log_key, was, TierChange::new_learner, Learner::unknown};
+    if (was) {
+      const double now = learner[Field::attendance];
+      w.change = std::isnan(was->attendance) || std::isnan(now) ? Learner::unknown : now - was->attendance;
+      w.moved = tier_change(was->tier, scan.assessment().tier);
+    }
+    waiting.push_back(w);
+    if (waiting.size() == batch) count_waiting();
   }
+  count_waiting();
   for (const auto& gone : before.left()) add(support->log.of_key(gone.key), gone, std::nullopt, Learner::unknown);
   support->log.warn_unknown_learners(options.common.warn, scan.reader().source_name() + " or " + options.since_path);
 

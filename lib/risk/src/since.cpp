@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <functional>
+#include <limits>
 
 #include "waymark/risk/cohort.hpp"
 #include "waymark/support/log.hpp"
@@ -51,8 +52,9 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
       groups_.push_back(group_values);
     }
   }
-  entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint16_t>(group),
-                      static_cast<std::uint8_t>(tier), 0});
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) throw Error(ErrorKind::bad_data, "--since: more than 4,294,967,295 learners");
+  entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint32_t>(entries_.size()),
+                      static_cast<std::uint16_t>(group), static_cast<std::uint8_t>(tier), 0});
 }
 
 void Snapshot::add_values(const double* learner_values) {
@@ -60,23 +62,11 @@ void Snapshot::add_values(const double* learner_values) {
 }
 
 void Snapshot::seal() {
-  if (kept_.empty()) {
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
-    return;
-  }
-  // The kept values move with their entries.
-  std::vector<std::uint32_t> order(entries_.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return entries_[a].hash < entries_[b].hash; });
-  std::vector<Entry> entries(entries_.size());
-  std::vector<double> values(values_.size());
-  const std::size_t stride = kept_.size();
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    entries[i] = entries_[order[i]];
-    std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(order[i] * stride), stride, values.begin() + static_cast<std::ptrdiff_t>(i * stride));
-  }
-  entries_ = std::move(entries);
-  values_ = std::move(values);
+  // The kept values stay in the order learners were added; an entry finds its own by its place.
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+  index_.build(entries_, [](const Entry& e) { return e.hash; });
+  by_place_.resize(entries_.size());
+  for (std::size_t e = 0; e < entries_.size(); ++e) by_place_[entries_[e].place] = static_cast<std::uint32_t>(e);
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
@@ -88,12 +78,17 @@ std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
 
 std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto hash = id_hash(id);
-  const auto at = std::lower_bound(entries_.begin(), entries_.end(), hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
+  auto at = entries_.end();
+  if (next_place_ < by_place_.size() && entries_[by_place_[next_place_]].hash == hash) at = entries_.begin() + by_place_[next_place_];
+  else at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
+  next_place_ = at->place + std::size_t{1};
+#if defined(__GNUC__)
+  if (next_place_ < by_place_.size()) __builtin_prefetch(&entries_[by_place_[next_place_]]);
+#endif
   at->found = 1;
-  const auto index = static_cast<std::size_t>(at - entries_.begin());
   return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash,
-                  kept_.empty() ? nullptr : values_.data() + index * kept_.size()};
+                  kept_.empty() ? nullptr : values_.data() + std::size_t{at->place} * kept_.size()};
 }
 
 std::vector<Snapshot::Previous> Snapshot::left() const {

@@ -50,6 +50,11 @@ const ActionNames::Meaning* ActionNames::find(std::string_view name) const {
 
 std::uint64_t SupportLog::key(std::string_view id) { return std::hash<std::string_view>{}(trim(id)); }
 
+std::string_view SupportLog::unguarded(std::string_view id) {
+  id = trim(id);
+  return id.size() > 1 && id.front() == '\'' && is_formula_guarded(id.substr(1)) ? id.substr(1) : id;
+}
+
 SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogue, const ActionNames& names) {
   const auto reader = open_records(options.input);
   SupportLog log;
@@ -98,7 +103,7 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
       try {
         const auto id = trim(record.values[id_column]);
         if (id.empty()) fail("a row of support without a learner id", "the learner's id");
-        Piece piece{key(id), 0, continuing, static_cast<std::uint32_t>(record.line), 0, SupportStatus::active, false};
+        Piece piece{key(unguarded(id)), 0, continuing, static_cast<std::uint32_t>(record.line), 0, SupportStatus::active, false};
         at = action_column;
         const auto action_text = trim(record.values[at]);
         if (action_text.empty()) fail("no action", action_list());
@@ -144,11 +149,12 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
   std::sort(log.pieces_.begin(), log.pieces_.end(), [](const Piece& a, const Piece& b) {
     return a.learner != b.learner ? a.learner < b.learner : a.line < b.line;
   });
+  log.index_.build(log.pieces_, [](const Piece& p) { return p.learner; });
   return log;
 }
 
 std::span<const SupportLog::Piece> SupportLog::of_key(std::uint64_t learner) {
-  const auto first = lower_bound_hash(pieces_, learner, [](const Piece& p) { return p.learner; });
+  const auto first = index_.lower_bound(pieces_, learner, [](const Piece& p) { return p.learner; });
   auto last = first;
   while (last != pieces_.end() && last->learner == learner) last++->known = true;
   return {first, last};
@@ -174,6 +180,22 @@ void SupportLog::warn_unknown_learners(const MessageSink& warn, const std::strin
     warn(describe({source_, lines[i], "id"}, "no learner of " + roll + " has this id; the row is not counted", "an id of " + roll));
   if (lines.size() > static_cast<std::size_t>(warnings_with_lines))
     warn(fmt::format("{}: {} rows in all name no learner of {}; none of them is counted", source_, lines.size(), roll));
+}
+
+LogWriter::LogWriter(RecordWriter& writer) : writer_(writer) {
+  writer_.begin({"id", "action", "start", "end", "sessions_offered", "sessions_attended", "delivered_by", "status"});
+}
+
+void LogWriter::add(std::string_view id, std::string_view action, std::chrono::year_month_day start, std::string_view delivered_by,
+                    SupportStatus status) {
+  writer_.start_record();
+  writer_.text(id);
+  writer_.text(action);
+  writer_.text(format_date(start));
+  for (int i = 0; i < 3; ++i) writer_.text({});  // end, sessions offered and attended: not known yet
+  writer_.text(delivered_by);
+  writer_.text(to_string(status));
+  writer_.end_record();
 }
 
 }  // namespace waymark::support

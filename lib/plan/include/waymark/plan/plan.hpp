@@ -48,6 +48,8 @@ class PlanBuilder {
   PlanBuilder(const RecordReader& reader, PlanSettings settings, const Catalogue& catalogue, const Profiles* profiles);
 
   std::string learner_id(const Record& record) const;
+  // The day the plans start (PlanSettings::start).
+  std::chrono::year_month_day start() const { return settings_.start; }
   // The learner's risk-factor codes (risk-check's risk_factors), for choosing what the young
   // person's own plan suggests; the young person's plan JSON leaves them out.
   std::vector<std::string> risk_factors(const Record& record) const { return list(record, "risk_factors"); }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "waymark/hash_search.hpp"
 #include "waymark/support/log.hpp"
 
 namespace waymark::risk {
@@ -47,6 +48,7 @@ class EventLog {
 
  private:
   std::vector<Event> events_;
+  HashBuckets index_;  // of events_ by learner
   std::vector<std::string> types_;   // as first written
   std::vector<std::string> folded_;  // fold_heading of each
   std::string source_;

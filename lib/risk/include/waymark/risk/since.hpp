@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/risk/rules.hpp"
+#include "waymark/hash_search.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::risk {
@@ -25,8 +26,9 @@ TierChange tier_change(std::optional<Tier> before, Tier now);
 // ("-4.5", "2.0", "0.0"), a number in JSON too; empty when either is unknown (NaN).
 std::string attendance_change(double before, double now);
 
-// The earlier file's learners as compact results (16 bytes each, whatever the width of the
-// rows): a 64-bit hash of the id, the tier, the attendance and the learner's group for --by.
+// The earlier file's learners as compact results (29 bytes each, whatever the width of the
+// rows): a 64-bit hash of the id, the tier, the attendance, the learner's group for --by and
+// their place in the file.
 // Two different ids share a hash with probability about n^2 / 2^65 (once in ~10^7 pairs of files
 // of 10^6 learners), as for the duplicate check. Ids match as written, so ids pseudonymised with
 // the same key match each other.
@@ -70,13 +72,20 @@ class Snapshot {
   struct Entry {
     std::uint64_t hash;
     float attendance;
+    std::uint32_t place;  // in the earlier file, from 0
     std::uint16_t group;
     std::uint8_t tier;
     std::uint8_t found;
   };
-  static_assert(sizeof(Entry) == 16);
+  static_assert(sizeof(Entry) == 24);
   std::optional<Previous> find_exactly(std::string_view id);
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;  // sorted by hash once sealed
+  HashBuckets index_;
+  // A school exports each term's roll from the same report, so this term's learners mostly come
+  // in the earlier file's order: the learner after the last one found is fetched from memory
+  // while the next learner is read and scored, and tried first.
+  std::vector<std::uint32_t> by_place_;  // place in the earlier file -> entry
+  std::size_t next_place_ = 0;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
   std::vector<Field> kept_;
   std::vector<double> values_;  // kept_.size() per entry, in the entries' order

@@ -13,6 +13,8 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/hash_search.hpp"
+#include "waymark/record_writer.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::support {
@@ -69,9 +71,14 @@ class SupportLog {
 
   static std::uint64_t key(std::string_view id);
 
-  // The pieces of a learner, in the log's order; marks them as belonging to a known learner.
-  std::span<const Piece> of(std::string_view id) { return of_key(key(id)); }
+  // The pieces of a learner, in the log's order; marks them as belonging to a known learner. An
+  // id matches as written and in the form CSV output writes it ('-rf for -rf, the ' that keeps a
+  // spreadsheet from running it as a formula), in the learners' file and in the log alike.
+  std::span<const Piece> of(std::string_view id) { return of_key(key(unguarded(id))); }
+  static std::string_view unguarded(std::string_view id);
   std::span<const Piece> of_key(std::uint64_t learner);
+  // Fetches a learner's rows from memory ahead of of_key(learner).
+  void prefetch(std::uint64_t learner) const { index_.prefetch(pieces_, learner); }
 
   // Support given on `day`: started by then, not ended before, neither planned nor declined.
   static bool active_on(const Piece& piece, Day day);
@@ -90,8 +97,24 @@ class SupportLog {
 
  private:
   std::vector<Piece> pieces_;  // sorted by learner, then line
+  HashBuckets index_;          // of pieces_ by learner
   std::vector<std::string> labels_;
   std::string source_;
+};
+
+// Writes a support log (waymark-support(5)) with the columns the reader takes, in order: id,
+// action, start, end, sessions_offered, sessions_attended, delivered_by, status. Cells go through
+// `writer` (CSV guarded against formulas, as every output is); dates are ISO.
+class LogWriter {
+ public:
+  explicit LogWriter(RecordWriter& writer);
+  // One piece of support with no end yet and no sessions counted; `delivered_by` may be empty.
+  void add(std::string_view id, std::string_view action, std::chrono::year_month_day start, std::string_view delivered_by,
+           SupportStatus status);
+  void finish() { writer_.finish(); }
+
+ private:
+  RecordWriter& writer_;
 };
 
 }  // namespace waymark::support
