@@ -5,6 +5,7 @@
 
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/ctf_codes.hpp"
+#include "waymark/transition/moves.hpp"
 
 using namespace std::chrono;
 using namespace waymark::transition;
@@ -132,4 +133,21 @@ TEST_CASE("An address prints its lines, not the references systems keep", "[tran
   const auto& codes = CtfCodes::builtin();
   for (const char* line : {"SAON", "PAON", "Street", "Town", "PostTown", "AddressLine1", "County", "PostCode"}) CHECK(codes.is_address_line(line));
   for (const char* reference : {"UniquePropertyReferenceNumber", "Zone", "Easting", "Northing", "Country"}) CHECK_FALSE(codes.is_address_line(reference));
+}
+
+// Found by the calendar fuzz target: an address with a line break in it (a quoted CSV cell) was
+// written into the calendar's ATTENDEE line as it was, starting lines of its own.
+TEST_CASE("A receiving contact's email is an address a calendar line can carry", "[transition]") {
+  CHECK(is_email_address("k.patel@riverbank-college.example"));
+  CHECK(is_email_address("zo\xC3\xAB@st-aidans.example"));
+  CHECK_FALSE(is_email_address("k.patel@x\r\nATTENDEE:mailto:other@x"));
+  CHECK_FALSE(is_email_address("k patel@x"));
+  CHECK_FALSE(is_email_address("k\t@x"));
+  CHECK_FALSE(is_email_address("\"K\" <k@x>"));
+  CHECK_FALSE(is_email_address("k@x;role=chair"));
+  CHECK_FALSE(is_email_address("k@x,l@y"));
+  CHECK_FALSE(is_email_address("@x"));
+  CHECK_FALSE(is_email_address("k@"));
+  CHECK_FALSE(is_email_address("k@x@y"));
+  CHECK_FALSE(is_email_address("kx"));
 }
