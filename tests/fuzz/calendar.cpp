@@ -5,7 +5,7 @@
 // from bytes. The calendar must be one a calendar program reads as written (RFC 5545):
 // - every line ends CRLF, with no other CR or LF, and is at most 75 octets (3.1);
 // - libical reads it back to as many events, each field the text given, as the documents' rule
-//   (fit_for_documents) leaves it, with every line break "\n" (iCalendar's one).
+//   (fit_for_documents) leaves it, without DEL and with every line break "\n" (iCalendar's one).
 // A wrong calendar aborts, as a crash does.
 #include <cstdint>
 #include <fmt/format.h>
@@ -70,11 +70,11 @@ struct ComponentFree {
 
 std::string text_or_empty(const char* text) { return text ? text : ""; }
 
-// What the calendar should hold for `text`: fit for documents, each CRLF or CR a "\n".
+// What the calendar should hold for `text`: fit for documents without DEL, each CRLF or CR a "\n".
 std::string calendar_text(std::string_view text) {
   std::string fit = waymark::fit_for_documents(text), out;
   for (std::size_t i = 0; i < fit.size(); ++i) {
-    if (fit[i] == '\r' && i + 1 < fit.size() && fit[i + 1] == '\n') continue;
+    if (fit[i] == '\x7F' || (fit[i] == '\r' && i + 1 < fit.size() && fit[i + 1] == '\n')) continue;
     out += fit[i] == '\r' ? '\n' : fit[i];
   }
   return out;

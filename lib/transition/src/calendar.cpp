@@ -40,14 +40,16 @@ icalproperty* zoned(icalproperty* property, const std::string& zone_name) {
   return property;
 }
 
-// A text value as iCalendar holds it: the documents' rule (no control characters), and every line
-// break "\n", the one RFC 5545 text has (3.3.11): libical drops a carriage return, so a lone one
-// (old Mac line ends) would run two lines together and CRLF would lose nothing only by luck.
+// A text value as iCalendar holds it: the documents' rule (no control characters), DEL left out
+// too (RFC 5545, 3.1, CONTROL; libical reads it in a parameter as a space), and every line break
+// "\n", the one RFC 5545 text has (3.3.11): libical drops a carriage return, so a lone one (old
+// Mac line ends) would run two lines together and CRLF would lose nothing only by luck.
 std::string calendar_text(std::string_view text) {
   const std::string fit = fit_for_documents(text);
   std::string out;
   out.reserve(fit.size());
   for (std::size_t i = 0; i < fit.size(); ++i) {
+    if (fit[i] == '\x7F') continue;
     if (fit[i] != '\r') {
       out += fit[i];
       continue;
