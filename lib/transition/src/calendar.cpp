@@ -106,6 +106,7 @@ std::string refold(std::string_view ics) {
     for (std::size_t room = 75; line.size() > room; room = 74) {  // a folded line's space counts
       std::size_t cut = room;
       while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == 0) cut = room;  // no character starts there (not UTF-8): cut anyway, never loop
       folded.append(line.substr(0, cut));
       folded += "\r\n ";
       line.remove_prefix(cut);
