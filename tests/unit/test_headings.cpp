@@ -83,6 +83,16 @@ TEST_CASE("A school's own headings win over the table; a bad columns file names 
     REQUIRE(error);
     CHECK_THAT(error->what(), Contains("bad.txt:1"));
   }
+  // Found by the columns fuzz target: the second field's line was silently outweighed by the first.
+  SECTION("one heading for two fields") {
+    const auto error = test::error_from(
+        [&] { HeadingVocabulary::with_school_headings(dir.write("bad.txt", "id = Pupil\n# x\ngiven_name = PUPIL.\n").string()); });
+    REQUIRE(error);
+    CHECK(error->kind() == waymark::ErrorKind::bad_data);
+    CHECK_THAT(error->what(), Contains("bad.txt:3") && Contains("given for id on line 1"));
+    CHECK_THAT(error->what(), !Contains("PUPIL") && !Contains("Pupil"));
+    CHECK(HeadingVocabulary::with_school_headings(dir.write("same.txt", "id = Pupil\nid = PUPIL\n").string()).meaning("pupil")->field == "id");
+  }
   SECTION("missing file") {
     const auto error = test::error_from([&] { HeadingVocabulary::with_school_headings((dir / "none.txt").string()); });
     REQUIRE(error);

@@ -101,6 +101,19 @@ TEST_CASE("append_csv_field leaves numbers with a plus sign unguarded", "[writer
   CHECK(csv_field("+3") == "+3");
 }
 
+// Found by the tables fuzz target: std::from_chars, which the plain-number check uses, reads
+// infinities and NaNs, so "-inf" went unguarded and a spreadsheet ran it as the formula =-inf.
+TEST_CASE("append_csv_field guards infinities and NaNs, which are no spreadsheet's numbers", "[writer][csv][formula]") {
+  CHECK(csv_field("-inf") == "'-inf");
+  CHECK(csv_field("+INF") == "'+INF");
+  CHECK(csv_field("-infinity") == "'-infinity");
+  CHECK(csv_field("+nan") == "'+nan");
+  CHECK(csv_field("-nan(x1)") == "'-nan(x1)");
+  CHECK(waymark::is_formula_guarded("-inf"));
+  CHECK_FALSE(waymark::is_formula_guarded("-1.5e-3"));
+  CHECK_FALSE(waymark::is_formula_guarded("-4,5"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // append_json_string
 

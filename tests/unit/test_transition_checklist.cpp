@@ -5,6 +5,8 @@
 
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/ctf_codes.hpp"
+#include "waymark/transition/calendar.hpp"
+#include "waymark/transition/moves.hpp"
 
 using namespace std::chrono;
 using namespace waymark::transition;
@@ -132,4 +134,48 @@ TEST_CASE("An address prints its lines, not the references systems keep", "[tran
   const auto& codes = CtfCodes::builtin();
   for (const char* line : {"SAON", "PAON", "Street", "Town", "PostTown", "AddressLine1", "County", "PostCode"}) CHECK(codes.is_address_line(line));
   for (const char* reference : {"UniquePropertyReferenceNumber", "Zone", "Easting", "Northing", "Country"}) CHECK_FALSE(codes.is_address_line(reference));
+}
+
+// Found by the calendar fuzz target: an address with a line break in it (a quoted CSV cell) was
+// written into the calendar's ATTENDEE line as it was, starting lines of its own.
+TEST_CASE("A receiving contact's email is an address a calendar line can carry", "[transition]") {
+  CHECK(is_email_address("k.patel@riverbank-college.example"));
+  CHECK(is_email_address("zo\xC3\xAB@st-aidans.example"));
+  CHECK_FALSE(is_email_address("k.patel@x\r\nATTENDEE:mailto:other@x"));
+  CHECK_FALSE(is_email_address("k patel@x"));
+  CHECK_FALSE(is_email_address("k\t@x"));
+  CHECK_FALSE(is_email_address("\"K\" <k@x>"));
+  CHECK_FALSE(is_email_address("k@x;role=chair"));
+  CHECK_FALSE(is_email_address("k@x,l@y"));
+  CHECK_FALSE(is_email_address("@x"));
+  CHECK_FALSE(is_email_address("k@"));
+  CHECK_FALSE(is_email_address("k@x@y"));
+  CHECK_FALSE(is_email_address("kx"));
+}
+
+// Found by the calendar fuzz target: what libical 3.0 alone wrote did not read back as written.
+TEST_CASE("A calendar keeps a school's text as written, in lines calendar programs read", "[transition][calendar]") {
+  Calendar calendar("Europe/London");
+  CalendarEvent event;
+  event.uid = "u1@transition-pack.waymark";
+  event.date = year{2027} / January / day{11};
+  event.start = minutes{9 * 60};
+  event.duration = minutes{30};
+  event.summary = "Sam\x7F Lee\rYear 9";                     // DEL, and an old Mac line end
+  event.description = std::string(73, 'x') + "\xC3\xA9 end";  // a fold would fall inside the é
+  event.attendee_name = "Jo^'s";                             // RFC 6868 reads ^' as a quote
+  event.attendee_email = "jo@valley.example";
+  calendar.add(event);
+  const std::string ics = calendar.to_ics(sys_seconds{seconds{1790000000}});
+  CHECK(ics.find("SUMMARY:Sam Lee\\nYear 9\r\n") != std::string::npos);
+  CHECK(ics.find("CN=Jo^^'s") != std::string::npos);
+  for (std::size_t start = 0; start < ics.size();) {
+    const auto end = ics.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    const std::string_view line(ics.data() + start, end - start);
+    CHECK(line.size() <= 75);
+    CHECK(line.find_first_of("\r\n") == std::string_view::npos);
+    CHECK((line.empty() || (static_cast<unsigned char>(line[line[0] == ' ' ? 1 : 0]) & 0xC0) != 0x80));  // no fold inside a character
+    start = end + 2;
+  }
 }

@@ -1,6 +1,7 @@
 #include "waymark/headings.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -112,13 +113,21 @@ HeadingVocabulary HeadingVocabulary::with_declared_fields(const std::vector<Decl
   }
   if (path.empty()) return vocabulary;
   const std::string expected = "lines 'field = the school's heading', such as 'attendance_pct = Attendance (year to date)'";
+  // Each heading (folded, as headings are compared) and the field and line that gave it: a heading
+  // given for two fields would otherwise silently mean the first.
+  std::map<std::string, std::pair<std::string, long>, std::less<>> given;
   read_mapping_file(path, "columns", expected, [&](long number, std::string_view field, std::string_view heading) {
     if (!vocabulary.knows_field(field)) {
       std::string problem = "'" + std::string(field) + "' is not a field waymark knows";
       if (const auto near = vocabulary.suggestion(field)) problem += "; did you mean " + near->second + "?";
       throw data_error({path, number, {}}, problem, "a field named in man 5 waymark-records");
     }
-    if (fold_heading(heading).empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
+    auto folded = fold_heading(heading);
+    if (folded.empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
+    const auto [earlier, first] = given.try_emplace(std::move(folded), std::string(field), number);
+    if (!first && earlier->second.first != field)
+      throw data_error({path, number, {}}, "the heading is given for " + earlier->second.first + " on line " + std::to_string(earlier->second.second) + " too",
+                       "each heading for one field");
     vocabulary.add(std::string(heading), std::string(field), 0);
   });
   return vocabulary;

@@ -13,6 +13,9 @@ namespace {
 void append(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
 
 bool is_plain_number(std::string_view text) {
+  // Digits, signs, a decimal point or comma and an exponent only: from_chars also reads "inf" and
+  // "nan(x)", which a spreadsheet runs as a formula ("-inf" shows #NAME?).
+  if (text.find_first_not_of("0123456789+-.,eE") != std::string_view::npos) return false;
   if (text.size() > 1 && text[0] == '+') text.remove_prefix(1);  // from_chars takes no '+'
   // A decimal comma (-4,5, as ';'-delimited files write numbers) is a number too, not a formula.
   std::array<char, 64> copy{};

@@ -99,12 +99,22 @@ Moves read_moves(const Options& options, const Checklist& checklist) {
     move.transition_manager = Columns::text(record, manager);
     move.receiving_contact = Columns::text(record, contact);
     move.receiving_contact_email = Columns::text(record, email);
-    if (!move.receiving_contact_email.empty() && move.receiving_contact_email.find('@') == std::string::npos) {
+    if (!move.receiving_contact_email.empty() && !is_email_address(move.receiving_contact_email)) {
       columns.fail(record, *email, "not an email address", "an address such as name@school.example, or empty");
     }
     moves.list.push_back(std::move(move));
   }
   return moves;
+}
+
+bool is_email_address(std::string_view text) {
+  const auto at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || at + 1 == text.size() || text.find('@', at + 1) != std::string_view::npos) return false;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= ' ' || byte == 0x7F || std::string_view("\"<>,;:\\").find(c) != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 Moves moves_from_options(const Options& options, const std::vector<std::string>& ids) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "waymark/transition/checklist.hpp"
@@ -44,6 +45,12 @@ Moves moves_from_options(const Options& options, const std::vector<std::string>&
 
 // The column where a booked settling-in meeting is given: meeting_one_week, ...
 std::string meeting_column(const MeetingRule& rule);
+
+// Whether `text` can be the receiving contact's email address: some text, one '@', more text, and
+// nothing a calendar's mailto: address cannot carry (spaces, line breaks and other control
+// characters, quotes, angle brackets, ',', ';', ':', '\\'), so the address cannot break out of
+// the calendar line it is written on.
+bool is_email_address(std::string_view text);
 
 // "15:30" -> 930 minutes; nullopt if it is not a 24-hour time HH:MM.
 std::optional<std::chrono::minutes> parse_clock_time(std::string_view text);
