@@ -68,3 +68,15 @@ TEST_CASE("an events file without an id column, or with a bad date, is refused",
   // One bad value is the run's error itself, named by line and the school's heading.
   CHECK_THAT(bad->what(), Catch::Contains("bad-date.csv:2: column 'Incident Date' (date): not a date"));
 }
+
+TEST_CASE("an id guarded against formulas in an events file is the learner's own id, either way round", "[events]") {
+  // Events and support are matched to learners by one key, so risk-check's own CSV output
+  // ('-rf) given back as the learners' file finds the rows the school typed (-rf), and the other way.
+  test::TempDir dir;
+  support::LogOptions options;
+  options.input = test::input_options(dir.write("log.csv", "id,date,type\n'-rf,04/12/2026,removal\n=1+1,04/12/2026,removal\n"));
+  auto log = EventLog::read(options);
+  CHECK(log.of("-rf").size() == 1);
+  CHECK(log.of("'=1+1").size() == 1);
+  CHECK(log.of("'abc").empty());
+}

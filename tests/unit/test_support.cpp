@@ -53,7 +53,7 @@ TEST_CASE("a school's log is read through its own headings, codes and titles, da
 }
 
 TEST_CASE("support is active from its start to its end; planned and declined support never is", "[support]") {
-  SupportLog::Piece piece{SupportLog::key("L1"), day(2026, 9, 7), day(2026, 12, 18), 2, 1, SupportStatus::ended, false};
+  SupportLog::Piece piece{waymark::support::learner_key("L1"), day(2026, 9, 7), day(2026, 12, 18), 2, 1, SupportStatus::ended, false};
   CHECK_FALSE(SupportLog::active_on(piece, day(2026, 9, 6)));
   CHECK(SupportLog::active_on(piece, day(2026, 9, 7)));
   CHECK(SupportLog::active_on(piece, day(2026, 12, 18)));
@@ -168,7 +168,7 @@ TEST_CASE("an id guarded against formulas in a log is the learner's own id, eith
   CHECK(read.log.of("'=1+1").size() == 1);  // the log kept as the school typed it, the learners from CSV output
   CHECK(read.log.of("'abc").size() == 1);   // a ' that guards nothing is part of the id
   CHECK(read.log.of("abc").empty());
-  CHECK(waymark::support::SupportLog::unguarded(" '@x ") == "@x");
-  CHECK(waymark::support::SupportLog::unguarded("'") == "'");
-  CHECK(waymark::support::SupportLog::unguarded("'42") == "'42");  // a plain number is never guarded
+  CHECK(waymark::support::unguarded(" '@x ") == "@x");
+  CHECK(waymark::support::unguarded("'") == "'");
+  CHECK(waymark::support::unguarded("'42") == "'42");  // a plain number is never guarded
 }

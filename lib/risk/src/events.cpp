@@ -6,7 +6,6 @@
 #include "waymark/cli.hpp"
 #include "waymark/risk/cohort.hpp"
 #include "waymark/errors.hpp"
-#include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
 
 namespace waymark::risk {
@@ -21,45 +20,25 @@ EventLog EventLog::read(const support::LogOptions& options) {
   const std::size_t type_column = reader->require_column("type", expected);
   const auto sessions_column = reader->find_column("sessions");
 
-  ErrorBudget errors(options.max_errors, options.report_error);
-  Record record;
-  while (reader->next(record)) {
-    errors.attempt([&] {
-      std::size_t at = id_column;
-      const auto fail = [&](const std::string& problem, const std::string& what) {
-        throw value_error(*reader, record, at, problem, what, options.verbose);
-      };
-      try {
-        const auto id = trim(record.values[id_column]);
-        if (id.empty()) fail("an event without a learner id", "the learner's id");
-        Event event{support::SupportLog::key(id), 0, 0, false};
-        at = date_column;
-        const auto date = parse_date(record.values[at], options.dates);
-        if (!date) fail("no date", "the day of the event");
-        event.day = support::day_of(*date);
-        at = type_column;
-        const auto type = trim(record.values[at]);
-        const auto folded = fold_heading(type);
-        if (folded.empty()) fail("no type of event", "the school's word for it, such as removal or reduced_timetable");
-        const auto known = static_cast<std::size_t>(std::find(log.folded_.begin(), log.folded_.end(), folded) - log.folded_.begin());
-        if (known == log.folded_.size()) {
-          if (log.types_.size() > 0xffff) throw Error(ErrorKind::bad_data, log.source_ + ": more than 65,536 types of event");
-          log.types_.emplace_back(type);
-          log.folded_.push_back(folded);
-        }
-        event.type = static_cast<std::uint16_t>(known);
-        if (sessions_column) parse_count(record.values[at = *sessions_column]);  // checked, not scored
-        log.events_.push_back(event);
-      } catch (const FieldError& e) {
-        fail(e.what(), e.expected());
-      }
-    });
-  }
-  errors.finish();
-  std::stable_sort(log.events_.begin(), log.events_.end(), [](const Event& a, const Event& b) {
-    return a.learner != b.learner ? a.learner < b.learner : a.day < b.day;
+  support::read_rows(*reader, options, [&](support::LogRow& row) {
+    Event event{row.learner(id_column, "an event without a learner id"), 0, 0, false};
+    const auto date = parse_date(row.at(date_column), options.dates);
+    if (!date) row.fail("no date", "the day of the event");
+    event.day = support::day_of(*date);
+    const auto type = trim(row.at(type_column));
+    const auto folded = fold_heading(type);
+    if (folded.empty()) row.fail("no type of event", "the school's word for it, such as removal or reduced_timetable");
+    const auto known = static_cast<std::size_t>(std::find(log.folded_.begin(), log.folded_.end(), folded) - log.folded_.begin());
+    if (known == log.folded_.size()) {
+      if (log.types_.size() > 0xffff) throw Error(ErrorKind::bad_data, log.source_ + ": more than 65,536 types of event");
+      log.types_.emplace_back(type);
+      log.folded_.push_back(folded);
+    }
+    event.type = static_cast<std::uint16_t>(known);
+    if (sessions_column) parse_count(row.at(*sessions_column));  // checked, not scored
+    log.events_.push_back(event);
   });
-  log.index_.build(log.events_, [](const Event& e) { return e.learner; });
+  log.events_.index([](const Event& a, const Event& b) { return a.day < b.day; });
   return log;
 }
 
@@ -75,14 +54,6 @@ EventLog read_events(const Options& options) {
   return EventLog::read(log_options);
 }
 
-std::span<const EventLog::Event> EventLog::of(std::string_view id) {
-  const auto learner = support::SupportLog::key(id);
-  const auto first = index_.lower_bound(events_, learner, [](const Event& e) { return e.learner; });
-  auto last = first;
-  while (last != events_.end() && last->learner == learner) last++->known = true;
-  return {first, last};
-}
-
 std::optional<std::uint16_t> EventLog::type_of(std::string_view name) const {
   const auto it = std::find(folded_.begin(), folded_.end(), fold_heading(name));
   if (it == folded_.end()) return std::nullopt;
@@ -95,7 +66,8 @@ long EventLog::count(std::span<const Event> events, std::uint16_t type, support:
 
 void EventLog::warn_unknown_learners(const MessageSink& warn, const std::string& roll) const {
   if (!warn) return;
-  const auto unknown = std::count_if(events_.begin(), events_.end(), [](const Event& e) { return !e.known; });
+  const auto all = events_.all();
+  const auto unknown = std::count_if(all.begin(), all.end(), [](const Event& e) { return !e.known; });
   if (unknown > 0)
     warn(fmt::format("{}: {} event{} name{} no learner of {}; not counted", source_, unknown, unknown == 1 ? "" : "s", unknown == 1 ? "s" : "", roll));
 }

@@ -170,7 +170,7 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
   };
   while (scan.next()) {
     const auto& learner = scan.learner();
-    const auto log_key = support::SupportLog::key(support::SupportLog::unguarded(learner.id));
+    const auto log_key = support::learner_key(learner.id);
     support->log.prefetch(log_key);
     const auto was = before.find(learner.id);
     Waiting w{log_key, was, TierChange::new_learner, Learner::unknown};

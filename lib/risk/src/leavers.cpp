@@ -16,7 +16,7 @@ bool write_leavers(const Options& options, const Rules& rules) {
     Options this_term = options;
     this_term.key_path.clear();
     CohortScan scan(this_term, rules);
-    while (scan.next()) now.push_back(support::SupportLog::key(scan.learner().id));
+    while (scan.next()) now.push_back(support::learner_key(scan.learner().id));
   }
   std::sort(now.begin(), now.end());
   Options earlier = options;
@@ -25,7 +25,7 @@ bool write_leavers(const Options& options, const Rules& rules) {
   earlier.since_path.clear();
   earlier.tier_changes.clear();
   return write_scored_records(earlier, rules, [&](std::string_view id) {
-    return !std::binary_search(now.begin(), now.end(), support::SupportLog::key(id));
+    return !std::binary_search(now.begin(), now.end(), support::learner_key(id));
   });
 }
 

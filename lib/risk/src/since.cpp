@@ -19,8 +19,9 @@ namespace {
 
 constexpr std::array<std::string_view, tier_change_count> change_names{"new", "up", "down", "same"};
 
-// The support log keys learners the same way, so that a leaver found here is found there.
-std::uint64_t id_hash(std::string_view id) { return support::SupportLog::key(id); }
+// The support log keys learners the same way, so that a leaver found here is found there; an id
+// as CSV output guarded it ('-rf) is the same learner as the id written plainly.
+std::uint64_t id_hash(std::string_view id) { return support::learner_key(id); }
 
 }  // namespace
 
@@ -70,13 +71,6 @@ void Snapshot::seal() {
 }
 
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
-  if (auto found = find_exactly(id)) return found;
-  if (id.size() > 1 && id.front() == '\'' && is_formula_guarded(id.substr(1))) return find_exactly(id.substr(1));
-  if (is_formula_guarded(id)) return find_exactly("'" + std::string(id));
-  return std::nullopt;
-}
-
-std::optional<Snapshot::Previous> Snapshot::find_exactly(std::string_view id) {
   const auto hash = id_hash(id);
   auto at = entries_.end();
   if (next_place_ < by_place_.size() && entries_[by_place_[next_place_]].hash == hash) at = entries_.begin() + by_place_[next_place_];

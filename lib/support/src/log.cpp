@@ -48,13 +48,6 @@ const ActionNames::Meaning* ActionNames::find(std::string_view name) const {
   return nullptr;
 }
 
-std::uint64_t SupportLog::key(std::string_view id) { return std::hash<std::string_view>{}(trim(id)); }
-
-std::string_view SupportLog::unguarded(std::string_view id) {
-  id = trim(id);
-  return id.size() > 1 && id.front() == '\'' && is_formula_guarded(id.substr(1)) ? id.substr(1) : id;
-}
-
 SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogue, const ActionNames& names) {
   const auto reader = open_records(options.input);
   SupportLog log;
@@ -92,72 +85,41 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
     return label;
   };
 
-  ErrorBudget errors(options.max_errors, options.report_error);
-  Record record;
-  while (reader->next(record)) {
-    errors.attempt([&] {
-      std::size_t at = id_column;
-      const auto fail = [&](const std::string& problem, const std::string& what) {
-        throw value_error(*reader, record, at, problem, what, options.verbose);
-      };
-      try {
-        const auto id = trim(record.values[id_column]);
-        if (id.empty()) fail("a row of support without a learner id", "the learner's id");
-        Piece piece{key(unguarded(id)), 0, continuing, static_cast<std::uint32_t>(record.line), 0, SupportStatus::active, false};
-        at = action_column;
-        const auto action_text = trim(record.values[at]);
-        if (action_text.empty()) fail("no action", action_list());
-        const auto action = action_of(action_text);
-        if (!action) fail("not an action waymark knows", action_list());
-        piece.action = *action;
-        at = start_column;
-        const auto start = parse_date(record.values[at], options.dates);
-        if (!start) fail("no start date", "the day the support started");
-        piece.start = day_of(*start);
-        if (end_column) {
-          at = *end_column;
-          if (const auto end = parse_date(record.values[at], options.dates)) {
-            piece.end = day_of(*end);
-            if (piece.end < piece.start) fail("the support ends before it starts", "an end on or after the start date");
-          }
-        }
-        if (status_column) {
-          at = *status_column;
-          const auto text = trim(record.values[at]);
-          if (!text.empty()) {
-            const auto status = parse_support_status(text);
-            if (!status) fail("not a status of support", std::string(support_status_expected));
-            piece.status = *status;
-            if (piece.status == SupportStatus::ended && piece.end == continuing)
-              fail("the support has ended but has no end date", "the day it ended in the end column");
-          }
-        }
-        std::optional<long> offered, attended;
-        if (offered_column) offered = parse_count(record.values[at = *offered_column]);
-        if (attended_column) attended = parse_count(record.values[at = *attended_column]);
-        if (offered && attended && *attended > *offered) {
-          at = *attended_column;
-          fail("more sessions attended than offered", "at most sessions_offered");
-        }
-        log.pieces_.push_back(piece);
-      } catch (const FieldError& e) {
-        fail(e.what(), e.expected());
+  read_rows(*reader, options, [&](LogRow& row) {
+    Piece piece{row.learner(id_column, "a row of support without a learner id"), 0, continuing, static_cast<std::uint32_t>(row.line()), 0,
+                SupportStatus::active, false};
+    const auto action_text = trim(row.at(action_column));
+    if (action_text.empty()) row.fail("no action", action_list());
+    const auto action = action_of(action_text);
+    if (!action) row.fail("not an action waymark knows", action_list());
+    piece.action = *action;
+    const auto start = parse_date(row.at(start_column), options.dates);
+    if (!start) row.fail("no start date", "the day the support started");
+    piece.start = day_of(*start);
+    if (end_column) {
+      if (const auto end = parse_date(row.at(*end_column), options.dates)) {
+        piece.end = day_of(*end);
+        if (piece.end < piece.start) row.fail("the support ends before it starts", "an end on or after the start date");
       }
-    });
-  }
-  errors.finish();
-  std::sort(log.pieces_.begin(), log.pieces_.end(), [](const Piece& a, const Piece& b) {
-    return a.learner != b.learner ? a.learner < b.learner : a.line < b.line;
+    }
+    if (status_column) {
+      const auto text = trim(row.at(*status_column));
+      if (!text.empty()) {
+        const auto status = parse_support_status(text);
+        if (!status) row.fail("not a status of support", std::string(support_status_expected));
+        piece.status = *status;
+        if (piece.status == SupportStatus::ended && piece.end == continuing)
+          row.fail("the support has ended but has no end date", "the day it ended in the end column");
+      }
+    }
+    std::optional<long> offered, attended;
+    if (offered_column) offered = parse_count(row.at(*offered_column));
+    if (attended_column) attended = parse_count(row.at(*attended_column));
+    if (offered && attended && *attended > *offered) row.fail("more sessions attended than offered", "at most sessions_offered");
+    log.pieces_.push_back(piece);
   });
-  log.index_.build(log.pieces_, [](const Piece& p) { return p.learner; });
+  log.pieces_.index([](const Piece& a, const Piece& b) { return a.line < b.line; });
   return log;
-}
-
-std::span<const SupportLog::Piece> SupportLog::of_key(std::uint64_t learner) {
-  const auto first = index_.lower_bound(pieces_, learner, [](const Piece& p) { return p.learner; });
-  auto last = first;
-  while (last != pieces_.end() && last->learner == learner) last++->known = true;
-  return {first, last};
 }
 
 bool SupportLog::active_on(const Piece& piece, Day day) {
@@ -173,7 +135,7 @@ bool SupportLog::given_between(const Piece& piece, Day from, Day to) {
 void SupportLog::warn_unknown_learners(const MessageSink& warn, const std::string& roll) const {
   if (!warn) return;
   std::vector<std::uint32_t> lines;
-  for (const auto& piece : pieces_)
+  for (const auto& piece : pieces_.all())
     if (!piece.known) lines.push_back(piece.line);
   std::sort(lines.begin(), lines.end());
   for (std::size_t i = 0; i < lines.size() && i < warnings_with_lines; ++i)

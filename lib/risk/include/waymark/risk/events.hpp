@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "waymark/hash_search.hpp"
+#include "waymark/support/dated_log.hpp"
 #include "waymark/support/log.hpp"
 
 namespace waymark::risk {
@@ -18,7 +18,7 @@ class EventLog {
  public:
   // One row (16 bytes, whatever the row's width).
   struct Event {
-    std::uint64_t learner;  // support::SupportLog::key(id)
+    std::uint64_t learner;  // support::learner_key(id)
     support::Day day;
     std::uint16_t type;     // type_label(type): the school's word, as first written
     bool known;             // some lookup found its learner
@@ -30,7 +30,7 @@ class EventLog {
   static EventLog read(const support::LogOptions& options);
 
   // A learner's events, sorted by day; marks them as belonging to a known learner.
-  std::span<const Event> of(std::string_view id);
+  std::span<const Event> of(std::string_view id) { return events_.of(support::learner_key(id)); }
   // The type a rule names (events.<type>), compared as headings are ("Internal exclusion" is
   // internal_exclusion); nullopt when no row has it.
   std::optional<std::uint16_t> type_of(std::string_view name) const;
@@ -44,11 +44,10 @@ class EventLog {
   // outlives a roll, so this is not an error). `roll` names what was searched.
   void warn_unknown_learners(const MessageSink& warn, const std::string& roll) const;
   // All events, sorted by learner and day.
-  std::span<const Event> all() const { return events_; }
+  std::span<const Event> all() const { return events_.all(); }
 
  private:
-  std::vector<Event> events_;
-  HashBuckets index_;  // of events_ by learner
+  support::RowsByLearner<Event> events_;  // by learner, then day
   std::vector<std::string> types_;   // as first written
   std::vector<std::string> folded_;  // fold_heading of each
   std::string source_;

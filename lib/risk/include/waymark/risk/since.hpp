@@ -38,7 +38,7 @@ class Snapshot {
     Tier tier;
     double attendance;   // NaN when unknown
     std::uint32_t group;  // see group_values()
-    std::uint64_t key = 0;  // the hash of the id (support::SupportLog::key)
+    std::uint64_t key = 0;  // the hash of the id (support::learner_key)
     const double* values = nullptr;  // the kept fields' values (keep_fields), in that order
   };
 
@@ -78,7 +78,6 @@ class Snapshot {
     std::uint8_t found;
   };
   static_assert(sizeof(Entry) == 24);
-  std::optional<Previous> find_exactly(std::string_view id);
   std::vector<Entry> entries_;  // sorted by hash once sealed
   HashBuckets index_;
   // A school exports each term's roll from the same report, so this term's learners mostly come

@@ -13,8 +13,8 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
-#include "waymark/hash_search.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/support/dated_log.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::support {
@@ -55,7 +55,7 @@ class SupportLog {
  public:
   // One row of the log, as the tools need it (24 bytes, whatever the row's width).
   struct Piece {
-    std::uint64_t learner;  // key(id)
+    std::uint64_t learner;  // learner_key(id)
     Day start;
     Day end;                // `continuing` while it continues
     std::uint32_t line;
@@ -69,16 +69,12 @@ class SupportLog {
   // then fails with Error(bad_data). Refuses a log without a learner, action or start column.
   static SupportLog read(const LogOptions& options, const Catalogue& catalogue, const ActionNames& names);
 
-  static std::uint64_t key(std::string_view id);
-
-  // The pieces of a learner, in the log's order; marks them as belonging to a known learner. An
-  // id matches as written and in the form CSV output writes it ('-rf for -rf, the ' that keeps a
-  // spreadsheet from running it as a formula), in the learners' file and in the log alike.
-  std::span<const Piece> of(std::string_view id) { return of_key(key(unguarded(id))); }
-  static std::string_view unguarded(std::string_view id);
-  std::span<const Piece> of_key(std::uint64_t learner);
+  // The pieces of a learner (learner_key(id)), in the log's order; marks them as belonging to a
+  // known learner.
+  std::span<const Piece> of(std::string_view id) { return pieces_.of(learner_key(id)); }
+  std::span<const Piece> of_key(std::uint64_t learner) { return pieces_.of(learner); }
   // Fetches a learner's rows from memory ahead of of_key(learner).
-  void prefetch(std::uint64_t learner) const { index_.prefetch(pieces_, learner); }
+  void prefetch(std::uint64_t learner) const { pieces_.prefetch(learner); }
 
   // Support given on `day`: started by then, not ended before, neither planned nor declined.
   static bool active_on(const Piece& piece, Day day);
@@ -96,8 +92,7 @@ class SupportLog {
   void warn_unknown_learners(const MessageSink& warn, const std::string& roll) const;
 
  private:
-  std::vector<Piece> pieces_;  // sorted by learner, then line
-  HashBuckets index_;          // of pieces_ by learner
+  RowsByLearner<Piece> pieces_;  // by learner, then line
   std::vector<std::string> labels_;
   std::string source_;
 };
