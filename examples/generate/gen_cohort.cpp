@@ -11,6 +11,12 @@
 // implementation-defined). Row i depends only on the seed and rows before it,
 // so a larger --count extends a smaller one.
 //
+// The last four columns (child_in_need, child_protection_plan, ks2_reading,
+// ks2_maths) come from a second random stream, so the columns before them are
+// the same, value for value, as those of the generator before they were added.
+// They reach the outcome (see draw_outcome), so outcomes differ for a few
+// learners.
+//
 // CSV: RFC 4180, UTF-8, LF line endings, header row; a field is quoted only if
 // it contains a comma, a double quote or a newline.
 //
@@ -109,6 +115,13 @@ struct Cutoffs {
     // secondary school).
     double permanently_excluded = upper_z(0.001);
     double has_factors = upper_z(0.08);        // assumption: needs raised by the pupil or tutor
+    // Children in need (Children Act 1989, s17): 332.9 per 10,000 children at 31 March 2024, "around
+    // 1 in every 30" (DfE, "Children in need" 2024), looked-after children among them (70 per 10,000,
+    // above), so 2.6% are in need and not looked after. Child protection plans: about 42 per 10,000
+    // (51,510 children, 42.8 per 10,000, at 31 March 2020; DfE, "Characteristics of children in need"
+    // 2020): 0.4%, each of them also a child in need.
+    double child_in_need = upper_z(0.026);
+    double child_protection_plan = upper_z(0.004);
 };
 const Cutoffs kCut;
 
@@ -227,13 +240,17 @@ struct Learner {
         custody, off_site, failing_english, failing_maths;
     int mid_term_moves = 0;
     std::uint32_t factors = 0;  // bit i set => kReportedFactorCodes[i]
+    Flag child_in_need, child_protection_plan;
+    // Key stage 2 scaled scores (80 to 120), 0 when there is none (not taken in England, or below
+    // the range of the test).
+    int ks2_reading = 0, ks2_maths = 0;
     Outcome outcome = Outcome::stayed;
 };
 
 class CohortGenerator {
 public:
     explicit CohortGenerator(std::uint64_t seed)
-        : rng_(seed), female_(kFemaleNames), male_(kMaleNames),
+        : rng_(seed), later_(seed ^ 0x9E3779B97F4A7C15u), female_(kFemaleNames), male_(kMaleNames),
           unisex_(kUnisexNames), family_(kFamilyNames) {}
 
     Learner next(std::uint64_t number) {
@@ -253,6 +270,8 @@ public:
         draw_behaviour(l, absence_risk);
         draw_attainment(l, disadvantage);
         draw_reported_factors(l, absence_risk);
+        draw_social_care(l, disadvantage, absence_risk);
+        draw_prior_attainment(l, disadvantage);
         // Drawn even without --outcomes, so the learners CSV is the same
         // whether or not the outcomes file is requested.
         l.outcome = draw_outcome(l, absence_risk);
@@ -358,6 +377,40 @@ private:
         l.failing_maths.value = above(d, 0.40, kCut.failing_maths + 0.12 - sen_penalty);
     }
 
+    // From the second stream (later_), so that adding these left every earlier column as it was.
+    // Social care comes with disadvantage and with absence: children in need are "around three
+    // times more likely to be persistently absent and between two to four times more likely to be
+    // permanently excluded" (DfE, "Help, protection, education: concluding the Children in Need
+    // review", 2019); 44% of them were persistently absent in 2022/23, against about a fifth of all
+    // pupils (DfE, "Outcomes for children in need, including children looked after", 2024, as
+    // reported by Tes, April 2025). The weights give about 2.8 times the cohort's persistent absence.
+    void draw_social_care(Learner& l, double d, double absence_risk) {
+        if (l.looked_after.value) return;  // a looked-after child is counted as looked after
+        const double need = 0.45 * d + 0.20 * absence_risk + std::sqrt(1.0 - 0.45 * 0.45 - 0.20 * 0.20 - 2 * 0.45 * 0.20 * 0.55) * later_.normal();
+        l.child_in_need.value = need > kCut.child_in_need;
+        l.child_protection_plan.value = l.child_in_need.value && need > kCut.child_protection_plan;
+    }
+
+    // Key stage 2 scaled scores, 80 to 120, the expected standard 100: in 2024, 74% reached it in
+    // reading and 73% in maths, with average scores of 105 and 104 (DfE, "Key stage 2 attainment:
+    // national headlines" 2023/24). Scores follow disadvantage, SEN and the subject the learner is
+    // failing now (prior attainment is the best single predictor of attainment later); EAL has no
+    // term (a waymark assumption: in maths EAL pupils do as well as others nationally). A pupil
+    // below the range of the test has no scaled score, nor has one who was not in an English
+    // primary school in Year 6: assumed 4% of pupils, 15% of those with EAL (recent arrivals).
+    void draw_prior_attainment(Learner& l, double d) {
+        const double sen = l.sen == Sen::ehcp ? 1.2 : l.sen == Sen::sen_support ? 0.6 : 0.0;
+        const double shared = later_.normal();
+        const auto score = [&](double mean, double sd, bool failing) {
+            const double z = -0.30 * d - sen - (failing ? 0.9 : 0.0) + 0.55 * shared + 0.65 * later_.normal();
+            const long points = std::lround(mean + sd * (z + 0.12));
+            return points < 80 ? 0 : static_cast<int>(std::min(points, 120L));
+        };
+        l.ks2_reading = score(105.0, 8.0, l.failing_english.value);
+        l.ks2_maths = score(104.0, 7.0, l.failing_maths.value);
+        if (later_.chance(l.eal.value ? 0.15 : 0.04)) l.ks2_reading = l.ks2_maths = 0;
+    }
+
     void draw_reported_factors(Learner& l, double absence_risk) {
         if (!above(absence_risk, 0.60, kCut.has_factors)) return;
         const double c = rng_.uniform();
@@ -415,6 +468,14 @@ private:
         if (l.youth_justice.value) logit += 1.3;
         if (l.custody.value) logit += 1.0;
         logit += 0.5 * std::popcount(l.factors);
+        // Beyond the absence that comes with it: a child in need is more likely to be long-term NEET
+        // (DfE, "Characteristics of young people who are long-term NEET", 2018, names ever being a
+        // child in need among the characteristics that raise the likelihood), a protection plan more
+        // so. Prior attainment reaches the outcome mostly through attainment now (failing English or
+        // maths, above); a small term of its own. The weights are waymark assumptions.
+        if (l.child_in_need.value) logit += 0.5;
+        if (l.child_protection_plan.value) logit += 0.5;
+        if ((l.ks2_reading > 0 && l.ks2_reading < 100) || (l.ks2_maths > 0 && l.ks2_maths < 100)) logit += 0.2;
 
         const double p_leave = 1.0 / (1.0 + std::exp(-logit));
         const double u = rng_.uniform();
@@ -432,9 +493,12 @@ private:
             f->known = !rng_.chance(0.015);
         }
         l.fsm.known = !rng_.chance(0.03);
+        // Schools often do not hold a child's social care plan (a waymark assumption: 3% unknown).
+        l.child_in_need.known = l.child_protection_plan.known = !later_.chance(0.03);
     }
 
     Rng rng_;
+    Rng later_;  // the columns added after the first release of this generator
     NamePicker female_, male_, unisex_, family_;
 };
 
@@ -514,7 +578,7 @@ constexpr std::string_view kLearnerHeader =
     "sessions_possible,sessions_attended,suspensions,permanent_exclusions,sen,"
     "eal,looked_after,young_carer,young_parent,fsm,youth_justice,custody,"
     "off_site,mid_term_moves,failing_english,failing_maths,reported_factors,"
-    "tutor_group\n";
+    "tutor_group,child_in_need,child_protection_plan,ks2_reading,ks2_maths\n";
 
 std::string learner_id(std::uint64_t number) {
     char digits[24];
@@ -609,6 +673,10 @@ void write_learner(CsvWriter& w, const Learner& l) {
     char tutor_group[16];
     std::snprintf(tutor_group, sizeof tutor_group, "%d%c", l.year_group, l.form);
     w.field(tutor_group);
+    write_flag(w, l.child_in_need, "yes", "no");
+    write_flag(w, l.child_protection_plan, "yes", "no");
+    if (l.ks2_reading > 0) w.field(static_cast<std::uint64_t>(l.ks2_reading)); else w.empty_field();
+    if (l.ks2_maths > 0) w.field(static_cast<std::uint64_t>(l.ks2_maths)); else w.empty_field();
     w.end_row();
 }
 

@@ -78,6 +78,13 @@ int main(int argc, char** argv) {
   tool.suggest_values("--tier", {"universal", "targeted", "intensive"});
   tool.suggest_values("--tier-change", {"new", "up", "down", "same", "left"});
   tool.set_option_modes(option_modes());
+  // --show-columns --rules FILE: the headings matched to the fields the rules file declares too.
+  tool.before_show_columns([&] {
+    if (options.rules_path.empty()) return;
+    const Rules rules = Rules::load(options.rules_path, Catalogue::builtin());
+    for (const auto& own : rules.fields)
+      if (own.source == RuleField::Source::declared) options.common.declared_fields.push_back({own.name, own.headings});
+  });
 
   return tool.run(argc, argv, [&] {
     for (const auto name : split_list(tier_list, ',')) options.tiers.emplace_back(name);

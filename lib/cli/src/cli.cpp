@@ -366,6 +366,7 @@ int Tool::run(int argc, char** argv, const std::function<int()>& body) {
   try {
     if (common_ && common_->show_columns) {
       check_options("--show-columns");
+      if (before_show_columns_) before_show_columns_();
       const auto reader = open_records(common_->input_options());
       std::cout << reader->describe_headings();
       return 0;

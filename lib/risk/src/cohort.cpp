@@ -55,7 +55,7 @@ OptionModes option_modes() {
               {"--show-columns", "-----y----"},
               {"--date-format", "yyyy--yyyy"},
               {"--verbose", "yyyy--yyyy"},
-              {"--rules", "yyyy--yyyy"},
+              {"--rules", "yyyy-yyyyy"},  // --show-columns: the headings of the fields it declares
               {"--print-rules", "----y-----"},
               {"--tier", "y-----yy--"},
               {"--max-errors", "yyyy--yyyy"},

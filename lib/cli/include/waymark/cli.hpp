@@ -150,6 +150,9 @@ class Tool {
   void set_option_modes(OptionModes table) { option_modes_ = std::move(table); }
   // Throws Error(usage) for an option given on the command line that does nothing in `mode`.
   void check_options(const std::string& mode) const;
+  // Run by --show-columns before the input is opened, for what the tool's data declares
+  // (risk-check: the fields of --rules), so that the headings shown are those a run would read.
+  void before_show_columns(std::function<void()> prepare) { before_show_columns_ = std::move(prepare); }
 
   // A warning on standard error, prefixed with the tool's name.
   void warn(const std::string& message) const;
@@ -166,6 +169,7 @@ class Tool {
   std::string name_;
   CLI::App app_;
   const CommonOptions* common_ = nullptr;  // for --show-columns
+  std::function<void()> before_show_columns_;
   OptionModes option_modes_;
   std::map<std::string, std::vector<std::string>> completion_values_;
   std::string completions_shell_;  // --completions, only for --help: it is handled before parsing
