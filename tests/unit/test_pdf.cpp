@@ -157,7 +157,7 @@ TEST_CASE("PDF: a bar-chart block is drawn as bars, not printed as code", "[pdf]
 TEST_CASE("PDF: one file per document in a directory", "[pdf]") {
   test::TempDir dir;
   const auto out_dir = (dir / "out/").string();
-  waymark::DocumentOutput output("test", out_dir, DocumentFormat::pdf, {}, "Plans");
+  waymark::DocumentOutput output(out_dir, DocumentFormat::pdf, {}, "Plans");
   output.add("L1", "# One\n", "One");
   output.add("L2", "# Two\n", "Two");
   output.finish();

@@ -205,7 +205,7 @@ TEST_CASE("DocumentOutput to a directory: one private file each, nothing until f
   test::TempDir dir;
   const auto out_dir = (dir / "out/").string();
   {
-    waymark::DocumentOutput out("t", out_dir, DocumentFormat::md, {}, "Plans");
+    waymark::DocumentOutput out(out_dir, DocumentFormat::md, {}, "Plans");
     out.add("../../etc/x", "# One\n", "One");
     out.add("L2", "# Two\n", "Two");
     out.add("L2", "# Again\n", "Again");
@@ -258,12 +258,18 @@ TEST_CASE("directory_names never gives two learners one file, on any file system
 
 TEST_CASE("DocumentOutput to a directory: colliding ids get hashed names and a warning, the index says which", "[render]") {
   test::TempDir dir;
+  std::vector<std::string> warnings;
   {
-    waymark::DocumentOutput out("t", (dir / "out/").string(), DocumentFormat::md, {}, "Plans");
+    waymark::DocumentReporter reporter;
+    reporter.warn = [&](const std::string& message) { warnings.push_back(message); };
+    waymark::DocumentOutput out((dir / "out/").string(), DocumentFormat::md, {}, "Plans", reporter);
     out.add("a/b", "# First\n", "First");
     out.add("a_b", "# Second\n", "Second");
+    CHECK(warnings.empty());  // said once the names are worked out, from all the ids
     out.finish();
   }
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Matchers::StartsWith("ids that would share a file name") && Catch::Matchers::Contains("a/b and a_b"));
   const auto index = nlohmann::json::parse(test::slurp(dir / "out/index.json"));
   const std::string first = index["a/b"], second = index["a_b"];
   CHECK(first != second);
@@ -272,10 +278,32 @@ TEST_CASE("DocumentOutput to a directory: colliding ids get hashed names and a w
   CHECK_FALSE(std::filesystem::exists(dir / "out/a_b.md"));
 }
 
+TEST_CASE("DocumentOutput prints nothing itself: it reports each document, then the total, to its reporter", "[render]") {
+  test::TempDir dir;
+  for (const auto& output : {(dir / "out/").string(), (dir / "all.md").string()}) {
+    INFO(output);
+    std::vector<std::pair<std::size_t, bool>> calls;
+    waymark::DocumentReporter reporter;
+    reporter.progress = [&](std::size_t documents, bool done) { calls.emplace_back(documents, done); };
+    waymark::DocumentOutput out(output, DocumentFormat::md, {}, "Plans", reporter);
+    out.add("L1", "# One\n", "One");
+    out.add("L2", "# Two\n", "Two");
+    CHECK(calls == std::vector<std::pair<std::size_t, bool>>{{1, false}, {2, false}});
+    out.finish();
+    CHECK(calls == std::vector<std::pair<std::size_t, bool>>{{1, false}, {2, false}, {2, true}});
+  }
+  // Without a reporter, nothing is said and the documents are still written.
+  waymark::DocumentOutput quiet((dir / "quiet/").string(), DocumentFormat::md, {}, "Plans");
+  quiet.add("a/b", "# First\n", "First");
+  quiet.add("a_b", "# Second\n", "Second");
+  quiet.finish();
+  CHECK(std::filesystem::exists(dir / "quiet/index.json"));
+}
+
 TEST_CASE("DocumentOutput creates its folders readable by their owner only", "[render]") {
   test::TempDir dir;
   {
-    waymark::DocumentOutput out("t", (dir / "a/b/").string(), DocumentFormat::md, {}, "Plans");
+    waymark::DocumentOutput out((dir / "a/b/").string(), DocumentFormat::md, {}, "Plans");
     out.add("L1", "# One\n", "One");
     out.finish();
   }
@@ -288,12 +316,12 @@ TEST_CASE("DocumentOutput creates its folders readable by their owner only", "[r
 TEST_CASE("DocumentOutput without finish leaves nothing behind", "[render]") {
   test::TempDir dir;
   {
-    waymark::DocumentOutput out("t", (dir / "out/").string(), DocumentFormat::md, {}, "Plans");
+    waymark::DocumentOutput out((dir / "out/").string(), DocumentFormat::md, {}, "Plans");
     out.add("L1", "# One\n", "One");
   }
   CHECK_FALSE(std::filesystem::exists(dir / "out"));  // not even the folder it made
   {
-    waymark::DocumentOutput out("t", (dir / "all.md").string(), DocumentFormat::md, {}, "Plans");
+    waymark::DocumentOutput out((dir / "all.md").string(), DocumentFormat::md, {}, "Plans");
     out.add("L1", "# One\n", "One");
   }
   CHECK_FALSE(std::filesystem::exists(dir / "all.md"));

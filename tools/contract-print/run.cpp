@@ -78,8 +78,8 @@ int print_contracts(const Options& options, const std::function<void(const std::
     }
     const nlohmann::json view = build_view(input, settings.values(), view_options);
     const std::string markdown = render_markdown(tmpl, view);
-    if (!output) output.emplace("contract-print", options.common.output, output_format(options), options.documents.page(settings),
-                                collection_title(kind, view_options.messages));
+    if (!output) output.emplace(options.common.output, output_format(options), options.documents.page(settings),
+                                collection_title(kind, view_options.messages), document_reporter("contract-print", options.common.warn));
     output->add(view["id"].get<std::string>(), markdown, document_title(view));
   }
   for (const auto& id : chosen) {

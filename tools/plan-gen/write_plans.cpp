@@ -299,8 +299,8 @@ int write_plans(const Tool& tool, const Options& options) {
     support_log.emplace(*log_records);
   }
   if (as_json) json_out.emplace(options.common.output, format == "json");
-  else documents.emplace(tool.name(), options.common.output, options.documents.document_format(format), options.documents.page(settings),
-                         messages.text("/plan-gen/collection"));
+  else documents.emplace(options.common.output, options.documents.document_format(format), options.documents.page(settings),
+                         messages.text("/plan-gen/collection"), document_reporter(tool.name(), options.common.warn));
 
   bool not_smart = false;
   std::size_t without_targets = 0;

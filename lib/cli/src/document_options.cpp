@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
 
 namespace waymark {
 
@@ -71,6 +75,22 @@ void add_document_options(Tool& tool, DocumentOptions& options) {
   std::string languages;
   for (const auto& lang : Messages::languages()) languages += (languages.empty() ? "" : ", ") + lang;
   app.add_option("--lang", options.lang, "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");
+}
+
+DocumentReporter document_reporter(std::string tool, std::function<void(const std::string&)> warn) {
+  DocumentReporter reporter;
+  reporter.warn = std::move(warn);
+  // For people watching a terminal: a long run shows it is moving. Counts only, never names.
+  auto shown = std::make_shared<bool>(false);
+  reporter.progress = [tool = std::move(tool), shown](std::size_t documents, bool done) {
+    if (done) {
+      if (*shown) std::cerr << fmt::format("\r{}: {} documents\n", tool, documents);
+    } else if (documents > 50 && documents % 10 == 0 && isatty(STDERR_FILENO)) {
+      std::cerr << fmt::format("\r{}: {} documents", tool, documents) << std::flush;
+      *shown = true;
+    }
+  };
+  return reporter;
 }
 
 }  // namespace waymark

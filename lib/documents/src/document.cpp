@@ -15,7 +15,6 @@
 #include <map>
 #include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <set>
 #include <sstream>
 
@@ -328,7 +327,7 @@ void remove_stale_staging(const std::filesystem::path& dir) {
 // documents behind, and no two learners share a file.
 class StagedDirectory {
  public:
-  StagedDirectory(const std::string& dir, std::string tool) : dir_(dir), tool_(std::move(tool)) {
+  StagedDirectory(const std::string& dir, std::function<void(const std::string&)> warn) : dir_(dir), warn_(std::move(warn)) {
     try {
       made_ = create_private_directories(dir_);
     } catch (const Error& e) {
@@ -366,7 +365,7 @@ class StagedDirectory {
 
   void commit() {
     const auto names = directory_names(ids_, extension_);
-    if (!names.collisions.empty()) std::cerr << tool_ << ": warning: " << printable(collision_warning(names)) << '\n';
+    if (!names.collisions.empty() && warn_) warn_(collision_warning(names));
     {
       Output index((staging_ / directory_index_name).string());
       index.write(directory_index(ids_, names.names));
@@ -384,7 +383,7 @@ class StagedDirectory {
 
  private:
   std::filesystem::path dir_;
-  std::string tool_;
+  std::function<void(const std::string&)> warn_;
   std::filesystem::path staging_;
   std::vector<std::filesystem::path> made_;
   std::vector<std::string> ids_;
@@ -393,7 +392,7 @@ class StagedDirectory {
 };
 
 struct DocumentOutput::Impl {
-  std::string tool;
+  DocumentReporter reporter;
   DocumentFormat format;
   PageSettings page;
   std::string collection_title;
@@ -402,18 +401,17 @@ struct DocumentOutput::Impl {
   std::unique_ptr<DocumentWriter> single_writer;
   // ... or a directory with one file each.
   std::unique_ptr<StagedDirectory> directory;
-  bool progress_shown = false;
 };
 
-DocumentOutput::DocumentOutput(std::string tool, const std::string& output, DocumentFormat format, PageSettings page,
-                               std::string collection_title)
+DocumentOutput::DocumentOutput(const std::string& output, DocumentFormat format, PageSettings page, std::string collection_title,
+                               DocumentReporter reporter)
     : impl_(std::make_unique<Impl>()) {
-  impl_->tool = std::move(tool);
+  impl_->reporter = std::move(reporter);
   impl_->format = format;
   impl_->page = std::move(page);
   impl_->collection_title = std::move(collection_title);
   if (names_directory(output)) {
-    impl_->directory = std::make_unique<StagedDirectory>(output, impl_->tool);
+    impl_->directory = std::make_unique<StagedDirectory>(output, impl_->reporter.warn);
   } else {
     impl_->single = std::make_unique<Output>(output);
     impl_->single_writer = DocumentWriter::create(format, *impl_->single, impl_->page);
@@ -437,11 +435,7 @@ void DocumentOutput::add(std::string_view id, std::string_view markdown, const s
     impl_->single_writer->document(doc);
   }
   ++count_;
-  // Progress for people watching a terminal; counts only, never names.
-  if (count_ > 50 && count_ % 10 == 0 && isatty(STDERR_FILENO)) {
-    std::cerr << fmt::format("\r{}: {} documents", impl_->tool, count_) << std::flush;
-    impl_->progress_shown = true;
-  }
+  if (impl_->reporter.progress) impl_->reporter.progress(count_, false);
 }
 
 void DocumentOutput::finish() {
@@ -451,7 +445,7 @@ void DocumentOutput::finish() {
   } else {
     impl_->directory->commit();
   }
-  if (impl_->progress_shown) std::cerr << fmt::format("\r{}: {} documents\n", impl_->tool, count_);
+  if (impl_->reporter.progress) impl_->reporter.progress(count_, true);
 }
 
 void DocumentSettings::load_file(const std::filesystem::path& file) {

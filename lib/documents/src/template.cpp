@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <mstch/mstch.hpp>
 #include <sstream>
 #include <vector>
 
 #include "document_writers.hpp"
+#include "mustache.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
@@ -24,28 +24,6 @@ std::string read_file(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// Nested data as mstch nodes. Numbers that are not whole print as waymark prints numbers.
-mstch::node to_mstch(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mstch::map map;
-      for (const auto& item : value.items()) map.emplace(item.key(), to_mstch(item.value()));
-      return map;
-    }
-    case nlohmann::json::value_t::array: {
-      mstch::array array;
-      for (const auto& item : value) array.push_back(to_mstch(item));
-      return array;
-    }
-    case nlohmann::json::value_t::string: return value.get<std::string>();
-    case nlohmann::json::value_t::boolean: return value.get<bool>();
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return static_cast<int>(value.get<long long>());
-    case nlohmann::json::value_t::number_float: return format_number(value.get<double>(), 2);
-    default: return std::string{};
-  }
 }
 
 struct Tag {
@@ -305,10 +283,9 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string render_markdown(const Template& tmpl, const nlohmann::json& data) {
-  // mstch escapes through one global function; documents escape for Markdown, never for HTML:
-  // the Markdown is turned into HTML (escaped again there) by cmark.
-  mstch::config::escape = [](const std::string& text) { return escape_markdown(text); };
-  return mstch::render(tmpl.text, to_mstch(data));
+  // Documents escape for Markdown, never for HTML: the Markdown is turned into HTML (escaped again
+  // there) by cmark.
+  return render_mustache(tmpl.text, data, [](const std::string& text) { return escape_markdown(text); });
 }
 
 }  // namespace waymark

@@ -107,8 +107,8 @@ void write_report(const Tool& tool, const Options& options, const Audit& audit) 
   const TemplateSet templates = report_templates(options, [&](const std::string& message) { tool.warn(message); });
   const Template& tmpl = templates.get("report");
   const std::string& format = options.common.format.empty() ? "md" : options.common.format;
-  DocumentOutput documents(tool.name(), options.common.output, options.documents.document_format(format),
-                           options.documents.page(settings), "Careers programme: the Gatsby Benchmarks");
+  DocumentOutput documents(options.common.output, options.documents.document_format(format), options.documents.page(settings),
+                           "Careers programme: the Gatsby Benchmarks", document_reporter(tool.name(), options.common.warn));
   documents.add("gatsby-report", render_markdown(tmpl, report_data(audit, summarise(audit), settings)),
                 "Careers programme: the Gatsby Benchmarks");
   documents.finish();

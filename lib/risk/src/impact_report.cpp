@@ -305,7 +305,8 @@ void write_impact_report(const Options& options, const DocumentOptions& document
 
   const std::string markdown = render_markdown(tmpl, data);
   const std::string title = title_of(markdown);
-  DocumentOutput output("risk-check", options.common.output, documents.document_format(options.common.format), documents.page(settings), title);
+  DocumentOutput output(options.common.output, documents.document_format(options.common.format), documents.page(settings), title,
+                      document_reporter("risk-check", options.common.warn));
   output.add("impact", markdown, title);
   output.finish();
 }

@@ -45,4 +45,10 @@ struct DocumentOptions {
 // Adds --template, --templates, --set, --settings, --paper and --lang to `tool`.
 void add_document_options(Tool& tool, DocumentOptions& options);
 
+// What a DocumentOutput reports, shown on standard error as `tool` shows its own messages:
+// warnings through `warn` (Tool::warn, or CommonOptions::warn), and, when standard error is a
+// terminal and more than 50 documents are written, a line counting them every tenth, overwritten
+// as it grows and ended with the total ("plan-gen: 120 documents").
+DocumentReporter document_reporter(std::string tool, std::function<void(const std::string&)> warn);
+
 }  // namespace waymark

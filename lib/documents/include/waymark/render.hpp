@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -141,15 +142,25 @@ class DocumentWriter {
   virtual void finish() = 0;
 };
 
+// What a DocumentOutput has to tell the person running the tool. The library prints nothing: the
+// tool shows these as it shows its own messages (document_reporter in the cli library). An empty
+// function hears nothing.
+struct DocumentReporter {
+  // A warning, in words for the person: ids that would share a file name in `-o DIR/`.
+  std::function<void(const std::string&)> warn;
+  // After each document is written: how many are written so far, `done` false; and once all are
+  // committed by finish, `done` true. Counts only, never names.
+  std::function<void(std::size_t documents, bool done)> progress;
+};
+
 // Where a tool's documents go. `-o DIR` (an existing directory, or a path ending in '/'): one file per
 // document named by directory_names, and DIR/index.json; `-o FILE`: one file holding them all;
 // nothing: standard output.
-// Files are written atomically with mode 0600. Shows a progress line on standard error after 50
-// documents when it is a terminal, without names.
+// Files are written atomically with mode 0600. Warnings and progress go to `reporter`.
 class DocumentOutput {
  public:
-  DocumentOutput(std::string tool, const std::string& output, DocumentFormat format, PageSettings page,
-                 std::string collection_title);
+  DocumentOutput(const std::string& output, DocumentFormat format, PageSettings page, std::string collection_title,
+                 DocumentReporter reporter = {});
   ~DocumentOutput();
   void add(std::string_view id, std::string_view markdown, const std::string& title);
   // Writes what is pending and commits the files. Without finish, nothing is left behind.
