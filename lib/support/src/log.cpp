@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <functional>
 
-#include "waymark/cli.hpp"
+#include "waymark/error_budget.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
