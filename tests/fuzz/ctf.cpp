@@ -15,9 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   waymark::fuzz::expect_success_or_refusal([&] {
-    waymark::transition::Options options;
-    options.ctf_path = path;
-    (void)waymark::transition::read_ctf(options);
+    (void)waymark::transition::read_ctf(path, false);
   });
   return 0;
 }

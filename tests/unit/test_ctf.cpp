@@ -33,9 +33,7 @@ std::string ctf(const std::string& pupil, const std::string& version = "25.0") {
 }
 
 CtfFile read(const test::TempDir& dir, const std::string& text) {
-  Options options;
-  options.ctf_path = dir.write("transfer.xml", text).string();
-  return read_ctf(options);
+  return read_ctf(dir.write("transfer.xml", text).string(), false);
 }
 
 const json& record_of(const CtfFile& file) {
@@ -243,9 +241,7 @@ TEST_CASE("a file that is not a whole, well-formed CTF is refused", "[ctf]") {
   CHECK(refusal(dir, ctf("      <Surname>Ok\xC3\x28</Surname>\n")) ==
         "transfer.xml:12: element 'Surname': invalid UTF-8 (a CTF export as the school system wrote it: UTF-8 XML)");
   const auto missing = test::error_from([&] {
-    Options options;
-    options.ctf_path = (dir / "absent.xml").string();
-    read_ctf(options);
+    read_ctf((dir / "absent.xml").string(), false);
   });
   REQUIRE(missing);
   CHECK(missing->kind() == waymark::ErrorKind::missing_input);

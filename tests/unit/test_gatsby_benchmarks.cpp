@@ -1,4 +1,4 @@
-// gatsby-audit's logic (tools/gatsby-audit): the framework data as checked against the official
+// gatsby-audit's logic (lib/gatsby): the framework data as checked against the official
 // texts, and each benchmark's percentage, status and planned activities on a school small enough to
 // work out by hand.
 #include <string>
@@ -24,23 +24,23 @@ constexpr const char* both_answered = "[adviser_trained]\nanswer = \"yes\"\n[par
 
 struct SmallSchool {
   test::TempDir dir;
-  Options options;
+  AuditInputs inputs;
   std::vector<std::string> warnings;
 
   explicit SmallSchool(bool with_school, const char* answers = both_answered) {
-    options.pupils_path = dir.write("pupils.csv", "id,year_group\nP1,11\nP2,11\n").string();
-    options.common.input = dir.write("activities.csv",
+    inputs.pupils.path = dir.write("pupils.csv", "id,year_group\nP1,11\nP2,11\n").string();
+    inputs.activities.path = dir.write("activities.csv",
                                      "pupil_id,date,kind\n"
                                      "P1,2025-12-01,guidance_interview\n"
                                      "P2,2026-07-20,guidance_interview\n")
                                .string();
     if (with_school)
-      options.school_path = dir.write("school.toml", answers).string();
-    options.as_of = "2026-07-15";
+      inputs.school.emplace().path = dir.write("school.toml", answers).string();
+    inputs.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::July, std::chrono::day{15}};
   }
 
   Audit audit() {
-    return load_audit(options, [this](const std::string& message) { warnings.push_back(message); });
+    return load_audit(inputs, [this](const std::string& message) { warnings.push_back(message); });
   }
 };
 

@@ -17,11 +17,7 @@ int main(int argc, char** argv) {
                  "Which agreement: participation (default), mentoring, behaviour, restorative, community")
       ->check(CLI::IsMember({"participation", "mentoring", "behaviour", "restorative", "community"}));
   app.add_flag("--parent-signature", options.parent_signature, "Add a line for a parent or carer to sign");
-  app.add_option("--id", options.ids,
-                 "Only these learners' contracts, e.g. --id T001,T007, without warnings about the others\n"
-                 "(an id the input does not have is an error)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
+  options.chosen.add_option(tool, "contracts", "an id the input does not have");
   // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
   // effect, - is refused.
   tool.set_option_modes({{"contracts", "--show-columns"},

@@ -22,15 +22,13 @@ namespace waymark::contract {
 
 namespace {
 
-TemplateSet builtin_templates() {
-  TemplateSet templates;
-  templates.add_builtin("participation", embedded::participation_template);
-  templates.add_builtin("mentoring", embedded::mentoring_template);
-  templates.add_builtin("behaviour", embedded::behaviour_template);
-  templates.add_builtin("restorative", embedded::restorative_template);
-  templates.add_builtin("community", embedded::community_template);
-  templates.add_translations(embedded::contract_translations);
-  return templates;
+BuiltinTemplates builtin_templates() {
+  return {{{"participation", embedded::participation_template},
+           {"mentoring", embedded::mentoring_template},
+           {"behaviour", embedded::behaviour_template},
+           {"restorative", embedded::restorative_template},
+           {"community", embedded::community_template}},
+          embedded::contract_translations};
 }
 
 // --format, else the extension of -o FILE (contract.html), else Markdown.
@@ -55,10 +53,9 @@ int print_contracts(const Options& options, const std::function<void(const std::
   const Kind kind = parse_kind(options.kind).value();  // the option accepts only the kinds
   options.documents.check_paper({output_format(options)});
   const DocumentSettings settings = options.documents.settings();
-  TemplateSet templates = builtin_templates();
-  Messages messages = options.documents.language(templates, {std::string(kind_name(kind))}, warn);
-  options.documents.apply_overrides(templates, std::string(kind_name(kind)));
-  const Template& tmpl = templates.get(std::string(kind_name(kind)));
+  const std::string name(kind_name(kind));
+  auto [templates, messages] = options.documents.templates(builtin_templates(), {name}, name, warn);
+  const Template& tmpl = templates.get(name);
   // A broken template is reported before any input is read or any file is created.
 
   const ViewOptions view_options{kind, options.parent_signature, options.common.date_order(), std::move(messages)};
@@ -68,25 +65,16 @@ int print_contracts(const Options& options, const std::function<void(const std::
   // (missing, empty, not JSON) leaves no file or directory behind.
   std::optional<DocumentOutput> output;
   // --id: the learners asked for; the others are passed over before anything is said about them.
-  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
-  std::set<std::string> found;
   while (source.next(input)) {
-    if (!chosen.empty()) {
-      const std::string id(trim(input.fields.at("id").get_ref<const std::string&>()));
-      if (!chosen.contains(id)) continue;
-      found.insert(id);
-    }
+    if (!options.chosen.everyone() && !options.chosen.take(trim(input.fields.at("id").get_ref<const std::string&>()))) continue;
     const nlohmann::json view = build_view(input, settings.values(), view_options);
     const std::string markdown = render_markdown(tmpl, view);
     if (!output) output.emplace(options.common.output, output_format(options), options.documents.page(settings),
                                 collection_title(kind, view_options.messages), document_reporter("contract-print", options.common.warn));
     output->add(view["id"].get<std::string>(), markdown, document_title(view));
   }
-  for (const auto& id : chosen) {
-    if (!found.contains(id))
-      throw Error(ErrorKind::bad_data, fmt::format("{}: --id {}: no learner with this id (expected an id in the plans or rows)",
-                                          options.common.input == "-" ? "standard input" : options.common.input, printable(id)));
-  }
+  options.chosen.check_found(options.common.input == "-" ? "standard input" : options.common.input, "no learner with this id",
+                             "expected an id in the plans or rows");
   if (!output) throw Error(ErrorKind::bad_data, "the input holds no plans or rows");
   output->finish();
   return 0;

@@ -8,6 +8,7 @@
 #include "waymark/contract/view.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
+#include "waymark/learners_chosen.hpp"
 
 namespace waymark::contract {
 
@@ -16,7 +17,7 @@ struct Options {
   DocumentOptions documents;
   std::string kind = "participation";
   bool parent_signature = false;
-  std::vector<std::string> ids;  // --id: only these learners' contracts (empty: everyone's)
+  LearnersChosen chosen;         // --id: only these learners' contracts
 };
 
 // `warn` says once what --lang could not translate.

@@ -1,12 +1,12 @@
-// gatsby-audit: the eight Gatsby Benchmarks, per school and per pupil. Options and wiring only; the
-// framework data is in framework.cpp, the inputs in pupils.cpp, school.cpp and activities.cpp, the
-// per-pupil state in progress.cpp, the checks in evaluate.cpp, the outputs in summary.cpp,
-// gaps.cpp and report.cpp.
+// gatsby-audit: the eight Gatsby Benchmarks, per school and per pupil. The options and which mode
+// they choose; the modes are a file each here (summary.cpp, gaps.cpp, report.cpp,
+// list_criteria.cpp), the audit itself is lib/gatsby (the framework, the inputs, the checks, the
+// tallies).
 #include <unistd.h>
 
 #include <iostream>
 
-#include "waymark/gatsby/audit.hpp"
+#include "options.hpp"
 #include "waymark/errors.hpp"
 
 int main(int argc, char** argv) {
@@ -44,7 +44,38 @@ int main(int argc, char** argv) {
   app.add_flag("--list-criteria", options.list_criteria, "Print the framework's criteria for the setting and exit");
   app.add_flag("--print-framework", options.print_framework, "Print the framework's data (JSON, with sources) and exit");
 
-  tool.set_option_modes(option_modes());
+  // Which options take effect in which mode (docs/conventions.md, "Options by mode"); one mark per
+  // mode: y takes effect, - is refused there.
+  tool.set_option_modes({{"the summary", "--gaps", "the report", "--list-criteria", "--print-framework", "--show-columns"},
+                         {
+                             {"--output", "yyyy--"},
+                             {"--format", "yyy---"},
+                             {"--input-format", "yyy--y"},
+                             {"--delimiter", "yyy--y"},
+                             {"--encoding", "yyy--y"},
+                             {"--sheet", "yyy--y"},
+                             {"--columns", "yyy--y"},
+                             {"--show-columns", "-----y"},
+                             {"--date-format", "yyy---"},
+                             {"--verbose", "yyy---"},
+                             {"--template", "--y---"},
+                             {"--templates", "--y---"},
+                             {"--set", "--y---"},
+                             {"--settings", "--y---"},
+                             {"--paper", "--y---"},
+                             {"--lang", "--y---"},
+                             {"--activities", "yyy--y"},
+                             {"--pupils", "yyy---"},
+                             {"--school", "yyy---"},
+                             {"--framework", "yyyyy-"},
+                             {"--setting", "yyyy--"},
+                             {"--as-of", "yyy---"},
+                             {"--since", "yyy---"},
+                             {"--gaps", "-y----"},
+                             {"--report", "--y---"},
+                             {"--list-criteria", "---y--"},
+                             {"--print-framework", "----y-"},
+                         }});
   return tool.run(argc, argv, [&] {
     if (options.print_framework) {
       tool.check_options("--print-framework");

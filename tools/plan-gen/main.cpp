@@ -35,11 +35,7 @@ int main(int argc, char** argv) {
                  "Who reads the plan: young-person (default: no support tier, score or staff reasons) or staff\n"
                  "(adds why support is offered, in risk-check's words about circumstances)")
       ->check(CLI::IsMember({"young-person", "staff"}));
-  app.add_option("--id", options.ids,
-                 "Only these learners' plans, e.g. --id T001,T007, without warnings about the others\n"
-                 "(an id the learner records do not have is an error)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
+  options.chosen.add_option(tool, "plans", "an id the learner records do not have");
   app.add_option("--support-log", options.support_log_path,
                  "Also write a support log (CSV, man 5 waymark-support) of the plans' actions: one row a learner and action,\n"
                  "status planned, starting on the plan's start, delivered by its key person; risk-check --support reads it")

@@ -10,11 +10,11 @@
 #include "waymark/plan/plan.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/learners_chosen.hpp"
 #include "waymark/messages.hpp"
 #include "waymark/output.hpp"
 #include "waymark/render.hpp"
 #include "waymark/support/log.hpp"
-#include "waymark/today.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view plan_template;
@@ -28,14 +28,7 @@ namespace {
 
 PlanSettings plan_settings(const Options& options, const DocumentSettings& settings) {
   PlanSettings plan;
-  plan.start = today();
-  if (!options.start.empty()) {
-    try {
-      plan.start = *parse_date(options.start, options.common.date_order());
-    } catch (const FieldError& e) {
-      throw Error(ErrorKind::usage, fmt::format("--start: {} ({})", e.what(), e.expected()));
-    }
-  }
+  plan.start = option_date_or_today("--start", options.start, options.common.date_order());
   plan.review_every = *parse_interval(options.review_every);
   plan.reviews = options.reviews;
   plan.actions = options.actions;
@@ -253,13 +246,10 @@ int write_plans(const Tool& tool, const Options& options) {
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
   // The template is checked (by get) before anything is read or written.
-  TemplateSet templates;
-  templates.add_builtin("plan", embedded::plan_template);
-  templates.add_translations(embedded::plan_translations);
-  const Messages messages =
-      options.documents.language(templates, as_json ? std::vector<std::string>{} : std::vector<std::string>{"plan"},
-                                 [&](const std::string& message) { tool.warn(message); });
-  options.documents.apply_overrides(templates, "plan");
+  const auto [templates, messages] =
+      options.documents.templates({{{"plan", embedded::plan_template}}, embedded::plan_translations},
+                                  as_json ? std::vector<std::string>{} : std::vector<std::string>{"plan"}, "plan",
+                                  [&](const std::string& message) { tool.warn(message); });
   const Template* tmpl = as_json ? nullptr : &templates.get("plan");
   PlanSettings plan_options = plan_settings(options, settings);
   if (!options.term_dates_path.empty()) {
@@ -308,14 +298,11 @@ int write_plans(const Tool& tool, const Options& options) {
   Record record;
   std::vector<SmartWarning> warnings;
   // --id: the learners asked for; warnings about everyone else's targets and reviews are left out.
-  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
-  const auto wanted = [&](const std::string& id) { return chosen.empty() || chosen.contains(id); };
-  std::set<std::string> found;
+  const auto wanted = [&](const std::string& id) { return options.chosen.wanted(id); };
   while (reader->next(record)) {
     const std::string id = builder.learner_id(record);
     if (id.empty()) throw data_error({reader->source_name(), record.line, "id"}, "a learner without an id", "the learner's id");
-    if (!wanted(id)) continue;
-    found.insert(id);
+    if (!options.chosen.take(id)) continue;
     const std::vector<Stage>* stages = targets ? targets->take(id) : nullptr;
     if (targets && !stages && without_targets++ == 0) first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
     warnings.clear();
@@ -331,11 +318,7 @@ int write_plans(const Tool& tool, const Options& options) {
       documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words, builder.risk_factors(record))),
                      plan_title(plan, messages));
   }
-  for (const auto& id : chosen) {
-    if (!found.contains(id))
-      throw Error(ErrorKind::bad_data, fmt::format("{}: --id {}: no learner with this id (expected an id in the learner records)", reader->source_name(),
-                                          printable(id)));
-  }
+  options.chosen.check_found(reader->source_name(), "no learner with this id", "expected an id in the learner records");
   // One line for them all: a cohort's first plans are mostly written before their targets.
   if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");
   if (without_targets > 1)

@@ -6,6 +6,7 @@
 
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
+#include "waymark/learners_chosen.hpp"
 
 namespace waymark::plan {
 
@@ -22,7 +23,7 @@ struct Options {
   std::string progress_path;    // --progress: reviews of targets
   bool strict = false;
   std::string audience = "young-person";  // young-person or staff
-  std::vector<std::string> ids;  // --id: only these learners' plans (empty: everyone's)
+  LearnersChosen chosen;         // --id: only these learners' plans
   std::string support_log_path;  // --support-log: the plans' actions as a support log (waymark-support(5))
 };
 

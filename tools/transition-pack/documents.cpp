@@ -338,12 +338,13 @@ PackDocuments::PackDocuments(const DocumentOptions& options, const std::function
     throw Error(ErrorKind::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
                              "or checklist.md.mustache in a directory and give --templates DIR");
   }
-  templates_.add_builtin("profile", embedded::transition_profile_template);
-  templates_.add_builtin("record", embedded::transition_record_template);
-  templates_.add_builtin("checklist", embedded::transition_checklist_template);
-  templates_.add_translations(embedded::transition_translations);
-  messages_ = options.language(templates_, {document_names.begin(), document_names.end()}, warn);
-  options.apply_overrides(templates_, "");
+  auto chosen = options.templates({{{"profile", embedded::transition_profile_template},
+                                     {"record", embedded::transition_record_template},
+                                     {"checklist", embedded::transition_checklist_template}},
+                                    embedded::transition_translations},
+                                   {document_names.begin(), document_names.end()}, "", warn);
+  templates_ = std::move(chosen.templates);
+  messages_ = std::move(chosen.messages);
   for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
 }
 

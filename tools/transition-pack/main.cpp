@@ -1,8 +1,8 @@
 // transition-pack: the pack for a young person's move to another setting (Action 11 of the
-// Orienta4YEL toolkit; Action 12 for alternative provision). Options and wiring only; reading is
-// in moves.cpp, learners.cpp, achievements.cpp and ctf.cpp, the pack in checklist.cpp and
-// pack.cpp, the calendar in calendar.cpp, writing in pack_output.cpp.
-#include "waymark/transition/options.hpp"
+// Orienta4YEL toolkit; Action 12 for alternative provision). The options; the run is run.cpp, its
+// outputs pack_output.cpp and documents.cpp; reading the inputs and making the packs is
+// lib/transition (moves, learners, achievements, the CTF, the checklist, the pack, the calendar).
+#include "options.hpp"
 #include "run.hpp"
 
 int main(int argc, char** argv) {
@@ -47,11 +47,7 @@ int main(int argc, char** argv) {
   app.add_option("--meeting-time", options.meeting_time, "Time of settling-in meetings not booked in the moves file (default 10:00)");
   app.add_option("--meeting-minutes", options.meeting_minutes, "Length of a settling-in meeting in minutes (default 30)")->check(CLI::Range(5, 480));
   app.add_flag("--names-in-calendar", options.names_in_calendar, "Put the learner's name in event titles (default: their id only)");
-  app.add_option("--id", options.ids,
-                 "Only these learners' packs, e.g. --id T001,T007, without warnings about the others\n"
-                 "(an id with no move is an error)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
+  options.chosen.add_option(tool, "packs", "an id with no move");
   // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
   // effect, - is refused. Pack folders are -o DIR without --format; the documents are --format md,
   // html, txt, pdf or docx. The calendar holds meetings only: no profile, record or document.

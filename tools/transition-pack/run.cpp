@@ -15,6 +15,7 @@
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/render.hpp"
+#include "waymark/learners_chosen.hpp"
 #include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
@@ -31,13 +32,17 @@ struct Inputs {
 
 // --id: only the moves of the learners asked for, before anything else about the others is read.
 void keep_chosen_moves(Moves& moves, const Options& options) {
-  if (options.ids.empty()) return;
-  const std::set<std::string> chosen(options.ids.begin(), options.ids.end());
-  for (const auto& id : chosen) {
-    if (std::none_of(moves.list.begin(), moves.list.end(), [&](const Move& move) { return move.id == id; }))
-      throw Error(ErrorKind::bad_data, moves.source + ": --id " + printable(id) + ": no move for this learner (expected the id of a learner who moves)");
-  }
-  std::erase_if(moves.list, [&](const Move& move) { return !chosen.contains(move.id); });
+  if (options.chosen.everyone()) return;
+  for (const auto& move : moves.list) options.chosen.take(move.id);
+  options.chosen.check_found(moves.source, "no move for this learner", "expected the id of a learner who moves");
+  std::erase_if(moves.list, [&](const Move& move) { return !options.chosen.wanted(move.id); });
+}
+
+// The moves of a CTF without a moves file: every pupil's, of --kind on --move-date.
+Moves moves_from_options(const Options& options, const std::vector<std::string>& ids) {
+  const auto kind = parse_move_kind(options.kind);
+  if (!kind) throw Error(ErrorKind::usage, "--kind must be " + std::string(move_kinds_expected));
+  return every_pupil_moves(ids, *kind, option_date("--move-date", options.move_date, options.common.date_order()), "--kind and --move-date");
 }
 
 // Where the sending setting is, when the school says: --nation, else the setting school.nation
@@ -57,13 +62,13 @@ std::string stated_nation(const Options& options) {
 }
 
 Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
-  auto ctf = read_ctf(options);
+  auto ctf = read_ctf(options.ctf_path, options.common.verbose);
   for (const auto& warning : ctf.warnings) tool.warn(warning);
   Inputs inputs;
   inputs.learners_source = ctf.source;
   inputs.exported = ctf.exported;
   if (!options.moves_path.empty()) {
-    inputs.moves = read_moves(options, Checklist::builtin());
+    inputs.moves = read_moves(options.input_file(options.moves_path), Checklist::builtin());
   } else {
     if (options.kind.empty() || options.move_date.empty()) {
       throw Error(ErrorKind::usage, "a CTF without --moves needs --kind and --move-date for its pupils");
@@ -96,13 +101,13 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
 Inputs read_record_inputs(const Options& options) {
   if (options.moves_path.empty()) throw Error(ErrorKind::usage, "--moves FILE is required (or --ctf FILE.xml)");
   Inputs inputs;
-  inputs.moves = read_moves(options, Checklist::builtin());
+  inputs.moves = read_moves(options.input_file(options.moves_path), Checklist::builtin());
   keep_chosen_moves(inputs.moves, options);
   if (const auto stated = stated_nation(options); !stated.empty())
     for (auto& move : inputs.moves.list) move.nation = *parse_nation(stated);
   std::set<std::string, std::less<>> movers;
   for (const auto& move : inputs.moves.list) movers.insert(move.id);
-  inputs.learners = read_learners(options, movers);
+  inputs.learners = read_learners(options.input_file(), movers);
   inputs.learners_source = options.common.input == "-" || options.common.input.empty() ? "<stdin>" : options.common.input;
   return inputs;
 }
@@ -143,25 +148,15 @@ Inputs read_inputs(const Options& options, const Tool& tool) {
               "goes to the receiving setting");
   }
   check_every_mover_known(inputs, options);
-  if (!options.profiles_path.empty()) read_profiles(options, inputs.learners);
+  if (!options.profiles_path.empty()) read_profiles(options.input_file(options.profiles_path), inputs.learners);
   if (!options.achievements_path.empty()) {
     std::set<std::string, std::less<>> movers;
     for (const auto& move : inputs.moves.list) movers.insert(move.id);
-    inputs.achievements = read_achievements(options, movers);
+    inputs.achievements = read_achievements(options.input_file(options.achievements_path), movers);
   }
   return inputs;
 }
 
-// The day the pack is made: --as-of, or today (SOURCE_DATE_EPOCH when set, as for the calendar's stamp).
-Date made_on(const Options& options) {
-  if (options.as_of.empty()) return Date{std::chrono::floor<std::chrono::days>(calendar_stamp())};
-  try {
-    if (const auto date = parse_date(options.as_of, options.common.date_order())) return *date;
-  } catch (const FieldError& e) {
-    throw Error(ErrorKind::usage, std::string("--as-of: ") + e.what() + " (" + e.expected() + ")");
-  }
-  throw Error(ErrorKind::usage, "--as-of is empty (the day the pack is made, such as 2027-06-01)");
-}
 
 // One warning for each kind of date a reader should look at, naming the first.
 void warn_about_dates(const std::vector<Pack>& packs, const Options& options, const Tool& tool) {
@@ -202,7 +197,9 @@ void warn_about_dates(const std::vector<Pack>& packs, const Options& options, co
 }  // namespace
 
 int run(const Options& options, const Tool& tool) {
-  if (!parse_clock_time(options.meeting_time)) throw Error(ErrorKind::usage, "--meeting-time must be a 24-hour time such as 15:30");
+  const auto meeting_time = parse_clock_time(options.meeting_time);
+  if (!meeting_time) throw Error(ErrorKind::usage, "--meeting-time must be a 24-hour time such as 15:30");
+  const PackOptions pack_options{options.audience, options.timezone, *meeting_time, options.meeting_minutes, options.names_in_calendar};
   const Calendar zone_check(options.timezone);  // an unknown zone is a usage error before any reading
   if (!options.ctf_path.empty() && options.common.input != "-") {
     throw Error(ErrorKind::usage, "give learner records or --ctf FILE.xml, not both");
@@ -220,7 +217,8 @@ int run(const Options& options, const Tool& tool) {
   if (destination.to_folders || destination.document_format) documents.emplace(options.documents, [&](const std::string& message) { tool.warn(message); });
 
   Scheduling scheduling;
-  scheduling.not_before = made_on(options);
+  // The day the pack is made: --as-of, or today (SOURCE_DATE_EPOCH when set, as for the calendar's stamp).
+  scheduling.not_before = option_date_or_today("--as-of", options.as_of, options.common.date_order());
   std::optional<TermDates> terms;
   if (!options.term_dates_path.empty()) {
     terms.emplace(TermDates::load(options.common.input_options(options.term_dates_path), options.common.date_order()));
@@ -234,7 +232,7 @@ int run(const Options& options, const Tool& tool) {
   for (const auto& move : inputs.moves.list) {
     const auto found = inputs.achievements.find(move.id);
     packs.push_back(build_pack(inputs.learners.at(move.id), move, found == inputs.achievements.end() ? none : found->second,
-                               Checklist::builtin(), options, scheduling));
+                               Checklist::builtin(), pack_options, scheduling));
   }
   warn_about_dates(packs, options, tool);
 

@@ -2,7 +2,7 @@
 // that bad input never leaves part of the output behind.
 #pragma once
 
-#include "waymark/transition/options.hpp"
+#include "options.hpp"
 #include "waymark/cli.hpp"
 
 namespace waymark::transition {

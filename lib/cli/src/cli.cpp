@@ -57,9 +57,6 @@ char CommonOptions::delimiter_char() const {
 
 DateOrder CommonOptions::date_order() const { return parse_date_order(date_format).value_or(DateOrder::dmy); }
 
-ErrorBudget::ErrorBudget(std::size_t limit, MessageSink report)
-    : limit_(limit), report_(std::move(report)) {}
-
 Exit exit_status(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::usage: return Exit::usage;
@@ -78,23 +75,6 @@ void check_format(const Mode& mode, const std::string& format) {
   for (std::size_t i = 0; i < mode.formats.size(); ++i)
     allowed += (i == 0 ? "" : i + 1 == mode.formats.size() ? " or " : ", ") + mode.formats[i];
   throw Error(ErrorKind::usage, fmt::format("{} writes {}, not {}{}", mode.name, allowed, format, mode.hint.empty() ? "" : " (" + mode.hint + ")"));
-}
-
-void ErrorBudget::report(const Error& e) {
-  if (latest_) report_(latest_->what());
-  latest_ = e;
-  if (++count_ == limit_) end(fmt::format("stopped after {} bad values (--max-errors {})", count_, limit_));
-}
-
-void ErrorBudget::finish() {
-  if (count_ > 0) end(fmt::format("{} bad values (above)", count_));
-}
-
-void ErrorBudget::end(const std::string& how_many) {
-  // One bad value ends the run with its own message, as a run that stops at the first always has.
-  if (count_ == 1) throw *latest_;
-  report_(latest_->what());
-  throw Error(ErrorKind::bad_data, how_many);
 }
 
 Tool::Tool(std::string name, std::string description) : name_(std::move(name)), app_(std::move(description), name_) {

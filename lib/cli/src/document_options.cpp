@@ -50,6 +50,16 @@ void DocumentOptions::apply_overrides(TemplateSet& templates, const std::string&
   if (!template_file.empty()) templates.override_one(rendered, template_file);
 }
 
+ChosenTemplates DocumentOptions::templates(const BuiltinTemplates& builtin, const std::vector<std::string>& rendered,
+                                           const std::string& overridden, const std::function<void(const std::string&)>& warn) const {
+  ChosenTemplates chosen;
+  for (const auto& [name, text] : builtin.templates) chosen.templates.add_builtin(name, text);
+  chosen.templates.add_translations(builtin.translations);
+  chosen.messages = language(chosen.templates, rendered, warn);
+  apply_overrides(chosen.templates, overridden);
+  return chosen;
+}
+
 DocumentFormat DocumentOptions::document_format(const std::string& format) const {
   return parse_document_format(format).value_or(DocumentFormat::md);
 }

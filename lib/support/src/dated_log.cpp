@@ -2,8 +2,10 @@
 
 #include <functional>
 
-#include "waymark/cli.hpp"
+#include "waymark/error_budget.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/record_writer.hpp"
 #include "waymark/support/log.hpp"
 
 namespace waymark::support {

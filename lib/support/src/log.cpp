@@ -4,9 +4,7 @@
 #include <fmt/format.h>
 #include <functional>
 
-#include "waymark/cli.hpp"
 #include "waymark/errors.hpp"
-#include "waymark/hash_search.hpp"
 #include "waymark/headings.hpp"
 #include "waymark/mapping_file.hpp"
 

@@ -7,10 +7,10 @@
 
 namespace waymark::transition {
 
-std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(const Options& options,
+std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(const InputFile& file,
                                                                                const std::set<std::string, std::less<>>& movers) {
-  const auto reader = open_records(options.common.input_options(options.achievements_path));
-  const Columns columns(*reader, options.common.verbose);
+  const auto reader = open_records(file.input);
+  const Columns columns(*reader, file.verbose);
   const auto id = columns.require("id", "the learner's id");
   const auto date = columns.require("date", "when it was achieved");
   const auto area = columns.optional("area");
@@ -23,7 +23,7 @@ std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(c
     if (learner.empty()) columns.fail(record, id, "the id is empty", "the id of a learner");
     Achievement item;
     try {
-      const auto parsed = parse_date(Columns::text(record, date), options.common.date_order());
+      const auto parsed = parse_date(Columns::text(record, date), file.dates);
       if (!parsed) columns.fail(record, date, "the date is empty", "when it was achieved, such as 2026-03-20");
       item.date = *parsed;
     } catch (const FieldError& e) {

@@ -432,35 +432,35 @@ void check_ctf_text(const std::string& path, std::string_view text, const Positi
 
 }  // namespace
 
-CtfFile read_ctf(const Options& options) {
-  const std::string text = read_file(options.ctf_path);
+CtfFile read_ctf(const std::string& ctf_path, bool verbose) {
+  const std::string text = read_file(ctf_path);
   // The CTF is XML whose dates are xs:date (ISO 8601), whatever the spreadsheets use.
-  CtfReader reader(options.ctf_path, text, options.common.verbose, DateOrder::iso);
-  check_ctf_text(options.ctf_path, text, reader.positions());
+  CtfReader reader(ctf_path, text, verbose, DateOrder::iso);
+  check_ctf_text(ctf_path, text, reader.positions());
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
     const auto& at = reader.positions();
-    throw Error(ErrorKind::bad_data, fmt::format("{}:{}:{}: {}", options.ctf_path, at.line(parsed.offset), at.column(parsed.offset),
+    throw Error(ErrorKind::bad_data, fmt::format("{}:{}:{}: {}", ctf_path, at.line(parsed.offset), at.column(parsed.offset),
                                         describe_parse_failure(parsed, text)));
   }
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "CTfile") {
-    throw data_error({options.ctf_path, reader.positions().line(root.offset_debug()), {}},
+    throw data_error({ctf_path, reader.positions().line(root.offset_debug()), {}},
                      fmt::format("not a Common Transfer File: the root element is '{}'", root.name()),
                      "CTfile, as in a CTF export from SIMS, Arbor or Bromcom");
   }
   CtfFile file;
-  file.source = options.ctf_path;
+  file.source = ctf_path;
   const auto header = root.child("Header");
   if (!header) {
-    throw data_error({options.ctf_path, reader.positions().line(root.offset_debug()), {}}, "element 'CTfile': there is no Header",
+    throw data_error({ctf_path, reader.positions().line(root.offset_debug()), {}}, "element 'CTfile': there is no Header",
                      "a CTF with its Header (CTFversion, SourceSchool, DestSchool)");
   }
   file.version = reader.text(header, "CTFversion");
   const auto major = file.version.substr(0, file.version.find('.'));
   if (major != "24" && major != "25") {
-    file.warnings.push_back(fmt::format("{}: CTF version {} is read as version 25 (this tool knows versions 24 and 25)", options.ctf_path,
+    file.warnings.push_back(fmt::format("{}: CTF version {} is read as version 25 (this tool knows versions 24 and 25)", ctf_path,
                                         file.version.empty() ? "(none given)" : file.version));
   }
   // When the file was exported: nothing in the pack is scheduled before it.
@@ -482,7 +482,7 @@ CtfFile read_ctf(const Options& options) {
   for (const auto pupil : root.child("CTFpupilData").children("Pupil")) {
     auto learner = reader.pupil(pupil);
     if (const auto seen = file.learners.find(learner.id); seen != file.learners.end()) {
-      throw data_error({options.ctf_path, learner.line, {}},
+      throw data_error({ctf_path, learner.line, {}},
                        fmt::format("element 'UPN': the pupil appears twice (first on line {})", seen->second.line), "one Pupil per UPN");
     }
     reader.note_unknown(pupil, "", unknown);
@@ -492,7 +492,7 @@ CtfFile read_ctf(const Options& options) {
   if (!unknown.empty()) {
     std::string list;
     for (const auto& [path, line] : unknown) list += fmt::format("{}Pupil/{} (line {})", list.empty() ? "" : ", ", path, line);
-    file.warnings.push_back(fmt::format("{}: {} element{} this tool does not know, not read into the pack: {}", options.ctf_path, unknown.size(),
+    file.warnings.push_back(fmt::format("{}: {} element{} this tool does not know, not read into the pack: {}", ctf_path, unknown.size(),
                                         unknown.size() == 1 ? "" : "s", list));
   }
   return file;

@@ -7,9 +7,9 @@
 
 namespace waymark::transition {
 
-Learners read_learners(const Options& options, const std::set<std::string, std::less<>>& movers) {
-  const auto reader = open_records(options.common.input_options());
-  const Columns columns(*reader, options.common.verbose);
+Learners read_learners(const InputFile& file, const std::set<std::string, std::less<>>& movers) {
+  const auto reader = open_records(file.input);
+  const Columns columns(*reader, file.verbose);
   const auto id = columns.require("id", "an id that identifies each learner");
   const auto given = columns.optional("given_name");
   const auto family = columns.optional("family_name");
@@ -53,7 +53,7 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
     try {
       if (birth) {
         at = *birth;
-        if (const auto date = parse_date(Columns::text(record, birth), options.common.date_order())) learner.date_of_birth = format_date(*date);
+        if (const auto date = parse_date(Columns::text(record, birth), file.dates)) learner.date_of_birth = format_date(*date);
       }
       if (attendance) {
         at = *attendance;
@@ -82,9 +82,9 @@ Learners read_learners(const Options& options, const std::set<std::string, std::
   return learners;
 }
 
-void read_profiles(const Options& options, Learners& learners) {
-  const auto reader = open_records(options.common.input_options(options.profiles_path));
-  const Columns columns(*reader, options.common.verbose);
+void read_profiles(const InputFile& file, Learners& learners) {
+  const auto reader = open_records(file.input);
+  const Columns columns(*reader, file.verbose);
   const auto id = columns.require("id", "the learner's id");
   std::array<std::optional<std::size_t>, profile_fields.size()> profile_columns;
   for (std::size_t i = 0; i < profile_fields.size(); ++i) profile_columns[i] = columns.optional(profile_fields[i].column);

@@ -9,7 +9,7 @@ namespace waymark::transition {
 
 namespace {
 
-constexpr std::string_view kinds_expected = "end_of_key_stage, mid_term, managed_move or alternative_provision";
+constexpr std::string_view kinds_expected = move_kinds_expected;
 
 // "2026-09-14", "2026-09-14 15:30" or "2026-09-14T15:30".
 BookedMeeting parse_booked(std::string_view text, DateOrder order) {
@@ -37,9 +37,9 @@ std::optional<std::chrono::minutes> parse_clock_time(std::string_view text) {
   return std::chrono::minutes{hours * 60 + minutes};
 }
 
-Moves read_moves(const Options& options, const Checklist& checklist) {
-  const auto reader = open_records(options.common.input_options(options.moves_path));
-  const Columns columns(*reader, options.common.verbose);
+Moves read_moves(const InputFile& file, const Checklist& checklist) {
+  const auto reader = open_records(file.input);
+  const Columns columns(*reader, file.verbose);
   const auto id = columns.require("id", "the learner's id, as in the learner records");
   const auto kind = columns.require("kind", std::string(kinds_expected));
   const auto move_date = columns.require("move_date", "the first day at the new setting");
@@ -56,7 +56,7 @@ Moves read_moves(const Options& options, const Checklist& checklist) {
   moves.source = reader->source_name();
   moves.has_consent_column = consent.has_value();
   std::map<std::string, long, std::less<>> first_line;
-  const DateOrder order = options.common.date_order();
+  const DateOrder order = file.dates;
   Record record;
   while (reader->next(record)) {
     Move move;
@@ -117,23 +117,14 @@ bool is_email_address(std::string_view text) {
   return true;
 }
 
-Moves moves_from_options(const Options& options, const std::vector<std::string>& ids) {
-  const auto kind = parse_move_kind(options.kind);
-  if (!kind) throw Error(ErrorKind::usage, "--kind must be " + std::string(kinds_expected));
-  std::optional<Date> date;
-  try {
-    date = parse_date(options.move_date, options.common.date_order());
-  } catch (const FieldError& e) {
-    throw Error(ErrorKind::usage, std::string("--move-date: ") + e.what() + " (" + e.expected() + ")");
-  }
-  if (!date) throw Error(ErrorKind::usage, "--move-date is empty (the first day at the new setting, such as 2026-09-07)");
+Moves every_pupil_moves(const std::vector<std::string>& ids, MoveKind kind, Date date, std::string source) {
   Moves moves;
-  moves.source = "--kind and --move-date";
+  moves.source = std::move(source);
   for (const auto& id : ids) {
     Move move;
     move.id = id;
-    move.kind = *kind;
-    move.date = *date;
+    move.kind = kind;
+    move.date = date;
     move.booked.resize(Checklist::builtin().meetings().size());
     moves.list.push_back(std::move(move));
   }

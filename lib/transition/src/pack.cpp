@@ -282,7 +282,7 @@ nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, 
 }
 
 CalendarEvent meeting_event(const Meeting& meeting, const Learner& learner, const Move& move, const Checklist& checklist,
-                            const Options& options) {
+                            const PackOptions& options) {
   CalendarEvent event;
   event.uid = meeting.uid;
   // Calendars are seen by many (shared diaries, phones on desks): the learner's name appears
@@ -316,7 +316,7 @@ std::string meeting_uid(std::string_view learner_id, std::string_view meeting_co
 }
 
 Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const Options& options, const Scheduling& scheduling) {
+                const Checklist& checklist, const PackOptions& options, const Scheduling& scheduling) {
   Pack pack;
   pack.id = learner.id;
   auto& json = pack.json;
@@ -332,7 +332,7 @@ Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achi
   json["profile"] = shared ? profile_json(learner, move.nation) : nlohmann::ordered_json();
   json["academic_record"] = record_json(learner, achievements, options.audience);
 
-  const auto meetings = schedule(move, checklist, *parse_clock_time(options.meeting_time), scheduling);
+  const auto meetings = schedule(move, checklist, options.meeting_time, scheduling);
   json["checklist"] = checklist_json(learner, move, meetings, checklist, scheduling, pack);
   auto calendar = nlohmann::ordered_json::array();
   for (const auto& meeting : meetings) {

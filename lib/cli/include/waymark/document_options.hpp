@@ -5,7 +5,10 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "waymark/cli.hpp"
@@ -13,6 +16,19 @@
 #include "waymark/render.hpp"
 
 namespace waymark {
+
+// A tool's built-in templates: each name with its text, and their translations
+// (templates/<tool>/<lang>/<name>.md.mustache), compiled into the tool.
+struct BuiltinTemplates {
+  std::vector<std::pair<std::string, std::string_view>> templates;
+  std::span<const EmbeddedFile> translations;
+};
+
+// The templates a run prints with, and the words of its language.
+struct ChosenTemplates {
+  TemplateSet templates;
+  Messages messages;
+};
 
 // The options of every tool that prints documents.
 struct DocumentOptions {
@@ -34,6 +50,10 @@ struct DocumentOptions {
   // `rendered` names the templates this run prints (the warning is about those only).
   Messages language(TemplateSet& templates, const std::vector<std::string>& rendered,
                     const std::function<void(const std::string&)>& warn) const;
+  // The built-in templates in --lang (language), then --templates and --template (apply_overrides,
+  // `overridden` being the one --template replaces): what every tool that prints documents does.
+  ChosenTemplates templates(const BuiltinTemplates& builtin, const std::vector<std::string>& rendered, const std::string& overridden,
+                            const std::function<void(const std::string&)>& warn) const;
   // Applies --templates and --template (for `rendered`) to the built-in templates.
   void apply_overrides(TemplateSet& templates, const std::string& rendered) const;
   DocumentFormat document_format(const std::string& format) const;

@@ -1,10 +1,11 @@
-// What every mode of gatsby-audit shares: the options, and loading the inputs into one Audit (the
-// framework, the pupils, the school's answers and the per-pupil progress from the streamed log).
+// One audit of a school's careers programme: the framework as it applies in the setting, the
+// pupils, the school's answers and the per-pupil progress from the streamed log, as of a date.
 #pragma once
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,24 +15,19 @@
 #include "waymark/gatsby/progress.hpp"
 #include "waymark/gatsby/pupils.hpp"
 #include "waymark/gatsby/school.hpp"
-#include "waymark/cli.hpp"
-#include "waymark/document_options.hpp"
 
 namespace waymark::gatsby {
 
-struct Options {
-  CommonOptions common;  // common.input is the careers log (--activities)
-  std::string pupils_path;
-  std::string school_path;
-  std::string framework = "gatsby-2024";
-  std::string setting = "school";
-  std::string as_of;     // empty: today
-  std::string since;     // empty: the academic year of the log's earliest activity
-  bool gaps = false;
-  bool report = false;           // the governors' report (also implied by --format md, html or pdf)
-  DocumentOptions documents;     // --template, --set, ... for the report
-  bool list_criteria = false;
-  bool print_framework = false;
+// What an audit reads, and as of when.
+struct AuditInputs {
+  std::string framework = "gatsby-2024";  // one of Framework::names()
+  Setting setting = Setting::school;
+  std::chrono::year_month_day as_of;
+  InputOptions pupils;
+  std::optional<InputOptions> school;  // the school's answers; none: the school criteria are not answered
+  InputOptions activities;             // the careers log, streamed
+  DateOrder dates = DateOrder::iso;
+  bool verbose = false;                // messages may quote values
 };
 
 struct Audit {
@@ -46,25 +42,13 @@ struct Audit {
   std::unique_ptr<Progress> progress;
 
   Evaluator evaluator() const { return Evaluator(*progress, as_of, log_from); }
+  // The log starts on `since`: deadlines before its academic year are not assessed (without
+  // this, the log covers the academic year of its earliest activity).
+  void assess_from(std::chrono::year_month_day since);
 };
 
-// Reads every input; warnings (activities for unknown pupils) go through `warn`.
-Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn);
-
-// gatsby-audit's modes, and the formats each writes: checked before any input is read.
-enum class Run { summary, gaps, report };
-Mode mode_of(Run run);
-// Which options take effect in which mode, these three and --list-criteria, --print-framework and
-// --show-columns: the one place to add an option to (docs/conventions.md shows it;
-// tests/options/option-modes tries it).
-OptionModes option_modes();
-
-// The modes.
-void write_summary(const Options& options, const Audit& audit);
-void write_gaps(const Options& options, const Audit& audit);
-void list_criteria(const Options& options);
-// The report's template is checked before any input is read.
-void check_report_template(const Options& options);
-void write_report(const Tool& tool, const Options& options, const Audit& audit);
+// Reads every input; warnings (activities for unknown pupils, school criteria not answered) go
+// through `warn`.
+Audit load_audit(const AuditInputs& inputs, const std::function<void(const std::string&)>& warn);
 
 }  // namespace waymark::gatsby

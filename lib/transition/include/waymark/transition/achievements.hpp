@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "waymark/transition/checklist.hpp"
-#include "waymark/transition/options.hpp"
+#include "waymark/transition/input_file.hpp"
 
 namespace waymark::transition {
 
@@ -20,7 +20,7 @@ struct Achievement {
 
 // Achievements of the learners in `movers`, by id, oldest first. Throws Error(data) naming the
 // line and column of a date that is not a date or an empty achievement.
-std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(const Options& options,
+std::map<std::string, std::vector<Achievement>, std::less<>> read_achievements(const InputFile& file,
                                                                                const std::set<std::string, std::less<>>& movers);
 
 }  // namespace waymark::transition

@@ -9,7 +9,6 @@
 
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/learners.hpp"
-#include "waymark/transition/options.hpp"
 
 namespace waymark::transition {
 
@@ -28,6 +27,7 @@ struct CtfFile {
 // Reads the whole file. Throws Error(no_input) if it cannot be read; Error(data) if it is not XML
 // ("file:line:column: ..."), is truncated, is not a CTF (its root is not CTfile), or holds a pupil
 // without a UPN or with a date or count that does not parse ("file:line: element 'DOB': ...").
-CtfFile read_ctf(const Options& options);
+// `verbose`: messages may quote values.
+CtfFile read_ctf(const std::string& ctf_path, bool verbose);
 
 }  // namespace waymark::transition

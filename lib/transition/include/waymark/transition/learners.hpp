@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "waymark/transition/options.hpp"
+#include "waymark/transition/input_file.hpp"
 
 namespace waymark::transition {
 
@@ -58,11 +58,11 @@ inline std::string_view profile_heading(const ProfileField& field, bool wales) {
 
 // Reads learner records and keeps those in `movers`. Throws Error(data) for a mover listed twice
 // or a bad date of birth or attendance.
-Learners read_learners(const Options& options, const std::set<std::string, std::less<>>& movers);
+Learners read_learners(const InputFile& file, const std::set<std::string, std::less<>>& movers);
 
-// Fills the profiles of `learners` from --profiles (id and the columns of profile_fields()): what
+// Fills the profiles of `learners` from the profiles file (id and the columns of profile_fields()): what
 // the young person wrote with their tutor, often kept apart from the school system's export.
 // A filled cell replaces what the learner records said; rows of learners not moving are skipped.
-void read_profiles(const Options& options, Learners& learners);
+void read_profiles(const InputFile& file, Learners& learners);
 
 }  // namespace waymark::transition

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "waymark/transition/checklist.hpp"
-#include "waymark/transition/options.hpp"
+#include "waymark/transition/input_file.hpp"
 
 namespace waymark::transition {
+
+// The kinds of move, as a message lists them.
+inline constexpr std::string_view move_kinds_expected = "end_of_key_stage, mid_term, managed_move or alternative_provision";
 
 // A settling-in meeting the school has already booked: a date, and a time of day if given.
 struct BookedMeeting {
@@ -38,10 +41,11 @@ struct Moves {
 
 // Reads and checks every move. Throws Error(data) naming the line and column of a bad value: a
 // move date that is not a date, an unknown kind, a booked meeting before the move, an id twice.
-Moves read_moves(const Options& options, const Checklist& checklist);
+Moves read_moves(const InputFile& file, const Checklist& checklist);
 
-// The moves of a CTF read without --moves: every pupil with --kind and --move-date.
-Moves moves_from_options(const Options& options, const std::vector<std::string>& ids);
+// The moves of a CTF read without a moves file: every pupil in `ids` moves on `date`, as `kind`.
+// `source` names where these came from, for messages.
+Moves every_pupil_moves(const std::vector<std::string>& ids, MoveKind kind, Date date, std::string source);
 
 // The column where a booked settling-in meeting is given: meeting_one_week, ...
 std::string meeting_column(const MeetingRule& rule);

@@ -11,11 +11,23 @@
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/learners.hpp"
 #include "waymark/transition/moves.hpp"
-#include "waymark/transition/options.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
+
+// Who the pack is for: the receiving setting sees the personal profile only with the young
+// person's consent; the young person's own copy is complete.
+enum class Audience { receiving, young_person };
+
+// How packs are made: for whom, and the settling-in meetings not booked in the moves file.
+struct PackOptions {
+  Audience audience = Audience::receiving;
+  std::string timezone = "Europe/London";  // the setting's, for meeting times
+  std::chrono::minutes meeting_time{10 * 60};  // since midnight
+  int meeting_minutes = 30;
+  bool names_in_calendar = false;  // the learner's name in event titles, not only their id
+};
 
 // Where the pack's dates may fall: on school days when the school's calendar is given, and
 // never before the day the pack is made or, from a CTF, the day the file was exported.
@@ -62,7 +74,7 @@ bool has_additional_needs(const Json& record) {
 
 // Assembles the pack of `move` for `options.audience`, its dates as `scheduling` allows.
 Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const Options& options, const Scheduling& scheduling);
+                const Checklist& checklist, const PackOptions& options, const Scheduling& scheduling);
 
 // Whether the receiving setting may see the personal profile: only with consent_to_share true.
 bool profile_shared(const Move& move, Audience audience);

@@ -4,14 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "waymark/transition/pack.hpp"
+#include "waymark/transition/input_file.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
+#include "waymark/learners_chosen.hpp"
 
 namespace waymark::transition {
-
-// Who the pack is for: the receiving setting sees the personal profile only with the young
-// person's consent; the young person's own copy is complete.
-enum class Audience { receiving, young_person };
 
 struct Options {
   CommonOptions common;              // input: learner records; -o DIR; --format
@@ -31,7 +30,12 @@ struct Options {
   std::string meeting_time = "10:00";
   int meeting_minutes = 30;
   bool names_in_calendar = false;
-  std::vector<std::string> ids;      // --id: only these learners' packs (empty: everyone's)
+  LearnersChosen chosen;             // --id: only these learners' packs
+
+  // How the learner records are read; and another input, `path`, with the same options (its own
+  // format and encoding).
+  InputFile input_file() const { return {common.input_options(), common.date_order(), common.verbose}; }
+  InputFile input_file(const std::string& path) const { return {common.input_options(path), common.date_order(), common.verbose}; }
 };
 
 }  // namespace waymark::transition

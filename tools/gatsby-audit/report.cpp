@@ -6,9 +6,11 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "options.hpp"
 #include "waymark/gatsby/summary.hpp"
 #include "waymark/academic_year.hpp"
 #include "waymark/render.hpp"
+#include "waymark/small_counts.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view gatsby_report_template;
@@ -68,7 +70,7 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
       if (c.assessed > 0)
         send.push_back({{"criterion", c.criterion->text},
                         {"all", fmt::format("{} ({} of {})", share(c.met, c.assessed), c.met, c.assessed)},
-                        {"send", c.send_assessed >= 5 ? fmt::format("{} ({} of {})", share(c.send_met, c.send_assessed), c.send_met, c.send_assessed)
+                        {"send", c.send_assessed >= smallest_shown_count ? fmt::format("{} ({} of {})", share(c.send_met, c.send_assessed), c.send_met, c.send_assessed)
                                                        : send_share(c.send_met, c.send_assessed)}});
     }
   }
@@ -87,12 +89,8 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
 // The report's template in --lang; what is not translated stays English, with one warning (given
 // `warn`: the check before reading warns nothing, the report itself does).
 TemplateSet report_templates(const Options& options, const std::function<void(const std::string&)>& warn) {
-  TemplateSet templates;
-  templates.add_builtin("report", embedded::gatsby_report_template);
-  templates.add_translations(embedded::gatsby_report_translations);
-  options.documents.language(templates, {"report"}, warn);
-  options.documents.apply_overrides(templates, "report");
-  return templates;
+  return options.documents.templates({{{"report", embedded::gatsby_report_template}}, embedded::gatsby_report_translations}, {"report"}, "report", warn)
+      .templates;
 }
 
 }  // namespace

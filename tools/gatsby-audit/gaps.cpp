@@ -2,7 +2,7 @@
 // follow-up. Rows come pupil by pupil, in the order of the pupils file, criteria in framework order.
 #include <fmt/format.h>
 
-#include "waymark/gatsby/audit.hpp"
+#include "options.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
@@ -41,15 +41,6 @@ void write_gaps(const Options& options, const Audit& audit) {
     }
   }
   writer->finish();
-  out.commit();
-}
-
-void list_criteria(const Options& options) {
-  const auto framework = Framework::builtin(options.framework).for_setting(options.setting == "college" ? Setting::college : Setting::school);
-  Output out(options.common.output);
-  out.print("{} ({} setting)\n{:<3} {:<36} {:<7} {}\n", framework.title, options.setting, "BM", "criterion", "scope", "text");
-  for (const auto& criterion : framework.criteria)
-    out.print("{:<3} {:<36} {:<7} {}\n", criterion.benchmark, criterion.id, criterion.per_pupil ? "pupil" : "school", criterion.text);
   out.commit();
 }
 
