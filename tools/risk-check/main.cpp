@@ -120,10 +120,17 @@ int main(int argc, char** argv) {
     // catalogue have them; what they lack stays English, named once.
     if (Messages language(documents.lang); language.lang() != "en" && support_mode != SupportRun::impact_report) {
       const auto untranslated = rules.use_language(language.lang());
-      if (!untranslated.empty())
+      if (untranslated.size() == rules.indicators.size() + rules.overrides.size())
+        options.common.warn(fmt::format("--lang {}: the rules give no reasons in this language: printed as written{}", language.lang(),
+                                        language.lang() == "it" ? " (--rules italy gives every reason in Italian)" : ""));
+      else if (!untranslated.empty())
         options.common.warn(fmt::format("--lang {}: the rules give no reason in this language for {}: printed as written", language.lang(),
                                         fmt::join(untranslated, ", ")));
-      if (const auto& mark = language.text("/decimal_mark"); rules.language != "en" && mark.size() == 1) rules.decimal_mark = mark[0];
+      // The values in reasons take the language's decimal mark where the reasons are in it;
+      // risk-check's own words (why an action, how attendance was worked out) follow --lang
+      // whether or not the rules' reasons do.
+      if (const auto& mark = language.text("/decimal_mark"); rules.language == language.lang() && mark.size() == 1) rules.decimal_mark = mark[0];
+      rules.language = language.lang();
       for (const auto& action : catalogue.actions()) {
         const auto& title = language.text("/actions/" + action.id + "/title");
         rules.action_titles.push_back(title == action.title ? std::string{} : title);

@@ -145,7 +145,8 @@ struct Rules {
   // The catalogue whose risk factors and actions the rules name; it must outlive the rules.
   const Catalogue* catalogue = nullptr;
 
-  // The language the reasons are in: "en" unless use_language found the rules' own words.
+  // The language of the reasons (use_language sets it when the rules have some in it) and of
+  // risk-check's own words beside them.
   std::string language = "en";
   // The actions' titles in that language, by catalogue position (empty: the catalogue's English),
   // and its decimal mark for the values in reasons.
