@@ -18,17 +18,19 @@ namespace {
 
 FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 
-// risk-check's own words (data/words.json) in `language`, English for whatever it lacks.
-Assessor::Words words_in(const std::string& language) {
+// risk-check's own words (data/words.json) in `language`, the phrases that follow a reason in the
+// reasons' language; English for whatever either lacks.
+Assessor::Words words_in(const std::string& language, const std::string& reasons_language) {
   const auto doc = nlohmann::json::parse(embedded::risk_words_json);
   const auto& english = doc.at("en");
   const auto& own = doc.contains(language) ? doc.at(language) : english;
-  const auto word = [&](const std::string& pointer) {
+  const auto& reasons = doc.contains(reasons_language) ? doc.at(reasons_language) : english;
+  const auto word = [&](const nlohmann::json& words, const std::string& pointer) {
     const nlohmann::json::json_pointer at(pointer);
-    return (own.contains(at) ? own.at(at) : english.at(at)).get<std::string>();
+    return (words.contains(at) ? words.at(at) : english.at(at)).get<std::string>();
   };
-  return {{"", word("/attendance_from/hours"), word("/attendance_from/absence_pct"), word("/attendance_from/days")},
-          word("/specific_to"), word("/addresses")};
+  return {{"", word(reasons, "/attendance_from/hours"), word(reasons, "/attendance_from/absence_pct"), word(reasons, "/attendance_from/days")},
+          word(own, "/specific_to"), word(own, "/addresses")};
 }
 
 // `pattern` with each {name} replaced by its value (an unknown name stays as written).
@@ -72,7 +74,7 @@ void append_phrase(const std::string& phrase, double absent, double total, std::
 }  // namespace
 
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
-    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), words_(words_in(rules.language)) {
+    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), words_(words_in(rules.language, rules.reasons_language)) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
   if (catalogue.actions().size() > 15) throw std::logic_error("recommend's `specific` holds action positions in four bits");
   if (rules.indicators.size() > max_rules || rules.overrides.size() > max_rules) throw std::logic_error("rules are bit sets of 64");

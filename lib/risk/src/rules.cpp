@@ -471,7 +471,7 @@ std::vector<std::string> Rules::use_language(std::string_view lang) {
   };
   for (auto& indicator : indicators) pick(indicator.code, indicator.reason, indicator.reasons_in);
   for (auto& lift : overrides) pick(lift.code, lift.reason, lift.reasons_in);
-  if (any) language = std::string(lang);
+  if (any) language = reasons_language = std::string(lang);
   return untranslated;
 }
 

@@ -145,9 +145,10 @@ struct Rules {
   // The catalogue whose risk factors and actions the rules name; it must outlive the rules.
   const Catalogue* catalogue = nullptr;
 
-  // The language of the reasons (use_language sets it when the rules have some in it) and of
-  // risk-check's own words beside them.
+  // The language of risk-check's own words (--lang), and of the reasons (use_language sets it
+  // when the rules have some in it), which the phrase saying how attendance was worked out follows.
   std::string language = "en";
+  std::string reasons_language = "en";
   // The actions' titles in that language, by catalogue position (empty: the catalogue's English),
   // and its decimal mark for the values in reasons.
   std::vector<std::string> action_titles;
