@@ -16,7 +16,9 @@ out = []
 for entry in columns['fields']:
     if not entry['headings'] and 'or' not in entry:
         continue
-    out += ['.TP', '.B ' + entry['field']]
+    # A field's entry in another language ("lang": "it") prints as its own paragraph, tagged.
+    lang = entry.get('lang')
+    out += ['.TP', '.B ' + entry['field'] + (' \\fR(' + lang + ')\\fP' if lang else '')]
     said = ', '.join(roff(h) for h in entry['headings'])
     if 'or' in entry:
         said += ('; ' if said else '') + 'else the column of ' + entry['or']

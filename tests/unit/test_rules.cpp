@@ -210,7 +210,7 @@ TEST_CASE("a declared field that cannot be read as the school means is refused a
     return "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4},\n \"fields\": [\n  " + field + "\n ],\n \"indicators\": []}\n";
   };
   CHECK_THAT(refusal(with_field(R"({"name": "wellbeing", "type": "score"})")),
-             Catch::Contains("my-rules.json:3: field 'wellbeing': unknown type 'score' (number, percentage, yes/no, codes or date)"));
+             Catch::Contains("my-rules.json:3: field 'wellbeing': unknown type 'score' (number, percentage, yes/no, codes, date or count)"));
   CHECK_THAT(refusal(with_field(R"({"name": "attendance", "type": "number"})")), Catch::Contains("is already a field risk-check reads or writes"));
   CHECK_THAT(refusal(with_field(R"({"name": "score", "type": "number"})")), Catch::Contains("is already a field risk-check reads or writes"));
   // A field only other tools read (a plan's wellbeing, headed 'Well-being') may be declared.

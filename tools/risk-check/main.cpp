@@ -1,6 +1,7 @@
 // risk-check: early identification without labelling. Options and wiring only; the scoring is
 // in assess.cpp, the modes in score.cpp, explain.cpp, summary.cpp and evaluate.cpp, the --impact
 // report in impact_report.cpp.
+#include <fmt/format.h>
 #include <iostream>
 
 #include "waymark/risk/cohort.hpp"
@@ -10,10 +11,7 @@
 #include "waymark/risk/support.hpp"
 #include "support_options.hpp"
 #include "waymark/errors.hpp"
-
-namespace waymark::embedded {
-extern const std::string_view default_rules_json;
-}
+#include "waymark/messages.hpp"
 
 int main(int argc, char** argv) {
   using namespace waymark;
@@ -27,8 +25,12 @@ int main(int argc, char** argv) {
   tool.add_common_options(options.common, {"csv", "json", "ndjson", "txt", "md", "html", "pdf", "docx"});
   add_document_options(tool, documents);
   auto& app = tool.app();
-  app.add_option("--rules", options.rules_path, "Scoring rules (JSON with comments) instead of the defaults; see --print-rules");
-  app.add_flag("--print-rules", options.print_rules, "Print the default rules, with their sources, and exit");
+  app.add_option("--rules", options.rules_path,
+                 "Scoring rules (JSON with comments) instead of the defaults, or italy: the rules for Italian schools;\n"
+                 "see --print-rules");
+  std::string print_rules_name;
+  app.add_option("--print-rules", print_rules_name, "Print the default rules (or italy: the Italian ones), with their sources, and exit")
+      ->expected(0, 1);
   std::string tier_list, by_list;
   app.add_option("--tier", tier_list, "Output only learners in these tiers, e.g. targeted,intensive (universal, targeted, intensive)")
       ->check([](const std::string& text) {
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
   add_support_options(app, options);
 
   tool.suggest_values("--tier", {"universal", "targeted", "intensive"});
+  tool.suggest_values("--print-rules", {"defaults", "italy"});
   tool.suggest_values("--tier-change", {"new", "up", "down", "same", "left"});
   tool.set_option_modes(option_modes());
   // --show-columns --rules FILE: the headings matched to the fields the rules file declares too.
@@ -93,9 +96,15 @@ int main(int argc, char** argv) {
     if (is_tier_change_word(options.fail_on) && options.since_path.empty())
       throw Error(ErrorKind::usage, "--fail-on " + options.fail_on + " is a tier change: it needs --since");
     for (const auto name : split_list(keep_list, ',')) options.keep.emplace_back(name);
+    options.print_rules = app.count("--print-rules") > 0;
     if (options.print_rules) {
       tool.check_options("--print-rules");
-      std::cout << embedded::default_rules_json;
+      const auto name = print_rules_name.empty() ? std::string("defaults") : print_rules_name;
+      const auto text = Rules::shipped(name);
+      if (!text)
+        throw Error(ErrorKind::usage, "--print-rules " + name + ": risk-check ships no rules of that name (defaults, italy); an input file has no "
+                                      "effect in --print-rules");
+      std::cout << *text;
       return 0;
     }
     // The mode, its options and its format checked before the rules or any input are read.
@@ -110,7 +119,32 @@ int main(int argc, char** argv) {
     check_format(mode, options.common.format);
     if (support_mode == SupportRun::impact_report) check_impact_report(options, documents);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
-    const Rules rules = options.rules_path.empty() ? Rules::builtin(catalogue) : Rules::load(options.rules_path, catalogue);
+    // "italy" names the shipped Italian rules (a file of that name is ./italy).
+    Rules rules = options.rules_path.empty()     ? Rules::builtin(catalogue)
+                  : options.rules_path == "italy" ? Rules::italy(catalogue)
+                                                  : Rules::load(options.rules_path, catalogue);
+    // --lang: the reasons and the actions' titles in the staff's language, where the rules and the
+    // catalogue have them; what they lack stays English, named once.
+    if (Messages language(documents.lang); language.lang() != "en" && support_mode != SupportRun::impact_report) {
+      const auto untranslated = rules.use_language(language.lang());
+      if (untranslated.size() == rules.indicators.size() + rules.overrides.size())
+        options.common.warn(fmt::format("--lang {}: the rules give no reasons in this language: printed as written{}", language.lang(),
+                                        language.lang() == "it" ? " (--rules italy gives every reason in Italian)" : ""));
+      else if (!untranslated.empty())
+        options.common.warn(fmt::format("--lang {}: the rules give no reason in this language for {}: printed as written", language.lang(),
+                                        fmt::join(untranslated, ", ")));
+      // The values in reasons take the language's decimal mark where the reasons are in it;
+      // risk-check's own words (why an action, how attendance was worked out) follow --lang
+      // whether or not the rules' reasons do.
+      if (const auto& mark = language.text("/decimal_mark"); rules.language == language.lang() && mark.size() == 1) rules.decimal_mark = mark[0];
+      rules.language = language.lang();
+      for (const auto& action : catalogue.actions()) {
+        const auto& title = language.text("/actions/" + action.id + "/title");
+        rules.action_titles.push_back(title == action.title ? std::string{} : title);
+      }
+    } else if (!language.found() && support_mode != SupportRun::impact_report) {
+      options.common.warn(fmt::format("--lang {}: there is no catalogue in this language; reasons and actions are in English", documents.lang));
+    }
     // The rules' own fields are read by their headings as waymark's are (and --columns may name them).
     bool dated = !options.support_path.empty() || !options.events_path.empty();
     for (const auto& own : rules.fields) {

@@ -242,6 +242,63 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
   return checked_date(year, month, day, month_at, day_at);
 }
 
+namespace {
+
+constexpr const char* codice_fiscale_expected =
+    "a codice fiscale: 16 letters and digits (6 letters, 2 digits, a month letter, 2 digits, a letter, 3 digits, a check letter) "
+    "or the 11-digit provisional code; if this column is not the codice fiscale, name its heading with --columns";
+
+// Where omocodia allows, a digit may be written as one of these letters (L is 0, ..., V is 9).
+constexpr std::string_view omocodia_letters = "LMNPQRSTUV";
+
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+bool is_letter(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+void check_codice_fiscale(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return;
+  if (text.size() == 11 && std::all_of(text.begin(), text.end(), is_digit)) {
+    // The provisional numeric code: the check digit of the partita IVA (DM 23 dicembre 1976, as amended).
+    int sum = 0;
+    for (std::size_t i = 0; i < 10; ++i) {
+      int digit = text[i] - '0';
+      if (i % 2 == 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if ((10 - sum % 10) % 10 != text[10] - '0') throw FieldError("not a codice fiscale: the check digit does not match", codice_fiscale_expected);
+    return;
+  }
+  if (text.size() != 16)
+    throw FieldError(fmt::format("not a codice fiscale: {} characters", text.size()), codice_fiscale_expected);
+  std::array<char, 16> code{};
+  std::transform(text.begin(), text.end(), code.begin(), upper);
+  // Each position: L a letter, D a digit (or its omocodia letter), M a month letter.
+  constexpr std::string_view shape = "LLLLLLDDMDDLDDDL";
+  constexpr std::string_view months = "ABCDEHLMPRST";
+  for (std::size_t i = 0; i < 16; ++i) {
+    const char c = code[i];
+    const bool fits = shape[i] == 'L'   ? is_letter(c)
+                      : shape[i] == 'M' ? months.find(c) != std::string_view::npos
+                                        : is_digit(c) || omocodia_letters.find(c) != std::string_view::npos;
+    if (!fits) {
+      const char* wanted = shape[i] == 'L' ? "a letter" : shape[i] == 'M' ? "a month letter (A B C D E H L M P R S T)" : "a digit";
+      throw FieldError(fmt::format("not a codice fiscale: {} expected at character {}", wanted, i + 1), codice_fiscale_expected);
+    }
+  }
+  // The check letter: characters in odd places (1st, 3rd, ...) by the decree's table, those in
+  // even places by their value (0-9, A-Z as 0-25), the sum modulo 26 as a letter.
+  constexpr std::array<int, 26> odd{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
+  int sum = 0;
+  for (std::size_t i = 0; i < 15; ++i) {
+    const int value = is_digit(code[i]) ? code[i] - '0' : code[i] - 'A';
+    sum += i % 2 == 0 ? odd[static_cast<std::size_t>(value)] : value;
+  }
+  if (code[15] != static_cast<char>('A' + sum % 26)) throw FieldError("not a codice fiscale: the check letter does not match", codice_fiscale_expected);
+}
+
 std::vector<std::string_view> split_list(std::string_view text, char separator) {
   std::vector<std::string_view> items;
   split_list(text, items, separator);

@@ -25,6 +25,13 @@ std::string fold_heading(std::string_view heading) {
       default: folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
+  // Accented capitals as Italian registers write headings (DISABILITÀ, COMUNITÀ): UTF-8 C3 80 to
+  // C3 9E, less C3 97 (the multiplication sign), fold to their small letters, 0x20 further on.
+  for (std::size_t i = 1; i < folded.size(); ++i) {
+    const auto second = static_cast<unsigned char>(folded[i]);
+    if (static_cast<unsigned char>(folded[i - 1]) == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97)
+      folded[i] = static_cast<char>(second + 0x20);
+  }
   return folded;
 }
 
@@ -83,11 +90,13 @@ const HeadingVocabulary& HeadingVocabulary::builtin() {
   static const HeadingVocabulary vocabulary = [] {
     HeadingVocabulary built;
     const auto doc = nlohmann::json::parse(embedded::columns_json);
+    // A field's entries in other languages ("lang": "it") continue its order of preference.
+    std::map<std::string, int, std::less<>> next_rank;
     for (const auto& entry : doc.at("fields")) {
       const auto field = entry.at("field").get<std::string>();
       built.headings_[field];  // a field may have no synonyms yet still be known
       built.add(field, field, 1);
-      int rank = 2;
+      int& rank = next_rank.try_emplace(field, 2).first->second;
       for (const auto& heading : entry.at("headings")) built.add(heading.get<std::string>(), field, rank++);
       if (entry.contains("or")) built.fallbacks_[field] = entry.at("or").get<std::string>();
     }

@@ -90,6 +90,10 @@ SharedColumns shared_columns(const RecordReader& reader, std::span<const std::st
   for (const auto& name : keep) {
     const auto at = reader.find_column(name);
     if (!at) throw data_error({reader.source_name(), 1, name}, "--keep names a column the input does not have", "a column of the header");
+    // The codice fiscale spells out a child's name, birth date and birthplace: never shared.
+    if (at == reader.find_column("codice_fiscale"))
+      throw Error(ErrorKind::usage, "--keep " + name + ": the codice fiscale identifies a child (it spells out name, date and place of birth), so "
+                                    "--pseudonymise never keeps it");
     shared.kept[*at] = true;
   }
   for (std::size_t i = 0; i < shared.kept.size(); ++i)

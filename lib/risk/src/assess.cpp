@@ -3,7 +3,14 @@
 #include <algorithm>
 #include <bit>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "waymark/fields.hpp"
+
+namespace waymark::embedded {
+extern const std::string_view risk_words_json;
+}
 
 namespace waymark::risk {
 
@@ -11,10 +18,63 @@ namespace {
 
 FactorSet bit(std::size_t index) { return FactorSet{1} << index; }
 
+// risk-check's own words (data/words.json) in `language`, the phrases that follow a reason in the
+// reasons' language; English for whatever either lacks.
+Assessor::Words words_in(const std::string& language, const std::string& reasons_language) {
+  const auto doc = nlohmann::json::parse(embedded::risk_words_json);
+  const auto& english = doc.at("en");
+  const auto& own = doc.contains(language) ? doc.at(language) : english;
+  const auto& reasons = doc.contains(reasons_language) ? doc.at(reasons_language) : english;
+  const auto word = [&](const nlohmann::json& words, const std::string& pointer) {
+    const nlohmann::json::json_pointer at(pointer);
+    return (words.contains(at) ? words.at(at) : english.at(at)).get<std::string>();
+  };
+  return {{"", word(reasons, "/attendance_from/hours"), word(reasons, "/attendance_from/absence_pct"), word(reasons, "/attendance_from/days")},
+          word(own, "/specific_to"), word(own, "/addresses")};
+}
+
+// `pattern` with each {name} replaced by its value (an unknown name stays as written).
+std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  std::string text;
+  while (!pattern.empty()) {
+    const auto open = pattern.find('{');
+    text.append(pattern.substr(0, open));
+    if (open == std::string_view::npos) break;
+    pattern.remove_prefix(open);
+    const auto it = std::find_if(values.begin(), values.end(), [&](const auto& value) {
+      return pattern.size() > value.first.size() + 1 && pattern.substr(1, value.first.size()) == value.first && pattern[value.first.size() + 1] == '}';
+    });
+    if (it == values.end()) {
+      text.push_back('{');
+      pattern.remove_prefix(1);
+      continue;
+    }
+    text.append(it->second);
+    pattern.remove_prefix(it->first.size() + 2);
+  }
+  return text;
+}
+
+// `phrase` with {absent} and {total} filled in (with `decimal_mark`), appended to `out`.
+void append_phrase(const std::string& phrase, double absent, double total, std::string& out, char decimal_mark) {
+  std::string_view rest = phrase;
+  while (!rest.empty()) {
+    const auto open = rest.find('{');
+    out.append(rest.substr(0, open));
+    if (open == std::string_view::npos) return;
+    rest.remove_prefix(open);
+    const auto from = out.size();
+    if (rest.starts_with("{absent}")) append_number(out, absent, 2), rest.remove_prefix(8);
+    else if (rest.starts_with("{total}")) append_number(out, total, 2), rest.remove_prefix(7);
+    else out.push_back('{'), rest.remove_prefix(1);
+    if (decimal_mark != '.') std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '.', decimal_mark);
+  }
+}
+
 }  // namespace
 
 Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t max_actions)
-    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions) {
+    : rules_(rules), catalogue_(catalogue), max_actions_(max_actions), words_(words_in(rules.language, rules.reasons_language)) {
   if (catalogue.risk_factors().size() > 64) throw std::logic_error("FactorSet holds at most 64 risk factors");
   if (catalogue.actions().size() > 15) throw std::logic_error("recommend's `specific` holds action positions in four bits");
   if (rules.indicators.size() > max_rules || rules.overrides.size() > max_rules) throw std::logic_error("rules are bit sets of 64");
@@ -141,10 +201,21 @@ void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
   auto reason = out.reasons.begin();
   const auto write = [&](const Sentence& sentence, double value) {
     reason->clear();
-    sentence.append(value, *reason++);
+    sentence.append(value, *reason++, rules_.decimal_mark);
   };
-  for (const auto* indicator : out.fired) write(indicator->reason, learner[indicator->when.field] * indicator->when.shown);
-  for (const auto* lift : out.lifted) write(lift->reason, learner[lift->when.field] * lift->when.shown);
+  // A reason about attendance worked out from absence says from what.
+  const auto derived = [&](Field field) {
+    if (field != Field::attendance || learner.attendance_from == Learner::AttendanceFrom::read) return;
+    append_phrase(words_.attendance_from[static_cast<std::size_t>(learner.attendance_from)], learner.absent, learner.out_of, *(reason - 1), rules_.decimal_mark);
+  };
+  for (const auto* indicator : out.fired) {
+    write(indicator->reason, learner[indicator->when.field] * indicator->when.shown);
+    derived(indicator->when.field);
+  }
+  for (const auto* lift : out.lifted) {
+    write(lift->reason, learner[lift->when.field] * lift->when.shown);
+    derived(lift->when.field);
+  }
 }
 
 // First the actions specific to the indicators that fired, in the order the rules list those
@@ -195,12 +266,19 @@ std::string Assessor::why(const Recommendation& recommendation, const Assessment
       const auto& named = indicator_actions_[static_cast<std::size_t>(indicator - rules_.indicators.data())];
       if (std::find(named.begin(), named.end(), action) != named.end()) named_by.push_back(indicator->code);
     }
-    text = fmt::format("specific to {}", fmt::join(named_by, ", "));
+    text = fill(words_.specific_to, {{"indicators", fmt::format("{}", fmt::join(named_by, ", "))}});
     if (recommendation.covered == 0) return text;
     text += "; ";
   }
-  return text + fmt::format("addresses {} of the learner's {} risk factors: {}", recommendation.covered, std::popcount(assessment.factor_set),
-                            fmt::join(codes(recommendation.covers), ", "));
+  return text + fill(words_.addresses, {{"covered", std::to_string(recommendation.covered)},
+                                                      {"total", std::to_string(std::popcount(assessment.factor_set))},
+                                                      {"codes", fmt::format("{}", fmt::join(codes(recommendation.covers), ", "))}});
+}
+
+std::string_view Assessor::title(const Recommendation& recommendation) const {
+  const auto at = static_cast<std::size_t>(recommendation.action - catalogue_.actions().data());
+  return at < rules_.action_titles.size() && !rules_.action_titles[at].empty() ? std::string_view(rules_.action_titles[at])
+                                                                               : std::string_view(recommendation.action->title);
 }
 
 }  // namespace waymark::risk

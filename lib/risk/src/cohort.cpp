@@ -15,10 +15,12 @@ namespace waymark::risk {
 namespace {
 
 // What pseudonymised output may carry besides the results: the fields risk-check scores (and the
-// sessions attendance is worked out from) and the characteristics groups are compared by. Not the
-// date of birth, which risk-check reads but which helps identify a learner.
+// sessions, hours or days attendance is worked out from) and the characteristics groups are
+// compared by. Not the date of birth, which risk-check reads but which helps identify a learner,
+// nor the codice fiscale, which spells it out.
 std::vector<std::string> shareable_fields(const Rules& rules) {
-  std::vector<std::string> fields{"id", "sessions_possible", "sessions_attended", "gender", "year_group"};
+  std::vector<std::string> fields{"id", "sessions_possible", "sessions_attended", "gender", "year_group",
+                                  "absence_hours", "annual_hours", "absence_pct", "absence_days", "school_days"};
   for (std::size_t i = 0; i < field_count; ++i) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
   for (const auto& own : rules.fields)
     if (own.source == RuleField::Source::declared) fields.push_back(own.name);
@@ -83,7 +85,7 @@ OptionModes option_modes() {
               {"--set", "---------y"},
               {"--settings", "---------y"},
               {"--paper", "---------y"},
-              {"--lang", "---------y"},
+              {"--lang", "y-y---yy-y"},  // the reasons and actions of scored learners, and the --impact report
           }};
 }
 

@@ -32,7 +32,7 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
     out.print("\nContext, not scored: it adds weight only beside an indicator of need\n");
     for (const auto* indicator : a.context_unscored) {
       std::string reason;
-      indicator->reason.append(learner[indicator->when.field] * indicator->when.shown, reason);
+      indicator->reason.append(learner[indicator->when.field] * indicator->when.shown, reason, rules.decimal_mark);
       out.print("  {:<26} {}\n", indicator->code, reason);
     }
   }

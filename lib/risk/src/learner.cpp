@@ -26,6 +26,16 @@ LearnerReader::LearnerReader(const RecordReader& reader, const Catalogue& catalo
   // (declared fields are added by the other constructor)
   sessions_attended_ = reader.find_column("sessions_attended");
   date_of_birth_ = reader.find_column("date_of_birth");
+  absence_hours_ = reader.find_column("absence_hours");
+  annual_hours_ = reader.find_column("annual_hours");
+  absence_pct_ = reader.find_column("absence_pct");
+  absence_days_ = reader.find_column("absence_days");
+  school_days_ = reader.find_column("school_days");
+  codice_fiscale_ = reader.find_column("codice_fiscale");
+}
+
+bool LearnerReader::attendance_derivable() const {
+  return (sessions_possible_ && sessions_attended_) || (absence_hours_ && annual_hours_) || absence_pct_ || (absence_days_ && school_days_);
 }
 
 LearnerReader::LearnerReader(const RecordReader& reader, const Rules& rules, DateOrder dates, bool verbose, std::int32_t as_of)
@@ -42,7 +52,7 @@ LearnerReader::LearnerReader(const RecordReader& reader, const Rules& rules, Dat
 void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, bool require_all) const {
   const auto has_column = [&](Field field) {
     return std::any_of(present_.begin(), present_.end(), [&](const PresentField& column) { return column.field == field; }) ||
-           (field == Field::attendance && sessions_possible_ && sessions_attended_);
+           (field == Field::attendance && attendance_derivable());
   };
   // Fields worked out rather than read (a change since --since, a count of events) have no column.
   const auto column_of = [&](Field field) { return rules.name_of(field); };
@@ -179,6 +189,39 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
         // is persistent absence although it rounds to 90.0%.
         attendance = 100.0 * static_cast<double>(*attended) / static_cast<double>(*possible);
       }
+    }
+    learner.attendance_from = Learner::AttendanceFrom::read;
+    // Absence counted against a total, as Italian schools count it: hours of absence of the
+    // personalised annual hours (monte ore, DPR 122/2009 art. 14 c. 7), or days of the school
+    // days. Checked whenever present; they give attendance when nothing above did.
+    const auto absence_of = [&](std::optional<std::size_t> absent_column, std::optional<std::size_t> total_column, const char* absent_name,
+                                const char* total_name, const char* unit, Learner::AttendanceFrom from) {
+      if (!absent_column || !total_column) return;
+      at = *total_column;
+      const auto total = parse_number(record.values[at]);
+      if (total && *total <= 0) fail(fmt::format("no {} to count absence against", unit), fmt::format("{} above 0", total_name));
+      at = *absent_column;
+      const auto absent = parse_number(record.values[at]);
+      if (absent && *absent < 0) fail(fmt::format("negative {} of absence", unit), fmt::format("{} of 0 or more", absent_name));
+      if (!absent || !total) return;
+      if (*absent > *total) fail(fmt::format("more {} of absence than {} in the year", unit, unit), fmt::format("{} <= {}", absent_name, total_name));
+      if (!std::isnan(attendance)) return;
+      attendance = 100.0 * (*total - *absent) / *total;
+      learner.attendance_from = from, learner.absent = *absent, learner.out_of = *total;
+    };
+    absence_of(absence_hours_, annual_hours_, "absence_hours", "annual_hours", "hours", Learner::AttendanceFrom::hours);
+    if (absence_pct_) {
+      at = *absence_pct_;
+      const auto absent = parse_percent(record.values[at]);
+      if (absent && std::isnan(attendance)) {
+        attendance = 100.0 - *absent;
+        learner.attendance_from = Learner::AttendanceFrom::absence_pct, learner.absent = *absent, learner.out_of = 100;
+      }
+    }
+    absence_of(absence_days_, school_days_, "absence_days", "school_days", "days", Learner::AttendanceFrom::days);
+    if (codice_fiscale_) {
+      at = *codice_fiscale_;
+      check_codice_fiscale(record.values[at]);
     }
   } catch (const FieldError& e) {
     fail(e.what(), e.expected());

@@ -18,6 +18,7 @@
 
 namespace waymark::embedded {
 extern const std::string_view default_rules_json;
+extern const std::string_view italy_rules_json;
 }
 
 namespace waymark::risk {
@@ -43,10 +44,14 @@ Sentence::Sentence(std::string_view text) {
   pieces_.push_back(std::move(piece));
 }
 
-void Sentence::append(double value, std::string& out) const {
+void Sentence::append(double value, std::string& out, char decimal_mark) const {
   for (const auto& piece : pieces_) {
     out.append(piece.text);
-    if (piece.then == Fill::value) append_number(out, value, 2);
+    if (piece.then == Fill::value) {
+      const auto from = out.size();
+      append_number(out, value, 2);
+      if (decimal_mark != '.') std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '.', decimal_mark);
+    }
     else if (piece.then == Fill::plural && value != 1) out.push_back('s');
   }
 }
@@ -61,9 +66,10 @@ constexpr std::array<std::string_view, field_count> field_names{
 constexpr std::array<std::string_view, 3> tier_names{"universal", "targeted", "intensive"};
 
 // The types a declared field may have, as a rules file names them.
-constexpr std::array<std::pair<std::string_view, Kind>, 5> declared_types{
-    {{"number", Kind::number}, {"percentage", Kind::percent}, {"yes/no", Kind::flag}, {"codes", Kind::category}, {"date", Kind::date}}};
-constexpr std::string_view declared_types_expected = "number, percentage, yes/no, codes or date";
+constexpr std::array<std::pair<std::string_view, Kind>, 6> declared_types{
+    {{"number", Kind::number}, {"percentage", Kind::percent}, {"yes/no", Kind::flag}, {"codes", Kind::category}, {"date", Kind::date},
+     {"count", Kind::count}}};
+constexpr std::string_view declared_types_expected = "number, percentage, yes/no, codes, date or count";
 
 // The longest window an events indicator may count in: ten years of days.
 constexpr int max_window_days = 3660;
@@ -88,9 +94,9 @@ class RulesParser {
       const bool extends = doc.contains("extends");
       if (extends) {
         const auto& base = doc.at("extends");
-        if (!base.is_string() || base.get<std::string>() != "defaults")
-          fail(line_of("\"extends\""), "extends names rules risk-check does not have", "\"extends\": \"defaults\"");
-        rules = Rules::builtin(catalogue_);
+        if (!base.is_string() || (base.get<std::string>() != "defaults" && base.get<std::string>() != "italy"))
+          fail(line_of("\"extends\""), "extends names rules risk-check does not have", "\"extends\": \"defaults\" or \"italy\"");
+        rules = base.get<std::string>() == "italy" ? Rules::italy(catalogue_) : Rules::builtin(catalogue_);
       }
       if (!extends || doc.contains("tiers")) {
         const auto& tiers = doc.at("tiers");
@@ -112,6 +118,7 @@ class RulesParser {
         indicator.points = whole(item, "points", 0, max_points, "indicator " + indicator.code);
         indicator.group = item.value("group", indicator.code);
         indicator.reason = Sentence(item.at("reason").get<std::string>());
+        indicator.reasons_in = translations(item, "indicator " + indicator.code);
         indicator.risk_factors = item.value("risk_factors", std::vector<std::string>{});
         for (const auto& code : indicator.risk_factors) {
           if (!catalogue_.find_risk_factor(code)) {
@@ -139,6 +146,7 @@ class RulesParser {
         if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier '" + tier_name + "'", "universal, targeted or intensive");
         lift.tier = *tier;
         lift.reason = Sentence(item.at("reason").get<std::string>());
+        lift.reasons_in = translations(item, "override " + lift.code);
         rules.uses_field.resize(rules.field_total());
         rules.uses_field[static_cast<std::size_t>(lift.when.field)] = true;
         rules.overrides.push_back(std::move(lift));
@@ -160,6 +168,21 @@ class RulesParser {
   }
 
  private:
+  // "reason_it": the reason in another language, for risk-check --lang; the tag is two or three
+  // lower-case letters, as --lang takes them.
+  std::vector<std::pair<std::string, Sentence>> translations(const nlohmann::json& item, const std::string& code) {
+    std::vector<std::pair<std::string, Sentence>> found;
+    for (const auto& [key, value] : item.items()) {
+      if (!key.starts_with("reason_")) continue;
+      const auto tag = key.substr(7);
+      const bool well_formed = (tag.size() == 2 || tag.size() == 3) && std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!well_formed || !value.is_string())
+        fail(line_of("\"" + key + "\""), code + ": '" + key + "' is not a reason in a language", "\"reason_it\": \"...\", a language tag of two or three letters");
+      found.emplace_back(tag, Sentence(value.get<std::string>()));
+    }
+    return found;
+  }
+
   // `code` names the rule in messages: "indicator x" or "override y". Each test becomes a range
   // of the field's number (Condition).
   Condition condition(const nlohmann::json& item, const std::string& code, Rules& rules) {
@@ -428,6 +451,29 @@ Rules Rules::parse(std::string_view text, const std::string& source_name, const 
 }
 
 Rules Rules::builtin(const Catalogue& catalogue) { return parse(embedded::default_rules_json, "rules.json", catalogue); }
+
+Rules Rules::italy(const Catalogue& catalogue) { return parse(embedded::italy_rules_json, "rules-italy.json", catalogue); }
+
+std::optional<std::string_view> Rules::shipped(std::string_view name) {
+  if (name == "defaults") return embedded::default_rules_json;
+  if (name == "italy") return embedded::italy_rules_json;
+  return std::nullopt;
+}
+
+std::vector<std::string> Rules::use_language(std::string_view lang) {
+  std::vector<std::string> untranslated;
+  bool any = false;
+  const auto pick = [&](const std::string& code, Sentence& reason, const std::vector<std::pair<std::string, Sentence>>& reasons_in) {
+    const auto it = std::find_if(reasons_in.begin(), reasons_in.end(), [&](const auto& entry) { return entry.first == lang; });
+    if (it == reasons_in.end()) return untranslated.push_back(code);
+    reason = it->second;
+    any = true;
+  };
+  for (auto& indicator : indicators) pick(indicator.code, indicator.reason, indicator.reasons_in);
+  for (auto& lift : overrides) pick(lift.code, lift.reason, lift.reasons_in);
+  if (any) language = reasons_language = std::string(lang);
+  return untranslated;
+}
 
 Rules Rules::load(const std::string& path, const Catalogue& catalogue) {
   std::ifstream in(path, std::ios::binary);

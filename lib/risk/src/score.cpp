@@ -24,7 +24,7 @@ nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& 
   auto list = nlohmann::ordered_json::array();
   for (const auto& r : assessment.actions) {
     list.push_back({{"id", r.action->id},
-                    {"title", r.action->title},
+                    {"title", assessor.title(r)},
                     {"covers", assessor.codes(r.covers)},
                     {"why", assessor.why(r, assessment)}});
   }

@@ -19,11 +19,16 @@ std::optional<DateOrder> parse_date_order(std::string_view name);
 
 // Each throws FieldError naming what is wrong, where in the value, and what was expected.
 // parse_bool and parse_count are inline (below): they run on most fields of every record.
-std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n t/f 1/0
+std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n t/f 1/0, Italian sì/no s/n
 std::optional<long> parse_count(std::string_view text);            // a whole number >= 0
 std::optional<double> parse_number(std::string_view text);         // a decimal number
 std::optional<double> parse_percent(std::string_view text);        // 0 to 100, '%' allowed
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order = DateOrder::iso);
+// Checks that `text` (trimmed, any case) has the shape of an Italian codice fiscale: 16 characters
+// (6 letters, 2 digits, a month letter, 2 digits, a letter, 3 digits, where omocodia may replace
+// digits by L to V, and the check letter of DM 23 dicembre 1976) or the 11-digit provisional
+// code with its check digit. Throws FieldError naming what is wrong; empty is unknown, not wrong.
+void check_codice_fiscale(std::string_view text);
 
 // A ';'-separated list; items are trimmed and empty items dropped.
 std::vector<std::string_view> split_list(std::string_view text, char separator = ';');
@@ -79,11 +84,19 @@ inline std::optional<bool> parse_bool(std::string_view text) {
   switch (text.size()) {
     case 0: return std::nullopt;
     case 1:
-      if (text[0] == '1' || (text[0] | 0x20) == 'y' || (text[0] | 0x20) == 't') return true;
+      // s: sì, as Italian registers write yes (S/N).
+      if (text[0] == '1' || (text[0] | 0x20) == 'y' || (text[0] | 0x20) == 't' || (text[0] | 0x20) == 's') return true;
       if (text[0] == '0' || (text[0] | 0x20) == 'n' || (text[0] | 0x20) == 'f') return false;
       break;
-    case 2: if (is("no")) return false; break;
-    case 3: if (is("yes")) return true; break;
+    case 2:
+      if (is("no")) return false;
+      if (is("si")) return true;  // sì without its accent
+      break;
+    case 3:
+      if (is("yes")) return true;
+      // sì, Sì, SÌ: s then UTF-8 C3 AC (ì) or C3 8C (Ì).
+      if ((text[0] | 0x20) == 's' && static_cast<unsigned char>(text[1]) == 0xC3 && (static_cast<unsigned char>(text[2]) | 0x20) == 0xAC) return true;
+      break;
     case 4: if (is("true")) return true; break;
     case 5: if (is("false")) return false; break;
     default: break;

@@ -1,6 +1,7 @@
 // Scoring one learner against the rules: points, tier, reasons, risk factors, actions, unknowns.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -52,6 +53,14 @@ class Assessor {
   std::vector<std::string_view> codes(FactorSet set) const;
   // "specific to suspended; addresses 2 of the learner's 3 risk factors: a, b"
   std::string why(const Recommendation& recommendation, const Assessment& assessment) const;
+  // The action's title in the rules' language (Rules::action_titles), else the catalogue's.
+  std::string_view title(const Recommendation& recommendation) const;
+
+  // risk-check's own words in the rules' language (data/words.json).
+  struct Words {
+    std::array<std::string, 4> attendance_from;  // by Learner::AttendanceFrom: how attendance was worked out
+    std::string specific_to, addresses;          // why an action is recommended
+  };
 
  private:
   // A rule's test as a range of one field's number (Condition::low and high).
@@ -79,6 +88,7 @@ class Assessor {
   std::vector<FactorSet> action_factors_;     // per catalogue action
   std::uint64_t context_mask_ = 0;            // bit i set where indicator i is context
   std::vector<std::vector<std::size_t>> indicator_actions_;  // per indicator: its specific actions' catalogue positions
+  Words words_;
 };
 
 }  // namespace waymark::risk

@@ -30,6 +30,12 @@ struct Learner {
     return all;
   }();
   std::vector<std::size_t> reported_factors;  // positions in the catalogue's taxonomy
+  // How attendance was worked out when no percentage or session counts gave it, for its reason:
+  // from hours of absence of the annual hours (monte ore), from a percentage of absence, or from
+  // days of absence of the school days; `absent` and `out_of` are the two numbers read.
+  enum class AttendanceFrom : std::uint8_t { read, hours, absence_pct, days };
+  AttendanceFrom attendance_from = AttendanceFrom::read;
+  double absent = 0, out_of = 0;
 
   double operator[](Field field) const { return values[static_cast<std::size_t>(field)]; }
   bool known(Field field) const { return !std::isnan((*this)[field]); }
@@ -77,6 +83,10 @@ class LearnerReader {
   std::int32_t as_of_ = 0;
   std::vector<PresentField> present_;  // the fields whose column the input has
   std::optional<std::size_t> sessions_possible_, sessions_attended_, date_of_birth_;
+  // Italian registers' columns: attendance from hours or days of absence, and the codice fiscale,
+  // whose shape is checked so that a misplaced column is noticed.
+  std::optional<std::size_t> absence_hours_, annual_hours_, absence_pct_, absence_days_, school_days_, codice_fiscale_;
+  bool attendance_derivable() const;
   mutable std::vector<std::string_view> codes_;  // scratch: the reported codes of the record being read
 };
 

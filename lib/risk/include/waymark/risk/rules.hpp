@@ -80,8 +80,8 @@ class Sentence {
  public:
   Sentence() = default;
   explicit Sentence(std::string_view text);
-  // The sentence for `value`, appended to `out`.
-  void append(double value, std::string& out) const;
+  // The sentence for `value`, appended to `out`; the value with `decimal_mark` (',' in Italian).
+  void append(double value, std::string& out, char decimal_mark = '.') const;
 
  private:
   enum class Fill { nothing, value, plural };
@@ -107,6 +107,8 @@ struct Indicator {
   bool context = false;
   // Actions (A01-A13) that answer this indicator specifically, recommended before broader ones.
   std::vector<std::string> actions;
+  // The reason in other languages ("reason_it"), by language tag; Rules::use_language picks one.
+  std::vector<std::pair<std::string, Sentence>> reasons_in;
 };
 
 // Lifts the tier to at least `tier` when its condition holds, whatever the score.
@@ -115,6 +117,7 @@ struct Override {
   Condition when;
   Tier tier = Tier::targeted;
   Sentence reason;
+  std::vector<std::pair<std::string, Sentence>> reasons_in;  // as Indicator's
 };
 
 // Indicators and overrides are evaluated as bit sets of 64.
@@ -142,8 +145,24 @@ struct Rules {
   // The catalogue whose risk factors and actions the rules name; it must outlive the rules.
   const Catalogue* catalogue = nullptr;
 
+  // The language of risk-check's own words (--lang), and of the reasons (use_language sets it
+  // when the rules have some in it), which the phrase saying how attendance was worked out follows.
+  std::string language = "en";
+  std::string reasons_language = "en";
+  // The actions' titles in that language, by catalogue position (empty: the catalogue's English),
+  // and its decimal mark for the values in reasons.
+  std::vector<std::string> action_titles;
+  char decimal_mark = '.';
+  // Writes the reasons in `lang` ("it") where the rules give them ("reason_it"); returns the codes
+  // of the indicators and overrides that give none, whose reasons stay as written.
+  std::vector<std::string> use_language(std::string_view lang);
+
   // The default rules compiled into risk-check.
   static Rules builtin(const Catalogue& catalogue);
+  // The Italian rules compiled into risk-check (risk-check --rules italy).
+  static Rules italy(const Catalogue& catalogue);
+  // The text of shipped rules by name ("defaults", "italy"), or nullopt.
+  static std::optional<std::string_view> shipped(std::string_view name);
   // Parses rules JSON (comments allowed). Throws Error(bad_data) naming the file and line on a
   // problem; every risk-factor code and action must be in `catalogue`.
   static Rules parse(std::string_view text, const std::string& source_name, const Catalogue& catalogue);
