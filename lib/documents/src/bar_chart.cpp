@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "waymark/fields.hpp"
+#include "waymark/numbers.hpp"
 
 namespace waymark {
 
@@ -24,7 +25,7 @@ std::optional<double> number_of(std::string_view text) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double value = 0;
-  const auto [rest, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [rest, error] = parse_double(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc{} || rest != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
   return value;
 }

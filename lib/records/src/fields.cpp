@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "waymark/errors.hpp"
+#include "waymark/numbers.hpp"
 
 namespace waymark {
 
@@ -25,7 +26,7 @@ double whole_number(std::string_view text, const char* expected) {
     text = std::string_view(copy.data(), text.size());
   }
   double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [end, error] = parse_double(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
     // A finite number followed by more text points at the text; nan, inf or nothing at all, at the start.
     const bool stopped_early = error == std::errc{} && std::isfinite(value) && end != text.data() + text.size();
@@ -360,7 +361,7 @@ void append_number(std::string& out, double value, int decimals) {
     out.append(digits.data(), end);
     return;
   }
-  const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::fixed, decimals);
+  const auto written = format_fixed(digits.data(), digits.data() + digits.size(), value, decimals);
   std::string text = written.ec == std::errc{} ? std::string(digits.data(), written.ptr) : fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "swar.hpp"
+#include "waymark/numbers.hpp"
 
 namespace waymark {
 
@@ -26,7 +27,7 @@ bool is_plain_number(std::string_view text) {
     text = std::string_view(copy.data(), text.size());
   }
   double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [end, error] = parse_double(text.data(), text.data() + text.size(), value);
   return error == std::errc{} && end == text.data() + text.size();
 }
 

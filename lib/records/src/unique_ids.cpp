@@ -138,7 +138,7 @@ void UniqueIds::check_slice(std::vector<Run>& runs, std::uint64_t prefix, int bi
   for (auto& run : runs) {
     for (const Entry* entry; (entry = next_entry(run)) && in_slice(entry->hash); ++run.at) {
       if (const auto first = insert_at(Key{entry->hash}, entry->line, bits)) {
-        if (!repeat || entry->line < repeat->line) repeat = Repeat{entry->line, *first};
+        if (!repeat || static_cast<long>(entry->line) < repeat->line) repeat = Repeat{static_cast<long>(entry->line), *first};
       } else if (2 * size_ > table_.size()) {
         for (std::size_t i = 0; i < runs.size(); ++i) runs[i].rewind(starts[i]);
         check_slice(runs, prefix << 1, bits + 1, repeat);

@@ -661,8 +661,9 @@ class XlsxSheetHandler final : public SheetHandler {
       if (!index || *index >= book_.string_ends.size()) {
         throw data_error({name_, row_.line, {}}, "a cell names a shared string the workbook does not have", "a workbook saved by a spreadsheet program");
       }
-      const std::size_t begin = *index == 0 ? 0 : book_.string_ends[*index - 1];
-      out.assign(book_.strings, begin, book_.string_ends[*index] - begin);
+      const auto string = static_cast<std::size_t>(*index);  // below string_ends.size(), so it fits
+      const std::size_t begin = string == 0 ? 0 : book_.string_ends[string - 1];
+      out.assign(book_.strings, begin, book_.string_ends[string] - begin);
       return;
     }
     if (type == "inlineStr") out = inline_;

@@ -13,6 +13,7 @@
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/numbers.hpp"
 #include "waymark/risk/support.hpp"
 #include "waymark/today.hpp"
 
@@ -55,7 +56,7 @@ class ImpactTable final : public RecordWriter {
 
 std::optional<double> number_of(const std::string& text) {
   double value = 0;
-  const auto [rest, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [rest, error] = parse_double(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc{} || rest != text.data() + text.size()) return std::nullopt;
   return value;
 }

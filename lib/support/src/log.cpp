@@ -137,7 +137,7 @@ void SupportLog::warn_unknown_learners(const MessageSink& warn, const std::strin
     if (!piece.known) lines.push_back(piece.line);
   std::sort(lines.begin(), lines.end());
   for (std::size_t i = 0; i < lines.size() && i < warnings_with_lines; ++i)
-    warn(describe({source_, lines[i], "id"}, "no learner of " + roll + " has this id; the row is not counted", "an id of " + roll));
+    warn(describe({source_, static_cast<long>(lines[i]), "id"}, "no learner of " + roll + " has this id; the row is not counted", "an id of " + roll));
   if (lines.size() > static_cast<std::size_t>(warnings_with_lines))
     warn(fmt::format("{}: {} rows in all name no learner of {}; none of them is counted", source_, lines.size(), roll));
 }

@@ -67,7 +67,7 @@ class RowsByLearner {
     const auto first = index_.lower_bound(rows_, learner, [](const Row& row) { return row.learner; });
     auto last = first;
     while (last != rows_.end() && last->learner == learner) last++->known = true;
-    return {first, last};
+    return {rows_.data() + (first - rows_.begin()), static_cast<std::size_t>(last - first)};
   }
   // Fetches a learner's rows from memory ahead of of(learner).
   void prefetch(std::uint64_t learner) const { index_.prefetch(rows_, learner); }
