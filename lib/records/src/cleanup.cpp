@@ -34,6 +34,7 @@ std::set<std::filesystem::path>& empty_registry() {
   return dirs;
 }
 
+#if !defined(__EMSCRIPTEN__)
 sigset_t cleanup_signals() {
   sigset_t signals;
   sigemptyset(&signals);
@@ -42,10 +43,16 @@ sigset_t cleanup_signals() {
   sigaddset(&signals, SIGHUP);
   return signals;
 }
+#endif
 
 }  // namespace
 
 void install_signal_cleanup() {
+#if defined(__EMSCRIPTEN__)
+  // The WebAssembly build has no threads to wait for signals, and a page no signals: a node run
+  // killed part way may leave its temporary file, as a native run killed with SIGKILL does.
+  return;
+#else
   // The signals are blocked in every thread and taken by one waiting thread, so the removal runs
   // as ordinary code (not in a signal handler, where little is allowed) while the tool may be
   // blocked reading standard input.
@@ -75,6 +82,7 @@ void install_signal_cleanup() {
       std::_Exit(128 + signal);
     }).detach();
   });
+#endif
 }
 
 std::string create_removed_on_signal(const std::function<std::string()>& create) {
