@@ -7,33 +7,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <version>
-
-// libstdc++ 11 and later have floating-point from_chars and to_chars; libc++ 14 (emscripten 3.1)
-// has neither.
-#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
-#define WAYMARK_FLOATING_CHARCONV 1
-#else
-#define WAYMARK_FLOATING_CHARCONV 0
-#endif
 
 namespace waymark {
-
-std::from_chars_result parse_double(const char* first, const char* last, double& value) {
-#if WAYMARK_FLOATING_CHARCONV
-  return std::from_chars(first, last, value);
-#else
-  return portable::parse_double(first, last, value);
-#endif
-}
-
-std::to_chars_result format_fixed(char* first, char* last, double value, int decimals) {
-#if WAYMARK_FLOATING_CHARCONV
-  return std::to_chars(first, last, value, std::chars_format::fixed, decimals);
-#else
-  return portable::format_fixed(first, last, value, decimals);
-#endif
-}
 
 namespace {
 
