@@ -231,30 +231,6 @@ std::vector<std::size_t> group_columns(const RecordReader& reader, const std::ve
   return columns;
 }
 
-std::string suppressed(long count) { return count > 0 && count < 5 ? "<5" : std::to_string(count); }
-
-ShownCells suppress(std::span<const long> counts) {
-  ShownCells shown;
-  std::vector<bool> hidden(counts.size());
-  int small = 0;
-  for (std::size_t i = 0; i < counts.size(); ++i) small += (hidden[i] = counts[i] > 0 && counts[i] < 5);
-  if (small == 1) {
-    std::size_t next = counts.size();
-    for (std::size_t i = 0; i < counts.size(); ++i)
-      if (!hidden[i] && counts[i] > 0 && (next == counts.size() || counts[i] < counts[next])) next = i;
-    if (next < counts.size()) hidden[next] = true;
-  }
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    shown.cells.push_back(!hidden[i] ? std::to_string(counts[i]) : counts[i] < 5 ? "<5" : "c");
-    shown.any = shown.any || hidden[i];
-  }
-  return shown;
-}
-
-nlohmann::ordered_json cell_json(const std::string& shown) {
-  return shown == "<5" || shown == "c" ? nlohmann::ordered_json(shown) : nlohmann::ordered_json(std::stol(shown));
-}
-
 std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
 
 }  // namespace waymark::risk

@@ -39,8 +39,8 @@ std::string ratio(long numerator, long denominator, bool hidden) {
 
 ShownConfusion shown(const Confusion& c) {
   const std::array<long, 4> counts{c.tp, c.fp, c.fn, c.tn};
-  const auto cells = suppress(counts);
-  return {suppressed(c.total()), cells.cells, ratio(c.tp + c.fp, c.total(), cells.any), ratio(c.tp, c.tp + c.fp, cells.any),
+  const auto cells = shown_counts(counts);
+  return {shown_count(c.total()), cells.cells, ratio(c.tp + c.fp, c.total(), cells.any), ratio(c.tp, c.tp + c.fp, cells.any),
           ratio(c.tp, c.tp + c.fn, cells.any), ratio(c.fp, c.fp + c.tn, cells.any)};
 }
 
@@ -114,9 +114,9 @@ void write_evaluation(const Options& options, const Rules& rules) {
     };
     for (const auto& row : rows) {
       const auto s = shown(row.c);
-      list.push_back({{"by", row.by}, {"value", row.value}, {"learners", cell_json(s.learners)},
-                      {"true_positives", cell_json(s.cells[0])}, {"false_positives", cell_json(s.cells[1])},
-                      {"false_negatives", cell_json(s.cells[2])}, {"true_negatives", cell_json(s.cells[3])},
+      list.push_back({{"by", row.by}, {"value", row.value}, {"learners", shown_count_json(s.learners)},
+                      {"true_positives", shown_count_json(s.cells[0])}, {"false_positives", shown_count_json(s.cells[1])},
+                      {"false_negatives", shown_count_json(s.cells[2])}, {"true_negatives", shown_count_json(s.cells[3])},
                       {"flag_rate", rate_json(s.flag_rate)}, {"precision", rate_json(s.precision)}, {"recall", rate_json(s.recall)},
                       {"false_positive_rate", rate_json(s.false_positive_rate)}});
     }

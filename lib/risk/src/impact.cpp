@@ -205,15 +205,15 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
       writer->start_record();
       writer->text(label == any ? "any" : label == none ? "none" : support->log.label(static_cast<std::uint16_t>(label)));
       writer->text(group_names[group]);
-      shown(suppressed(cell.learners));
-      const bool hidden = cell.learners < 5;
+      shown(shown_count(cell.learners));
+      const bool hidden = cell.learners < smallest_shown_count;
       if (label == none) {  // the comparison itself: its own change, nothing to compare with
         Moments all;
         for (const auto& m : cell.change) all.n += m.n, all.sum += m.sum;
         if (hidden) writer->text("c");
         else number(std::to_string(all.n));
         if (all.n == 0) writer->text({});
-        else if (hidden || all.n < 5) writer->text("c");
+        else if (hidden || all.n < smallest_shown_count) writer->text("c");
         else number(points(all.mean()));
         for (int i = 0; i < 4; ++i) writer->text({});
       } else {
@@ -222,14 +222,14 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
         else number(std::to_string(e.compared));
         if (e.compared == 0) {
           for (int i = 0; i < 5; ++i) writer->text({});
-        } else if (hidden || e.compared < 5) {
+        } else if (hidden || e.compared < smallest_shown_count) {
           for (int i = 0; i < 5; ++i) writer->text("c");
         } else {
           for (const double v : {e.supported, e.comparison, e.difference, e.low, e.high}) number(points(v));
         }
       }
       const std::array<long, 4> moves{cell.down, cell.same, cell.up, cell.left};
-      const auto moved = suppress(moves);
+      const auto moved = shown_counts(moves);
       for (const auto& c : moved.cells) {
         if (hidden) writer->text("c");
         else shown(c);
@@ -237,7 +237,7 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
       if (label == any) {
         const auto& c = coverage[group];
         const std::array<long, 2> counts{c.covered, c.needing - c.covered};
-        const auto parts = suppress(counts);
+        const auto parts = shown_counts(counts);
         if (c.needing == 0) writer->text({});
         else if (parts.any) writer->text("c");
         else writer->text(percent(static_cast<double>(c.covered) / static_cast<double>(c.needing)));

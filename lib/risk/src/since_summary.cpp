@@ -105,15 +105,15 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
     nlohmann::ordered_json doc;
     doc["since"] = options.since_path;
     doc["learners_before"] = static_cast<long>(before.size());
-    doc["left"] = cell_json(suppressed(left));
-    doc["new"] = cell_json(suppressed(arrived));
+    doc["left"] = shown_count_json(shown_count(left));
+    doc["new"] = shown_count_json(shown_count(arrived));
     doc["suppression"] = suppression_note;
     auto movement_list = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
       for (std::size_t b = 0; b < before_rows.size(); ++b) {
-        const auto shown = suppress(row.counts->cells[b]);
+        const auto shown = shown_counts(row.counts->cells[b]);
         nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"before", before_rows[b]}};
-        for (std::size_t n = 0; n < now_columns.size(); ++n) item[std::string(now_columns[n])] = cell_json(shown.cells[n]);
+        for (std::size_t n = 0; n < now_columns.size(); ++n) item[std::string(now_columns[n])] = shown_count_json(shown.cells[n]);
         movement_list.push_back(item);
       }
     }
@@ -128,18 +128,18 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
       fmt::memory_buffer value;
       append_csv_field(value, row.value, ',');
       for (std::size_t b = 0; b < before_rows.size(); ++b) {
-        const auto shown = suppress(row.counts->cells[b]);
+        const auto shown = shown_counts(row.counts->cells[b]);
         out.print("{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), before_rows[b], shown.cells[0], shown.cells[1],
                   shown.cells[2], shown.cells[3]);
       }
     }
   } else {  // txt
-    out.print("{} learners in {}; {} left since, {} new\n\n", before.size(), options.since_path, suppressed(left), suppressed(arrived));
+    out.print("{} learners in {}; {} left since, {} new\n\n", before.size(), options.since_path, shown_count(left), shown_count(arrived));
     out.print("Movement: tier before (rows) by tier now (columns)\n");
     out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", "by", "value", "before", "universal", "targeted", "intensive", "left");
     for (const auto& row : rows) {
       for (std::size_t b = 0; b < before_rows.size(); ++b) {
-        const auto shown = suppress(row.counts->cells[b]);
+        const auto shown = shown_counts(row.counts->cells[b]);
         out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", row.by, row.value, before_rows[b], shown.cells[0],
                   shown.cells[1], shown.cells[2], shown.cells[3]);
       }

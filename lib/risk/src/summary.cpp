@@ -34,7 +34,7 @@ struct Group {
   TierCounts counts;
 };
 
-// The row's counts and flag rate as they may be shown (see suppress()).
+// The row's counts and flag rate as they may be shown (see shown_counts()).
 struct ShownRow {
   std::string learners;
   std::vector<std::string> tiers;
@@ -42,8 +42,8 @@ struct ShownRow {
 };
 
 ShownRow shown(const TierCounts& counts) {
-  const auto cells = suppress(counts.tiers);
-  return {suppressed(counts.learners), cells.cells,
+  const auto cells = shown_counts(counts.tiers);
+  return {shown_count(counts.learners), cells.cells,
           cells.any || counts.learners == 0 ? std::string("c") : percent(counts.flag_rate())};
 }
 
@@ -123,14 +123,14 @@ bool write_summary(const Options& options, const Rules& rules) {
     auto group_list = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
       const auto cells = shown(row.counts);
-      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", cell_json(cells.learners)}};
-      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = cell_json(cells.tiers[t]);
+      nlohmann::ordered_json item{{"by", row.by}, {"value", row.value}, {"learners", shown_count_json(cells.learners)}};
+      for (std::size_t t = 0; t < 3; ++t) item[std::string(to_string(static_cast<Tier>(t)))] = shown_count_json(cells.tiers[t]);
       item["flag_rate"] = cells.flag_rate;
       item["cohort_flag_rate"] = percent(cohort.flag_rate());
       if (events) {
         nlohmann::ordered_json with_event;
         const auto& counts = row_events[static_cast<std::size_t>(&row - rows.data())];
-        for (std::size_t t = 0; t < types; ++t) with_event[type_name(t)] = cell_json(suppressed(counts[t]));
+        for (std::size_t t = 0; t < types; ++t) with_event[type_name(t)] = shown_count_json(shown_count(counts[t]));
         item["learners_with_events"] = with_event;
       }
       group_list.push_back(item);
@@ -157,7 +157,7 @@ bool write_summary(const Options& options, const Rules& rules) {
       append_csv_field(value, row.value, ',');
       const auto cells = shown(row.counts);
       std::string with_event;
-      for (std::size_t t = 0; t < types; ++t) with_event += "," + suppressed(row_events[static_cast<std::size_t>(&row - rows.data())][t]);
+      for (std::size_t t = 0; t < types; ++t) with_event += "," + shown_count(row_events[static_cast<std::size_t>(&row - rows.data())][t]);
       out.print("{},{},{},{},{},{},{},{}{}\n", row.by, fmt::to_string(value), cells.learners, cells.tiers[0], cells.tiers[1],
           cells.tiers[2], cells.flag_rate,
           percent(cohort.flag_rate()), with_event);
@@ -178,7 +178,7 @@ bool write_summary(const Options& options, const Rules& rules) {
                 "value", "type", "learners");
       for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t t = 0; t < types; ++t)
-          out.print("{:<16} {:<16} {:<24} {:>9}\n", rows[r].by, rows[r].value, type_name(t), suppressed(row_events[r][t]));
+          out.print("{:<16} {:<16} {:<24} {:>9}\n", rows[r].by, rows[r].value, type_name(t), shown_count(row_events[r][t]));
     }
     out.print("\nData completeness\n{:<24} {:>9} {:>8}\n", "field", "known", "share");
     for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -12,7 +12,9 @@
 #include "waymark/risk/assess.hpp"
 #include "waymark/risk/learner.hpp"
 #include "waymark/risk/rules.hpp"
+#include "waymark/small_counts.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/small_counts.hpp"
 #include "waymark/plausibility.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/records.hpp"
@@ -121,21 +123,8 @@ void explain_learner(const Options& options, const Rules& rules);
 bool write_summary(const Options& options, const Rules& rules);
 void write_evaluation(const Options& options, const Rules& rules);
 
-// Counts shown in group tables: "<5" for 1 to 4 (as official statistics suppress small counts).
-std::string suppressed(long count);
-
-// Cells of one row of a group table as they may be shown: counts from 1 to 4 become "<5"; if that
-// hides just one cell, the next smallest becomes "c" (it could be worked out from the row's
-// total). Rates derived from a row with a hidden cell must be hidden too (`any`). Differences
-// between rows of one --by column are not protected: combine rare groups before sharing.
-struct ShownCells {
-  std::vector<std::string> cells;
-  bool any = false;
-};
-ShownCells suppress(std::span<const long> counts);
-
-// A shown cell as JSON: a number, or the text that hides it.
-nlohmann::ordered_json cell_json(const std::string& shown);
+// Counts in group tables are shown as official statistics show them: waymark/small_counts.hpp.
+// Differences between rows of one --by column are not protected: combine rare groups before sharing.
 // 0.2134 -> "21.3%"
 std::string percent(double share);
 
