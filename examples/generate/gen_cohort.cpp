@@ -47,7 +47,9 @@
 namespace {
 
 using generate::normal_cdf;
+using generate::NamePicker;
 using generate::Rng;
+using generate::WeightedName;
 
 // Risk-factor codes for `reported_factors`. These MUST be codes of the
 // catalogue's taxonomy (the lead engineer may rename them); keep them in sync.
@@ -128,11 +130,6 @@ const Cutoffs kCut;
 // ---------------------------------------------------------------------------
 // Names (weights are relative frequencies within each list).
 
-struct WeightedName {
-    std::string_view text;
-    int weight;
-};
-
 constexpr WeightedName kFemaleNames[] = {
     {"Olivia", 5}, {"Amelia", 5}, {"Isla", 4}, {"Ava", 4}, {"Mia", 4},
     {"Sophia", 4}, {"Grace", 4}, {"Lily", 4}, {"Emily", 4}, {"Freya", 3},
@@ -186,23 +183,6 @@ constexpr WeightedName kFamilyNames[] = {
     {"Bennett-Okoro", 1}, {"Lloyd-Williams", 1},
 };
 
-class NamePicker {
-public:
-    explicit NamePicker(std::span<const WeightedName> names) : names_(names) {
-        int total = 0;
-        for (const auto& n : names_) cumulative_.push_back(total += n.weight);
-    }
-
-    std::string_view pick(Rng& rng) const {
-        const auto target = static_cast<int>(rng.below(static_cast<std::uint64_t>(cumulative_.back())));
-        const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
-        return names_[static_cast<std::size_t>(it - cumulative_.begin())].text;
-    }
-
-private:
-    std::span<const WeightedName> names_;
-    std::vector<int> cumulative_;
-};
 
 // ---------------------------------------------------------------------------
 // The learner model.

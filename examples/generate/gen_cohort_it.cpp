@@ -34,7 +34,9 @@
 namespace {
 
 using generate::normal_cdf;
+using generate::NamePicker;
 using generate::Rng;
+using generate::WeightedName;
 
 // z such that P(Z > z) = p for a standard normal Z (bisection; startup only).
 double upper_z(double p) {
@@ -102,17 +104,13 @@ const Rates kRate;
 // shift of the latent attainment below makes mathematics about 39% in the South and Islands.
 constexpr double kItalianBase = 0.62, kMathsBase = 0.56, kReadingA2 = 0.80, kListeningA2 = 0.65;
 
-struct Name {
-    std::string_view text;
-    int weight;
-};
-constexpr Name kFemale[] = {{"Sofia", 6}, {"Giulia", 6}, {"Aurora", 5}, {"Alice", 5}, {"Ginevra", 4}, {"Emma", 4},
+constexpr WeightedName kFemale[] = {{"Sofia", 6}, {"Giulia", 6}, {"Aurora", 5}, {"Alice", 5}, {"Ginevra", 4}, {"Emma", 4},
                             {"Giorgia", 4}, {"Beatrice", 4}, {"Martina", 4}, {"Chiara", 4}, {"Francesca", 3},
                             {"Sara", 3}, {"Anna", 3}, {"Noemi", 2}, {"Federica", 2}, {"Ilaria", 2}};
-constexpr Name kMale[] = {{"Leonardo", 6}, {"Francesco", 6}, {"Alessandro", 5}, {"Lorenzo", 5}, {"Mattia", 5},
+constexpr WeightedName kMale[] = {{"Leonardo", 6}, {"Francesco", 6}, {"Alessandro", 5}, {"Lorenzo", 5}, {"Mattia", 5},
                           {"Andrea", 4}, {"Gabriele", 4}, {"Riccardo", 4}, {"Tommaso", 4}, {"Matteo", 4},
                           {"Giuseppe", 3}, {"Antonio", 3}, {"Marco", 3}, {"Davide", 3}, {"Simone", 2}, {"Luca", 2}};
-constexpr Name kFamily[] = {{"Rossi", 6}, {"Russo", 5}, {"Ferrari", 5}, {"Esposito", 5}, {"Bianchi", 4}, {"Romano", 4},
+constexpr WeightedName kFamily[] = {{"Rossi", 6}, {"Russo", 5}, {"Ferrari", 5}, {"Esposito", 5}, {"Bianchi", 4}, {"Romano", 4},
                             {"Colombo", 4}, {"Ricci", 3}, {"Marino", 3}, {"Greco", 3}, {"Bruno", 3}, {"Gallo", 3},
                             {"Conti", 3}, {"De Luca", 3}, {"Mancini", 2}, {"Costa", 2}, {"Giordano", 2}, {"Rizzo", 2},
                             {"Lombardi", 2}, {"Moretti", 2}, {"D'Angelo", 2}, {"Fontana", 2}, {"Caruso", 2}, {"Santoro", 1}};
@@ -128,21 +126,6 @@ constexpr Origin kOrigins[] = {
     {{"Mei", "Xin", "Lin"}, {"Wei", "Hao", "Jun"}, {"Chen", "Hu", "Zhou"}},
 };
 
-class Picker {
-public:
-    explicit Picker(std::span<const Name> names) : names_(names) {
-        int total = 0;
-        for (const auto& n : names_) cumulative_.push_back(total += n.weight);
-    }
-    std::string_view pick(Rng& rng) const {
-        const auto target = static_cast<int>(rng.below(static_cast<std::uint64_t>(cumulative_.back())));
-        return names_[static_cast<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), target) - cumulative_.begin())].text;
-    }
-
-private:
-    std::span<const Name> names_;
-    std::vector<int> cumulative_;
-};
 
 // ---------------------------------------------------------------------------
 // The codice fiscale (DM 23 dicembre 1976): surname and name letters, year, month letter, day
@@ -335,7 +318,7 @@ private:
     }
 
     Rng rng_;
-    Picker female_, male_, family_;
+    NamePicker female_, male_, family_;
     std::vector<int> region_cumulative_;
 };
 

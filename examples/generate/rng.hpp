@@ -3,10 +3,14 @@
 // same data on every platform.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
 #include <random>
+#include <span>
+#include <string_view>
+#include <vector>
 
 namespace generate {
 
@@ -57,5 +61,30 @@ private:
 };
 
 inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// A name and its relative frequency within its list.
+struct WeightedName {
+    std::string_view text;
+    int weight;
+};
+
+// Draws names from a list in proportion to their weights.
+class NamePicker {
+public:
+    explicit NamePicker(std::span<const WeightedName> names) : names_(names) {
+        int total = 0;
+        for (const auto& n : names_) cumulative_.push_back(total += n.weight);
+    }
+
+    std::string_view pick(Rng& rng) const {
+        const auto target = static_cast<int>(rng.below(static_cast<std::uint64_t>(cumulative_.back())));
+        const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
+        return names_[static_cast<std::size_t>(it - cumulative_.begin())].text;
+    }
+
+private:
+    std::span<const WeightedName> names_;
+    std::vector<int> cumulative_;
+};
 
 }  // namespace generate
