@@ -43,7 +43,9 @@ class Random {
   std::uint64_t below(std::uint64_t n) { return engine_() % n; }
   bool chance(int percent) { return below(100) < static_cast<std::uint64_t>(percent); }
   template <typename T, std::size_t N>
-  const T& pick(const std::array<T, N>& items) { return items[below(N)]; }
+  const T& pick(const std::array<T, N>& items) {
+    return items[below(N)];
+  }
 
  private:
   std::mt19937_64 engine_;
@@ -54,16 +56,20 @@ struct KindShare {
   int percent;
 };
 // Roughly how a school's log divides between kinds of activity.
-constexpr std::array<KindShare, 8> kinds{{{"employer_encounter", 24}, {"curriculum_link", 24}, {"advice_record", 12},
-                                          {"lmi_session", 10}, {"provider_encounter", 10}, {"workplace_experience", 8},
-                                          {"guidance_interview", 7}, {"university_visit", 5}}};
-constexpr std::array<std::string_view, 10> employers{"NHS Trust", "Network Rail", "Dyson", "Thames Water", "Arup",
-                                                     "Nationwide", "Local garage", "Tesco", "Council", "BAE Systems"};
+constexpr std::array<KindShare, 8> kinds{{{"employer_encounter", 24},
+                                          {"curriculum_link", 24},
+                                          {"advice_record", 12},
+                                          {"lmi_session", 10},
+                                          {"provider_encounter", 10},
+                                          {"workplace_experience", 8},
+                                          {"guidance_interview", 7},
+                                          {"university_visit", 5}}};
+constexpr std::array<std::string_view, 10> employers{"NHS Trust",  "Network Rail", "Dyson", "Thames Water", "Arup",
+                                                     "Nationwide", "Local garage", "Tesco", "Council",      "BAE Systems"};
 constexpr std::array<std::string_view, 5> provider_types{"sixth_form", "college", "university", "apprenticeship_provider", "itp"};
-constexpr std::array<std::string_view, 5> providers{"St Mary's Sixth Form", "New College", "University of Bath",
-                                                    "Babcock Training", "JTL"};
-constexpr std::array<std::string_view, 12> subjects{"maths", "english", "science", "computing", "history", "geography",
-                                                    "art", "music", "physics", "biology", "business", "languages"};
+constexpr std::array<std::string_view, 5> providers{"St Mary's Sixth Form", "New College", "University of Bath", "Babcock Training", "JTL"};
+constexpr std::array<std::string_view, 12> subjects{"maths", "english", "science", "computing", "history",  "geography",
+                                                    "art",   "music",   "physics", "biology",   "business", "languages"};
 constexpr std::array<std::string_view, 6> destinations{"sixth_form", "college", "apprenticeship", "university", "employment", "neet"};
 
 int academic_year_of(year_month_day date) { return static_cast<int>(date.year()) - (date.month() >= September ? 0 : 1); }
@@ -103,7 +109,10 @@ bool parse_long(const char* text, long& value) {
 }
 
 int usage(const char* message) {
-  std::fprintf(stderr, "gen_careers: %s\nusage: gen_careers --pupils-out FILE [--pupils N] [--years Y] [--per-year A] [--seed S] [--as-of YYYY-MM-DD]\n", message);
+  std::fprintf(
+      stderr,
+      "gen_careers: %s\nusage: gen_careers --pupils-out FILE [--pupils N] [--years Y] [--per-year A] [--seed S] [--as-of YYYY-MM-DD]\n",
+      message);
   return 2;
 }
 
@@ -116,19 +125,26 @@ int main(int argc, char** argv) {
     if (i + 1 >= argc) return usage("an option needs a value");
     const char* value = argv[++i];
     long number = 0;
-    if (option == "--pupils-out") settings.pupils_out = value;
+    if (option == "--pupils-out")
+      settings.pupils_out = value;
     else if (option == "--as-of") {
       int y = 0;
       unsigned m = 0, d = 0;
       if (std::sscanf(value, "%d-%u-%u", &y, &m, &d) != 3) return usage("--as-of takes YYYY-MM-DD");
       settings.as_of = year{y} / month{m} / day{d};
       if (!settings.as_of.ok()) return usage("--as-of is not a real date");
-    } else if (!parse_long(value, number)) return usage("a count must be a whole number");
-    else if (option == "--pupils") settings.pupils = number;
-    else if (option == "--years") settings.years = static_cast<int>(number);
-    else if (option == "--per-year") settings.per_year = static_cast<int>(number);
-    else if (option == "--seed") settings.seed = static_cast<std::uint64_t>(number);
-    else return usage("unknown option");
+    } else if (!parse_long(value, number))
+      return usage("a count must be a whole number");
+    else if (option == "--pupils")
+      settings.pupils = number;
+    else if (option == "--years")
+      settings.years = static_cast<int>(number);
+    else if (option == "--per-year")
+      settings.per_year = static_cast<int>(number);
+    else if (option == "--seed")
+      settings.seed = static_cast<std::uint64_t>(number);
+    else
+      return usage("unknown option");
   }
   if (settings.pupils_out.empty()) return usage("--pupils-out is required");
   if (settings.pupils < 7 || settings.years < 1 || settings.years > 20) return usage("need at least 7 pupils and 1 to 20 years");
@@ -159,7 +175,8 @@ int main(int argc, char** argv) {
       pupils.push_back({id, year7_in});
       const bool leaver = year7_in + 6 < current;
       const int year_group = leaver ? 13 : current - year7_in + 7;
-      const year_month_day born = year{year7_in - 11} / month{static_cast<unsigned>(1 + random.below(12))} / day{static_cast<unsigned>(1 + random.below(28))};
+      const year_month_day born =
+          year{year7_in - 11} / month{static_cast<unsigned>(1 + random.below(12))} / day{static_cast<unsigned>(1 + random.below(28))};
       std::string row;
       row.append(id).append(",").append(std::to_string(year_group)).append(",").append(format(born)).append(",");
       row.append(random.chance(15) ? "yes" : random.chance(3) ? "" : "no").append(",");

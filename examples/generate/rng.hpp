@@ -15,76 +15,72 @@
 namespace generate {
 
 class Rng {
-public:
-    explicit Rng(std::uint64_t seed) : engine_(seed) {}
+ public:
+  explicit Rng(std::uint64_t seed) : engine_(seed) {}
 
-    // Uniform double in [0, 1) from the 53 high bits.
-    double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+  // Uniform double in [0, 1) from the 53 high bits.
+  double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
 
-    bool chance(double p) { return uniform() < p; }
+  bool chance(double p) { return uniform() < p; }
 
-    // Uniform integer in [0, n).
-    std::uint64_t below(std::uint64_t n) {
-        return static_cast<std::uint64_t>(uniform() * static_cast<double>(n));
+  // Uniform integer in [0, n).
+  std::uint64_t below(std::uint64_t n) { return static_cast<std::uint64_t>(uniform() * static_cast<double>(n)); }
+
+  int between(int lo, int hi) {  // inclusive
+    return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+  }
+
+  // Standard normal (Marsaglia polar method).
+  double normal() {
+    if (spare_) {
+      const double z = *spare_;
+      spare_.reset();
+      return z;
     }
+    double u, v, s;
+    do {
+      u = 2.0 * uniform() - 1.0;
+      v = 2.0 * uniform() - 1.0;
+      s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    const double factor = std::sqrt(-2.0 * std::log(s) / s);
+    spare_ = v * factor;
+    return u * factor;
+  }
 
-    int between(int lo, int hi) {  // inclusive
-        return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1)));
-    }
+  // A standard normal with correlation `rho` to the standard normal `latent`.
+  double correlated(double latent, double rho) { return rho * latent + std::sqrt(1.0 - rho * rho) * normal(); }
 
-    // Standard normal (Marsaglia polar method).
-    double normal() {
-        if (spare_) {
-            const double z = *spare_;
-            spare_.reset();
-            return z;
-        }
-        double u, v, s;
-        do {
-            u = 2.0 * uniform() - 1.0;
-            v = 2.0 * uniform() - 1.0;
-            s = u * u + v * v;
-        } while (s >= 1.0 || s == 0.0);
-        const double factor = std::sqrt(-2.0 * std::log(s) / s);
-        spare_ = v * factor;
-        return u * factor;
-    }
-
-    // A standard normal with correlation `rho` to the standard normal `latent`.
-    double correlated(double latent, double rho) {
-        return rho * latent + std::sqrt(1.0 - rho * rho) * normal();
-    }
-
-private:
-    std::mt19937_64 engine_;
-    std::optional<double> spare_;
+ private:
+  std::mt19937_64 engine_;
+  std::optional<double> spare_;
 };
 
 inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 // A name and its relative frequency within its list.
 struct WeightedName {
-    std::string_view text;
-    int weight;
+  std::string_view text;
+  int weight;
 };
 
 // Draws names from a list in proportion to their weights.
 class NamePicker {
-public:
-    explicit NamePicker(std::span<const WeightedName> names) : names_(names) {
-        int total = 0;
-        for (const auto& n : names_) cumulative_.push_back(total += n.weight);
-    }
+ public:
+  explicit NamePicker(std::span<const WeightedName> names) : names_(names) {
+    int total = 0;
+    for (const auto& n : names_) cumulative_.push_back(total += n.weight);
+  }
 
-    std::string_view pick(Rng& rng) const {
-        const auto target = static_cast<int>(rng.below(static_cast<std::uint64_t>(cumulative_.back())));
-        const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
-        return names_[static_cast<std::size_t>(it - cumulative_.begin())].text;
-    }
+  std::string_view pick(Rng& rng) const {
+    const auto target = static_cast<int>(rng.below(static_cast<std::uint64_t>(cumulative_.back())));
+    const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
+    return names_[static_cast<std::size_t>(it - cumulative_.begin())].text;
+  }
 
-private:
-    std::span<const WeightedName> names_;
-    std::vector<int> cumulative_;
+ private:
+  std::span<const WeightedName> names_;
+  std::vector<int> cumulative_;
 };
 
 }  // namespace generate

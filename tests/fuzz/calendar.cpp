@@ -8,9 +8,9 @@
 //   (fit_for_documents) leaves it, without DEL and with every line break "\n" (iCalendar's one).
 // A wrong calendar aborts, as a crash does.
 #include <cstdint>
-#include <fmt/format.h>
 #include <cstdio>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <libical/ical.h>
 #include <memory>
 #include <string>
@@ -35,8 +35,10 @@ std::string shown(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F && c != '\\') out += c;
-    else out += fmt::format("\\x{:02X}", byte);
+    if (byte >= 0x20 && byte < 0x7F && c != '\\')
+      out += c;
+    else
+      out += fmt::format("\\x{:02X}", byte);
   }
   return out;
 }
@@ -58,7 +60,8 @@ void check_lines(std::string_view ics) {
     if (end == std::string_view::npos) wrong("line " + std::to_string(number) + " does not end CRLF");
     const auto line = ics.substr(start, end - start);
     if (line.find_first_of("\r\n") != std::string_view::npos)
-      wrong("line " + std::to_string(number) + " holds a bare CR or LF: " + shown(ics.substr(start > 80 ? start - 80 : 0, line.size() + 160)));
+      wrong("line " + std::to_string(number) +
+            " holds a bare CR or LF: " + shown(ics.substr(start > 80 ? start - 80 : 0, line.size() + 160)));
     if (line.size() > 75) wrong("line " + std::to_string(number) + " is " + std::to_string(line.size()) + " octets long");
     start = end + 2;
   }
@@ -81,7 +84,8 @@ std::string calendar_text(std::string_view text) {
 }
 
 void expect_same(const std::string& what, const std::string& read, const std::string& written) {
-  if (without_outer_blanks(read) != without_outer_blanks(written)) wrong(what + " is not as written: read '" + shown(read) + "', wrote '" + shown(written) + "'");
+  if (without_outer_blanks(read) != without_outer_blanks(written))
+    wrong(what + " is not as written: read '" + shown(read) + "', wrote '" + shown(written) + "'");
 }
 
 }  // namespace
@@ -139,7 +143,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // A backslash needs no escape in a parameter (RFC 5545, 3.1: paramtext), and none is written,
       // but libical's reader takes "\;" for an escaped ';', reading the next parameter into the name.
       if (event.attendee_name.find('\\') != std::string::npos) continue;
-      expect_same("the attendee's name" + where, text_or_empty(cn ? icalparameter_get_cn(cn) : nullptr), calendar_text(event.attendee_name));
+      expect_same("the attendee's name" + where, text_or_empty(cn ? icalparameter_get_cn(cn) : nullptr),
+                  calendar_text(event.attendee_name));
     }
     if (n != events.size()) wrong(std::to_string(n) + " events read back for " + std::to_string(events.size()) + " meetings");
   });

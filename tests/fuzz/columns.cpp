@@ -24,9 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   waymark::fuzz::expect_success_or_refusal([&] {
     const auto vocabulary = waymark::HeadingVocabulary::with_school_headings(path);
     std::vector<std::pair<std::string, std::string>> lines;
-    waymark::read_mapping_file(path, "columns", "", [&](long, std::string_view field, std::string_view heading) {
-      lines.emplace_back(field, heading);
-    });
+    waymark::read_mapping_file(path, "columns", "",
+                               [&](long, std::string_view field, std::string_view heading) { lines.emplace_back(field, heading); });
     for (const auto& [field, heading] : lines) {
       const auto meaning = vocabulary.meaning(heading);
       if (!meaning || meaning->field != field) {

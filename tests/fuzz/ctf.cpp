@@ -4,8 +4,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "waymark/transition/ctf.hpp"
 #include "refusals.hpp"
+#include "waymark/transition/ctf.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // The reader takes a path, as the tool does: the bytes go through a file of this process's own.
@@ -14,8 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
-  waymark::fuzz::expect_success_or_refusal([&] {
-    (void)waymark::transition::read_ctf(path, false);
-  });
+  waymark::fuzz::expect_success_or_refusal([&] { (void)waymark::transition::read_ctf(path, false); });
   return 0;
 }

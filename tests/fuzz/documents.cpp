@@ -38,18 +38,19 @@ namespace {
 
 const waymark::Template& plan_template() {
   static const waymark::Template tmpl = [] {
-    waymark::Template t{"fuzz", "fuzz.md.mustache",
-                        "# My plan: {{given_name}} {{family_name}}\n\n"
-                        "Year {{year}} · Key person: {{key_person}}\n\n"
-                        "## Why we are offering support\n\n"
-                        "{{#reasons}}\n- {{.}}\n{{/reasons}}\n\n"
-                        "**What I am good at:** {{strengths}} *{{interests}}*\n\n"
-                        "| Target | Who | By when |\n|---|---|---|\n"
-                        "{{#targets}}\n| {{target}} | {{owner}} | {{due}} |\n{{/targets}}\n\n"
-                        "> {{quote}}\n\n"
-                        "1. {{step}}\n   - {{substep}}\n\n"
-                        "```bar-chart\n{{#bars}}\n{{label}} | {{percent}}\n{{/bars}}\n```\n\n"
-                        "| Who | Signature | Date |\n|---|---|---|\n| Young person: {{given_name}} | | |\n| Key person: {{key_person}} | | |\n"};
+    waymark::Template t{
+        "fuzz", "fuzz.md.mustache",
+        "# My plan: {{given_name}} {{family_name}}\n\n"
+        "Year {{year}} · Key person: {{key_person}}\n\n"
+        "## Why we are offering support\n\n"
+        "{{#reasons}}\n- {{.}}\n{{/reasons}}\n\n"
+        "**What I am good at:** {{strengths}} *{{interests}}*\n\n"
+        "| Target | Who | By when |\n|---|---|---|\n"
+        "{{#targets}}\n| {{target}} | {{owner}} | {{due}} |\n{{/targets}}\n\n"
+        "> {{quote}}\n\n"
+        "1. {{step}}\n   - {{substep}}\n\n"
+        "```bar-chart\n{{#bars}}\n{{label}} | {{percent}}\n{{/bars}}\n```\n\n"
+        "| Who | Signature | Date |\n|---|---|---|\n| Young person: {{given_name}} | | |\n| Key person: {{key_person}} | | |\n"};
     waymark::check_template(t);
     return t;
   }();
@@ -110,9 +111,8 @@ void check_file_name(const std::string& name) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string path = "/tmp/waymark-fuzz-documents-" + std::to_string(::getpid());
   waymark::fuzz::HostileText in(data, size);
-  constexpr waymark::DocumentFormat formats[] = {waymark::DocumentFormat::md, waymark::DocumentFormat::html,
-                                                 waymark::DocumentFormat::txt, waymark::DocumentFormat::pdf,
-                                                 waymark::DocumentFormat::docx};
+  constexpr waymark::DocumentFormat formats[] = {waymark::DocumentFormat::md, waymark::DocumentFormat::html, waymark::DocumentFormat::txt,
+                                                 waymark::DocumentFormat::pdf, waymark::DocumentFormat::docx};
   const auto format = formats[in.byte() % std::size(formats)];
   const bool pdf = format == waymark::DocumentFormat::pdf;
   auto next = [&] {
@@ -127,7 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   page.author = next();
   const std::string title = next();
   nlohmann::json values;
-  for (const char* key : {"given_name", "family_name", "year", "key_person", "strengths", "interests", "quote", "step", "substep"}) values[key] = next();
+  for (const char* key : {"given_name", "family_name", "year", "key_person", "strengths", "interests", "quote", "step", "substep"})
+    values[key] = next();
   values["reasons"] = nlohmann::json::array({next(), next()});
   values["targets"] = nlohmann::json::array({{{"target", next()}, {"owner", next()}, {"due", next()}}});
   values["bars"] = nlohmann::json::array({{{"label", next()}, {"percent", in.byte() % 101}}});

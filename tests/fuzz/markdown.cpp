@@ -10,9 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  constexpr waymark::DocumentFormat formats[] = {waymark::DocumentFormat::md, waymark::DocumentFormat::html,
-                                                 waymark::DocumentFormat::txt, waymark::DocumentFormat::pdf,
-                                                 waymark::DocumentFormat::docx};
+  constexpr waymark::DocumentFormat formats[] = {waymark::DocumentFormat::md, waymark::DocumentFormat::html, waymark::DocumentFormat::txt,
+                                                 waymark::DocumentFormat::pdf, waymark::DocumentFormat::docx};
   const auto format = formats[data[0] % std::size(formats)];
   const std::string_view markdown(reinterpret_cast<const char*>(data) + 1, size - 1);
   waymark::fuzz::expect_success_or_refusal([&] {

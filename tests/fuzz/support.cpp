@@ -32,7 +32,8 @@ std::string write(const std::string& path, std::string_view bytes) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   static const std::string dir = "/tmp/waymark-fuzz-support-" + std::to_string(::getpid());
-  static const std::string names_path = write(dir + "-names.txt", "# ours\nHomework Mentors = A02\nBreakfast club =\nPeer mentoring = A05\n");
+  static const std::string names_path =
+      write(dir + "-names.txt", "# ours\nHomework Mentors = A02\nBreakfast club =\nPeer mentoring = A05\n");
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   const auto& catalogue = waymark::Catalogue::builtin();
   if (data[0] % 2 == 1) {

@@ -51,9 +51,12 @@ bool spreadsheet_number(std::string_view text) {
   std::size_t digits = 0;
   bool point = false;
   for (; i < text.size(); ++i) {
-    if (text[i] >= '0' && text[i] <= '9') ++digits;
-    else if ((text[i] == '.' || text[i] == ',') && !point) point = true;
-    else break;
+    if (text[i] >= '0' && text[i] <= '9')
+      ++digits;
+    else if ((text[i] == '.' || text[i] == ',') && !point)
+      point = true;
+    else
+      break;
   }
   if (digits == 0) return false;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
@@ -66,9 +69,7 @@ bool spreadsheet_number(std::string_view text) {
   return i == text.size();
 }
 
-bool starts_formula(std::string_view text) {
-  return !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
-}
+bool starts_formula(std::string_view text) { return !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos; }
 
 // RFC 4180 rows of `text`; aborts on anything a CSV reader could not split.
 std::vector<std::vector<std::string>> read_csv(std::string_view text, char delimiter, bool crlf) {
@@ -226,8 +227,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
           }
           const nlohmann::ordered_json value = {{"text", text}, {"n", 3}};
-          if (writer->holds_structure()) writer->structured(value);
-          else writer->text(value.dump());
+          if (writer->holds_structure())
+            writer->structured(value);
+          else
+            writer->text(value.dump());
           row.push_back({value.dump(), value, false});
         }
       }
@@ -246,7 +249,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       text.remove_prefix(3);
     }
     const auto read = read_csv(text, delimiter, crlf);
-    if (read.size() != rows.size() + 1) wrong("the CSV has " + std::to_string(read.size()) + " rows for " + std::to_string(rows.size() + 1));
+    if (read.size() != rows.size() + 1)
+      wrong("the CSV has " + std::to_string(read.size()) + " rows for " + std::to_string(rows.size() + 1));
     if (read[0].size() != column_count) wrong("the CSV header row has the wrong number of fields");
     for (std::size_t c = 0; c < column_count; ++c) {
       check_csv_field(read[0][c], {columns[c], nullptr}, 0, c);
@@ -273,7 +277,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const nlohmann::json::exception& error) {
     wrong(std::string("the JSON does not parse: ") + error.what());
   }
-  if (records.size() != rows.size()) wrong("the JSON holds " + std::to_string(records.size()) + " records for " + std::to_string(rows.size()));
+  if (records.size() != rows.size())
+    wrong("the JSON holds " + std::to_string(records.size()) + " records for " + std::to_string(rows.size()));
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const auto& record = records[r];
     if (!record.is_object() || record.size() != column_count) wrong("a JSON record is not an object of every column");

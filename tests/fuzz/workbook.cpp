@@ -40,10 +40,11 @@ std::string workbook_of(const std::uint8_t* data, std::size_t size) {
       return test::xlsx_workbook(test::xlsx_sheet(row + "</row>"), xml);
     }
     default:
-      return test::xlsx_workbook(test::xlsx_sheet(R"(<row r="1"><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>n</t></is></c></row>)"
-                                                  R"(<row r="2"><c s="0"><v>1</v></c><c s="1"><v>40000</v></c></row>)"
-                                                  R"(<row r="3"><c s="2"><v>0.5</v></c><c s="3"><v>-1</v></c></row>)"),
-                                 shared_strings, xml);
+      return test::xlsx_workbook(
+          test::xlsx_sheet(R"(<row r="1"><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>n</t></is></c></row>)"
+                           R"(<row r="2"><c s="0"><v>1</v></c><c s="1"><v>40000</v></c></row>)"
+                           R"(<row r="3"><c s="2"><v>0.5</v></c><c s="3"><v>-1</v></c></row>)"),
+          shared_strings, xml);
   }
 }
 

@@ -68,13 +68,14 @@ inline std::string xlsx_workbook(const std::string& sheet, const std::string& sh
 
 // An .ods whose content.xml is `content`.
 inline std::string ods_workbook(const std::string& content) {
-  return zip_archive({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                      {"META-INF/manifest.xml",
-                       R"(<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" )"
-                       R"(manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>)"
-                       R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>)"},
-                      {"content.xml", content}},
-                     true);
+  return zip_archive(
+      {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+       {"META-INF/manifest.xml",
+        R"(<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" )"
+        R"(manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>)"
+        R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>)"},
+       {"content.xml", content}},
+      true);
 }
 
 // content.xml around `tables` (table:table elements), with the namespaces LibreOffice declares.

@@ -2,17 +2,17 @@
 // input into owned strings, and catching the errors the library throws.
 #pragma once
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
-#include <sys/stat.h>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 #include <utility>
@@ -158,8 +158,8 @@ std::optional<waymark::FieldError> field_error_from(Body&& body) {
 }
 
 // Reading `content` fails with a waymark::Error: returns it (the test fails if none is thrown).
-inline waymark::Error read_error(const TempDir& dir, std::string_view content,
-                                 std::optional<waymark::RecordFormat> format = std::nullopt, char delimiter = ',') {
+inline waymark::Error read_error(const TempDir& dir, std::string_view content, std::optional<waymark::RecordFormat> format = std::nullopt,
+                                 char delimiter = ',') {
   auto error = error_from([&] { read_text(dir, content, format, delimiter); });
   if (!error) FAIL("reading the input did not throw waymark::Error");
   return *error;

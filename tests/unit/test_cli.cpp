@@ -120,6 +120,9 @@ TEST_CASE("A table of options by mode that misses an option stops the tool as a 
   tool.set_option_modes({{"scoring"}, {{"--quiet", "y"}}});
   std::vector<const char*> argv{"demo-tool"};
   bool ran = false;
-  CHECK(tool.run(1, const_cast<char**>(argv.data()), [&] { ran = true; return 0; }) == 70);
+  CHECK(tool.run(1, const_cast<char**>(argv.data()), [&] {
+    ran = true;
+    return 0;
+  }) == 70);
   CHECK_FALSE(ran);
 }

@@ -104,18 +104,12 @@ TEST_CASE("CSV: a trailing delimiter gives an empty last field", "[csv]") {
 
 TEST_CASE("CSV: quoted fields hold the delimiter, doubled quotes and line breaks", "[csv]") {
   test::TempDir dir;
-  SECTION("delimiter") {
-    CHECK(test::read_text(dir, "a,b\n\"Anytown, WW\",x\n").rows == std::vector<Row>{{"Anytown, WW", "x"}});
-  }
+  SECTION("delimiter") { CHECK(test::read_text(dir, "a,b\n\"Anytown, WW\",x\n").rows == std::vector<Row>{{"Anytown, WW", "x"}}); }
   SECTION("doubled quotes") {
     CHECK(test::read_text(dir, "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n").rows == std::vector<Row>{{"say \"hi\"", "\""}});
   }
-  SECTION("line breaks") {
-    CHECK(test::read_text(dir, "a,b\n\"one\ntwo\",\"x\r\ny\"\n").rows == std::vector<Row>{{"one\ntwo", "x\r\ny"}});
-  }
-  SECTION("empty quoted fields") {
-    CHECK(test::read_text(dir, "a,b\n\"\",x\n").rows == std::vector<Row>{{"", "x"}});
-  }
+  SECTION("line breaks") { CHECK(test::read_text(dir, "a,b\n\"one\ntwo\",\"x\r\ny\"\n").rows == std::vector<Row>{{"one\ntwo", "x\r\ny"}}); }
+  SECTION("empty quoted fields") { CHECK(test::read_text(dir, "a,b\n\"\",x\n").rows == std::vector<Row>{{"", "x"}}); }
   SECTION("a quote inside an unquoted field is kept as it is") {
     CHECK(test::read_text(dir, "a,b\n37.8\"N,x\n").rows == std::vector<Row>{{"37.8\"N", "x"}});
   }
@@ -124,12 +118,12 @@ TEST_CASE("CSV: quoted fields hold the delimiter, doubled quotes and line breaks
 TEST_CASE("CSV: Record::line counts the line breaks inside quoted fields", "[csv]") {
   test::TempDir dir;
   const auto table = test::read_text(dir,
-                                     "a,b\n"            // line 1
-                                     "1,\"x\ny\nz\"\n"  // lines 2-4
+                                     "a,b\n"               // line 1
+                                     "1,\"x\ny\nz\"\n"     // lines 2-4
                                      "2,\"\"\"\n\"\"\"\n"  // lines 5-6
-                                     "3,w\r\n"          // line 7
-                                     "4,\"p\r\nq\"\r\n"  // lines 8-9
-                                     "5,v\n");          // line 10
+                                     "3,w\r\n"             // line 7
+                                     "4,\"p\r\nq\"\r\n"    // lines 8-9
+                                     "5,v\n");             // line 10
   CHECK(table.rows == std::vector<Row>{{"1", "x\ny\nz"}, {"2", "\"\n\""}, {"3", "w"}, {"4", "p\r\nq"}, {"5", "v"}});
   CHECK(table.lines == std::vector<long>{2, 5, 7, 8, 10});
 }
@@ -160,10 +154,11 @@ TEST_CASE("CSV: records end at LF, CRLF or a lone CR, quoted fields or not", "[c
                                      "L1,Zoë,,84.2\n"
                                      "L2,\"Smith, J\",,1\n"  // quoted
                                      "L3,=HYPERLINK(1),,1\n"
-                                     "L5,a,b,c\r\n"           // CRLF, as spreadsheets save
+                                     "L5,a,b,c\r\n"  // CRLF, as spreadsheets save
                                      "L6,\"q\",,\r\n"
-                                     "L7,a,b,c\r" +            // a lone carriage return ends a record too
-                                         padding + "L8,\"x\"\"y\",,\"\"\r");
+                                     "L7,a,b,c\r" +  // a lone carriage return ends a record too
+                                         padding +
+                                         "L8,\"x\"\"y\",,\"\"\r");
   CHECK(table.rows == std::vector<Row>{{"L1", "Zoë", "", "84.2"},
                                        {"L2", "Smith, J", "", "1"},
                                        {"L3", "=HYPERLINK(1)", "", "1"},
@@ -207,9 +202,7 @@ TEST_CASE("CSV: rows holding only empty values (Excel's blank rows) are passed o
     CHECK(table.rows == std::vector<Row>{{"1", "2", "3"}});
     CHECK(table.lines == std::vector<long>{3});
   }
-  SECTION("a row with one value is kept") {
-    CHECK(test::read_text(dir, "a,b\n,x\n").rows == std::vector<Row>{{"", "x"}});
-  }
+  SECTION("a row with one value is kept") { CHECK(test::read_text(dir, "a,b\n,x\n").rows == std::vector<Row>{{"", "x"}}); }
 }
 
 TEST_CASE("CSV: spaces around header names are trimmed, spaces in values are kept", "[csv]") {
@@ -282,7 +275,8 @@ TEST_CASE("CSV: invalid UTF-8 inside long unquoted records is caught too", "[csv
 
 TEST_CASE("CSV: valid UTF-8 in long unquoted records reads as written", "[csv][utf8]") {
   test::TempDir dir;
-  const auto table = test::read_text(dir, "id,name,note\n1,Zo\xC3\xAB \xC3\x93 Ceallaigh and \xC5\x81ukasz,x\n2,Ada Lovelace and more text,y\n");
+  const auto table =
+      test::read_text(dir, "id,name,note\n1,Zo\xC3\xAB \xC3\x93 Ceallaigh and \xC5\x81ukasz,x\n2,Ada Lovelace and more text,y\n");
   REQUIRE(table.rows.size() == 2);
   CHECK(table.rows[0][1] == "Zo\xC3\xAB \xC3\x93 Ceallaigh and \xC5\x81ukasz");
 }
@@ -311,9 +305,7 @@ TEST_CASE("CSV: a header naming a column twice is a data error", "[csv][errors]"
     CHECK(error.kind() == ErrorKind::bad_data);
     CHECK_THAT(error.what(), Contains("column 'id'") && Contains("columns 1 (A) and 3 (C)"));
   }
-  SECTION("duplicate after trimming spaces") {
-    CHECK(test::read_error(dir, "id,name, name\n1,Ada,Bob\n").kind() == ErrorKind::bad_data);
-  }
+  SECTION("duplicate after trimming spaces") { CHECK(test::read_error(dir, "id,name, name\n1,Ada,Bob\n").kind() == ErrorKind::bad_data); }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,8 +376,8 @@ void check_parses(const test::TempDir& dir, const CsvBuilder& built, bool throug
       const std::string& want = built.rows[i][f];
       if (got == want) continue;
       const auto diff = std::mismatch(got.begin(), got.end(), want.begin(), want.end());
-      FAIL_CHECK("field " << f << ": got " << got.size() << " bytes, expected " << want.size()
-                          << "; first difference at byte " << (diff.first - got.begin()));
+      FAIL_CHECK("field " << f << ": got " << got.size() << " bytes, expected " << want.size() << "; first difference at byte "
+                          << (diff.first - got.begin()));
     }
   }
   CHECK(mismatches == 0);
@@ -461,8 +453,8 @@ TEST_CASE("CSV: a blank line or a lone \"\" field may fall on the chunk boundary
 // is_valid_utf8
 
 TEST_CASE("is_valid_utf8 accepts ASCII and multi-byte text", "[utf8]") {
-  for (const std::string_view text : {"", "plain ASCII text longer than eight bytes", "Zoë", "Łukasz", "Γιώργος", "Siobhán Ní Bhriain",
-                                      "😀", "name: 👩🏽‍🎓 graduate", "\xF4\x8F\xBF\xBF" /* U+10FFFF */, "\xEF\xBF\xBD" /* U+FFFD */}) {
+  for (const std::string_view text : {"", "plain ASCII text longer than eight bytes", "Zoë", "Łukasz", "Γιώργος", "Siobhán Ní Bhriain", "😀",
+                                      "name: 👩🏽‍🎓 graduate", "\xF4\x8F\xBF\xBF" /* U+10FFFF */, "\xEF\xBF\xBD" /* U+FFFD */}) {
     INFO(text);
     std::size_t bad = 12345;
     CHECK(waymark::is_valid_utf8(text, &bad));

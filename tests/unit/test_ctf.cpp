@@ -18,7 +18,9 @@ std::string ctf(const std::string& pupil, const std::string& version = "25.0") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<CTfile>\n"
          "  <Header>\n"
-         "    <CTFversion>" + version + "</CTFversion>\n"
+         "    <CTFversion>" +
+         version +
+         "</CTFversion>\n"
          "    <DateTime>2027-07-16T15:42:10</DateTime>\n"
          "    <SourceSchool><LEA>823</LEA><Estab>2145</Estab><SchoolName>Riverside Primary School</SchoolName></SourceSchool>\n"
          "    <DestSchool><LEA>823</LEA><Estab>4102</Estab></DestSchool>\n"
@@ -32,9 +34,7 @@ std::string ctf(const std::string& pupil, const std::string& version = "25.0") {
          "</CTfile>\n";
 }
 
-CtfFile read(const test::TempDir& dir, const std::string& text) {
-  return read_ctf(dir.write("transfer.xml", text).string(), false);
-}
+CtfFile read(const test::TempDir& dir, const std::string& text) { return read_ctf(dir.write("transfer.xml", text).string(), false); }
 
 const json& record_of(const CtfFile& file) {
   REQUIRE(file.learners.size() == 1);
@@ -56,9 +56,10 @@ std::string refusal(const test::TempDir& dir, const std::string& text) {
 
 TEST_CASE("the header gives the version, both schools and the export date; pupils keep file order", "[ctf]") {
   test::TempDir dir;
-  auto text = ctf("      <Surname>Okafor</Surname><Forename>Amara</Forename><DOB>2015-03-02</DOB><Sex>F</Sex>\n"
-                  "      <BasicDetails><PreferredForename>Mara</PreferredForename><NCyearActual>6</NCyearActual>\n"
-                  "        <EnrolStatus>C</EnrolStatus></BasicDetails>\n");
+  auto text =
+      ctf("      <Surname>Okafor</Surname><Forename>Amara</Forename><DOB>2015-03-02</DOB><Sex>F</Sex>\n"
+          "      <BasicDetails><PreferredForename>Mara</PreferredForename><NCyearActual>6</NCyearActual>\n"
+          "        <EnrolStatus>C</EnrolStatus></BasicDetails>\n");
   // A second pupil before the first in UPN order: file order is kept.
   text.replace(text.find("  </CTFpupilData>"), 0, "    <Pupil><UPN>A823214524002</UPN><Gender>M</Gender></Pupil>\n");
   const auto file = read(dir, text);
@@ -198,12 +199,14 @@ TEST_CASE("what the reader does not know is warned about, never dropped silently
   const auto unknown = read(dir, ctf("      <TopUpFunding>yes</TopUpFunding>\n"
                                      "      <BasicDetails><TravelArrangements>bus</TravelArrangements></BasicDetails>\n"));
   REQUIRE(unknown.warnings.size() == 1);
-  CHECK_THAT(unknown.warnings[0], Catch::Matchers::EndsWith(
-      "transfer.xml: 2 elements this tool does not know, not read into the pack: Pupil/TopUpFunding (line 12), "
-      "Pupil/BasicDetails/TravelArrangements (line 13)"));
+  CHECK_THAT(
+      unknown.warnings[0],
+      Catch::Matchers::EndsWith("transfer.xml: 2 elements this tool does not know, not read into the pack: Pupil/TopUpFunding (line 12), "
+                                "Pupil/BasicDetails/TravelArrangements (line 13)"));
   const auto old = read(dir, ctf("", "19.0"));
   REQUIRE(old.warnings.size() == 1);
-  CHECK_THAT(old.warnings[0], Catch::Matchers::EndsWith("transfer.xml: CTF version 19.0 is read as version 25 (this tool knows versions 24 and 25)"));
+  CHECK_THAT(old.warnings[0],
+             Catch::Matchers::EndsWith("transfer.xml: CTF version 19.0 is read as version 25 (this tool knows versions 24 and 25)"));
 }
 
 TEST_CASE("a CTF with a bad value is refused at the element's line", "[ctf]") {
@@ -212,9 +215,13 @@ TEST_CASE("a CTF with a bad value is refused at the element's line", "[ctf]") {
         "transfer.xml:12: element 'DOB': not a date: day out of range for the month at character 9 (a real date such as 2026-09-07)");
   CHECK(refusal(dir, ctf("      <LookedAfter><InCare>perhaps</InCare></LookedAfter>\n")) ==
         "transfer.xml:12: element 'InCare': not a yes/no value (true/false, yes/no, y/n, t/f or 1/0, or empty if unknown)");
-  CHECK(refusal(dir, ctf("      <Attendance><YearData><SessionsPossible>10</SessionsPossible>\n"
-                         "        <SessionsAuthorised>8</SessionsAuthorised><SessionsUnauthorised>3</SessionsUnauthorised></YearData></Attendance>\n")) ==
-        "transfer.xml:12: element 'YearData': more sessions missed than possible (SessionsAuthorised + SessionsUnauthorised <= SessionsPossible)");
+  CHECK(
+      refusal(dir,
+              ctf("      <Attendance><YearData><SessionsPossible>10</SessionsPossible>\n"
+                  "        "
+                  "<SessionsAuthorised>8</SessionsAuthorised><SessionsUnauthorised>3</SessionsUnauthorised></YearData></Attendance>\n")) ==
+      "transfer.xml:12: element 'YearData': more sessions missed than possible (SessionsAuthorised + SessionsUnauthorised <= "
+      "SessionsPossible)");
   auto twice = ctf("");
   twice.replace(twice.find("  </CTFpupilData>"), 0, "    <Pupil><UPN>F823214524001</UPN></Pupil>\n");
   CHECK(refusal(dir, twice) == "transfer.xml:13: element 'UPN': the pupil appears twice (first on line 10) (one Pupil per UPN)");
@@ -229,8 +236,9 @@ TEST_CASE("a file that is not a whole, well-formed CTF is refused", "[ctf]") {
   // Cut off inside the pupil, after the UPN's line.
   CHECK(refusal(dir, whole.substr(0, whole.find("    </Pupil>"))) ==
         "transfer.xml:11:31: the XML ends before its elements are closed: the file looks truncated (a complete CTF export)");
-  CHECK(refusal(dir, "<?xml version=\"1.0\"?>\n<Pupils>\n</Pupils>\n") ==
-        "transfer.xml:2: not a Common Transfer File: the root element is 'Pupils' (CTfile, as in a CTF export from SIMS, Arbor or Bromcom)");
+  CHECK(
+      refusal(dir, "<?xml version=\"1.0\"?>\n<Pupils>\n</Pupils>\n") ==
+      "transfer.xml:2: not a Common Transfer File: the root element is 'Pupils' (CTfile, as in a CTF export from SIMS, Arbor or Bromcom)");
   CHECK(refusal(dir, "<CTfile>\n  <CTFpupilData/>\n</CTfile>\n") ==
         "transfer.xml:1: element 'CTfile': there is no Header (a CTF with its Header (CTFversion, SourceSchool, DestSchool))");
   CHECK(refusal(dir, ctf("      <Surname>Smith & Sons</Surname>\n")) ==
@@ -240,9 +248,7 @@ TEST_CASE("a file that is not a whole, well-formed CTF is refused", "[ctf]") {
         "transfer.xml:2: a DOCTYPE declaration, which could define entities of its own (a CTF export without one)");
   CHECK(refusal(dir, ctf("      <Surname>Ok\xC3\x28</Surname>\n")) ==
         "transfer.xml:12: element 'Surname': invalid UTF-8 (a CTF export as the school system wrote it: UTF-8 XML)");
-  const auto missing = test::error_from([&] {
-    read_ctf((dir / "absent.xml").string(), false);
-  });
+  const auto missing = test::error_from([&] { read_ctf((dir / "absent.xml").string(), false); });
   REQUIRE(missing);
   CHECK(missing->kind() == waymark::ErrorKind::missing_input);
 }

@@ -48,9 +48,10 @@ TEST_CASE("printable escapes what could act on a terminal and keeps text", "[err
   CHECK(printable("line one\nline two") == "line one\nline two");
   CHECK(printable("Zoë Łukasz 名前") == "Zoë Łukasz 名前");
   CHECK(printable("\x1b[2Jred\t") == "\\x1B[2Jred\\x09");
-  CHECK(printable("\xc2\x9b") == "\\xC2\\x9B");                      // a C1 control (CSI) in UTF-8
-  CHECK(printable("a\xff" "b\xc3") == "a\\xFFb\\xC3");                   // invalid and truncated UTF-8
-  CHECK(printable("\xed\xa0\x80") == "\\xED\\xA0\\x80");             // a surrogate
+  CHECK(printable("\xc2\x9b") == "\\xC2\\x9B");  // a C1 control (CSI) in UTF-8
+  CHECK(printable("a\xff"
+                  "b\xc3") == "a\\xFFb\\xC3");            // invalid and truncated UTF-8
+  CHECK(printable("\xed\xa0\x80") == "\\xED\\xA0\\x80");  // a surrogate
   CHECK(printable(std::string_view("\0x", 2)) == "\\x00x");
 }
 

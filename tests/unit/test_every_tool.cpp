@@ -24,7 +24,8 @@ TEST_CASE("--id keeps the learners asked for and refuses one the input does not 
   CHECK(chosen.take("T7"));
   CHECK_FALSE(chosen.take("T3"));
   // The first id not met, in sorted order, whatever order they were given in.
-  const auto missing = test::error_from([&] { chosen.check_found("learners.csv", "no learner with this id", "expected an id in the learner records"); });
+  const auto missing =
+      test::error_from([&] { chosen.check_found("learners.csv", "no learner with this id", "expected an id in the learner records"); });
   REQUIRE(missing);
   CHECK(missing->kind() == ErrorKind::bad_data);
   CHECK(std::string(missing->what()) == "learners.csv: --id T2: no learner with this id (expected an id in the learner records)");

@@ -202,7 +202,8 @@ TEST_CASE("parse_date with DateOrder::dmy reads '-'-separated dates with one-dig
 
 TEST_CASE("parse_date with a time of day after the date, as spreadsheets write it, leaves the time out", "[fields][date]") {
   const year_month_day march_12{year{2011}, month{3}, day{12}};
-  for (const char* text : {"2011-03-12T00:00:00", "2011-03-12 00:00", "2011-03-12T08:30:15.250Z", "12/03/2011 00:00:00", "12/03/2011 0:00"}) {
+  for (const char* text :
+       {"2011-03-12T00:00:00", "2011-03-12 00:00", "2011-03-12T08:30:15.250Z", "12/03/2011 00:00:00", "12/03/2011 0:00"}) {
     INFO(text);
     CHECK(waymark::parse_date(text, DateOrder::dmy) == march_12);
   }

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "waymark/gatsby/audit.hpp"
 #include "helpers.hpp"
+#include "waymark/gatsby/audit.hpp"
 #include "waymark/gatsby/summary.hpp"
 
 using namespace waymark::gatsby;
@@ -30,12 +30,11 @@ struct SmallSchool {
   explicit SmallSchool(bool with_school, const char* answers = both_answered) {
     inputs.pupils.path = dir.write("pupils.csv", "id,year_group\nP1,11\nP2,11\n").string();
     inputs.activities.path = dir.write("activities.csv",
-                                     "pupil_id,date,kind\n"
-                                     "P1,2025-12-01,guidance_interview\n"
-                                     "P2,2026-07-20,guidance_interview\n")
-                               .string();
-    if (with_school)
-      inputs.school.emplace().path = dir.write("school.toml", answers).string();
+                                       "pupil_id,date,kind\n"
+                                       "P1,2025-12-01,guidance_interview\n"
+                                       "P2,2026-07-20,guidance_interview\n")
+                                 .string();
+    if (with_school) inputs.school.emplace().path = dir.write("school.toml", answers).string();
     inputs.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::July, std::chrono::day{15}};
   }
 

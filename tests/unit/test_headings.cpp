@@ -73,7 +73,8 @@ TEST_CASE("A school's own headings win over the table; a bad columns file names 
   CHECK(vocabulary.meaning("ATTENDANCE (YEAR TO DATE)")->field == "attendance_pct");
   CHECK(vocabulary.meaning("UPN")->field == "family_name");  // the school said so
   SECTION("unknown field") {
-    const auto error = test::error_from([&] { HeadingVocabulary::with_school_headings(dir.write("bad.txt", "attendence = X\n").string()); });
+    const auto error =
+        test::error_from([&] { HeadingVocabulary::with_school_headings(dir.write("bad.txt", "attendence = X\n").string()); });
     REQUIRE(error);
     CHECK(error->kind() == waymark::ErrorKind::bad_data);
     CHECK_THAT(error->what(), Contains("bad.txt:1") && Contains("did you mean attendance_pct"));
@@ -91,7 +92,8 @@ TEST_CASE("A school's own headings win over the table; a bad columns file names 
     CHECK(error->kind() == waymark::ErrorKind::bad_data);
     CHECK_THAT(error->what(), Contains("bad.txt:3") && Contains("given for id on line 1"));
     CHECK_THAT(error->what(), !Contains("PUPIL") && !Contains("Pupil"));
-    CHECK(HeadingVocabulary::with_school_headings(dir.write("same.txt", "id = Pupil\nid = PUPIL\n").string()).meaning("pupil")->field == "id");
+    CHECK(HeadingVocabulary::with_school_headings(dir.write("same.txt", "id = Pupil\nid = PUPIL\n").string()).meaning("pupil")->field ==
+          "id");
   }
   SECTION("missing file") {
     const auto error = test::error_from([&] { HeadingVocabulary::with_school_headings((dir / "none.txt").string()); });

@@ -145,7 +145,8 @@ TEST_CASE("a declared count field is read as a count and tested as one", "[rules
   using namespace waymark::risk;
   const std::string text =
       "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4}, \"fields\": [{\"name\": \"failing_subjects\", \"type\": \"count\"}],\n"
-      "\"indicators\": [{\"code\": \"f\", \"field\": \"failing_subjects\", \"test\": \"at_least\", \"value\": 3, \"points\": 2, \"reason\": \"{value}\"}]}";
+      "\"indicators\": [{\"code\": \"f\", \"field\": \"failing_subjects\", \"test\": \"at_least\", \"value\": 3, \"points\": 2, "
+      "\"reason\": \"{value}\"}]}";
   const auto rules = Rules::parse(text, "my-rules.json", waymark::Catalogue::builtin());
   REQUIRE(rules.fields.size() == 1);
   CHECK(rules.fields[0].kind == Kind::count);

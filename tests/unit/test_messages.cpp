@@ -55,8 +55,8 @@ TEST_CASE("Messages: every action has the young person's words, in every languag
   const auto& catalogue = Catalogue::builtin();
   const Messages in_english;
   const auto& english = in_english.catalogue()["plan-gen"]["young_person_actions"];
-  const std::vector<std::string> labels{"at risk", "NEET", "Early Leaving", "early leaving", "drop-out", "dropout", "risk factor",
-                                        "mewn perygl", "a rischio", "abbandono", "dispersione"};
+  const std::vector<std::string> labels{"at risk",     "NEET",        "Early Leaving", "early leaving", "drop-out",   "dropout",
+                                        "risk factor", "mewn perygl", "a rischio",     "abbandono",     "dispersione"};
   for (const auto& lang : Messages::languages()) {
     const Messages messages(lang);
     const auto& words = messages.catalogue()["plan-gen"]["young_person_actions"];
@@ -67,7 +67,8 @@ TEST_CASE("Messages: every action has the young person's words, in every languag
       CHECK(activities.size() <= 6);
       CHECK(activities.size() == english[action.id]["activities"].size());
       std::string text = words[action.id]["title"].get<std::string>() + " " + words[action.id]["about"].get<std::string>();
-      for (const auto& activity : activities) text += " " + (activity.is_string() ? activity.get<std::string>() : activity["text"].get<std::string>());
+      for (const auto& activity : activities)
+        text += " " + (activity.is_string() ? activity.get<std::string>() : activity["text"].get<std::string>());
       for (const auto& label : labels) CHECK(text.find(label) == std::string::npos);
     }
   }

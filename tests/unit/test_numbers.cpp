@@ -39,8 +39,10 @@ void same_read(std::string_view text) {
   const auto actual = read_portable(text);
   CHECK(actual.stopped_at == expected.stopped_at);
   CHECK(actual.error == expected.error);
-  if (std::isnan(expected.value)) CHECK(std::isnan(actual.value));
-  else CHECK(actual.value == expected.value);  // exactly: both are correctly rounded
+  if (std::isnan(expected.value))
+    CHECK(std::isnan(actual.value));
+  else
+    CHECK(actual.value == expected.value);  // exactly: both are correctly rounded
 }
 
 std::string written(bool portable, double value, int decimals) {
@@ -54,10 +56,46 @@ std::string written(bool portable, double value, int decimals) {
 }  // namespace
 
 TEST_CASE("numbers read through the C library stop, fail and round as from_chars does", "[numbers]") {
-  for (const std::string_view text :
-       {"0", "-0", "97.4", "97,4", "0.974", "1.", ".5", "-.5", ".", "-", "", "+1", " 1", "1 ", "1e5", "1e", "1e+", "1e-3x", "2.5E2",
-        "0x1p3", "00012", "1.2.3", "inf", "-inf", "INF", "infinity", "Infinityx", "nan", "NaN", "nan(123)", "nan(", "1e400", "-1e400",
-        "123456789012345678901234567890", "0.1000000000000000055511151231257827", "97%", "3.0", "1,000", "e5", "--1"})
+  for (const std::string_view text : {"0",
+                                      "-0",
+                                      "97.4",
+                                      "97,4",
+                                      "0.974",
+                                      "1.",
+                                      ".5",
+                                      "-.5",
+                                      ".",
+                                      "-",
+                                      "",
+                                      "+1",
+                                      " 1",
+                                      "1 ",
+                                      "1e5",
+                                      "1e",
+                                      "1e+",
+                                      "1e-3x",
+                                      "2.5E2",
+                                      "0x1p3",
+                                      "00012",
+                                      "1.2.3",
+                                      "inf",
+                                      "-inf",
+                                      "INF",
+                                      "infinity",
+                                      "Infinityx",
+                                      "nan",
+                                      "NaN",
+                                      "nan(123)",
+                                      "nan(",
+                                      "1e400",
+                                      "-1e400",
+                                      "123456789012345678901234567890",
+                                      "0.1000000000000000055511151231257827",
+                                      "97%",
+                                      "3.0",
+                                      "1,000",
+                                      "e5",
+                                      "--1"})
     same_read(text);
 }
 

@@ -65,9 +65,7 @@ TEST_CASE("PDF: letter paper when asked", "[pdf]") {
   CHECK_THAT(pdf, !Contains("595.275591"));
 }
 
-TEST_CASE("PDF: each document starts on a new page", "[pdf]") {
-  CHECK(page_count(pdf_of({"# One\n", "# Two\n", "# Three\n"})) == 3);
-}
+TEST_CASE("PDF: each document starts on a new page", "[pdf]") { CHECK(page_count(pdf_of({"# One\n", "# Two\n", "# Three\n"})) == 3); }
 
 TEST_CASE("PDF: a long table flows over pages; a longer one over more", "[pdf]") {
   const std::size_t forty = page_count(pdf_of({long_table(40)}));
@@ -142,8 +140,9 @@ TEST_CASE("PDF: text that looks like markup prints and breaks nothing", "[pdf]")
 }
 
 TEST_CASE("PDF: signature blocks, lists, rules and quotes lay out", "[pdf]") {
-  const std::string pdf = pdf_of({"# Contract\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n---\n\n"
-                                  "| Who | Signature | Date |\n|---|---|---|\n| Young person: Amara Okoye | | |\n| Tutor: Ms Reid | | 2026-09-14 |\n"});
+  const std::string pdf =
+      pdf_of({"# Contract\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n---\n\n"
+              "| Who | Signature | Date |\n|---|---|---|\n| Young person: Amara Okoye | | |\n| Tutor: Ms Reid | | 2026-09-14 |\n"});
   CHECK(page_count(pdf) == 1);
 }
 

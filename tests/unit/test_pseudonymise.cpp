@@ -2,8 +2,8 @@
 #include "waymark/pseudonymise.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "helpers.hpp"
 #include "waymark/records.hpp"
@@ -20,8 +20,7 @@ TEST_CASE("Pseudonymiser computes HMAC-SHA-256 (RFC 4231 test vectors)", "[pseud
   }
   SECTION("test case 2: key \"Jefe\"") {
     const Pseudonymiser pseudonymiser("Jefe");
-    CHECK(pseudonymiser.pseudonym("what do ya want for nothing?") ==
-          "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    CHECK(pseudonymiser.pseudonym("what do ya want for nothing?") == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   }
 }
 
@@ -58,9 +57,9 @@ TEST_CASE("Pseudonymiser::from_key_file reads 64 hex digits and ignores one trai
 TEST_CASE("Pseudonymiser::from_key_file accepts only the documented form and never quotes the key", "[pseudonymise][errors]") {
   test::TempDir dir;
   const std::string key(good_key);
-  const auto content = GENERATE_COPY(as<std::string>{}, "", "\n", "short", key.substr(0, 63), key + "0", key + "\r\n",
-                                     key + "\n\n", key + " trailing words", std::string(64, '0'),
-                                     "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef", "\n" + key);
+  const auto content =
+      GENERATE_COPY(as<std::string>{}, "", "\n", "short", key.substr(0, 63), key + "0", key + "\r\n", key + "\n\n", key + " trailing words",
+                    std::string(64, '0'), "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef", "\n" + key);
   INFO("key file content: " << content);
   const auto path = private_key_file(dir, content);
   const auto error = test::error_from([&] { Pseudonymiser::from_key_file(path); });
@@ -104,15 +103,17 @@ TEST_CASE("Pseudonymiser::from_key_file: a directory is a no-input error", "[pse
 
 TEST_CASE("shared_columns keeps shareable fields by what they stand for, whatever the heading", "[pseudonymise]") {
   test::TempDir dir;
-  const auto reader = waymark::open_records(test::input_options(
-      dir.write("in.csv", "UPN,Forename,Legal Surname,D.O.B.,Attendance %,Home Phone,Postcode,ULN,Tutor Group,FSM\n"
-                          "A1,Ann,Bee,2012-01-01,95,0123,AB1 2CD,U1,7X,no\n")));
+  const auto reader = waymark::open_records(
+      test::input_options(dir.write("in.csv",
+                                    "UPN,Forename,Legal Surname,D.O.B.,Attendance %,Home Phone,Postcode,ULN,Tutor Group,FSM\n"
+                                    "A1,Ann,Bee,2012-01-01,95,0123,AB1 2CD,U1,7X,no\n")));
   const std::vector<std::string> fields{"id", "attendance_pct", "fsm", "date_of_birth_is_not_here"};
   SECTION("an allowlist of fields") {
     const auto shared = waymark::shared_columns(*reader, fields, {});
     CHECK(shared.kept == std::vector<bool>{true, false, false, false, true, false, false, false, false, true});
     // ULN stands for the id too, but only UPN is read as the id: a second identifier is dropped.
-    CHECK(shared.dropped == std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
+    CHECK(shared.dropped ==
+          std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
     CHECK(waymark::describe_dropped(shared) ==
           "--pseudonymise: dropped 7 columns not known to be safe to share: 'Forename', 'Legal Surname', 'D.O.B.', "
           "'Home Phone', 'Postcode', 'ULN', 'Tutor Group' (--keep COLUMN keeps one)");
@@ -130,8 +131,8 @@ TEST_CASE("shared_columns keeps shareable fields by what they stand for, whateve
     CHECK_THAT(error->what(), Catch::Matchers::Contains("'nickname'") && Catch::Matchers::Contains("--keep"));
   }
   SECTION("nothing dropped, nothing said") {
-    const auto all = waymark::shared_columns(*reader, fields,
-        std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
+    const auto all = waymark::shared_columns(
+        *reader, fields, std::vector<std::string>{"Forename", "Legal Surname", "D.O.B.", "Home Phone", "Postcode", "ULN", "Tutor Group"});
     CHECK(all.dropped.empty());
     CHECK(waymark::describe_dropped(all).empty());
   }

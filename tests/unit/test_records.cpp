@@ -134,7 +134,8 @@ TEST_CASE("JSON: columns are the first object's keys in their order", "[records]
     CHECK(table.rows == std::vector<Row>{{"1", "2", "3"}, {"4", "5", "6"}});
   }
   SECTION("NDJSON") {
-    const auto table = test::read_text(dir, "{\"zeta\":\"1\",\"alpha\":\"2\",\"mid\":\"3\"}\n{\"mid\":\"6\",\"alpha\":\"5\",\"zeta\":\"4\"}\n");
+    const auto table =
+        test::read_text(dir, "{\"zeta\":\"1\",\"alpha\":\"2\",\"mid\":\"3\"}\n{\"mid\":\"6\",\"alpha\":\"5\",\"zeta\":\"4\"}\n");
     CHECK(table.columns == Row{"zeta", "alpha", "mid"});
     CHECK(table.rows == std::vector<Row>{{"1", "2", "3"}, {"4", "5", "6"}});
   }
@@ -194,9 +195,8 @@ TEST_CASE("NDJSON: after an empty first object, a later record's key is not in t
 
 TEST_CASE("JSON: values that are not strings become cell text", "[records][json]") {
   test::TempDir dir;
-  const std::string object =
-      R"({"s":"x","int":12,"dec":84.5,"neg":-3,"yes":true,"no":false,"null":null,)"
-      R"("list":["a","b"],"nums":[1,2.5],"empty":[],"nested":[["a","b"],"c"],"obj":{"k":"v"},"blank":""})";
+  const std::string object = R"({"s":"x","int":12,"dec":84.5,"neg":-3,"yes":true,"no":false,"null":null,)"
+                             R"("list":["a","b"],"nums":[1,2.5],"empty":[],"nested":[["a","b"],"c"],"obj":{"k":"v"},"blank":""})";
   const Row columns{"s", "int", "dec", "neg", "yes", "no", "null", "list", "nums", "empty", "nested", "obj", "blank"};
   const Row cells{"x", "12", "84.5", "-3", "true", "false", "", "a;b", "1;2.5", "", "a;b;c", R"({"k":"v"})", ""};
   SECTION("JSON array") {
@@ -271,7 +271,9 @@ TEST_CASE("JSON: an empty file is a data error", "[records][json][errors]") {
   test::TempDir dir;
   SECTION("JSON forced") { CHECK(test::read_error(dir, "", RecordFormat::json).kind() == ErrorKind::bad_data); }
   SECTION("NDJSON forced") { CHECK(test::read_error(dir, "", RecordFormat::ndjson).kind() == ErrorKind::bad_data); }
-  SECTION("NDJSON forced, blank lines only") { CHECK(test::read_error(dir, "\n \n\t\n", RecordFormat::ndjson).kind() == ErrorKind::bad_data); }
+  SECTION("NDJSON forced, blank lines only") {
+    CHECK(test::read_error(dir, "\n \n\t\n", RecordFormat::ndjson).kind() == ErrorKind::bad_data);
+  }
 }
 
 TEST_CASE("JSON: strings holding brackets, braces, commas and escaped quotes do not end a record", "[records][json]") {
@@ -299,17 +301,17 @@ TEST_CASE("JSON: a byte order mark before the data is skipped", "[records][json]
 TEST_CASE("JSON: a pretty-printed array over many lines; each record's line is where it starts", "[records][json]") {
   test::TempDir dir;
   const auto table = test::read_text(dir,
-                                     "[\n"                        // 1
-                                     "  {\n"                      // 2
-                                     "    \"id\": \"1\",\n"       // 3
-                                     "    \"name\": \"Ada\\nL\"\n"  // 4
-                                     "  },\n"                     // 5
+                                     "[\n"                                     // 1
+                                     "  {\n"                                   // 2
+                                     "    \"id\": \"1\",\n"                    // 3
+                                     "    \"name\": \"Ada\\nL\"\n"             // 4
+                                     "  },\n"                                  // 5
                                      "  {\"id\": \"2\", \"name\": \"Bo\"},\n"  // 6
-                                     "\n"                         // 7
-                                     "  {\n"                      // 8
-                                     "    \"id\": 3\n"            // 9
-                                     "  }\n"                      // 10
-                                     "]\n");                      // 11
+                                     "\n"                                      // 7
+                                     "  {\n"                                   // 8
+                                     "    \"id\": 3\n"                         // 9
+                                     "  }\n"                                   // 10
+                                     "]\n");                                   // 11
   CHECK(table.format == RecordFormat::json);
   CHECK(table.columns == Row{"id", "name"});
   CHECK(table.rows == std::vector<Row>{{"1", "Ada\nL"}, {"2", "Bo"}, {"3", ""}});
@@ -423,8 +425,8 @@ void check_parses(const test::TempDir& dir, const JsonBuilder& built) {
       const std::string& want = built.rows[i][f];
       if (got == want) continue;
       const auto diff = std::mismatch(got.begin(), got.end(), want.begin(), want.end());
-      FAIL_CHECK("field " << f << ": got " << got.size() << " bytes, expected " << want.size()
-                          << "; first difference at byte " << (diff.first - got.begin()));
+      FAIL_CHECK("field " << f << ": got " << got.size() << " bytes, expected " << want.size() << "; first difference at byte "
+                          << (diff.first - got.begin()));
     }
   }
   CHECK(mismatches == 0);
@@ -480,7 +482,8 @@ TEST_CASE("JSON and NDJSON records with a long value read from a pipe as from a 
   const std::string value = std::string(3 << 20, 'x') + "\"" + std::string(1000, 'y');
   {
     test::TempDir dir;
-    const auto table = test::read_through_pipe(dir, "{\"id\": \"L1\", \"notes\": \"a\"}\n{\"id\": \"L2\", \"notes\": \"" + long_text + "\"}\n{\"id\": \"L3\", \"notes\": \"\"}\n");
+    const auto table = test::read_through_pipe(
+        dir, "{\"id\": \"L1\", \"notes\": \"a\"}\n{\"id\": \"L2\", \"notes\": \"" + long_text + "\"}\n{\"id\": \"L3\", \"notes\": \"\"}\n");
     CHECK(table.format == RecordFormat::ndjson);
     REQUIRE(table.rows.size() == 3);
     CHECK(table.rows[1] == test::Row{"L2", value});
@@ -488,7 +491,8 @@ TEST_CASE("JSON and NDJSON records with a long value read from a pipe as from a 
   }
   {
     test::TempDir dir;
-    const auto table = test::read_through_pipe(dir, "[{\"id\": \"L1\", \"notes\": \"a\"},\n{\"id\": \"L2\", \"notes\": \"" + long_text + "\"},\n{\"id\": \"L3\", \"notes\": \"\"}]\n");
+    const auto table = test::read_through_pipe(dir, "[{\"id\": \"L1\", \"notes\": \"a\"},\n{\"id\": \"L2\", \"notes\": \"" + long_text +
+                                                        "\"},\n{\"id\": \"L3\", \"notes\": \"\"}]\n");
     CHECK(table.format == RecordFormat::json);
     REQUIRE(table.rows.size() == 3);
     CHECK(table.rows[1] == test::Row{"L2", value});
@@ -498,10 +502,12 @@ TEST_CASE("JSON and NDJSON records with a long value read from a pipe as from a 
 
 TEST_CASE("JSON: a number too large for a double is bad data naming the line and key, not quoted", "[records][json]") {
   test::TempDir dir;
-  const auto ndjson = test::read_error(dir, "{\"id\":\"L0\",\"attendance_pct\":95}\n{\"id\":\"L1\",\"attendance_pct\":1e400}\n", RecordFormat::ndjson);
+  const auto ndjson =
+      test::read_error(dir, "{\"id\":\"L0\",\"attendance_pct\":95}\n{\"id\":\"L1\",\"attendance_pct\":1e400}\n", RecordFormat::ndjson);
   CHECK(ndjson.kind() == ErrorKind::bad_data);
-  CHECK_THAT(std::string(ndjson.what()), Catch::Matchers::EndsWith(":2: column 'attendance_pct': a number too large to hold (beyond 1.7e308) "
-                                                                   "(a number such as 87.5, or text in quotes)"));
+  CHECK_THAT(std::string(ndjson.what()),
+             Catch::Matchers::EndsWith(":2: column 'attendance_pct': a number too large to hold (beyond 1.7e308) "
+                                       "(a number such as 87.5, or text in quotes)"));
   CHECK_THAT(std::string(ndjson.what()), !Catch::Matchers::Contains("1e400"));
   const auto json = test::read_error(dir, "[{\"id\": \"L1\",\n \"x\": [1,\n -5E+999]}]", RecordFormat::json);
   CHECK(json.kind() == ErrorKind::bad_data);
@@ -526,9 +532,10 @@ TEST_CASE("parse_json: every refusal comes back with its line, none as an except
   CHECK(refusal->reason.find("invalid literal") != std::string::npos);
   CHECK(waymark::parse_json("// rules\n{\"a\": 1}", value, /*allow_comments=*/true) == std::nullopt);
   // The filter decides what is kept, as nlohmann's parser callback does.
-  const auto refused = waymark::parse_json("{\"keep\": 1, \"drop\": 2}", value, false, [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    return event != nlohmann::json::parse_event_t::key || parsed != "drop";
-  });
+  const auto refused =
+      waymark::parse_json("{\"keep\": 1, \"drop\": 2}", value, false, [](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        return event != nlohmann::json::parse_event_t::key || parsed != "drop";
+      });
   CHECK_FALSE(refused);
   CHECK(value == nlohmann::json{{"keep", 1}});
   nlohmann::ordered_json ordered;

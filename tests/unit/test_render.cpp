@@ -107,7 +107,7 @@ TEST_CASE("Signature tables become lines to sign on", "[render]") {
 
 TEST_CASE("Plain text: underlined headings, wrapped paragraphs, aligned tables", "[render]") {
   const std::string text = convert("# Title\n\n## Part\n\n- one\n- two\n\n| Name | Due |\n|---|---|\n| Reading | 2026-10-01 |\n",
-                                    DocumentFormat::txt, {"Hillside Academy", "", "a4"});
+                                   DocumentFormat::txt, {"Hillside Academy", "", "a4"});
   CHECK(text ==
         "Hillside Academy\n\nTitle\n=====\n\nPart\n----\n\n- one\n- two\n\nName    | Due\n--------+-----------\nReading | 2026-10-01\n");
 }
@@ -132,7 +132,7 @@ TEST_CASE("Bar charts: inline SVG in HTML, block characters in text, kept as wri
   const std::string html = convert(markdown, DocumentFormat::html);
   CHECK_THAT(html, Contains("<svg class=\"bar-chart\""));
   CHECK_THAT(html, Contains(">BM1 &lt;Stable&gt; programme</text>"));
-  CHECK_THAT(html, Contains("width=\"225\""));  // 75% of 300
+  CHECK_THAT(html, Contains("width=\"225\""));                                 // 75% of 300
   CHECK_THAT(html, Contains("width=\"300\" height=\"16\" fill=\"#2f6f9f\""));  // 120 is clamped to 100%
   CHECK_THAT(html, !Contains("<pre>"));
   const std::string text = convert(markdown, DocumentFormat::txt);
@@ -155,10 +155,10 @@ TEST_CASE("Bar charts of signed points: bars from 0, an interval, a figure given
   // middle of the 300-pixel track, 7.5 points 140.6 pixels to its right.
   CHECK_THAT(html, Contains("<line x1=\"400\" y1=\"0\" x2=\"400\""));
   CHECK_THAT(html, Contains("<rect x=\"400\" y=\"1\" width=\"140.6\" height=\"16\" fill=\"#2f6f9f\"/>"));
-  CHECK_THAT(html, Contains(">+7,5</text>"));                        // the figure as given, not the number
-  CHECK_THAT(html, Contains("<path d=\"M456.2 33H550M456.2 28V38M550 28V38\""));  // 3 to 8 across the bar
-  CHECK_THAT(html, Contains("<rect x=\"362.5\" y=\"49\" width=\"37.5\""));       // -2: left of 0
-  CHECK_THAT(html, Contains(">-2 [-4, 1]</text>"));                   // no figure given: the value and interval
+  CHECK_THAT(html, Contains(">+7,5</text>"));                                                  // the figure as given, not the number
+  CHECK_THAT(html, Contains("<path d=\"M456.2 33H550M456.2 28V38M550 28V38\""));               // 3 to 8 across the bar
+  CHECK_THAT(html, Contains("<rect x=\"362.5\" y=\"49\" width=\"37.5\""));                     // -2: left of 0
+  CHECK_THAT(html, Contains(">-2 [-4, 1]</text>"));                                            // no figure given: the value and interval
   CHECK_THAT(html, Contains("font-style=\"italic\">withheld: fewer than 5 learners</text>"));  // no bar, never a 0
   CHECK_THAT(html, Contains(">-8</text>"));
   CHECK_THAT(html, Contains(">+8</text>"));
@@ -367,7 +367,8 @@ TEST_CASE("The template checker reads tags as mstch does and refuses what mstch 
     return std::string(error->what());
   };
   // mstch ends a tag opened with four braces at the first '}}': the tags after it are tags.
-  CHECK(error_of("{{{{name}}\n{{#targets}}\n}}}") == "my.mustache:2: tag '{{#targets}}': the section is never closed (expected {{/targets}})");
+  CHECK(error_of("{{{{name}}\n{{#targets}}\n}}}") ==
+        "my.mustache:2: tag '{{#targets}}': the section is never closed (expected {{/targets}})");
   CHECK(error_of("a {{{{name}} {{# }} }}}") == "my.mustache:1: tag '{{# }}': has no name");
   // The kind is the first character that is not a space.
   CHECK(error_of("{{ # }}") == "my.mustache:1: tag '{{ # }}': has no name");
@@ -376,7 +377,8 @@ TEST_CASE("The template checker reads tags as mstch does and refuses what mstch 
   CHECK(error_of("{{   }}") == "my.mustache:1: tag '{{   }}': holds only spaces (a name, or no tag)");
   CHECK(error_of("{{{ }}}") == "my.mustache:1: tag '{{{ }}}': has no name");
   CHECK(error_of("{{#a\n}}{{/a}}") == "my.mustache:1: tag '{{#a\n}}': the name holds a tab or a line break (the whole tag on one line)");
-  CHECK(error_of("{{=}}") == "my.mustache:1: tag '{{=}}': a delimiter change needs two delimiters separated by spaces, such as {{=<% %>=}}");
+  CHECK(error_of("{{=}}") ==
+        "my.mustache:1: tag '{{=}}': a delimiter change needs two delimiters separated by spaces, such as {{=<% %>=}}");
   CHECK_THAT(error_of("{{=<%\t%>=}}<%a%>"), Contains("a delimiter change needs two delimiters"));
   CHECK_THAT(error_of("{{=<%%>=}}"), Contains("a delimiter change needs two delimiters"));
   CHECK_THAT(error_of("{{=<% x %>=}}"), Contains("a delimiter change needs two delimiters"));
@@ -422,7 +424,10 @@ TEST_CASE("Every template the checker passes, mstch renders", "[render]") {
 TEST_CASE("Documents leave out what XML 1.0 cannot hold, in every format", "[render]") {
   CHECK(waymark::fit_for_documents("Zo\xC3\xAB\x01\x1B[1m\xEF\xBF\xBE\xEF\xBF\xBF\t\n\r!") == "Zo\xC3\xAB[1m\t\n\r!");
   CHECK(waymark::fit_for_documents("plain") == "plain");
-  CHECK(waymark::fit_for_documents("a\xFF" "b\xEF\xBF") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(waymark::fit_for_documents("a\xFF"
+                                   "b\xEF\xBF") ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(waymark::fit_for_documents("\xEF\xBF\xBD\xEF\xBF\xBC") == "\xEF\xBF\xBD\xEF\xBF\xBC");  // U+FFFD, U+FFFC are fine
   const std::string name = "Zo\xC3\xAB\x01\xEF\xBF\xBE O'Neil";
   for (const auto format : {DocumentFormat::md, DocumentFormat::html, DocumentFormat::txt}) {

@@ -29,13 +29,13 @@ std::string refusal(const std::string& text) {
 std::string with_indicator(const std::string& indicator) {
   return "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4},\n"
          " \"indicators\": [\n"
-         "  {\"code\": \"x\", " + indicator + "}\n"
+         "  {\"code\": \"x\", " +
+         indicator +
+         "}\n"
          " ]}\n";
 }
 
-std::string with_tiers(const std::string& tiers) {
-  return "{\"tiers\": {" + tiers + "},\n \"indicators\": []}\n";
-}
+std::string with_tiers(const std::string& tiers) { return "{\"tiers\": {" + tiers + "},\n \"indicators\": []}\n"; }
 
 }  // namespace
 
@@ -78,7 +78,7 @@ TEST_CASE("a rules document with comments is read into tiers, indicators and ove
   CHECK(rules.indicators[1].when.high == 80.0);  // below excludes 80
   CHECK(rules.indicators[2].when.low == 2.0);
   CHECK(std::isinf(rules.indicators[2].when.high));
-  CHECK(rules.indicators[2].group == "sus");  // no group: its own code
+  CHECK(rules.indicators[2].group == "sus");   // no group: its own code
   CHECK(rules.indicators[3].when.low == 1.0);  // is_true: yes is 1
   const auto& ehcp = rules.indicators[4];
   CHECK(ehcp.when.low == 2.0);  // ehcp is the third of sen_provisions
@@ -148,9 +148,10 @@ TEST_CASE("risk factors, actions and tiers must be the toolkit's", "[rules]") {
         "my-rules.json:3: indicator x: unknown risk factor 'personal.nope' (a code of the taxonomy, see man 5 waymark-records)");
   CHECK(refusal(with_indicator(R"("field": "fsm", "test": "is_true", "points": 1, "reason": "r", "actions": ["A14"])")) ==
         "my-rules.json:3: indicator x: unknown action 'A14' (an action of the toolkit, A01 to A13)");
-  const std::string override_rules = "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4}, \"indicators\": [],\n"
-                                     " \"overrides\": [\n"
-                                     "  {\"code\": \"o\", \"field\": \"custody\", \"test\": \"is_true\", \"tier\": \"urgent\", \"reason\": \"r\"}]}";
+  const std::string override_rules =
+      "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4}, \"indicators\": [],\n"
+      " \"overrides\": [\n"
+      "  {\"code\": \"o\", \"field\": \"custody\", \"test\": \"is_true\", \"tier\": \"urgent\", \"reason\": \"r\"}]}";
   CHECK(refusal(override_rules) == "my-rules.json:3: override o: unknown tier 'urgent' (universal, targeted or intensive)");
 }
 
@@ -209,18 +210,23 @@ TEST_CASE("a declared field that cannot be read as the school means is refused a
   const auto with_field = [](const std::string& field) {
     return "{\"tiers\": {\"targeted_from\": 2, \"intensive_from\": 4},\n \"fields\": [\n  " + field + "\n ],\n \"indicators\": []}\n";
   };
-  CHECK_THAT(refusal(with_field(R"({"name": "wellbeing", "type": "score"})")),
-             Catch::Contains("my-rules.json:3: field 'wellbeing': unknown type 'score' (number, percentage, yes/no, codes, date or count)"));
-  CHECK_THAT(refusal(with_field(R"({"name": "attendance", "type": "number"})")), Catch::Contains("is already a field risk-check reads or writes"));
-  CHECK_THAT(refusal(with_field(R"({"name": "score", "type": "number"})")), Catch::Contains("is already a field risk-check reads or writes"));
+  CHECK_THAT(
+      refusal(with_field(R"({"name": "wellbeing", "type": "score"})")),
+      Catch::Contains("my-rules.json:3: field 'wellbeing': unknown type 'score' (number, percentage, yes/no, codes, date or count)"));
+  CHECK_THAT(refusal(with_field(R"({"name": "attendance", "type": "number"})")),
+             Catch::Contains("is already a field risk-check reads or writes"));
+  CHECK_THAT(refusal(with_field(R"({"name": "score", "type": "number"})")),
+             Catch::Contains("is already a field risk-check reads or writes"));
   // A field only other tools read (a plan's wellbeing, headed 'Well-being') may be declared.
   CHECK(parse(with_field(R"({"name": "wellbeing", "type": "number", "headings": ["Well-being", "PASS score"]})")).fields.size() == 1);
   CHECK_THAT(refusal(with_field(R"({"name": "Wellbeing Score", "type": "number"})")), Catch::Contains("not a field name"));
   CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "number", "headings": ["UPN"]})")),
              Catch::Contains("heading 'UPN' already stands for id"));
-  CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "percentage", "max": 120})")), Catch::Contains("max is not a number from 0 to 100"));
+  CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "percentage", "max": 120})")),
+             Catch::Contains("max is not a number from 0 to 100"));
   CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "number", "min": 10, "max": 1})")), Catch::Contains("min is above max"));
-  CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "yes/no", "min": 0})")), Catch::Contains("min and max are for number and percentage"));
+  CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "yes/no", "min": 0})")),
+             Catch::Contains("min and max are for number and percentage"));
   CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "codes", "codes": []})")), Catch::Contains("a code list without codes"));
   CHECK_THAT(refusal(with_field(R"({"name": "w", "type": "codes", "codes": ["CIN", "cin"]})")), Catch::Contains("listed twice"));
 }
@@ -238,7 +244,8 @@ TEST_CASE("a test of a declared field is checked against its type and range", "[
              Catch::Contains("unknown field 'welbeing'; did you mean wellbeing?"));
   CHECK_THAT(refusal(fields + R"({"code": "x", "field": "plan", "test": "fell_by", "value": 1, "points": 1, "reason": "r"}]})"),
              Catch::Contains("test 'fell_by' does not apply to plan"));
-  CHECK_THAT(refusal(fields + R"({"code": "x", "field": "wellbeing", "within_days": 7, "test": "below", "value": 4, "points": 1, "reason": "r"}]})"),
+  CHECK_THAT(refusal(fields +
+                     R"({"code": "x", "field": "wellbeing", "within_days": 7, "test": "below", "value": 4, "points": 1, "reason": "r"}]})"),
              Catch::Contains("within_days counts events"));
 }
 
@@ -256,7 +263,7 @@ TEST_CASE("fell_by and rose_by test a change since --since; events.<type> counts
   CHECK(fell.field == static_cast<Field>(field_count));
   CHECK(std::isinf(fell.low));
   CHECK(fell.high == std::nextafter(-5.0, std::numeric_limits<double>::infinity()));  // a fall of exactly 5 holds
-  CHECK(fell.shown == -1);  // the reason says the fall as a positive number
+  CHECK(fell.shown == -1);                                                            // the reason says the fall as a positive number
   CHECK(rules.indicators[1].when.low == 5.0);
   CHECK(rules.indicators[1].when.field == fell.field);
   CHECK(rules.fields[1].source == RuleField::Source::events);
@@ -265,8 +272,9 @@ TEST_CASE("fell_by and rose_by test a change since --since; events.<type> counts
   CHECK(rules.fields[1].name == "events.removal within 42 days");
   CHECK(rules.fields[2].within_days == 0);
   CHECK(rules.fields[2].name == "events.removal");
-  CHECK_THAT(refusal(with_indicator(R"("field": "events.removal", "within_days": 0, "test": "at_least", "value": 1, "points": 1, "reason": "r")")),
-             Catch::Contains("within_days is not a whole number from 1 to 3660"));
+  CHECK_THAT(
+      refusal(with_indicator(R"("field": "events.removal", "within_days": 0, "test": "at_least", "value": 1, "points": 1, "reason": "r")")),
+      Catch::Contains("within_days is not a whole number from 1 to 3660"));
 }
 
 TEST_CASE("rules that extend the defaults keep them and add their own", "[rules]") {
@@ -279,7 +287,9 @@ TEST_CASE("rules that extend the defaults keep them and add their own", "[rules]
   REQUIRE(rules.indicators.size() == base.indicators.size() + 1);
   CHECK(rules.indicators.back().code == "removals");
   CHECK(rules.overrides.size() == base.overrides.size());
-  CHECK_THAT(refusal(R"({"extends": "defaults", "indicators": [{"code": "absence_15", "field": "attendance", "test": "below", "value": 1, "points": 1, "reason": "r"}]})"),
-             Catch::Contains("indicator absence_15 is already in the default rules"));
+  CHECK_THAT(
+      refusal(
+          R"({"extends": "defaults", "indicators": [{"code": "absence_15", "field": "attendance", "test": "below", "value": 1, "points": 1, "reason": "r"}]})"),
+      Catch::Contains("indicator absence_15 is already in the default rules"));
   CHECK_THAT(refusal(R"({"extends": "mine.json"})"), Catch::Contains("extends names rules risk-check does not have"));
 }

@@ -93,8 +93,8 @@ TEST_CASE("An .xlsx workbook is read from its first sheet: dates, percentages, n
   const auto table = test::read_all(options);
   CHECK(table.format == waymark::RecordFormat::xlsx);
   REQUIRE(table.columns.size() == 14);
-  CHECK(table.columns[0] == "UPN");  // the title row above the table is passed over
-  REQUIRE(table.rows.size() == 8);   // the totals row is not a learner
+  CHECK(table.columns[0] == "UPN");         // the title row above the table is passed over
+  REQUIRE(table.rows.size() == 8);          // the totals row is not a learner
   CHECK(table.rows[0][3] == "2011-03-12");  // a date cell
   CHECK(table.rows[0][7] == "45");          // 0.45 shown as 45.0%
   CHECK(table.rows[2][7] == "87.5");

@@ -27,7 +27,8 @@ TEST_CASE("Rows above the header row (a title, a print date, blanks) are passed 
   test::TempDir dir;
   std::vector<std::string> warnings;
   SECTION("a title as Calc saves it, with the delimiters of the empty cells") {
-    const auto table = read_finding_delimiter(dir, "Attendance report,,\r\nPrinted 07/12/2026,,\r\n,,\r\nUPN,Name,Attendance %\r\nA1,Siân,97.4%\r\n", warnings);
+    const auto table = read_finding_delimiter(
+        dir, "Attendance report,,\r\nPrinted 07/12/2026,,\r\n,,\r\nUPN,Name,Attendance %\r\nA1,Siân,97.4%\r\n", warnings);
     CHECK(table.columns == Row{"UPN", "Name", "Attendance %"});
     CHECK(table.rows == std::vector<Row>{{"A1", "Si\xC3\xA2n", "97.4%"}});
     CHECK(table.lines == std::vector<long>{5});
@@ -123,7 +124,7 @@ TEST_CASE("Headings that may be a field are known, never read as it", "[headings
   CHECK(fields_of("Exclusions") == std::vector<std::string>{"suspensions", "permanent_exclusions"});
   CHECK(fields_of("Number of Exclusions") == std::vector<std::string>{"suspensions", "permanent_exclusions"});
   CHECK(fields_of("FSM Ever 6") == std::vector<std::string>{"fsm"});
-  CHECK(fields_of("Class").empty());        // not 'CLA'
+  CHECK(fields_of("Class").empty());             // not 'CLA'
   CHECK(fields_of("Photo Permission").empty());  // not 'perm'
   CHECK(fields_of("Parent/Carer Email").empty());
   CHECK(vocabulary.meaning("No. of Suspensions")->field == "suspensions");
@@ -181,7 +182,8 @@ TEST_CASE("--encoding names one encoding for every text file, or one file's own"
 TEST_CASE("An encoding is never applied to a workbook", "[records][encoding]") {
   test::TempDir dir;
   // The start of a zip archive: read as bytes, it is refused as a damaged workbook, not as bad windows-1252 text.
-  auto options = test::input_options(dir.write("book.xlsx", std::string("PK\x03\x04\x14\x00\x00\x00\x08\x00\x9d\x81", 12)), std::nullopt, 0);
+  auto options =
+      test::input_options(dir.write("book.xlsx", std::string("PK\x03\x04\x14\x00\x00\x00\x08\x00\x9d\x81", 12)), std::nullopt, 0);
   options.encoding = "utf-16le";
   const auto error = test::error_from([&] { test::read_all(options); });
   REQUIRE(error);

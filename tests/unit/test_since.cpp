@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "waymark/risk/since.hpp"
 #include "waymark/errors.hpp"
+#include "waymark/risk/since.hpp"
 
 using namespace waymark::risk;
 
@@ -110,8 +110,8 @@ TEST_CASE("a snapshot finds each learner whatever order this term lists them in"
   before.seal();
   std::vector<int> order;
   for (int i = 0; i < count; i += 1 + (i % 7 == 0)) order.push_back(i);  // the same order, some gone
-  for (int i = count - 1; i >= 0; i -= 3) order.push_back(i);             // backwards: found again
-  for (int i = 0; i < count; ++i) order.push_back((i * 7919) % count);     // scattered
+  for (int i = count - 1; i >= 0; i -= 3) order.push_back(i);            // backwards: found again
+  for (int i = 0; i < count; ++i) order.push_back((i * 7919) % count);   // scattered
   for (const int i : order) {
     const auto found = before.find("L" + std::to_string(i));
     REQUIRE(found);

@@ -71,10 +71,10 @@ TEST_CASE("support is active from its start to its end; planned and declined sup
 
 TEST_CASE("the school's own names map to an action or stand as their own", "[support]") {
   test::TempDir dir;
-  const auto names = ActionNames::load(dir.write("names.txt", "# ours\nA02 = Homework Mentors\nnone = Breakfast club\n"),
-                                       Catalogue::builtin());
-  auto read = read_log(dir, "id,action,start\nL1,homework mentors,2026-09-07\nL1,Breakfast Club,2026-09-07\nL2,Breakfast club,2026-09-08\n",
-                       names);
+  const auto names =
+      ActionNames::load(dir.write("names.txt", "# ours\nA02 = Homework Mentors\nnone = Breakfast club\n"), Catalogue::builtin());
+  auto read =
+      read_log(dir, "id,action,start\nL1,homework mentors,2026-09-07\nL1,Breakfast Club,2026-09-07\nL2,Breakfast club,2026-09-08\n", names);
   const auto l1 = read.log.of("L1");
   REQUIRE(l1.size() == 2);
   CHECK(read.log.label(l1[0].action) == "A02");

@@ -10,13 +10,11 @@ using namespace std::chrono;
 using waymark::TermDates;
 
 // Autumn 2027 in two half-terms with half-term week (25 to 29 October) between them.
-TermDates autumn() {
-  return TermDates({{2027y / September / 2d, 2027y / October / 22d}, {2027y / November / 1d, 2027y / December / 17d}});
-}
+TermDates autumn() { return TermDates({{2027y / September / 2d, 2027y / October / 22d}, {2027y / November / 1d, 2027y / December / 17d}}); }
 
 TEST_CASE("school days are the weekdays inside a term", "[term_dates]") {
   const auto terms = autumn();
-  CHECK(terms.is_school_day(2027y / September / 2d));   // a Thursday, the first day
+  CHECK(terms.is_school_day(2027y / September / 2d));        // a Thursday, the first day
   CHECK_FALSE(terms.is_school_day(2027y / September / 4d));  // a Saturday
   CHECK_FALSE(terms.is_school_day(2027y / October / 27d));   // half-term
   CHECK_FALSE(terms.is_school_day(2027y / August / 31d));    // summer holiday

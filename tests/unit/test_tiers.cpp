@@ -102,7 +102,8 @@ TEST_CASE("context never flags a learner and adds at most one point beside a nee
   CHECK(strings(beside_small_need.indicators) == std::vector<std::string>{"persistent_absence", "failing_maths", "fsm"});
   // 75% (4) + suspended twice (3) = 7 targeted; free school meals and SEN support (2 of context)
   // are capped at 1: 8, intensive.
-  auto capped = assess(shipped(), learner({{Field::attendance, 75}, {Field::suspensions, 2}, {Field::fsm, yes}, {Field::sen, sen_support}}));
+  auto capped =
+      assess(shipped(), learner({{Field::attendance, 75}, {Field::suspensions, 2}, {Field::fsm, yes}, {Field::sen, sen_support}}));
   CHECK(capped.need_score == 7);
   CHECK(capped.score == 8);
   CHECK(capped.tier == Tier::intensive);

@@ -1,11 +1,11 @@
 // The checklist of a move and when its settling-in meetings fall (waymark/transition/checklist.hpp).
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
+#include "waymark/transition/calendar.hpp"
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/ctf_codes.hpp"
-#include "waymark/transition/calendar.hpp"
 #include "waymark/transition/moves.hpp"
 
 using namespace std::chrono;
@@ -61,7 +61,8 @@ TEST_CASE("An EHC plan's phase-transfer date follows the law, not the move", "[t
   CHECK_FALSE(deadline_for(*review, MoveKind::end_of_key_stage, september, "9"));
   CHECK_FALSE(deadline_for(*review, MoveKind::mid_term, september, "6"));
   // The date of the year of the move can only bind a move after it.
-  CHECK(deadline_for(*review, MoveKind::end_of_key_stage, Date{year{2027}, January, day{11}}, "6")->date == Date{year{2027}, January, day{10}});
+  CHECK(deadline_for(*review, MoveKind::end_of_key_stage, Date{year{2027}, January, day{11}}, "6")->date ==
+        Date{year{2027}, January, day{10}});
 }
 
 TEST_CASE("Year groups are read as schools write them", "[transition]") {
@@ -132,8 +133,10 @@ TEST_CASE("A first language refused or not obtained is unknown, never EAL", "[tr
 
 TEST_CASE("An address prints its lines, not the references systems keep", "[transition]") {
   const auto& codes = CtfCodes::builtin();
-  for (const char* line : {"SAON", "PAON", "Street", "Town", "PostTown", "AddressLine1", "County", "PostCode"}) CHECK(codes.is_address_line(line));
-  for (const char* reference : {"UniquePropertyReferenceNumber", "Zone", "Easting", "Northing", "Country"}) CHECK_FALSE(codes.is_address_line(reference));
+  for (const char* line : {"SAON", "PAON", "Street", "Town", "PostTown", "AddressLine1", "County", "PostCode"})
+    CHECK(codes.is_address_line(line));
+  for (const char* reference : {"UniquePropertyReferenceNumber", "Zone", "Easting", "Northing", "Country"})
+    CHECK_FALSE(codes.is_address_line(reference));
 }
 
 // Found by the calendar fuzz target: an address with a line break in it (a quoted CSV cell) was
@@ -161,9 +164,9 @@ TEST_CASE("A calendar keeps a school's text as written, in lines calendar progra
   event.date = year{2027} / January / day{11};
   event.start = minutes{9 * 60};
   event.duration = minutes{30};
-  event.summary = "Sam\x7F Lee\rYear 9";                     // DEL, and an old Mac line end
+  event.summary = "Sam\x7F Lee\rYear 9";                      // DEL, and an old Mac line end
   event.description = std::string(73, 'x') + "\xC3\xA9 end";  // a fold would fall inside the é
-  event.attendee_name = "Jo^'s";                             // RFC 6868 reads ^' as a quote
+  event.attendee_name = "Jo^'s";                              // RFC 6868 reads ^' as a quote
   event.attendee_email = "jo@valley.example";
   calendar.add(event);
   const std::string ics = calendar.to_ics(sys_seconds{seconds{1790000000}});

@@ -42,11 +42,16 @@ std::set<std::string> tags_of(std::string_view text) {
     at = end + open;
     const char sigil = inside.empty() ? '\0' : inside.front();
     const auto name = std::string(trim(inside.substr(sigil == '\0' ? 0 : 1)));
-    if (triple) tags.insert("{{{" + std::string(inside) + "}}}");
-    else if (sigil == '!' || sigil == '/') continue;
-    else if (sigil == '&') tags.insert("{{{" + name + "}}}");
-    else if (sigil == '#' || sigil == '^' || sigil == '>') tags.insert("{{" + std::string(1, sigil) + name + "}}");
-    else tags.insert("{{" + std::string(inside) + "}}");
+    if (triple)
+      tags.insert("{{{" + std::string(inside) + "}}}");
+    else if (sigil == '!' || sigil == '/')
+      continue;
+    else if (sigil == '&')
+      tags.insert("{{{" + name + "}}}");
+    else if (sigil == '#' || sigil == '^' || sigil == '>')
+      tags.insert("{{" + std::string(1, sigil) + name + "}}");
+    else
+      tags.insert("{{" + std::string(inside) + "}}");
   }
   return tags;
 }
@@ -143,8 +148,8 @@ TEST_CASE("every translated template follows the English as it is now", "[transl
   for (const auto& translation : all) {
     INFO(translation << ": its English " << english_of(translation).string()
                      << " changed since the translation was checked against it. Bring the translation in line (or find "
-                        "nothing to change), then: scripts/translation-checked templates/" << translation
-                     << " (scripts/translation-checked alone shows the English diff)");
+                        "nothing to change), then: scripts/translation-checked templates/"
+                     << translation << " (scripts/translation-checked alone shows the English diff)");
     REQUIRE(follows.contains(translation));
     CHECK(follows.at(translation).get<std::string>() == sha256_hex(test::slurp(english_of(translation))));
   }

@@ -1,6 +1,6 @@
 // Catching a learner listed twice (waymark/unique_ids.hpp).
-#include <fmt/format.h>
 #include "waymark/unique_ids.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>

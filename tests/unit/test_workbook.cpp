@@ -44,8 +44,8 @@ TEST_CASE("An .ods saved by LibreOffice is read like the .xlsx it was made from"
   const auto ods = test::read_all(options);
   CHECK(ods.format == RecordFormat::xlsx);  // a workbook: its records are written back as CSV
   REQUIRE(ods.columns.size() == 14);
-  CHECK(ods.columns[0] == "UPN");  // the title row above the table is passed over
-  REQUIRE(ods.rows.size() == 8);   // the totals row is not a learner
+  CHECK(ods.columns[0] == "UPN");         // the title row above the table is passed over
+  REQUIRE(ods.rows.size() == 8);          // the totals row is not a learner
   CHECK(ods.rows[0][3] == "2011-03-12");  // a date cell
   CHECK(ods.rows[0][7] == "45");          // 0.45 shown as 45.0%
   CHECK(ods.rows[2][7] == "87.5");
@@ -76,23 +76,32 @@ TEST_CASE("An .ods's repeated rows and cells, types and paragraphs", "[records][
   const std::string empty_to_the_edge = R"(<table:table-cell table:number-columns-repeated="16381"/>)";
   const std::string content = test::ods_content(
       R"(<table:table table:name="Pupils"><table:table-column table:number-columns-repeated="16384"/>)"
-      "<table:table-row>" + cell("Autumn term") + R"(<table:table-cell table:number-columns-repeated="16383"/></table:table-row>)"
+      "<table:table-row>" +
+      cell("Autumn term") +
+      R"(<table:table-cell table:number-columns-repeated="16383"/></table:table-row>)"
       R"(<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>)"
-      "<table:table-row>" + cell("id") + cell("FSM") + cell("Note") + empty_to_the_edge + "</table:table-row>"
-      R"(<table:table-row table:number-rows-repeated="2">)" + cell("L1") +
+      "<table:table-row>" +
+      cell("id") + cell("FSM") + cell("Note") + empty_to_the_edge +
+      "</table:table-row>"
+      R"(<table:table-row table:number-rows-repeated="2">)" +
+      cell("L1") +
       R"(<table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>Y</text:p></table:table-cell>)" +
-      empty_to_the_edge + "</table:table-row>"
-      "<table:table-row>" + cell("L2") +
+      empty_to_the_edge +
+      "</table:table-row>"
+      "<table:table-row>" +
+      cell("L2") +
       R"(<table:table-cell office:value-type="boolean" office:boolean-value="true"><text:p>TRUE</text:p></table:table-cell>)"
       R"(<table:table-cell office:value-type="string"><office:annotation><text:p>a comment</text:p></office:annotation>)"
       R"(<text:p>a<text:s text:c="2"/>b<text:span>c</text:span></text:p><text:p>d</text:p></table:table-cell></table:table-row>)"
-      "<table:table-row>" + cell("L3") +
+      "<table:table-row>" +
+      cell("L3") +
       R"(<table:table-cell office:value-type="percentage" office:value="0.964"><text:p>96.40%</text:p></table:table-cell>)"
       R"(<table:table-cell office:value-type="date" office:date-value="2011-03-12T09:30:00"><text:p>12/03/11</text:p></table:table-cell>)"
       "</table:table-row>"
       R"(<table:table-row table:number-rows-repeated="1048569"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>)"
       "</table:table>"
-      R"(<table:table table:name="Notes"><table:table-row>)" + cell("x") + "</table:table-row></table:table>");
+      R"(<table:table table:name="Notes"><table:table-row>)" +
+      cell("x") + "</table:table-row></table:table>");
   std::vector<std::string> warnings;
   const auto table = read_workbook(dir, test::ods_workbook(content), &warnings);
   CHECK(table.columns == Row{"id", "FSM", "Note"});
@@ -112,15 +121,19 @@ TEST_CASE("An .ods's repeated rows and cells, types and paragraphs", "[records][
 TEST_CASE("An .ods beyond a spreadsheet's bounds, damaged, locked or not a spreadsheet is refused", "[records][ods]") {
   test::TempDir dir;
   const std::string header = "<table:table-row>" + cell("id") + cell("name") + "</table:table-row>";
-  const auto table = [&](const std::string& rows) { return test::ods_workbook(test::ods_content(R"(<table:table table:name="S">)" + header + rows + "</table:table>")); };
-  CHECK_THAT(error_of(dir, table(R"(<table:table-row table:number-rows-repeated="2000000">)" + cell("L1") + cell("x") + "</table:table-row>")),
-             Contains("book:2: a row beyond the last row a spreadsheet has"));
+  const auto table = [&](const std::string& rows) {
+    return test::ods_workbook(test::ods_content(R"(<table:table table:name="S">)" + header + rows + "</table:table>"));
+  };
+  CHECK_THAT(
+      error_of(dir, table(R"(<table:table-row table:number-rows-repeated="2000000">)" + cell("L1") + cell("x") + "</table:table-row>")),
+      Contains("book:2: a row beyond the last row a spreadsheet has"));
   CHECK_THAT(error_of(dir, table(R"(<table:table-row><table:table-cell table:number-columns-repeated="20000" office:value-type="string">)"
                                  "<text:p>x</text:p></table:table-cell></table:table-row>")),
              Contains("a value beyond the last column a spreadsheet has"));
   CHECK_THAT(error_of(dir, table("<table:table-row>" + cell(std::string((1 << 20) + 1, 'x')) + "</table:table-row>")),
              Contains("more than 1 MB of text"));
-  CHECK_THAT(error_of(dir, table("<table:table-row>" + cell("L1"))), Contains("not a readable .ods spreadsheet (content.xml is missing or damaged)"));
+  CHECK_THAT(error_of(dir, table("<table:table-row>" + cell("L1"))),
+             Contains("not a readable .ods spreadsheet (content.xml is missing or damaged)"));
   CHECK_THAT(error_of(dir, test::ods_workbook(test::ods_content(""))), Contains("the workbook has no sheets"));
   CHECK_THAT(error_of(dir, table(""), "Other"), Contains("there is no sheet 'Other' (one of 'S')"));
 
@@ -129,26 +142,28 @@ TEST_CASE("An .ods beyond a spreadsheet's bounds, damaged, locked or not a sprea
 
   const std::string encrypted = test::zip_archive(
       {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-       {"META-INF/manifest.xml", R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry )"
-                                 R"(manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>)"},
+       {"META-INF/manifest.xml",
+        R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry )"
+        R"(manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>)"},
        {"content.xml", "\x01\x02 encrypted bytes"}},
       true);
   CHECK_THAT(error_of(dir, encrypted), Contains("protected by a password"));
-  const std::string text_document = test::zip_archive({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}}, true);
+  const std::string text_document =
+      test::zip_archive({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}}, true);
   CHECK_THAT(error_of(dir, text_document), Contains("an OpenDocument text document, not a spreadsheet"));
   // Cut short, it is still known for an .ods from its first bytes.
   const std::string whole = test::slurp(inputs + "/mis-export.ods");
-  CHECK_THAT(error_of(dir, whole.substr(0, 3000)), Contains("not a readable .ods spreadsheet (its zip archive is damaged); save it again from LibreOffice"));
+  CHECK_THAT(error_of(dir, whole.substr(0, 3000)),
+             Contains("not a readable .ods spreadsheet (its zip archive is damaged); save it again from LibreOffice"));
 }
 
 TEST_CASE("The .xlsx shapes other writers make: no row numbers, inline and rich text, prefixes", "[records][xlsx]") {
   test::TempDir dir;
-  const std::string sheet =
-      R"(<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>)"
-      R"(<x:row><x:c t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>)"
-      R"(<x:row><x:c t="inlineStr"><x:is><x:t>L1</x:t></x:is></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>)"
-      R"(<x:row r="7"><x:c r="A7"><x:v>12</x:v></x:c><x:c r="B7" t="b"><x:v>1</x:v></x:c></x:row>)"
-      R"(<x:row><x:c><x:v>13</x:v></x:c></x:row></x:sheetData></x:worksheet>)";
+  const std::string sheet = R"(<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>)"
+                            R"(<x:row><x:c t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>)"
+                            R"(<x:row><x:c t="inlineStr"><x:is><x:t>L1</x:t></x:is></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>)"
+                            R"(<x:row r="7"><x:c r="A7"><x:v>12</x:v></x:c><x:c r="B7" t="b"><x:v>1</x:v></x:c></x:row>)"
+                            R"(<x:row><x:c><x:v>13</x:v></x:c></x:row></x:sheetData></x:worksheet>)";
   const std::string strings =
       R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>name</t></si>)"
       R"(<si><r><t>Zo</t></r><r><rPr><b/></rPr><t xml:space="preserve">ë </t></r><rPh><t>ゾエ</t></rPh></si></sst>)";
@@ -175,8 +190,10 @@ TEST_CASE("A sheet of many rows streams through, in order, with its row numbers"
   std::string ods_rows = "<table:table-row>" + cell("id") + cell("n") + "</table:table-row>";
   for (int i = 2; i <= count + 1; ++i) {
     const auto n = std::to_string(i);
-    xlsx_rows += R"(<row r=")" + n + R"("><c r="A)" + n + R"(" t="inlineStr"><is><t>L)" + n + R"(</t></is></c><c r="B)" + n + R"("><v>)" + n + "</v></c></row>";
-    ods_rows += "<table:table-row>" + cell("L" + n) + R"(<table:table-cell office:value-type="float" office:value=")" + n + R"("/></table:table-row>)";
+    xlsx_rows += R"(<row r=")" + n + R"("><c r="A)" + n + R"(" t="inlineStr"><is><t>L)" + n + R"(</t></is></c><c r="B)" + n + R"("><v>)" +
+                 n + "</v></c></row>";
+    ods_rows += "<table:table-row>" + cell("L" + n) + R"(<table:table-cell office:value-type="float" office:value=")" + n +
+                R"("/></table:table-row>)";
   }
   for (const auto& bytes : {test::xlsx_workbook(test::xlsx_sheet(xlsx_rows)),
                             test::ods_workbook(test::ods_content(R"(<table:table table:name="S">)" + ods_rows + "</table:table>"))}) {

@@ -13,8 +13,7 @@ int main(int argc, char** argv) {
   tool.add_common_options(options.common, {"md", "html", "txt", "pdf", "docx"});
   add_document_options(tool, options.documents);
   auto& app = tool.app();
-  app.add_option("--kind", options.kind,
-                 "Which agreement: participation (default), mentoring, behaviour, restorative, community")
+  app.add_option("--kind", options.kind, "Which agreement: participation (default), mentoring, behaviour, restorative, community")
       ->check(CLI::IsMember({"participation", "mentoring", "behaviour", "restorative", "community"}));
   app.add_flag("--parent-signature", options.parent_signature, "Add a line for a parent or carer to sign");
   options.chosen.add_option(tool, "contracts", "an id the input does not have");

@@ -69,8 +69,9 @@ int print_contracts(const Options& options, const std::function<void(const std::
     if (!options.chosen.everyone() && !options.chosen.take(trim(input.fields.at("id").get_ref<const std::string&>()))) continue;
     const nlohmann::json view = build_view(input, settings.values(), view_options);
     const std::string markdown = render_markdown(tmpl, view);
-    if (!output) output.emplace(options.common.output, output_format(options), options.documents.page(settings),
-                                collection_title(kind, view_options.messages), document_reporter("contract-print", options.common.warn));
+    if (!output)
+      output.emplace(options.common.output, output_format(options), options.documents.page(settings),
+                     collection_title(kind, view_options.messages), document_reporter("contract-print", options.common.warn));
     output->add(view["id"].get<std::string>(), markdown, document_title(view));
   }
   options.chosen.check_found(options.common.input == "-" ? "standard input" : options.common.input, "no learner with this id",

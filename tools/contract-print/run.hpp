@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "waymark/contract/view.hpp"
 #include "waymark/cli.hpp"
+#include "waymark/contract/view.hpp"
 #include "waymark/document_options.hpp"
 #include "waymark/learners_chosen.hpp"
 
@@ -17,7 +17,7 @@ struct Options {
   DocumentOptions documents;
   std::string kind = "participation";
   bool parent_signature = false;
-  LearnersChosen chosen;         // --id: only these learners' contracts
+  LearnersChosen chosen;  // --id: only these learners' contracts
 };
 
 // `warn` says once what --lang could not translate.

@@ -28,7 +28,8 @@ Audit load_audit(const Options& options, const std::function<void(const std::str
   Audit audit = gatsby::load_audit(inputs, warn);
   if (!options.since.empty()) {
     const auto since = option_date("--since", options.since, DateOrder::iso);
-    if (std::chrono::sys_days{since} > std::chrono::sys_days{audit.as_of}) throw Error(ErrorKind::usage, "--since: the date is after --as-of");
+    if (std::chrono::sys_days{since} > std::chrono::sys_days{audit.as_of})
+      throw Error(ErrorKind::usage, "--since: the date is after --as-of");
     audit.assess_from(since);
   }
   return audit;

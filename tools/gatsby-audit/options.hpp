@@ -4,9 +4,9 @@
 #include <functional>
 #include <string>
 
-#include "waymark/gatsby/audit.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
+#include "waymark/gatsby/audit.hpp"
 
 namespace waymark::gatsby {
 
@@ -16,11 +16,11 @@ struct Options {
   std::string school_path;
   std::string framework = "gatsby-2024";
   std::string setting = "school";
-  std::string as_of;     // empty: today
-  std::string since;     // empty: the academic year of the log's earliest activity
+  std::string as_of;  // empty: today
+  std::string since;  // empty: the academic year of the log's earliest activity
   bool gaps = false;
-  bool report = false;           // the governors' report (also implied by --format md, html or pdf)
-  DocumentOptions documents;     // --template, --set, ... for the report
+  bool report = false;        // the governors' report (also implied by --format md, html or pdf)
+  DocumentOptions documents;  // --template, --set, ... for the report
   bool list_criteria = false;
   bool print_framework = false;
 
@@ -35,11 +35,11 @@ Mode mode_of(Run run);
 Audit load_audit(const Options& options, const std::function<void(const std::string&)>& warn);
 
 // The modes, a file each.
-void write_summary(const Options& options, const Audit& audit);           // summary.cpp
-void write_gaps(const Options& options, const Audit& audit);              // gaps.cpp
-void list_criteria(const Options& options);                               // list_criteria.cpp
+void write_summary(const Options& options, const Audit& audit);  // summary.cpp
+void write_gaps(const Options& options, const Audit& audit);     // gaps.cpp
+void list_criteria(const Options& options);                      // list_criteria.cpp
 // The report's template is checked before any input is read.
-void check_report_template(const Options& options);                       // report.cpp
+void check_report_template(const Options& options);  // report.cpp
 void write_report(const Tool& tool, const Options& options, const Audit& audit);
 
 }  // namespace waymark::gatsby

@@ -7,15 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "options.hpp"
-#include "waymark/gatsby/summary.hpp"
 #include "waymark/academic_year.hpp"
+#include "waymark/gatsby/summary.hpp"
 #include "waymark/render.hpp"
 #include "waymark/small_counts.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view gatsby_report_template;
 extern const std::span<const EmbeddedFile> gatsby_report_translations;  // templates/gatsby-audit/<lang>/
-}
+}  // namespace waymark::embedded
 
 namespace waymark::gatsby {
 
@@ -59,10 +59,11 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
                           {"school", school_answers_text(tally)}});
     for (const auto& c : tally.criteria) {
       if (!c.criterion->per_pupil) {
-        school_criteria.push_back({{"benchmark", tally.benchmark->number}, {"text", c.criterion->text},
-                                   {"answer", c.answer.answer == SchoolAnswer::unanswered ? std::string_view("not answered")
-                                                                                           : to_string(c.answer.answer)},
-                                   {"evidence", c.answer.evidence}});
+        school_criteria.push_back(
+            {{"benchmark", tally.benchmark->number},
+             {"text", c.criterion->text},
+             {"answer", c.answer.answer == SchoolAnswer::unanswered ? std::string_view("not answered") : to_string(c.answer.answer)},
+             {"evidence", c.answer.evidence}});
         continue;
       }
       if (c.overdue + c.due > 0)
@@ -70,8 +71,9 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
       if (c.assessed > 0)
         send.push_back({{"criterion", c.criterion->text},
                         {"all", fmt::format("{} ({} of {})", share(c.met, c.assessed), c.met, c.assessed)},
-                        {"send", c.send_assessed >= smallest_shown_count ? fmt::format("{} ({} of {})", share(c.send_met, c.send_assessed), c.send_met, c.send_assessed)
-                                                       : send_share(c.send_met, c.send_assessed)}});
+                        {"send", c.send_assessed >= smallest_shown_count
+                                     ? fmt::format("{} ({} of {})", share(c.send_met, c.send_assessed), c.send_met, c.send_assessed)
+                                     : send_share(c.send_met, c.send_assessed)}});
     }
   }
   data["benchmarks"] = benchmarks;
@@ -80,8 +82,11 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
   data["send"] = send;
   data["school_criteria"] = school_criteria;
   data["pupils"] = {{"on_roll", summary.on_roll}, {"send", send_count(summary.send)}, {"leavers", summary.leavers}};
-  data["log"] = {{"read", audit.log.activities}, {"from", academic_year_name(audit.log_from)}, {"unknown_pupil", audit.log.unknown_pupil},
-                 {"outside_years", audit.log.outside_years}, {"planned", audit.log.planned_total()},
+  data["log"] = {{"read", audit.log.activities},
+                 {"from", academic_year_name(audit.log_from)},
+                 {"unknown_pupil", audit.log.unknown_pupil},
+                 {"outside_years", audit.log.outside_years},
+                 {"planned", audit.log.planned_total()},
                  {"meaningful_unknown", audit.log.meaningful_unknown}};
   return data;
 }
@@ -89,7 +94,8 @@ nlohmann::json report_data(const Audit& audit, const Summary& summary, const Doc
 // The report's template in --lang; what is not translated stays English, with one warning (given
 // `warn`: the check before reading warns nothing, the report itself does).
 TemplateSet report_templates(const Options& options, const std::function<void(const std::string&)>& warn) {
-  return options.documents.templates({{{"report", embedded::gatsby_report_template}}, embedded::gatsby_report_translations}, {"report"}, "report", warn)
+  return options.documents
+      .templates({{{"report", embedded::gatsby_report_template}}, embedded::gatsby_report_translations}, {"report"}, "report", warn)
       .templates;
 }
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "options.hpp"
-#include "waymark/gatsby/summary.hpp"
 #include "waymark/academic_year.hpp"
+#include "waymark/gatsby/summary.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
 #include "waymark/small_counts.hpp"
@@ -44,10 +44,10 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
             academic_year_name(audit.log_from));
   out.print("Pupils on roll: {} (SEND: {}, SEND unknown: {}); leavers: {}.\n", summary.on_roll, send_count(summary.send),
             send_count(summary.send_unknown), summary.leavers);
-  out.print("Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13, "
-            "{} planned (dated after --as-of); meaningful unknown: {}.\n",
-            audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.planned_total(),
-            audit.log.meaningful_unknown);
+  out.print(
+      "Activities: {} read; not counted: {} for pupils not in the pupils file, {} outside Years 7 to 13, "
+      "{} planned (dated after --as-of); meaningful unknown: {}.\n",
+      audit.log.activities, audit.log.unknown_pupil, audit.log.outside_years, audit.log.planned_total(), audit.log.meaningful_unknown);
   if (const auto planned = planned_text(audit.log); !planned.empty()) out.print("Planned: {}.\n", planned);
   out.print("\nBenchmarks fully achieved (100%): {} of {}. {}\n\n", summary.achieved, summary.benchmarks.size(),
             national_text(audit.framework, summary.achieved, summary.benchmarks.size()));
@@ -61,7 +61,8 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
                   : std::string("-"),
               tally.benchmark->title);
   }
-  out.print("\n{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue", "due");
+  out.print("\n{:<3} {:<36} {:<17} {:>7} {:>10} {:>8} {:>5}\n", "BM", "criterion", "answer or pupils", "share", "SEND share", "overdue",
+            "due");
   for (const auto& tally : summary.benchmarks) {
     for (const auto& c : tally.criteria) {
       if (!c.criterion->per_pupil) {
@@ -78,8 +79,9 @@ void write_txt(Output& out, const Audit& audit, const Summary& summary) {
 }
 
 void write_csv(Output& out, const Summary& summary) {
-  out.print("benchmark,benchmark_title,benchmark_status,benchmark_pct,criterion,scope,answer,evidence,met,assessed,share,"
-            "send_met,send_assessed,send_share,overdue,due\n");
+  out.print(
+      "benchmark,benchmark_title,benchmark_status,benchmark_pct,criterion,scope,answer,evidence,met,assessed,share,"
+      "send_met,send_assessed,send_share,overdue,due\n");
   for (const auto& tally : summary.benchmarks) {
     for (const auto& c : tally.criteria) {
       fmt::memory_buffer line;
@@ -114,41 +116,53 @@ void write_json(Output& out, const Audit& audit, const Summary& summary) {
   doc["as_of"] = format_date(audit.as_of);
   doc["academic_year"] = academic_year_name(academic_year_of(audit.as_of));
   doc["log_from"] = academic_year_name(audit.log_from);
-  doc["pupils"] = {{"on_roll", summary.on_roll}, {"send", shown_count_json(send_count(summary.send))},
-                   {"send_unknown", shown_count_json(send_count(summary.send_unknown))}, {"leavers", summary.leavers}};
+  doc["pupils"] = {{"on_roll", summary.on_roll},
+                   {"send", shown_count_json(send_count(summary.send))},
+                   {"send_unknown", shown_count_json(send_count(summary.send_unknown))},
+                   {"leavers", summary.leavers}};
   auto planned = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < kind_count; ++k)
     if (audit.log.planned[k] > 0) planned[std::string(to_string(static_cast<Kind>(k)))] = audit.log.planned[k];
-  doc["activities"] = {{"read", audit.log.activities}, {"unknown_pupil", audit.log.unknown_pupil},
-                       {"outside_years", audit.log.outside_years}, {"planned", planned},
+  doc["activities"] = {{"read", audit.log.activities},
+                       {"unknown_pupil", audit.log.unknown_pupil},
+                       {"outside_years", audit.log.outside_years},
+                       {"planned", planned},
                        {"meaningful_unknown", audit.log.meaningful_unknown}};
   doc["benchmarks_achieved"] = summary.achieved;
   // Only a figure measured on this framework; otherwise null and the reason.
   if (const auto& average = audit.framework.national_average) {
-    doc["national_average"] = {{"benchmarks_achieved", average->benchmarks_achieved}, {"of", average->of}, {"year", average->year},
-                               {"measured_on", audit.framework.name}, {"source", average->source}};
+    doc["national_average"] = {{"benchmarks_achieved", average->benchmarks_achieved},
+                               {"of", average->of},
+                               {"year", average->year},
+                               {"measured_on", audit.framework.name},
+                               {"source", average->source}};
   } else {
     doc["national_average"] = nullptr;
     doc["national_average_note"] = audit.framework.national_average_note;
   }
   auto benchmarks = nlohmann::ordered_json::array();
   for (const auto& tally : summary.benchmarks) {
-    nlohmann::ordered_json item{{"benchmark", tally.benchmark->number}, {"title", tally.benchmark->title},
-                                {"status", to_string(tally.status)}};
+    nlohmann::ordered_json item{
+        {"benchmark", tally.benchmark->number}, {"title", tally.benchmark->title}, {"status", to_string(tally.status)}};
     item["benchmark_pct"] = tally.percent ? nlohmann::ordered_json(rounded(*tally.percent)) : nlohmann::ordered_json(nullptr);
-    item["school_criteria"] = {{"yes", tally.school_yes}, {"partly", tally.school_partly}, {"no", tally.school_no},
-                               {"not_answered", tally.school_unanswered}, {"of", tally.school_criteria}};
-    item["pupils_meeting_all"] = {{"met", tally.pupils_meeting_all}, {"assessed", tally.pupils_assessed},
+    item["school_criteria"] = {{"yes", tally.school_yes},
+                               {"partly", tally.school_partly},
+                               {"no", tally.school_no},
+                               {"not_answered", tally.school_unanswered},
+                               {"of", tally.school_criteria}};
+    item["pupils_meeting_all"] = {{"met", tally.pupils_meeting_all},
+                                  {"assessed", tally.pupils_assessed},
                                   {"share", share(tally.pupils_meeting_all, tally.pupils_assessed)}};
     auto criteria = nlohmann::ordered_json::array();
     for (const auto& c : tally.criteria) {
-      nlohmann::ordered_json entry{{"id", c.criterion->id}, {"scope", c.criterion->per_pupil ? "pupil" : "school"},
-                                   {"text", c.criterion->text}};
+      nlohmann::ordered_json entry{
+          {"id", c.criterion->id}, {"scope", c.criterion->per_pupil ? "pupil" : "school"}, {"text", c.criterion->text}};
       if (c.criterion->per_pupil) {
         entry["met"] = c.met;
         entry["assessed"] = c.assessed;
         entry["share"] = share(c.met, c.assessed);
-        entry["send"] = {{"met", shown_count_json(send_met(c.send_met, c.send_assessed))}, {"assessed", shown_count_json(send_count(c.send_assessed))},
+        entry["send"] = {{"met", shown_count_json(send_met(c.send_met, c.send_assessed))},
+                         {"assessed", shown_count_json(send_count(c.send_assessed))},
                          {"share", send_share(c.send_met, c.send_assessed)}};
         entry["overdue"] = c.overdue;
         entry["due"] = c.due;
@@ -173,9 +187,12 @@ void write_summary(const Options& options, const Audit& audit) {
   check_format(mode_of(Run::summary), format);
   const Summary summary = summarise(audit);
   Output out(options.common.output);
-  if (format == "txt") write_txt(out, audit, summary);
-  else if (format == "csv") write_csv(out, summary);
-  else write_json(out, audit, summary);
+  if (format == "txt")
+    write_txt(out, audit, summary);
+  else if (format == "csv")
+    write_csv(out, summary);
+  else
+    write_json(out, audit, summary);
   out.commit();
 }
 

@@ -27,10 +27,12 @@ int main(int argc, char** argv) {
                  "(met, partly_met, not_met, dropped), comment, and optionally reviewed_by");
   app.add_option("--start", options.start, "The date the plans start (default: today)");
   app.add_option("--review-every", options.review_every, "Time between reviews: days, weeks or months, e.g. 14d, 6w, 2m (default 6w)")
-      ->check([](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });
+      ->check(
+          [](const std::string& text) { return parse_interval(text) ? std::string{} : std::string{"a number and d, w or m, such as 6w"}; });
   app.add_option("--reviews", options.reviews, "Number of reviews to schedule (default 3)")->check(CLI::Range(0, 52));
-  app.add_option("--term-dates", options.term_dates_path, "The school's terms: a CSV with start and end columns (man 5 waymark-records);\n"
-                                                          "each review falls on the nearest school day to its date");
+  app.add_option("--term-dates", options.term_dates_path,
+                 "The school's terms: a CSV with start and end columns (man 5 waymark-records);\n"
+                 "each review falls on the nearest school day to its date");
   app.add_option("--audience", options.audience,
                  "Who reads the plan: young-person (default: no support tier, score or staff reasons) or staff\n"
                  "(adds why support is offered, in risk-check's words about circumstances)")
@@ -39,42 +41,22 @@ int main(int argc, char** argv) {
   app.add_option("--support-log", options.support_log_path,
                  "Also write a support log (CSV, man 5 waymark-support) of the plans' actions: one row a learner and action,\n"
                  "status planned, starting on the plan's start, delivered by its key person; risk-check --support reads it")
-      ->check([](const std::string& path) { return path.empty() ? std::string{"an empty path (give a file name, or - for standard output)"} : std::string{}; });
+      ->check([](const std::string& path) {
+        return path.empty() ? std::string{"an empty path (give a file name, or - for standard output)"} : std::string{};
+      });
   app.add_flag("--strict", options.strict, "Exit 1 if any target is not SMART (no measure, owner or due date, or due before the start)");
   // Which options take effect in which mode (docs/conventions.md, "Options by mode"); y takes
   // effect, - is refused. The documents' own options do nothing to plan JSON, which is the same
   // whatever the language or paper; its key person comes from --set or --settings.
-  tool.set_option_modes({{"documents", "json and ndjson", "--show-columns"},
-                         {
-                             {"input", "yyy"},
-                             {"--output", "yy-"},
-                             {"--format", "yy-"},
-                             {"--input-format", "yyy"},
-                             {"--delimiter", "yyy"},
-                             {"--encoding", "yyy"},
-                             {"--sheet", "yyy"},
-                             {"--columns", "yyy"},
-                             {"--show-columns", "--y"},
-                             {"--date-format", "yy-"},
-                             {"--verbose", "yy-"},
-                             {"--template", "y--"},
-                             {"--templates", "y--"},
-                             {"--set", "yy-"},
-                             {"--settings", "yy-"},
-                             {"--paper", "y--"},
-                             {"--lang", "y--"},
-                             {"--targets", "yy-"},
-                             {"--profiles", "yy-"},
-                             {"--actions", "yy-"},
-                             {"--progress", "yy-"},
-                             {"--start", "yy-"},
-                             {"--review-every", "yy-"},
-                             {"--reviews", "yy-"},
-                             {"--term-dates", "yy-"},
-                             {"--audience", "yy-"},
-                             {"--id", "yy-"},
-                             {"--strict", "yy-"},
-                             {"--support-log", "yy-"},
-                         }});
+  tool.set_option_modes(
+      {{"documents", "json and ndjson", "--show-columns"},
+       {
+           {"input", "yyy"},      {"--output", "yy-"},   {"--format", "yy-"},       {"--input-format", "yyy"}, {"--delimiter", "yyy"},
+           {"--encoding", "yyy"}, {"--sheet", "yyy"},    {"--columns", "yyy"},      {"--show-columns", "--y"}, {"--date-format", "yy-"},
+           {"--verbose", "yy-"},  {"--template", "y--"}, {"--templates", "y--"},    {"--set", "yy-"},          {"--settings", "yy-"},
+           {"--paper", "y--"},    {"--lang", "y--"},     {"--targets", "yy-"},      {"--profiles", "yy-"},     {"--actions", "yy-"},
+           {"--progress", "yy-"}, {"--start", "yy-"},    {"--review-every", "yy-"}, {"--reviews", "yy-"},      {"--term-dates", "yy-"},
+           {"--audience", "yy-"}, {"--id", "yy-"},       {"--strict", "yy-"},       {"--support-log", "yy-"},
+       }});
   return tool.run(argc, argv, [&] { return write_plans(tool, options); });
 }

@@ -7,12 +7,12 @@
 #include <functional>
 #include <set>
 
-#include "waymark/plan/plan.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/learners_chosen.hpp"
 #include "waymark/messages.hpp"
 #include "waymark/output.hpp"
+#include "waymark/plan/plan.hpp"
 #include "waymark/render.hpp"
 #include "waymark/support/log.hpp"
 
@@ -63,7 +63,8 @@ class ActionWords {
     const nlohmann::json* words = all.contains("actions") && all["actions"].contains(id) ? &all["actions"][id] : nullptr;
     std::string lacking;
     const auto take = [&](const char* part, nlohmann::json& into, const auto& put) {
-      if (words && words->contains(part) && (*words)[part].type() == (into.is_array() ? nlohmann::json::value_t::array : nlohmann::json::value_t::string) &&
+      if (words && words->contains(part) &&
+          (*words)[part].type() == (into.is_array() ? nlohmann::json::value_t::array : nlohmann::json::value_t::string) &&
           (!into.is_array() || (*words)[part].size() == into.size()))
         put((*words)[part]);
       else if (!into.empty())
@@ -108,8 +109,8 @@ void for_young_person(nlohmann::json& action, const Messages& messages, const st
   const auto& all = messages.catalogue()["plan-gen"]["young_person_actions"];
   const auto& words = all.contains(id) ? all[id] : english_words;
   const auto& english_activities = english_words["activities"];
-  const bool translated = words["activities"].size() == english_activities.size() && words["activities"].size() > 0 &&
-                          words["activities"][0].is_string();
+  const bool translated =
+      words["activities"].size() == english_activities.size() && words["activities"].size() > 0 && words["activities"][0].is_string();
   auto suits = [&](const nlohmann::json& activity) {
     for (const auto& code : activity["for"])
       if (std::find(factors.begin(), factors.end(), code.get<std::string>()) != factors.end()) return true;
@@ -125,8 +126,7 @@ void for_young_person(nlohmann::json& action, const Messages& messages, const st
     }
   std::sort(chosen.begin(), chosen.end());
   nlohmann::json activities = nlohmann::json::array();
-  for (const auto i : chosen)
-    activities.push_back({{"name", translated ? words["activities"][i] : english_activities[i]["text"]}});
+  for (const auto i : chosen) activities.push_back({{"name", translated ? words["activities"][i] : english_activities[i]["text"]}});
   action["title"] = words.value("title", english_words["title"].get<std::string>());
   action["about"] = words.value("about", english_words["about"].get<std::string>());
   action["aim"] = nlohmann::json::array();
@@ -142,8 +142,10 @@ nlohmann::json document_data(const nlohmann::ordered_json& plan, const DocumentS
   data["self_determination"] = messages.catalogue()["plan-gen"]["self_determination"];
   const bool young_person = plan["audience"] != "staff";
   for (auto& action : data["actions"]) {
-    if (young_person) for_young_person(action, messages, factors);
-    else action_words.translate(action);
+    if (young_person)
+      for_young_person(action, messages, factors);
+    else
+      action_words.translate(action);
   }
   const auto& progress_labels = messages.catalogue()["plan-gen"]["progress"];
   bool reviewed = false;
@@ -246,10 +248,9 @@ int write_plans(const Tool& tool, const Options& options) {
   const DocumentSettings settings = options.documents.settings();
   const Catalogue& catalogue = Catalogue::builtin();
   // The template is checked (by get) before anything is read or written.
-  const auto [templates, messages] =
-      options.documents.templates({{{"plan", embedded::plan_template}}, embedded::plan_translations},
-                                  as_json ? std::vector<std::string>{} : std::vector<std::string>{"plan"}, "plan",
-                                  [&](const std::string& message) { tool.warn(message); });
+  const auto [templates, messages] = options.documents.templates({{{"plan", embedded::plan_template}}, embedded::plan_translations},
+                                                                 as_json ? std::vector<std::string>{} : std::vector<std::string>{"plan"},
+                                                                 "plan", [&](const std::string& message) { tool.warn(message); });
   const Template* tmpl = as_json ? nullptr : &templates.get("plan");
   PlanSettings plan_options = plan_settings(options, settings);
   if (!options.term_dates_path.empty()) {
@@ -288,9 +289,11 @@ int write_plans(const Tool& tool, const Options& options) {
     log_records = RecordWriter::create(RecordFormat::csv, *log_out);
     support_log.emplace(*log_records);
   }
-  if (as_json) json_out.emplace(options.common.output, format == "json");
-  else documents.emplace(options.common.output, options.documents.document_format(format), options.documents.page(settings),
-                         messages.text("/plan-gen/collection"), document_reporter(tool.name(), options.common.warn));
+  if (as_json)
+    json_out.emplace(options.common.output, format == "json");
+  else
+    documents.emplace(options.common.output, options.documents.document_format(format), options.documents.page(settings),
+                      messages.text("/plan-gen/collection"), document_reporter(tool.name(), options.common.warn));
 
   bool not_smart = false;
   std::size_t without_targets = 0;
@@ -304,36 +307,46 @@ int write_plans(const Tool& tool, const Options& options) {
     if (id.empty()) throw data_error({reader->source_name(), record.line, "id"}, "a learner without an id", "the learner's id");
     if (!options.chosen.take(id)) continue;
     const std::vector<Stage>* stages = targets ? targets->take(id) : nullptr;
-    if (targets && !stages && without_targets++ == 0) first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
+    if (targets && !stages && without_targets++ == 0)
+      first_without_targets = fmt::format("{}:{}: learner {}", reader->source_name(), record.line, id);
     warnings.clear();
     if (progress) progress->saw_learner(id);
     const auto plan = builder.build(record, stages, warnings, progress ? &*progress : nullptr);
     for (const auto& warning : warnings) warn_smart(tool, warning);
     if (support_log)
       for (const auto& action : plan["actions"])
-        support_log->add(id, action["id"].get<std::string>(), builder.start(), plan["key_person"].get<std::string>(), SupportStatus::planned);
+        support_log->add(id, action["id"].get<std::string>(), builder.start(), plan["key_person"].get<std::string>(),
+                         SupportStatus::planned);
     not_smart = not_smart || !warnings.empty();
-    if (json_out) json_out->add(plan);
+    if (json_out)
+      json_out->add(plan);
     else
-      documents->add(id, render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words, builder.risk_factors(record))),
+      documents->add(id,
+                     render_markdown(*tmpl, document_data(plan, settings, catalogue, messages, action_words, builder.risk_factors(record))),
                      plan_title(plan, messages));
   }
   options.chosen.check_found(reader->source_name(), "no learner with this id", "expected an id in the learner records");
   // One line for them all: a cohort's first plans are mostly written before their targets.
   if (without_targets == 1) tool.warn(first_without_targets + " has no targets yet: the road map is left to fill in");
   if (without_targets > 1)
-    tool.warn(fmt::format("{} learners have no targets yet, the first {}: their road maps are left to fill in", without_targets, first_without_targets));
+    tool.warn(fmt::format("{} learners have no targets yet, the first {}: their road maps are left to fill in", without_targets,
+                          first_without_targets));
   if (targets)
     for (const auto& [id, first] : targets->unclaimed())
       if (wanted(id)) tool.warn(fmt::format("{}: targets for learner {}, who is not in the learner records", first->source, id));
 
   if (progress)
     for (const auto& row : progress->unmatched())
-      if (wanted(row.id)) tool.warn(row.learner_known ? fmt::format("{}: learner {} has no target with this text in the targets file: the review is left out", row.source, row.id)
-                                  : fmt::format("{}: learner {} is not in the learner records: the review is left out", row.source, row.id));
+      if (wanted(row.id))
+        tool.warn(
+            row.learner_known
+                ? fmt::format("{}: learner {} has no target with this text in the targets file: the review is left out", row.source, row.id)
+                : fmt::format("{}: learner {} is not in the learner records: the review is left out", row.source, row.id));
 
-  if (json_out) json_out->finish();
-  else documents->finish();
+  if (json_out)
+    json_out->finish();
+  else
+    documents->finish();
   if (support_log) {
     support_log->finish();
     log_out->commit();

@@ -23,8 +23,8 @@ struct Options {
   std::string progress_path;    // --progress: reviews of targets
   bool strict = false;
   std::string audience = "young-person";  // young-person or staff
-  LearnersChosen chosen;         // --id: only these learners' plans
-  std::string support_log_path;  // --support-log: the plans' actions as a support log (waymark-support(5))
+  LearnersChosen chosen;                  // --id: only these learners' plans
+  std::string support_log_path;           // --support-log: the plans' actions as a support log (waymark-support(5))
 };
 
 // Returns the exit code: 1 with --strict when a target is not SMART, 0 otherwise.

@@ -4,14 +4,14 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#include "support_options.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/risk/cohort.hpp"
 #include "waymark/risk/impact_report.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/risk/since.hpp"
 #include "waymark/risk/support.hpp"
-#include "support_options.hpp"
-#include "waymark/errors.hpp"
-#include "waymark/messages.hpp"
 
 int main(int argc, char** argv) {
   using namespace waymark;
@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
   auto* since = app.add_option("--since", options.since_path,
                                "Last term's file (raw, or risk-check's output), scored with the same rules: each learner\n"
                                "gains previous_tier, tier_change (new, up, down, same) and attendance_change (points)");
-  app.add_option("--tier-change", change_list, "With --since, output only learners whose tier changed so, e.g. up,new;\n"
-                                                "left alone: the earlier file's learners not in this one, as last scored")
+  app.add_option("--tier-change", change_list,
+                 "With --since, output only learners whose tier changed so, e.g. up,new;\n"
+                 "left alone: the earlier file's learners not in this one, as last scored")
       ->check([](const std::string& text) {
         for (const auto name : split_list(text, ','))
           if (!parse_tier_change(name) && name != "left") return std::string(name) + " is not a tier change (new, up, down, same, left)";
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
   std::string keep_list;
   app.add_option("--keep", keep_list, "With --pseudonymise, also keep these columns, e.g. tutor_group")->needs(pseudonymise);
   auto* explain = app.add_option("--explain", options.explain_id, "Print one learner's full reasoning (by id) as text");
-  auto* summary = app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
+  auto* summary =
+      app.add_flag("--summary", options.summary, "Counts and shares by tier, by group (--by), and data completeness (txt, csv, json)");
   app.add_option("--by", by_list, "Group columns for --summary and --evaluate, e.g. gender,fsm");
   auto* evaluate = app.add_option("--evaluate", options.outcomes_path,
                                   "Compare with known outcomes (CSV: id, outcome = left_early|neet|stayed): confusion matrix,\n"
@@ -102,17 +104,18 @@ int main(int argc, char** argv) {
       const auto name = print_rules_name.empty() ? std::string("defaults") : print_rules_name;
       const auto text = Rules::shipped(name);
       if (!text)
-        throw Error(ErrorKind::usage, "--print-rules " + name + ": risk-check ships no rules of that name (defaults, italy); an input file has no "
-                                      "effect in --print-rules");
+        throw Error(ErrorKind::usage, "--print-rules " + name +
+                                          ": risk-check ships no rules of that name (defaults, italy); an input file has no "
+                                          "effect in --print-rules");
       std::cout << *text;
       return 0;
     }
     // The mode, its options and its format checked before the rules or any input are read.
     const auto support_mode = support_run(options);
-    const Run run = !options.explain_id.empty()       ? Run::explain
-                    : options.summary                 ? Run::summary
-                    : !options.outcomes_path.empty()  ? Run::evaluate
-                                                      : Run::records;
+    const Run run = !options.explain_id.empty()      ? Run::explain
+                    : options.summary                ? Run::summary
+                    : !options.outcomes_path.empty() ? Run::evaluate
+                                                     : Run::records;
     const Mode mode = support_mode ? mode_of(*support_mode) : mode_of(run);
     tool.check_options(mode.name);
     check_support_options(options);
@@ -120,7 +123,7 @@ int main(int argc, char** argv) {
     if (support_mode == SupportRun::impact_report) check_impact_report(options, documents);
     const Catalogue& catalogue = Catalogue::builtin();  // the 13 actions and their risk factors
     // "italy" names the shipped Italian rules (a file of that name is ./italy).
-    Rules rules = options.rules_path.empty()     ? Rules::builtin(catalogue)
+    Rules rules = options.rules_path.empty()      ? Rules::builtin(catalogue)
                   : options.rules_path == "italy" ? Rules::italy(catalogue)
                                                   : Rules::load(options.rules_path, catalogue);
     // --lang: the reasons and the actions' titles in the staff's language, where the rules and the
@@ -136,14 +139,16 @@ int main(int argc, char** argv) {
       // The values in reasons take the language's decimal mark where the reasons are in it;
       // risk-check's own words (why an action, how attendance was worked out) follow --lang
       // whether or not the rules' reasons do.
-      if (const auto& mark = language.text("/decimal_mark"); rules.language == language.lang() && mark.size() == 1) rules.decimal_mark = mark[0];
+      if (const auto& mark = language.text("/decimal_mark"); rules.language == language.lang() && mark.size() == 1)
+        rules.decimal_mark = mark[0];
       rules.language = language.lang();
       for (const auto& action : catalogue.actions()) {
         const auto& title = language.text("/actions/" + action.id + "/title");
         rules.action_titles.push_back(title == action.title ? std::string{} : title);
       }
     } else if (!language.found() && support_mode != SupportRun::impact_report) {
-      options.common.warn(fmt::format("--lang {}: there is no catalogue in this language; reasons and actions are in English", documents.lang));
+      options.common.warn(
+          fmt::format("--lang {}: there is no catalogue in this language; reasons and actions are in English", documents.lang));
     }
     // The rules' own fields are read by their headings as waymark's are (and --columns may name them).
     bool dated = !options.support_path.empty() || !options.events_path.empty();
@@ -152,8 +157,9 @@ int main(int argc, char** argv) {
       dated = dated || own.kind == Kind::date;
     }
     if (!options.as_of.empty() && !dated)
-      throw Error(ErrorKind::usage, "--as-of is the day a support log, events or the rules' date fields are read as of: it needs --support, "
-                                    "--events or a date field");
+      throw Error(ErrorKind::usage,
+                  "--as-of is the day a support log, events or the rules' date fields are read as of: it needs --support, "
+                  "--events or a date field");
     if (support_mode == SupportRun::impact_report) {
       write_impact_report(options, documents, rules);
       return completed(false);

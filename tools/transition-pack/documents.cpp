@@ -4,10 +4,10 @@
 #include <cctype>
 #include <fmt/format.h>
 
-#include "waymark/transition/learners.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/transition/learners.hpp"
 
 namespace waymark::embedded {
 extern const std::string_view transition_profile_template;
@@ -40,8 +40,10 @@ class Words {
     std::string pattern = english;
     if (messages_.lang() != "en") {
       const nlohmann::json::json_pointer at("/transition-pack" + pointer);
-      if (messages_.catalogue().contains(at) && messages_.catalogue().at(at).is_string()) pattern = messages_.catalogue().at(at).get<std::string>();
-      else lacking_.insert(kind_of(pointer));
+      if (messages_.catalogue().contains(at) && messages_.catalogue().at(at).is_string())
+        pattern = messages_.catalogue().at(at).get<std::string>();
+      else
+        lacking_.insert(kind_of(pointer));
     }
     return values.empty() ? pattern : fill_placeholders(pattern, values);
   }
@@ -125,7 +127,8 @@ nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
       lines.push_back(word("/record/looked_after_by", "Looked after: yes, by local authority {authority}",
                            {{"authority", record.at("care_authority").get<std::string>()}}));
     } else {
-      lines.push_back(looked_after ? word("/record/looked_after_yes", "Looked after: yes") : word("/record/looked_after_no", "Looked after: no"));
+      lines.push_back(looked_after ? word("/record/looked_after_yes", "Looked after: yes")
+                                   : word("/record/looked_after_no", "Looked after: no"));
     }
   }
   if (record.contains("fsm_current")) {
@@ -136,9 +139,10 @@ nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
                      {{"start", spell.at("start").is_string() ? spell.at("start").get<std::string>() : std::string("?")},
                       {"end", spell.at("end").is_string() ? spell.at("end").get<std::string>() : word("/record/fsm_now", "now")}});
     }
-    lines.push_back(record.at("fsm_current").get<bool>()
-                        ? word("/record/fsm_eligible", "Free school meals: eligible now (eligible {spells})", {{"spells", spells}})
-                        : word("/record/fsm_not_eligible", "Free school meals: not eligible now (eligible {spells})", {{"spells", spells}}));
+    lines.push_back(
+        record.at("fsm_current").get<bool>()
+            ? word("/record/fsm_eligible", "Free school meals: eligible now (eligible {spells})", {{"spells", spells}})
+            : word("/record/fsm_not_eligible", "Free school meals: not eligible now (eligible {spells})", {{"spells", spells}}));
   }
   if (record.contains("languages")) {
     std::string languages;
@@ -161,12 +165,13 @@ nlohmann::json about_lines(const nlohmann::json& record, const Words& word) {
     const auto words = first->value("language_label", nlohmann::json()).is_string()
                            ? ": " + word("/record/language_codes/" + code, first->at("language_label").get<std::string>())
                            : std::string{};
-    lines.push_back(word("/record/english_additional_language_unknown", "English as an additional language: not known (first language {code})",
-                         {{"code", code + words}}));
+    lines.push_back(word("/record/english_additional_language_unknown",
+                         "English as an additional language: not known (first language {code})", {{"code", code + words}}));
   }
   if (record.value("medical_flag", nlohmann::json()).is_boolean()) {
     lines.push_back(record.at("medical_flag").get<bool>()
-                        ? word("/record/medical_yes", "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)")
+                        ? word("/record/medical_yes",
+                               "Medical condition: yes, the sending school holds medical information (ask for the healthcare plan)")
                         : word("/record/medical_none", "Medical condition: none flagged"));
   }
   if (record.value("address", nlohmann::json()).is_string() && !record.at("address").get<std::string>().empty()) {
@@ -253,7 +258,8 @@ nlohmann::json checklist_data(const nlohmann::json& checklist) {
 // them, else the legal ones; the id when there is no name at all.
 std::string learner_name(const nlohmann::json& learner) {
   std::string name;
-  for (const auto& [preferred, legal] : {std::pair{"preferred_given_name", "given_name"}, std::pair{"preferred_family_name", "family_name"}}) {
+  for (const auto& [preferred, legal] :
+       {std::pair{"preferred_given_name", "given_name"}, std::pair{"preferred_family_name", "family_name"}}) {
     const char* part = learner.value(preferred, nlohmann::json()).is_string() ? preferred : legal;
     if (learner.at(part).is_string()) name += (name.empty() ? "" : " ") + learner.at(part).get<std::string>();
   }
@@ -280,7 +286,9 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
   move["date_text"] = messages.date(*parse_date(move["move_date"].get<std::string>()));
   if (data["profile"].is_object()) {
     // Wales's own heading for additional needs has its own key (additional_needs_aln).
-    const auto key = [&](const std::string& column) { return "/profile/" + column + (wales && column == "additional_needs" ? "_aln" : ""); };
+    const auto key = [&](const std::string& column) {
+      return "/profile/" + column + (wales && column == "additional_needs" ? "_aln" : "");
+    };
     for (auto& section : data["profile"]["sections"])
       section["heading"] = word(key(section["field"].get<std::string>()), section["heading"].get<std::string>());
     auto& missing = data["profile"]["missing_headings"];
@@ -296,10 +304,12 @@ void translate_words(nlohmann::json& data, const Pack& pack, const Messages& mes
       item["owner_text"] = owner_text(item);
     }
   }
-  for (auto& meeting : data["settling_in"]) meeting["label"] = word("/meetings/" + meeting["code"].get<std::string>(), meeting["label"].get<std::string>());
+  for (auto& meeting : data["settling_in"])
+    meeting["label"] = word("/meetings/" + meeting["code"].get<std::string>(), meeting["label"].get<std::string>());
   const std::string& key = pack.profile_note_key;
   if (key == "not_agreed" || key == "no_consent") {
-    if (messages.lang() != "en" && messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
+    if (messages.lang() != "en" &&
+        messages.catalogue().contains(nlohmann::json::json_pointer("/transition-pack/profile_note/not_shared"))) {
       const std::string why = word("/profile_note/" + key, "");
       data["profile_note"] = fill_placeholders(word("/profile_note/not_shared", data["profile_note"].get<std::string>()), {{"why", why}});
     } else {
@@ -335,14 +345,15 @@ nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings,
 PackDocuments::PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn)
     : settings_(options.settings()), page_(options.page(settings_)), warn_(warn) {
   if (!options.template_file.empty()) {
-    throw Error(ErrorKind::usage, "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
-                             "or checklist.md.mustache in a directory and give --templates DIR");
+    throw Error(ErrorKind::usage,
+                "--template replaces one template, and a pack has three: put profile.md.mustache, record.md.mustache "
+                "or checklist.md.mustache in a directory and give --templates DIR");
   }
   auto chosen = options.templates({{{"profile", embedded::transition_profile_template},
-                                     {"record", embedded::transition_record_template},
-                                     {"checklist", embedded::transition_checklist_template}},
-                                    embedded::transition_translations},
-                                   {document_names.begin(), document_names.end()}, "", warn);
+                                    {"record", embedded::transition_record_template},
+                                    {"checklist", embedded::transition_checklist_template}},
+                                   embedded::transition_translations},
+                                  {document_names.begin(), document_names.end()}, "", warn);
   templates_ = std::move(chosen.templates);
   messages_ = std::move(chosen.messages);
   for (const auto name : document_names) templates_.get(std::string(name));  // checks each before any output
@@ -354,7 +365,9 @@ std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) con
   const Words word(messages_, lacking);
   std::vector<std::string> titles;
   for (const auto document : document_names) {
-    const std::string english = document == "profile" ? "One-page profile" : document == "record" ? "Academic record" : "Transition checklist";
+    const std::string english = document == "profile"  ? "One-page profile"
+                                : document == "record" ? "Academic record"
+                                                       : "Transition checklist";
     titles.push_back(word("/titles/" + std::string(document), english));
   }
   if (!lacking.empty() && !warned_) {
@@ -367,8 +380,8 @@ std::vector<PackDocuments::Rendered> PackDocuments::render(const Pack& pack) con
   std::vector<Rendered> documents;
   for (std::size_t i = 0; i < document_names.size(); ++i) {
     const auto document = document_names[i];
-    documents.push_back({std::string(document), fmt::format("{}: {}", titles[i], name),
-                         render_markdown(templates_.get(std::string(document)), data)});
+    documents.push_back(
+        {std::string(document), fmt::format("{}: {}", titles[i], name), render_markdown(templates_.get(std::string(document)), data)});
   }
   return documents;
 }

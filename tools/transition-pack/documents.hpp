@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "waymark/transition/pack.hpp"
 #include "waymark/cli.hpp"
 #include "waymark/document_options.hpp"
 #include "waymark/messages.hpp"
 #include "waymark/render.hpp"
+#include "waymark/transition/pack.hpp"
 
 namespace waymark::transition {
 
@@ -27,8 +27,8 @@ class PackDocuments {
   PackDocuments(const DocumentOptions& options, const std::function<void(const std::string&)>& warn);
 
   struct Rendered {
-    std::string name;      // profile, record, checklist
-    std::string title;     // "One-page profile: L000136"
+    std::string name;   // profile, record, checklist
+    std::string title;  // "One-page profile: L000136"
     std::string markdown;
   };
   // Warns once per run about words the language lacks (printed in English).
@@ -51,7 +51,6 @@ class PackDocuments {
 // titles, kinds, profile headings and note in the messages' language where they have them
 // ("transition-pack" in lib/documents/data/messages/<lang>.json), else English, the English kept
 // named in `lacking`; move.date_text is the move date written out ("31 Ionawr 2027").
-nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings, const Messages& messages,
-                             std::set<std::string>& lacking);
+nlohmann::json document_data(const Pack& pack, const DocumentSettings& settings, const Messages& messages, std::set<std::string>& lacking);
 
 }  // namespace waymark::transition

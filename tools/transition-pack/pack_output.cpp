@@ -43,9 +43,8 @@ Calendar calendar_of(const std::vector<const Pack*>& packs, const std::string& t
 
 }  // namespace
 
-void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone,
-                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats,
-                        const std::function<void(const std::string&)>& warn) {
+void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone, const PackDocuments& documents,
+                        const std::vector<DocumentFormat>& formats, const std::function<void(const std::string&)>& warn) {
   make_private_directory(dir);
   const auto stamp = calendar_stamp();
   std::vector<std::string> ids;

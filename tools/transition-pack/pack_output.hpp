@@ -16,9 +16,8 @@ namespace waymark::transition {
 // atomically with mode 0600. Folders are named by directory_names (ids that would share a folder
 // gain a hash, with a warning), listed in DIR/index.json. Throws Error(cant_create) if DIR is a
 // file or cannot be made.
-void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone,
-                        const PackDocuments& documents, const std::vector<DocumentFormat>& formats,
-                        const std::function<void(const std::string&)>& warn);
+void write_pack_folders(const std::string& dir, const std::vector<Pack>& packs, const std::string& timezone, const PackDocuments& documents,
+                        const std::vector<DocumentFormat>& formats, const std::function<void(const std::string&)>& warn);
 
 // Every pack's documents, one after another, in one format, to `path` ("" or "-": standard output).
 void write_documents(const std::string& path, const std::vector<Pack>& packs, const PackDocuments& documents, DocumentFormat format);

@@ -5,18 +5,18 @@
 #include <optional>
 #include <set>
 
+#include "documents.hpp"
+#include "pack_output.hpp"
+#include "waymark/errors.hpp"
+#include "waymark/fields.hpp"
+#include "waymark/learners_chosen.hpp"
+#include "waymark/render.hpp"
+#include "waymark/term_dates.hpp"
 #include "waymark/transition/achievements.hpp"
 #include "waymark/transition/ctf.hpp"
 #include "waymark/transition/learners.hpp"
 #include "waymark/transition/moves.hpp"
 #include "waymark/transition/pack.hpp"
-#include "pack_output.hpp"
-#include "documents.hpp"
-#include "waymark/errors.hpp"
-#include "waymark/fields.hpp"
-#include "waymark/render.hpp"
-#include "waymark/learners_chosen.hpp"
-#include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
 
@@ -42,7 +42,8 @@ void keep_chosen_moves(Moves& moves, const Options& options) {
 Moves moves_from_options(const Options& options, const std::vector<std::string>& ids) {
   const auto kind = parse_move_kind(options.kind);
   if (!kind) throw Error(ErrorKind::usage, "--kind must be " + std::string(move_kinds_expected));
-  return every_pupil_moves(ids, *kind, option_date("--move-date", options.move_date, options.common.date_order()), "--kind and --move-date");
+  return every_pupil_moves(ids, *kind, option_date("--move-date", options.move_date, options.common.date_order()),
+                           "--kind and --move-date");
 }
 
 // Where the sending setting is, when the school says: --nation, else the setting school.nation
@@ -85,8 +86,9 @@ Inputs read_ctf_inputs(const Options& options, const Tool& tool) {
   const auto stated = stated_nation(options);
   const Nation nation = !stated.empty() ? *parse_nation(stated) : from.value_or(Nation::england);
   if (to && *to != nation) {
-    tool.warn(ctf.source + ": the destination school's authority (" + ctf.dest_authority + ") is in " + (*to == Nation::wales ? "Wales" : "England") +
-              ": the checklist follows " + (nation == Nation::wales ? "Wales's ALN system" : "England's SEN system") +
+    tool.warn(ctf.source + ": the destination school's authority (" + ctf.dest_authority + ") is in " +
+              (*to == Nation::wales ? "Wales" : "England") + ": the checklist follows " +
+              (nation == Nation::wales ? "Wales's ALN system" : "England's SEN system") +
               " of the sending setting; agree with the receiving authority how its own system takes the plan over");
   }
   for (auto& move : inputs.moves.list) {
@@ -123,9 +125,9 @@ void check_every_mover_known(const Inputs& inputs, const Options& options) {
 
 // Where the packs go, worked out from -o, --format and --documents.
 struct Destination {
-  bool to_folders = false;                     // -o DIR without --format
+  bool to_folders = false;                        // -o DIR without --format
   std::optional<DocumentFormat> document_format;  // --format md, html, txt, pdf or docx
-  std::vector<DocumentFormat> folder_formats;  // --documents
+  std::vector<DocumentFormat> folder_formats;     // --documents
 };
 
 Destination plan_destination(const Options& options) {
@@ -134,7 +136,8 @@ Destination plan_destination(const Options& options) {
   destination.document_format = parse_document_format(options.common.format);
   for (const auto name : split_list(options.document_formats, ',')) {
     const auto format = parse_document_format(name);
-    if (!format) throw Error(ErrorKind::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf, docx)");
+    if (!format)
+      throw Error(ErrorKind::usage, "--documents: '" + std::string(name) + "' is not a document format (md, html, txt, pdf, docx)");
     destination.folder_formats.push_back(*format);
   }
   return destination;
@@ -156,7 +159,6 @@ Inputs read_inputs(const Options& options, const Tool& tool) {
   }
   return inputs;
 }
-
 
 // One warning for each kind of date a reader should look at, naming the first.
 void warn_about_dates(const std::vector<Pack>& packs, const Options& options, const Tool& tool) {
@@ -183,14 +185,16 @@ void warn_about_dates(const std::vector<Pack>& packs, const Options& options, co
   }
   if (late > 0) {
     tool.warn(std::to_string(late) + " checklist date" + (late == 1 ? " was" : "s were") +
-              " due before the pack was made or the CTF exported: marked late in the checklist and set for the first day after" + who(first_late));
+              " due before the pack was made or the CTF exported: marked late in the checklist and set for the first day after" +
+              who(first_late));
   }
   if (outside > 0) {
     std::string steps;
     for (const auto& code : outside_steps) steps += (steps.empty() ? "" : ", ") + code;
-    tool.warn(std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " outside the school days of " + options.term_dates_path +
-              " (beyond its terms, or a move date in a holiday or at a weekend): set on a weekday but not checked against the school calendar, " +
-              "marked in the checklist: " + steps + who(first_outside));
+    tool.warn(
+        std::to_string(outside) + " date" + (outside == 1 ? " is" : "s are") + " outside the school days of " + options.term_dates_path +
+        " (beyond its terms, or a move date in a holiday or at a weekend): set on a weekday but not checked against the school calendar, " +
+        "marked in the checklist: " + steps + who(first_outside));
   }
 }
 
@@ -209,12 +213,16 @@ int run(const Options& options, const Tool& tool) {
     throw Error(ErrorKind::usage, std::string(options.kind.empty() ? "--move-date" : "--kind") +
                                       " is for a CTF without --moves (every pupil's move); a moves file gives each move its own");
   const auto destination = plan_destination(options);
-  tool.check_options(destination.to_folders ? "pack folders" : destination.document_format ? "documents" : options.common.format == "ics" ? "ics" : "ndjson");
+  tool.check_options(destination.to_folders           ? "pack folders"
+                     : destination.document_format    ? "documents"
+                     : options.common.format == "ics" ? "ics"
+                                                      : "ndjson");
   if (destination.to_folders) options.documents.check_paper(destination.folder_formats);
   if (destination.document_format) options.documents.check_paper({*destination.document_format});
   // Templates are checked before any input is read.
   std::optional<PackDocuments> documents;
-  if (destination.to_folders || destination.document_format) documents.emplace(options.documents, [&](const std::string& message) { tool.warn(message); });
+  if (destination.to_folders || destination.document_format)
+    documents.emplace(options.documents, [&](const std::string& message) { tool.warn(message); });
 
   Scheduling scheduling;
   // The day the pack is made: --as-of, or today (SOURCE_DATE_EPOCH when set, as for the calendar's stamp).

@@ -12,9 +12,7 @@ extern const std::string_view catalogue_json;
 
 namespace {
 
-std::vector<std::string> strings(const nlohmann::json& object, const char* key) {
-  return object.value(key, std::vector<std::string>{});
-}
+std::vector<std::string> strings(const nlohmann::json& object, const char* key) { return object.value(key, std::vector<std::string>{}); }
 
 }  // namespace
 

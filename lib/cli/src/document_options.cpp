@@ -68,8 +68,9 @@ void DocumentOptions::check_paper(const std::vector<DocumentFormat>& formats) co
   if (!paper_given) return;
   for (const auto format : formats)
     if (format != DocumentFormat::md && format != DocumentFormat::txt) return;
-  throw Error(ErrorKind::usage, "--paper has no effect on md or txt, which have no pages, so it is refused rather than ignored "
-                                "(it takes effect on html, pdf and docx)");
+  throw Error(ErrorKind::usage,
+              "--paper has no effect on md or txt, which have no pages, so it is refused rather than ignored "
+              "(it takes effect on html, pdf and docx)");
 }
 
 void add_document_options(Tool& tool, DocumentOptions& options) {
@@ -84,7 +85,8 @@ void add_document_options(Tool& tool, DocumentOptions& options) {
       ->each([&options](const std::string&) { options.paper_given = true; });
   std::string languages;
   for (const auto& lang : Messages::languages()) languages += (languages.empty() ? "" : ", ") + lang;
-  app.add_option("--lang", options.lang, "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");
+  app.add_option("--lang", options.lang,
+                 "The documents' language: " + languages + " (default en); what is not translated yet is English, with a warning");
 }
 
 DocumentReporter document_reporter(std::string tool, std::function<void(const std::string&)> warn) {

@@ -7,9 +7,9 @@ namespace waymark {
 
 void LearnersChosen::add_option(Tool& tool, const std::string& whose, const std::string& missing) {
   tool.app()
-      .add_option("--id", ids_,
-                  "Only these learners' " + whose + ", e.g. --id T001,T007, without warnings about the others\n(" + missing +
-                      " is an error)")
+      .add_option(
+          "--id", ids_,
+          "Only these learners' " + whose + ", e.g. --id T001,T007, without warnings about the others\n(" + missing + " is an error)")
       ->delimiter(',')
       ->allow_extra_args(false);
 }

@@ -22,8 +22,7 @@ char first_content_byte(ChunkedInput& input) {
     while (p < input.end() && is_space(*p)) ++p;
     return p;
   };
-  while ((input.end() - input.begin() < 3 || first() == input.end()) && input.refill(input.begin())) {
-  }
+  while ((input.end() - input.begin() < 3 || first() == input.end()) && input.refill(input.begin())) {}
   if (input.end() - input.begin() >= 3 && std::memcmp(input.begin(), "\xEF\xBB\xBF", 3) == 0) input.consume_to(input.begin() + 3);
   const char* p = first();
   return p == input.end() ? '\0' : *p;
@@ -37,7 +36,8 @@ nlohmann::json row_value(const nlohmann::json& value) {
     nlohmann::json list = nlohmann::json::array();
     // A list inside a list is its JSON text, as an object is: every item is text (found by
     // checking nlohmann's type_error: [["a"]] ended in an internal error).
-    for (const auto& item : value) list.push_back(item.is_string() ? item : item.is_array() ? nlohmann::json(item.dump()) : row_value(item));
+    for (const auto& item : value)
+      list.push_back(item.is_string() ? item : item.is_array() ? nlohmann::json(item.dump()) : row_value(item));
     return list;
   }
   return value.dump();
@@ -61,10 +61,13 @@ ContractSource::ContractSource(const InputOptions& options) : impl_(std::make_un
   auto input = std::make_unique<ChunkedInput>(options.path);
   input->decode(options.encoding);
   const char first = first_content_byte(*input);
-  if (first == '\0') throw data_error({input->name(), 1, {}}, "the file is empty", "plans from plan-gen, or a header row naming the columns");
+  if (first == '\0')
+    throw data_error({input->name(), 1, {}}, "the file is empty", "plans from plan-gen, or a header row naming the columns");
   const bool json = options.format ? *options.format != RecordFormat::csv : first == '{' || first == '[';
-  if (json) impl_->json = std::make_unique<JsonValues>(std::move(input));
-  else impl_->rows = open_records(std::move(input), options);
+  if (json)
+    impl_->json = std::make_unique<JsonValues>(std::move(input));
+  else
+    impl_->rows = open_records(std::move(input), options);
 }
 
 ContractSource::~ContractSource() = default;

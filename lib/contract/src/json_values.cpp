@@ -71,16 +71,21 @@ std::string JsonValues::read_value_text() {
     for (; p < end; ++p) {
       const char c = *p;
       if (in_string) {
-        if (escaped) escaped = false;
-        else if (c == '\\') escaped = true;
-        else if (c == '"') in_string = false;
+        if (escaped)
+          escaped = false;
+        else if (c == '\\')
+          escaped = true;
+        else if (c == '"')
+          in_string = false;
       } else if (started && depth == 0 && (is_json_space(c) || c == ',' || c == ']')) {
         done = true;  // the end of a bare word, which is not part of it
         break;
       } else {
         started = true;
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
+        if (c == '"')
+          in_string = true;
+        else if (c == '{' || c == '[')
+          ++depth;
         else if ((c == '}' || c == ']') && --depth <= 0) {
           ++p;
           done = true;
@@ -124,9 +129,10 @@ bool JsonValues::next(nlohmann::json& value, long& line) {
     not_json(line + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')), too_deep_problem());
   }
   bool is_plan = false;
-  const auto refusal = parse_json(text, value, /*allow_comments=*/false, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    return skip_unused_plan_parts(is_plan, depth, event, parsed);
-  });
+  const auto refusal =
+      parse_json(text, value, /*allow_comments=*/false, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        return skip_unused_plan_parts(is_plan, depth, event, parsed);
+      });
   if (refusal) {
     // Where in the value it went wrong, as a line of the file.
     const long error_line = line + refusal->line - 1;

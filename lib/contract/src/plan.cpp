@@ -73,10 +73,16 @@ std::vector<Target> read_targets(const PlanReader& read, const nlohmann::json& p
       const std::string path = fmt::format("{}.targets[{}]", stage_path, t);
       const auto& item = stage_targets[t];
       if (!item.is_object()) read.fail(path, "is not an object", "a target with area, target, measure, owner, due and support");
-      Target target{read.text(item, "area", path + ".area"), read.text(item, "target", path + ".target"),
-                    read.text(item, "measure", path + ".measure"), read.text(item, "owner", path + ".owner"),
-                    read.text(item, "due", path + ".due"), read.text(item, "support", path + ".support"), std::nullopt, path};
-      if (const auto mine = item.find("by_young_person"); mine != item.end() && mine->is_boolean()) target.by_young_person = mine->get<bool>();
+      Target target{read.text(item, "area", path + ".area"),
+                    read.text(item, "target", path + ".target"),
+                    read.text(item, "measure", path + ".measure"),
+                    read.text(item, "owner", path + ".owner"),
+                    read.text(item, "due", path + ".due"),
+                    read.text(item, "support", path + ".support"),
+                    std::nullopt,
+                    path};
+      if (const auto mine = item.find("by_young_person"); mine != item.end() && mine->is_boolean())
+        target.by_young_person = mine->get<bool>();
       targets.push_back(std::move(target));
     }
   }

@@ -30,7 +30,6 @@ constexpr std::array<KindInfo, 5> kinds = {{
     {Kind::community, "community"},
 }};
 
-
 const KindInfo& info(Kind kind) {
   for (const auto& item : kinds)
     if (item.kind == kind) return item;
@@ -54,9 +53,12 @@ std::vector<FieldSource> kind_fields(Kind kind) {
   switch (kind) {
     case Kind::participation:
       return {{"motivations", "", true},
-              {"purpose", "", false},           {"strengths", "", true},
-              {"interests", "", true},          {"expectations", "/key_person/expectations", true},
-              {"offers", "/setting/offers", true}, {"adds_value", "", false}};
+              {"purpose", "", false},
+              {"strengths", "", true},
+              {"interests", "", true},
+              {"expectations", "/key_person/expectations", true},
+              {"offers", "/setting/offers", true},
+              {"adds_value", "", false}};
     case Kind::mentoring:
       return {{"meetings", "/mentoring/meetings", false},
               {"channels", "/mentoring/channels", true},
@@ -72,9 +74,8 @@ std::vector<FieldSource> kind_fields(Kind kind) {
               {"consequences", "/behaviour/consequences", true},
               {"monitoring", "/behaviour/monitoring", false}};
     case Kind::restorative:
-      return {{"present", "", true},        {"what_happened", "", false}, {"thinking_then", "", false},
-              {"feeling_now", "", false},   {"affected", "", false},      {"put_right", "", false},
-              {"not_again", "", false}};
+      return {{"present", "", true},   {"what_happened", "", false}, {"thinking_then", "", false}, {"feeling_now", "", false},
+              {"affected", "", false}, {"put_right", "", false},     {"not_again", "", false}};
     case Kind::community:
       return {{"initiative", "/community/initiative", false},
               {"stakeholders", "/community/stakeholders", true},
@@ -145,7 +146,8 @@ class FieldReader {
       for (const auto item : split_list(value.get_ref<const std::string&>())) items.emplace_back(item);
     } else if (value.is_array()) {
       for (const auto& item : value)
-        if (item.is_string() && !trim(item.get_ref<const std::string&>()).empty()) items.emplace_back(trim(item.get_ref<const std::string&>()));
+        if (item.is_string() && !trim(item.get_ref<const std::string&>()).empty())
+          items.emplace_back(trim(item.get_ref<const std::string&>()));
     }
     return items;
   }
@@ -195,12 +197,14 @@ void add_commitments(json& view, const ContractInput& input, const FieldReader& 
       if (clause.empty()) continue;
       const bool mine = target.by_young_person.value_or(owned_by_young_person(target.owner, given_name));
       // A goal names who does it: the young person by their name, so "Who: Amara" reads as said.
-      json goal = commitment(without_full_stop(target.text), mine && !given_name.empty() ? given_name : std::string(trim(target.owner)), due,
-                             target.measure);
+      json goal = commitment(without_full_stop(target.text), mine && !given_name.empty() ? given_name : std::string(trim(target.owner)),
+                             due, target.measure);
       goal["mine"] = mine;
       goals.push_back(std::move(goal));
-      if (mine) i_will.push_back(commitment(clause, {}, due, target.measure));
-      else we_will.push_back(commitment(clause, std::string(trim(target.owner)), due, target.measure));
+      if (mine)
+        i_will.push_back(commitment(clause, {}, due, target.measure));
+      else
+        we_will.push_back(commitment(clause, std::string(trim(target.owner)), due, target.measure));
       // The help the setting gives towards the young person's own targets; help towards the
       // adults' targets is theirs to arrange, not a promise to the young person.
       if (mine && !trim(target.support).empty() && seen_support.insert(std::string(trim(target.support))).second)
@@ -326,8 +330,10 @@ json build_view(const ContractInput& input, const json& settings, const ViewOpti
 
   add_commitments(view, input, read, given_name);
   for (const auto& field : kind_fields(options.kind)) {
-    if (field.list) view[std::string(field.column)] = string_list(read.list(field.column, field.setting));
-    else view[std::string(field.column)] = read.text(field.column, field.setting);
+    if (field.list)
+      view[std::string(field.column)] = string_list(read.list(field.column, field.setting));
+    else
+      view[std::string(field.column)] = read.text(field.column, field.setting);
   }
   if (options.kind == Kind::restorative) {
     view["actions"] = agreed_actions(view, input, read);

@@ -103,8 +103,10 @@ std::optional<BarChart> bar_chart_of(cmark_node* node) {
   if (!info) return std::nullopt;
   const auto kind = trim(info);
   BarChart chart;
-  if (kind == "bar-chart points") chart.points = true;
-  else if (kind != "bar-chart") return std::nullopt;
+  if (kind == "bar-chart points")
+    chart.points = true;
+  else if (kind != "bar-chart")
+    return std::nullopt;
   const std::string_view text = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
   std::size_t start = 0;
   while (start < text.size()) {
@@ -144,7 +146,8 @@ std::string bar_chart_svg(const BarChart& chart) {
     const std::string figure = escape_xml(chart.figure(bar, format_number(bar.percent) + "%"));
     description += fmt::format("{}{}: {}", i ? "; " : "", label, figure);
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", label_width - 8, y + 13, label);
-    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e6e6e6\"/>\n", label_width, y + 1, bar_width, bar_height);
+    svg +=
+        fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e6e6e6\"/>\n", label_width, y + 1, bar_width, bar_height);
     if (!bar.has_value) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#333\" font-style=\"italic\">{}</text>\n", label_width + 6, y + 13, figure);
       continue;
@@ -203,10 +206,14 @@ std::vector<std::string> bar_chart_text(const BarChart& chart, std::size_t width
     const std::size_t from = std::min(zero, end), to = std::max(zero, end);
     const std::size_t low = bar.low ? column(*bar.low) : to, high = bar.high ? column(*bar.high) : from;
     for (std::size_t i = 0; i < width; ++i) {
-      if (i >= from && i < to) line += "█";
-      else if (chart.points && i == zero) line += "│";
-      else if (bar.low && i >= low && i < high) line += "─";
-      else line += "░";
+      if (i >= from && i < to)
+        line += "█";
+      else if (chart.points && i == zero)
+        line += "│";
+      else if (bar.low && i >= low && i < high)
+        line += "─";
+      else
+        line += "░";
     }
     lines.push_back(line + " " + chart.figure(bar, format_number(bar.percent, 0) + "%"));
   }

@@ -11,10 +11,10 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
-#include <cstring>
-#include <map>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -22,8 +22,8 @@
 #include "waymark/cleanup.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
-#include "waymark/json_input.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/json_input.hpp"
 #include "waymark/render.hpp"
 
 namespace waymark {
@@ -126,7 +126,7 @@ ParsedDocument::ParsedDocument(std::string_view markdown_text, std::string title
   const std::string_view markdown = markdown_text;
   const std::string problem = !is_valid_utf8(markdown, &offset)                          ? "invalid UTF-8"
                               : (offset = markdown.find('\0')) != std::string_view::npos ? "a NUL byte"
-                                                                                          : "";
+                                                                                         : "";
   if (!problem.empty()) {
     const auto line = 1 + std::count(markdown.begin(), markdown.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
     throw Error(ErrorKind::bad_data, fmt::format("document: Markdown line {}: {} (UTF-8 text)", line, problem));
@@ -144,8 +144,8 @@ ParsedDocument::ParsedDocument(std::string_view markdown_text, std::string title
   if (const auto line = line_nested_too_deep(root_)) {
     cmark_node_free(std::exchange(root_, nullptr));
     throw Error(ErrorKind::bad_data, fmt::format("document: Markdown line {}: nested more than {} deep (block quotes, lists or "
-                                        "emphasis within each other) (expected at most {} levels)",
-                                        *line, max_markdown_depth, max_markdown_depth));
+                                                 "emphasis within each other) (expected at most {} levels)",
+                                                 *line, max_markdown_depth, max_markdown_depth));
   }
 }
 
@@ -169,8 +169,10 @@ std::string plain_text(cmark_node* node) {
     cmark_node* current = cmark_iter_get_node(iter);
     if (event != CMARK_EVENT_ENTER) continue;
     const auto type = cmark_node_get_type(current);
-    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) text += cmark_node_get_literal(current);
-    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) text += ' ';
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+      text += cmark_node_get_literal(current);
+    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+      text += ' ';
   }
   cmark_iter_free(iter);
   return text;
@@ -184,7 +186,8 @@ bool is_signature_table(cmark_node* node) {
   if (!header) return false;
   const auto columns = [](cmark_node* row) {
     std::vector<std::string> cells;
-    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) cells.push_back(std::string(trim(plain_text(cell))));
+    for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+      cells.push_back(std::string(trim(plain_text(cell))));
     return cells;
   };
   if (columns(header).size() != 3 || !cmark_node_next(header)) return false;
@@ -300,8 +303,10 @@ std::string collision_warning(const DirectoryNames& names) {
     for (const auto& id : group) ids += (ids.empty() ? "" : " and ") + printable(id);
     groups += (groups.empty() ? "" : "; ") + ids;
   }
-  return fmt::format("ids that would share a file name (after making them safe and ignoring case): {}; each file name "
-                     "gains a hash of its id: find them by id in {}", groups, directory_index_name);
+  return fmt::format(
+      "ids that would share a file name (after making them safe and ignoring case): {}; each file name "
+      "gains a hash of its id: find them by id in {}",
+      groups, directory_index_name);
 }
 
 void remove_stale_staging(const std::filesystem::path& dir) {
@@ -333,15 +338,16 @@ class StagedDirectory {
     } catch (const Error& e) {
       const std::string what = e.what();
       const auto reason = what.rfind(": ");
-      throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot create the directory ({})", dir,
-                                                        reason == std::string::npos ? what : what.substr(reason + 2)));
+      throw Error(ErrorKind::cannot_create,
+                  fmt::format("{}: cannot create the directory ({})", dir, reason == std::string::npos ? what : what.substr(reason + 2)));
     }
     for (const auto& made : made_) remove_empty_on_signal(made);
     // What a run killed by SIGKILL left (no cleanup can run then) goes before this run stages.
     remove_stale_staging(dir_);
     std::string pattern = (dir_ / fmt::format(".waymark-{}-{}-XXXXXX", host_name(), ::getpid())).string();
     staging_ = create_removed_on_signal([&] { return mkdtemp(pattern.data()) ? pattern : std::string(); });
-    if (staging_.empty()) throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot write in the directory ({})", dir, std::strerror(errno)));
+    if (staging_.empty())
+      throw Error(ErrorKind::cannot_create, fmt::format("{}: cannot write in the directory ({})", dir, std::strerror(errno)));
   }
   ~StagedDirectory() {
     std::error_code ignored;
@@ -457,7 +463,8 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
   if (const auto first = text.find_first_not_of(" \t\r\n"); first != std::string::npos && text[first] == '{') {
     nlohmann::json parsed;
     if (const auto refusal = parse_json(text, parsed, /*allow_comments=*/true)) {
-      if (refusal->number_too_large) throw data_error({file.string(), refusal->line, {}}, refusal->reason, "settings as text or numbers such as 12");
+      if (refusal->number_too_large)
+        throw data_error({file.string(), refusal->line, {}}, refusal->reason, "settings as text or numbers such as 12");
       throw Error(ErrorKind::bad_data, fmt::format("{}: not a valid JSON object of settings at byte {}", file.string(), refusal->byte));
     }
     values_.merge_patch(parsed);
@@ -472,8 +479,8 @@ void DocumentSettings::load_file(const std::filesystem::path& file) {
       throw data_error({file.string(), number, {}}, "this line is not a setting", "key=value, or # for a comment");
     std::size_t offset = 0;
     if (const auto problem = text_problem(item, offset); !problem.empty()) {
-      throw data_error({file.string(), number, {}}, fmt::format("setting '{}': {}", printable(trim(item.substr(0, item.find('=')))), problem),
-                       "UTF-8 text");
+      throw data_error({file.string(), number, {}},
+                       fmt::format("setting '{}': {}", printable(trim(item.substr(0, item.find('=')))), problem), "UTF-8 text");
     }
     set(item);
   }

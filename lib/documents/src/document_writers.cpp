@@ -204,9 +204,7 @@ class TextWriter final : public DocumentWriter {
         if (cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_ITEM) lines_.emplace_back();
         return;
       }
-      case CMARK_NODE_BLOCK_QUOTE:
-        blocks(node, first + "> ", rest + "> ");
-        return;
+      case CMARK_NODE_BLOCK_QUOTE: blocks(node, first + "> ", rest + "> "); return;
       case CMARK_NODE_CODE_BLOCK: {
         if (const auto bars = bar_chart_of(node)) {
           for (const auto& line : bar_chart_text(*bars)) lines_.push_back(rest + line);
@@ -228,8 +226,10 @@ class TextWriter final : public DocumentWriter {
         lines_.emplace_back();
         return;
       default:
-        if (is_signature_table(node)) signatures(node, rest);
-        else if (is_table(node)) table(node, rest);
+        if (is_signature_table(node))
+          signatures(node, rest);
+        else if (is_table(node))
+          table(node, rest);
         return;  // raw HTML blocks are never printed
     }
   }
@@ -366,7 +366,8 @@ class TextWriter final : public DocumentWriter {
 // Columns of UTF-8 text, counting code points (good enough for the Latin, Greek and Cyrillic names
 // schools hold; wide East Asian characters would count as one).
 std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {

@@ -42,9 +42,8 @@ struct DocxPage {
 constexpr int margin_top = 1134, margin_sides = 907, margin_bottom = 1134, header_footer_distance = 454;
 constexpr int list_indent = 360;  // per nesting level
 
-constexpr std::string_view w_namespaces =
-    R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
-    R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
+constexpr std::string_view w_namespaces = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
+                                          R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
 
 // Character formatting in force while walking inline nodes.
 struct RunStyle {
@@ -68,14 +67,17 @@ class DocxWriter final : public DocumentWriter {
 
   void document(const ParsedDocument& doc) override {
     // The previous document's section ends here: its properties ride on its last paragraph.
-    if (documents_++ > 0) body_ += "<w:p><w:pPr>" + section_properties(documents_ - 1) + "</w:pPr>" + end_bookmark(documents_ - 1) + "</w:p>";
+    if (documents_++ > 0)
+      body_ += "<w:p><w:pPr>" + section_properties(documents_ - 1) + "</w:pPr>" + end_bookmark(documents_ - 1) + "</w:p>";
     if (title_.empty()) title_ = doc.title();
     blocks(doc.root(), 0);
   }
 
   void finish() override {
-    if (documents_ == 0) body_ += "<w:p/>";  // a document must hold a paragraph
-    else body_ += "<w:p>" + end_bookmark(documents_) + "</w:p>";
+    if (documents_ == 0)
+      body_ += "<w:p/>";  // a document must hold a paragraph
+    else
+      body_ += "<w:p>" + end_bookmark(documents_) + "</w:p>";
     std::string document = fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
                                        "\n<w:document {}><w:body>",
                                        w_namespaces);
@@ -132,8 +134,10 @@ class DocxWriter final : public DocumentWriter {
         paragraph(R"(<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr>)", "");
         return;
       default:
-        if (is_signature_table(node)) signatures(node);
-        else if (is_table(node)) table(node);
+        if (is_signature_table(node))
+          signatures(node);
+        else if (is_table(node))
+          table(node);
         return;  // raw HTML is never passed through
     }
   }
@@ -143,7 +147,9 @@ class DocxWriter final : public DocumentWriter {
     return list_depth > 0 ? fmt::format(R"(<w:ind w:left="{}"/>)", list_indent * list_depth) : std::string{};
   }
 
-  void paragraph(const std::string& properties, const std::string& runs) { body_ += "<w:p><w:pPr>" + properties + "</w:pPr>" + runs + "</w:p>"; }
+  void paragraph(const std::string& properties, const std::string& runs) {
+    body_ += "<w:p><w:pPr>" + properties + "</w:pPr>" + runs + "</w:p>";
+  }
 
   // A list item's first paragraph carries the number or bullet; later blocks in the item are
   // indented under it.
@@ -156,7 +162,8 @@ class DocxWriter final : public DocumentWriter {
       bool first = true;
       for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
         if (first && cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) {
-          paragraph(fmt::format(R"(<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{}"/></w:numPr>)", level, num_id),
+          paragraph(fmt::format(R"(<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{}"/><w:numId w:val="{}"/></w:numPr>)", level,
+                                num_id),
                     inlines(child));
         } else {
           block(child, list_depth + 1);
@@ -185,8 +192,9 @@ class DocxWriter final : public DocumentWriter {
     const std::size_t columns = rows.empty() ? 0 : children(rows.front()).size();
     if (columns == 0) return;
     const int width = content_width() / static_cast<int>(columns);
-    std::string xml_table = R"(<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>)"
-                            R"(<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>)";
+    std::string xml_table =
+        R"(<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>)"
+        R"(<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>)";
     for (std::size_t i = 0; i < columns; ++i) xml_table += fmt::format(R"(<w:gridCol w:w="{}"/>)", width);
     xml_table += "</w:tblGrid>";
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -220,8 +228,10 @@ class DocxWriter final : public DocumentWriter {
     const int date_width = content_width() - signature_width - gap_width;
     std::string t = R"(<w:tbl><w:tblPr><w:tblStyle w:val="Signatures"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>)"
                     R"(<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>)";
-    t += fmt::format(R"(<w:gridCol w:w="{}"/><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid>)", signature_width, gap_width, date_width);
-    const auto cell = [](int width, const std::string& borders, const std::string& paragraph_properties, const std::string& runs, int span = 1) {
+    t += fmt::format(R"(<w:gridCol w:w="{}"/><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid>)", signature_width, gap_width,
+                     date_width);
+    const auto cell = [](int width, const std::string& borders, const std::string& paragraph_properties, const std::string& runs,
+                         int span = 1) {
       return fmt::format(R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{}<w:tcBorders>{}</w:tcBorders><w:vAlign w:val="bottom"/></w:tcPr>)"
                          "<w:p><w:pPr><w:keepNext/>{}</w:pPr>{}</w:p></w:tc>",
                          width, span > 1 ? fmt::format(R"(<w:gridSpan w:val="{}"/>)", span) : "", borders, paragraph_properties, runs);
@@ -232,15 +242,18 @@ class DocxWriter final : public DocumentWriter {
       const auto cells = children(rows[r]);
       const auto cell_text = [&](std::size_t i) { return i < cells.size() ? inlines(cells[i]) : std::string{}; };
       // The signer's name across the whole width, with room above the line to sign.
-      t += R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)" + cell(content_width(), "", R"(<w:spacing w:before="240"/>)", cell_text(0), 3) + "</w:tr>";
-      t += R"(<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="680" w:hRule="atLeast"/></w:trPr>)" + cell(signature_width, line, "", cell_text(1)) +
-           cell(gap_width, "", "", "") + cell(date_width, line, "", cell_text(2)) + "</w:tr>";
+      t += R"(<w:tr><w:trPr><w:cantSplit/></w:trPr>)" + cell(content_width(), "", R"(<w:spacing w:before="240"/>)", cell_text(0), 3) +
+           "</w:tr>";
+      t += R"(<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="680" w:hRule="atLeast"/></w:trPr>)" +
+           cell(signature_width, line, "", cell_text(1)) + cell(gap_width, "", "", "") + cell(date_width, line, "", cell_text(2)) +
+           "</w:tr>";
       // The labels row ends the signer; the last signer's labels end the block (no keepNext).
       const bool last = r + 1 == rows.size();
-      std::string labels = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(signature_width, "", label_properties, signature_label) + cell(gap_width, "", "", "") +
-                           cell(date_width, "", label_properties, date_label) + "</w:tr>";
+      std::string labels = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(signature_width, "", label_properties, signature_label) +
+                           cell(gap_width, "", "", "") + cell(date_width, "", label_properties, date_label) + "</w:tr>";
       if (last) {
-        for (std::size_t at = labels.find("<w:keepNext/>"); at != std::string::npos; at = labels.find("<w:keepNext/>")) labels.erase(at, 13);
+        for (std::size_t at = labels.find("<w:keepNext/>"); at != std::string::npos; at = labels.find("<w:keepNext/>"))
+          labels.erase(at, 13);
       }
       t += labels;
     }
@@ -255,7 +268,8 @@ class DocxWriter final : public DocumentWriter {
     const int label_width = content_width() * (plain ? 35 : 30) / 100, figure_width = content_width() * (plain ? 10 : 25) / 100;
     const int bar_space = content_width() - label_width - figure_width;
     std::string t = R"(<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>)";
-    t += fmt::format(R"(<w:gridCol w:w="{}"/><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid>)", label_width, bar_space, figure_width);
+    t +=
+        fmt::format(R"(<w:gridCol w:w="{}"/><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid>)", label_width, bar_space, figure_width);
     for (const auto& bar : chart.bars) {
       const int offset = chart.points ? static_cast<int>(bar_space * std::min(chart.position(0), chart.position(bar.percent))) : 0;
       const int filled = chart.points ? static_cast<int>(bar_space * std::max(chart.position(0), chart.position(bar.percent))) - offset
@@ -271,18 +285,20 @@ class DocxWriter final : public DocumentWriter {
                                R"(<w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl><w:p/>)",
                                filled, filled, filled);
       } else if (filled > 0) {
-        bar_cell = fmt::format(R"(<w:tbl><w:tblPr><w:tblW w:w="{0}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>)"
-                               R"(<w:tblGrid><w:gridCol w:w="{1}"/><w:gridCol w:w="{2}"/></w:tblGrid><w:tr>)"
-                               R"(<w:tc><w:tcPr><w:tcW w:w="{1}" w:type="dxa"/></w:tcPr><w:p/></w:tc>)"
-                               R"(<w:tc><w:tcPr><w:tcW w:w="{2}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc>)"
-                               R"(</w:tr></w:tbl><w:p/>)",
-                               offset + filled, offset, filled);
+        bar_cell = fmt::format(
+            R"(<w:tbl><w:tblPr><w:tblW w:w="{0}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>)"
+            R"(<w:tblGrid><w:gridCol w:w="{1}"/><w:gridCol w:w="{2}"/></w:tblGrid><w:tr>)"
+            R"(<w:tc><w:tcPr><w:tcW w:w="{1}" w:type="dxa"/></w:tcPr><w:p/></w:tc>)"
+            R"(<w:tc><w:tcPr><w:tcW w:w="{2}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="4A6FA5"/></w:tcPr><w:p/></w:tc>)"
+            R"(</w:tr></w:tbl><w:p/>)",
+            offset + filled, offset, filled);
       }
       const std::string figure = bar.has_value ? chart.figure(bar, fmt::format("{:.0f}%", bar.percent)) : std::string();
-      t += fmt::format(R"(<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p>{}</w:p></w:tc>)"
-                       R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{}</w:tc>)"
-                       R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="{}"/></w:pPr>{}</w:p></w:tc></w:tr>)",
-                       label_width, run(bar.label, {}), bar_space, bar_cell, figure_width, plain ? "right" : "left", run(figure, {}));
+      t += fmt::format(
+          R"(<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p>{}</w:p></w:tc>)"
+          R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{}</w:tc>)"
+          R"(<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:jc w:val="{}"/></w:pPr>{}</w:p></w:tc></w:tr>)",
+          label_width, run(bar.label, {}), bar_space, bar_cell, figure_width, plain ? "right" : "left", run(figure, {}));
     }
     body_ += t + "</w:tbl><w:p/>";
   }
@@ -352,8 +368,8 @@ class DocxWriter final : public DocumentWriter {
                        R"(<w:type w:val="nextPage"/><w:pgSz w:w="{}" w:h="{}"/>)"
                        R"(<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>)"
                        R"(<w:pgNumType w:start="1"/></w:sectPr>)",
-                       page_.school.empty() ? "" : R"(<w:headerReference w:type="default" r:id="rIdHeader"/>)", n, size.width, size.height, margin_top,
-                       margin_sides, margin_bottom, margin_sides, header_footer_distance, header_footer_distance);
+                       page_.school.empty() ? "" : R"(<w:headerReference w:type="default" r:id="rIdHeader"/>)", n, size.width, size.height,
+                       margin_top, margin_sides, margin_bottom, margin_sides, header_footer_distance, header_footer_distance);
   }
 
   std::string header_xml() const {
@@ -382,9 +398,10 @@ class DocxWriter final : public DocumentWriter {
       const std::size_t close = pattern.find('}', open);
       const std::string name = pattern.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
       if (name == "page" || name == "pages") {
-        runs += fmt::format(R"(<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>)"
-                            R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>)",
-                            name == "page" ? "PAGE" : pages_field);
+        runs += fmt::format(
+            R"(<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>)"
+            R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>)",
+            name == "page" ? "PAGE" : pages_field);
       }
       if (close == std::string::npos) break;
       start = close + 1;
@@ -396,75 +413,85 @@ class DocxWriter final : public DocumentWriter {
 
   std::string styles_xml() const {
     // Defaults in the document's language (Word's spelling and hyphenation follow w:lang).
-    return fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-                       "\n<w:styles {}>"
-                       R"(<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/>)"
-                       R"(<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{}"/></w:rPr></w:rPrDefault>)"
-                       R"(<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>)"
-                       R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
-                       R"(<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="160"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
-                       R"(<w:pPr><w:keepNext/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="27"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
-                       R"(<w:pPr><w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="23"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
-                       R"(<w:pPr><w:spacing w:after="40"/><w:contextualSpacing/></w:pPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
-                       R"(<w:pPr><w:ind w:left="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>)"
-                       R"(<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="paragraph" w:styleId="SignatureLabel"><w:name w:val="Signature Label"/><w:basedOn w:val="Normal"/>)"
-                       R"(<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>)"
-                       R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>)"
-                       R"(<w:tblPr><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>)"
-                       R"(<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="40"/></w:pPr>)"
-                       R"(<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:left w:val="single" w:sz="4" w:space="0" w:color="888888"/>)"
-                       R"(<w:bottom w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:right w:val="single" w:sz="4" w:space="0" w:color="888888"/>)"
-                       R"(<w:insideH w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="888888"/></w:tblBorders></w:tblPr></w:style>)"
-                       R"(<w:style w:type="table" w:styleId="Signatures"><w:name w:val="Signatures"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0"/></w:pPr></w:style>)"
-                       "</w:styles>",
-                       w_namespaces, xml(page_.lang));
+    return fmt::format(
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+        "\n<w:styles {}>"
+        R"(<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/>)"
+        R"(<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{}"/></w:rPr></w:rPrDefault>)"
+        R"(<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>)"
+        R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
+        R"(<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="160"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
+        R"(<w:pPr><w:keepNext/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="27"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
+        R"(<w:pPr><w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="23"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
+        R"(<w:pPr><w:spacing w:after="40"/><w:contextualSpacing/></w:pPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
+        R"(<w:pPr><w:ind w:left="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>)"
+        R"(<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
+        R"(<w:style w:type="paragraph" w:styleId="SignatureLabel"><w:name w:val="Signature Label"/><w:basedOn w:val="Normal"/>)"
+        R"(<w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/></w:rPr></w:style>)"
+        R"(<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>)"
+        R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>)"
+        R"(<w:tblPr><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>)"
+        R"(<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="40"/></w:pPr>)"
+        R"(<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:left w:val="single" w:sz="4" w:space="0" w:color="888888"/>)"
+        R"(<w:bottom w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:right w:val="single" w:sz="4" w:space="0" w:color="888888"/>)"
+        R"(<w:insideH w:val="single" w:sz="4" w:space="0" w:color="888888"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="888888"/></w:tblBorders></w:tblPr></w:style>)"
+        R"(<w:style w:type="table" w:styleId="Signatures"><w:name w:val="Signatures"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:after="0"/></w:pPr></w:style>)"
+        "</w:styles>",
+        w_namespaces, xml(page_.lang));
   }
 
   std::string numbering_xml() const {
     std::string levels_bullet, levels_decimal;
     for (int level = 0; level < 9; ++level) {
       const int indent = list_indent * (level + 1);
-      levels_bullet += fmt::format(R"(<w:lvl w:ilvl="{}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{}"/><w:lvlJc w:val="left"/>)"
-                                   R"(<w:pPr><w:ind w:left="{}" w:hanging="{}"/></w:pPr></w:lvl>)",
-                                   level, level % 2 == 0 ? "\u2022" : "\u25e6", indent, list_indent);
-      levels_decimal += fmt::format(R"(<w:lvl w:ilvl="{}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%{}."/><w:lvlJc w:val="left"/>)"
-                                    R"(<w:pPr><w:ind w:left="{}" w:hanging="{}"/></w:pPr></w:lvl>)",
-                                    level, level + 1, indent, list_indent);
+      levels_bullet +=
+          fmt::format(R"(<w:lvl w:ilvl="{}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{}"/><w:lvlJc w:val="left"/>)"
+                      R"(<w:pPr><w:ind w:left="{}" w:hanging="{}"/></w:pPr></w:lvl>)",
+                      level, level % 2 == 0 ? "\u2022" : "\u25e6", indent, list_indent);
+      levels_decimal += fmt::format(
+          R"(<w:lvl w:ilvl="{}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%{}."/><w:lvlJc w:val="left"/>)"
+          R"(<w:pPr><w:ind w:left="{}" w:hanging="{}"/></w:pPr></w:lvl>)",
+          level, level + 1, indent, list_indent);
     }
-    std::string numbering = fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-                                        "\n<w:numbering {}>"
-                                        R"(<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>)"
-                                        R"(<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>)"
-                                        R"(<w:num w:numId="{}"><w:abstractNumId w:val="0"/></w:num>)",
-                                        w_namespaces, levels_bullet, levels_decimal, bullet_num_id);
+    std::string numbering =
+        fmt::format(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                    "\n<w:numbering {}>"
+                    R"(<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>)"
+                    R"(<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>)"
+                    R"(<w:num w:numId="{}"><w:abstractNumId w:val="0"/></w:num>)",
+                    w_namespaces, levels_bullet, levels_decimal, bullet_num_id);
     for (std::size_t i = 0; i < ordered_starts_.size(); ++i)
-      numbering += fmt::format(R"(<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{}"/></w:lvlOverride></w:num>)",
-                               first_ordered_num_id + static_cast<int>(i), ordered_starts_[i]);
+      numbering += fmt::format(
+          R"(<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{}"/></w:lvlOverride></w:num>)",
+          first_ordered_num_id + static_cast<int>(i), ordered_starts_[i]);
     return numbering + "</w:numbering>";
   }
 
   std::string document_relationships() const {
-    std::string rels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-                       "\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                       R"(<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-                       R"(<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
-                       "";
+    std::string rels =
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+        "\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        R"(<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+        R"(<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
+        "";
     for (int n = 1; n <= sections(); ++n)
-      rels += fmt::format(R"(<Relationship Id="rIdFooter{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{}.xml"/>)", n, n);
+      rels += fmt::format(
+          R"(<Relationship Id="rIdFooter{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{}.xml"/>)",
+          n, n);
     if (!page_.school.empty())
-      rels += R"(<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
+      rels +=
+          R"(<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>)";
     for (std::size_t i = 0; i < hyperlinks_.size(); ++i)
-      rels += fmt::format(R"(<Relationship Id="rIdLink{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{}" TargetMode="External"/>)",
-                          i + 1, xml(hyperlinks_[i]));
+      rels += fmt::format(
+          R"(<Relationship Id="rIdLink{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="{}" TargetMode="External"/>)",
+          i + 1, xml(hyperlinks_[i]));
     return rels + "</Relationships>";
   }
 
@@ -552,7 +579,8 @@ class DocxWriter final : public DocumentWriter {
     }
     if (zip_source_open(buffer) < 0) zip_failed(zip_source_error(buffer));
     char chunk[1 << 15];
-    for (zip_int64_t got; (got = zip_source_read(buffer, chunk, sizeof chunk)) > 0;) out_.write(std::string_view(chunk, static_cast<std::size_t>(got)));
+    for (zip_int64_t got; (got = zip_source_read(buffer, chunk, sizeof chunk)) > 0;)
+      out_.write(std::string_view(chunk, static_cast<std::size_t>(got)));
     zip_source_close(buffer);
   }
 

@@ -20,9 +20,9 @@
 
 #include "bar_chart.hpp"
 #include "document_writers.hpp"
-#include "waymark/messages.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/messages.hpp"
 #include "waymark/today.hpp"
 
 namespace waymark {
@@ -330,8 +330,10 @@ std::string inline_markup(cmark_node* parent) {
       }
       case CMARK_NODE_HTML_INLINE: break;  // raw HTML is never printed, as in the HTML writer
       default:
-        if (has_type(node, "strikethrough")) markup += "<s>" + inline_markup(node) + "</s>";
-        else markup += inline_markup(node);
+        if (has_type(node, "strikethrough"))
+          markup += "<s>" + inline_markup(node) + "</s>";
+        else
+          markup += inline_markup(node);
     }
   }
   return markup;
@@ -408,12 +410,13 @@ class PageLayout {
   void placed(double bottom, std::size_t first_item, double top, bool keep_with_next) {
     y_ = bottom;
     page_has_content_ = true;
-    if (!keep_with_next) keep_.reset();
-    else if (!keep_) keep_ = Keep{first_item, top};
+    if (!keep_with_next)
+      keep_.reset();
+    else if (!keep_)
+      keep_ = Keep{first_item, top};
   }
 
-  Item& add_text(const Layout& layout, double x, double top, int first_line, int end_line, const char* tag,
-                 double gray = text_gray) {
+  Item& add_text(const Layout& layout, double x, double top, int first_line, int end_line, const char* tag, double gray = text_gray) {
     Item item;
     item.kind = Item::Kind::text;
     item.layout = layout;
@@ -526,8 +529,7 @@ class PageLayout {
         std::string code = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
         while (!code.empty() && code.back() == '\n') code.pop_back();
         gap(paragraph_gap);
-        flow(make_layout("<span font_family=\"DejaVu Sans Mono\">" + escaped(code) + "</span>", font(body_size - 1),
-                         frame.width - 10),
+        flow(make_layout("<span font_family=\"DejaVu Sans Mono\">" + escaped(code) + "</span>", font(body_size - 1), frame.width - 10),
              frame.x + 10, "P");
         gap(paragraph_gap);
         return;
@@ -541,8 +543,10 @@ class PageLayout {
         return;
       }
       default:
-        if (is_signature_table(node)) signatures(node, frame);
-        else if (is_table(node)) table(node, frame);
+        if (is_signature_table(node))
+          signatures(node, frame);
+        else if (is_table(node))
+          table(node, frame);
         return;  // raw HTML blocks are never printed
     }
   }
@@ -605,8 +609,7 @@ class PageLayout {
   // unwrapped) if they all fit, stretched to the frame; otherwise each column gets its narrowest
   // (its longest word) and the rest of the frame is shared in proportion to how much more each
   // would like. Words break only when even the narrowest widths do not fit.
-  static std::vector<double> column_widths(const std::vector<double>& narrowest, const std::vector<double>& natural,
-                                           double available) {
+  static std::vector<double> column_widths(const std::vector<double>& narrowest, const std::vector<double>& natural, double available) {
     const std::size_t columns = natural.size();
     double natural_total = 0;
     double narrowest_total = 0;
@@ -616,9 +619,12 @@ class PageLayout {
     }
     std::vector<double> widths(columns, 0);
     for (std::size_t i = 0; i < columns; ++i) {
-      if (natural_total <= available) widths[i] = natural[i] * available / natural_total;
-      else if (narrowest_total >= available) widths[i] = narrowest[i] * available / narrowest_total;
-      else widths[i] = narrowest[i] + (available - narrowest_total) * (natural[i] - narrowest[i]) / (natural_total - narrowest_total);
+      if (natural_total <= available)
+        widths[i] = natural[i] * available / natural_total;
+      else if (narrowest_total >= available)
+        widths[i] = narrowest[i] * available / narrowest_total;
+      else
+        widths[i] = narrowest[i] + (available - narrowest_total) * (natural[i] - narrowest[i]) / (natural_total - narrowest_total);
     }
     return widths;
   }
@@ -768,8 +774,10 @@ class PageLayout {
     for (const auto& bar : bars) {
       Layout label = make_layout(escaped(bar.label), font(body_size - 0.5), label_width);
       const std::string figure = chart.figure(bar, fmt::format("{:.1f}%", bar.percent));
-      Layout percent = bar.has_value ? make_layout(escaped(figure), font(body_size - 0.5), percent_width, chart.plain() ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
-                                     : make_layout("<i>" + escaped(figure) + "</i>", font(body_size - 0.5), track_width + percent_width + 8);
+      Layout percent =
+          bar.has_value
+              ? make_layout(escaped(figure), font(body_size - 0.5), percent_width, chart.plain() ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+              : make_layout("<i>" + escaped(figure) + "</i>", font(body_size - 0.5), track_width + percent_width + 8);
       const double figure_bottom = chart.plain() ? 0 : percent.lines().back().bottom;
       const double height = std::max({label.lines().back().bottom, figure_bottom, bar_height}) + row_gap;
       total += height;
@@ -803,7 +811,8 @@ class PageLayout {
         add_rule(x_of(*bar.low), bar_top + 1.5, x_of(*bar.low), bar_top + bar_height - 1.5, 1.2, 0);
         add_rule(x_of(*bar.high), bar_top + 1.5, x_of(*bar.high), bar_top + bar_height - 1.5, 1.2, 0);
       }
-      add_text(rows[i].percent, track_x + track_width + 8, y, 0, chart.plain() ? 1 : pango_layout_get_line_count(rows[i].percent.get()), "P");
+      add_text(rows[i].percent, track_x + track_width + 8, y, 0, chart.plain() ? 1 : pango_layout_get_line_count(rows[i].percent.get()),
+               "P");
       y += rows[i].height;
     }
     placed(y, first_item, top, false);
@@ -947,8 +956,8 @@ class PdfWriter final : public DocumentWriter {
         make_layout(escaped(title), LayoutStyle{font(small_size), geometry_.content_width() * 0.7, PANGO_ALIGN_LEFT, line_spacing, true});
     // The document's bookmark, with its headings beneath it by level.
     const int document_outline =
-        cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, title.c_str(), destination(pages_painted_ + 1, geometry_.content_top()).c_str(),
-                                      CAIRO_PDF_OUTLINE_FLAG_OPEN);
+        cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, title.c_str(),
+                                      destination(pages_painted_ + 1, geometry_.content_top()).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     std::vector<std::pair<int, int>> open_headings;  // (level, outline id)
     bool first_heading = true;
     for (std::size_t index = 0; index < pages.size(); ++index) {
@@ -965,9 +974,9 @@ class PdfWriter final : public DocumentWriter {
           first_heading = false;
           while (!open_headings.empty() && open_headings.back().first >= item.level) open_headings.pop_back();
           const int parent = open_headings.empty() ? document_outline : open_headings.back().second;
-          open_headings.emplace_back(item.level, cairo_pdf_surface_add_outline(surface_, parent, item.text.c_str(),
-                                                                                destination(page_number, item.y).c_str(),
-                                                                                static_cast<cairo_pdf_outline_flags_t>(0)));
+          open_headings.emplace_back(
+              item.level, cairo_pdf_surface_add_outline(surface_, parent, item.text.c_str(), destination(page_number, item.y).c_str(),
+                                                        static_cast<cairo_pdf_outline_flags_t>(0)));
         } else {
           paint(item);
         }
@@ -1007,7 +1016,8 @@ class PdfWriter final : public DocumentWriter {
 
   void check(cairo_status_t status) {
     if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
-    if (status != CAIRO_STATUS_SUCCESS) throw Error(ErrorKind::io, fmt::format("{}: cannot write the PDF: {}", out_.name(), cairo_status_to_string(status)));
+    if (status != CAIRO_STATUS_SUCCESS)
+      throw Error(ErrorKind::io, fmt::format("{}: cannot write the PDF: {}", out_.name(), cairo_status_to_string(status)));
   }
 
   void close() {
@@ -1040,7 +1050,8 @@ class PdfWriter final : public DocumentWriter {
     const auto trailer_open = tail.find("<<", trailer);
     const auto trailer_close = tail.find(">>", trailer);
     if (line == std::string_view::npos || dict_end == std::string_view::npos || trailer_open == std::string_view::npos ||
-        trailer_close == std::string_view::npos || tail.substr(trailer_open, trailer_close - trailer_open).find("/Prev") != std::string_view::npos)
+        trailer_close == std::string_view::npos ||
+        tail.substr(trailer_open, trailer_close - trailer_open).find("/Prev") != std::string_view::npos)
       return;
     const std::string_view number = tail.substr(line + 1, header - line - 1);
     const std::string_view dictionary = tail.substr(tail.find("<<", header), dict_end - tail.find("<<", header));
@@ -1048,8 +1059,8 @@ class PdfWriter final : public DocumentWriter {
     const std::size_t object_at = written_;
     std::string update = fmt::format("{} 0 obj\n{}   /Lang ({})\n>>\nendobj\n", number, dictionary, settings_.lang);
     const std::size_t xref_at = object_at + update.size();
-    update += fmt::format("xref\n0 1\n0000000000 65535 f \n{} 1\n{:010} 00000 n \ntrailer\n{}   /Prev {}\n>>\nstartxref\n{}\n%%EOF\n", number,
-                          object_at, tail.substr(trailer_open, trailer_close - trailer_open), previous, xref_at);
+    update += fmt::format("xref\n0 1\n0000000000 65535 f \n{} 1\n{:010} 00000 n \ntrailer\n{}   /Prev {}\n>>\nstartxref\n{}\n%%EOF\n",
+                          number, object_at, tail.substr(trailer_open, trailer_close - trailer_open), previous, xref_at);
     out_.write(update);
   }
 
@@ -1076,8 +1087,9 @@ class PdfWriter final : public DocumentWriter {
     cairo_set_source_rgb(cr_, muted_gray, muted_gray, muted_gray);
     cairo_move_to(cr_, geometry_.content_left(), baseline - title.first_baseline());
     pango_cairo_show_layout(cr_, title.get());
-    const Layout number = make_layout(escaped(fill_placeholders(settings_.page_of, {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}})),
-                                      font(small_size), geometry_.content_width() * 0.3, PANGO_ALIGN_RIGHT);
+    const Layout number =
+        make_layout(escaped(fill_placeholders(settings_.page_of, {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}})),
+                    font(small_size), geometry_.content_width() * 0.3, PANGO_ALIGN_RIGHT);
     cairo_move_to(cr_, geometry_.content_left() + geometry_.content_width() * 0.7, baseline - number.first_baseline());
     pango_cairo_show_layout(cr_, number.get());
   }

@@ -20,7 +20,8 @@ namespace {
 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in || std::filesystem::is_directory(file)) throw Error(ErrorKind::missing_input, fmt::format("{}: cannot read the template", file.string()));
+  if (!in || std::filesystem::is_directory(file))
+    throw Error(ErrorKind::missing_input, fmt::format("{}: cannot read the template", file.string()));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -55,8 +56,8 @@ void check_markdown_nesting(const Template& tmpl) {
   cmark_node_free(root);
   if (line) {
     throw Error(ErrorKind::bad_data, fmt::format("{}:{}: Markdown nested more than {} deep (block quotes, lists or emphasis within each "
-                                        "other) (expected at most {} levels)",
-                                        tmpl.origin, *line, max_markdown_depth, max_markdown_depth));
+                                                 "other) (expected at most {} levels)",
+                                                 tmpl.origin, *line, max_markdown_depth, max_markdown_depth));
   }
 }
 
@@ -214,7 +215,8 @@ std::vector<std::string> TemplateSet::use_language(const std::string& lang) {
 }
 
 void TemplateSet::override_from_dir(const std::filesystem::path& dir) {
-  if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::missing_input, fmt::format("{}: not a directory of templates", dir.string()));
+  if (!std::filesystem::is_directory(dir))
+    throw Error(ErrorKind::missing_input, fmt::format("{}: not a directory of templates", dir.string()));
   for (auto& [name, tmpl] : templates_) {
     const auto file = dir / (name + ".md.mustache");
     if (std::filesystem::exists(file)) {
@@ -250,8 +252,9 @@ void check_template(const Template& tmpl) {
       if (open_sections.empty()) throw template_error(tmpl, tag.line, tag.text, "closes a section that was never opened");
       const Tag& opened = *open_sections.back();
       if (opened.name != tag.name) {
-        throw template_error(tmpl, tag.line, tag.text,
-                             fmt::format("closes '{}' but the section open is '{}' (opened on line {})", tag.name, opened.name, opened.line));
+        throw template_error(
+            tmpl, tag.line, tag.text,
+            fmt::format("closes '{}' but the section open is '{}' (opened on line {})", tag.name, opened.name, opened.line));
       }
       open_sections.pop_back();
     } else if (tag.kind == '>') {

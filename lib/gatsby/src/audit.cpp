@@ -20,9 +20,11 @@ Audit load_audit(const AuditInputs& inputs, const std::function<void(const std::
   if (inputs.school) {
     audit.school = SchoolAnswers::read(*inputs.school);
     for (const auto& message : audit.school.replaced()) warn(message);
-  } else if (const auto unanswered = std::count_if(audit.criteria.begin(), audit.criteria.end(), [](const Criterion* c) { return !c->per_pupil; })) {
+  } else if (const auto unanswered =
+                 std::count_if(audit.criteria.begin(), audit.criteria.end(), [](const Criterion* c) { return !c->per_pupil; })) {
     // Without answers the school criteria are unknown, not unmet: say so before any figure is read.
-    warn(std::to_string(unanswered) + " school criteria are not answered (no --school): they are shown as not answered, "
+    warn(std::to_string(unanswered) +
+         " school criteria are not answered (no --school): they are shown as not answered, "
          "count as not met in each benchmark's percentage, and no benchmark with one can be fully achieved");
   }
 

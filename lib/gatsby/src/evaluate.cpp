@@ -22,8 +22,10 @@ Outcome Evaluator::evaluate(const Pupil& pupil, std::uint32_t index, const Crite
     case RuleType::by_year: return by_deadline(pupil, progress_.count(index, criterion) >= rule.min, criterion, on_gap);
     case RuleType::providers_by: {
       const auto met = progress_.providers_met(index, criterion);
-      const auto ranges_met = std::count_if(rule.ranges.begin(), rule.ranges.end(), [met](std::uint8_t range) { return (met & range) != 0; });
-      const auto needed = rule.min_ranges > 0 ? static_cast<std::ptrdiff_t>(rule.min_ranges) : static_cast<std::ptrdiff_t>(rule.ranges.size());
+      const auto ranges_met =
+          std::count_if(rule.ranges.begin(), rule.ranges.end(), [met](std::uint8_t range) { return (met & range) != 0; });
+      const auto needed =
+          rule.min_ranges > 0 ? static_cast<std::ptrdiff_t>(rule.min_ranges) : static_cast<std::ptrdiff_t>(rule.ranges.size());
       return by_deadline(pupil, ranges_met >= needed, criterion, on_gap);
     }
     case RuleType::destinations: return destinations(pupil, criterion, on_gap);
@@ -57,7 +59,8 @@ Outcome Evaluator::by_deadline(const Pupil& pupil, bool met, const Criterion& cr
                                const std::function<void(const Gap&)>& on_gap) const {
   const int deadline_year = pupil.academic_year_in(criterion.rule.to_year);
   if (deadline_year > current_year_ || (!met && deadline_year < log_from_)) return {};
-  if (!met) on_gap({&pupil, &criterion, academic_year_end(deadline_year), deadline_year < current_year_ ? GapStatus::overdue : GapStatus::due});
+  if (!met)
+    on_gap({&pupil, &criterion, academic_year_end(deadline_year), deadline_year < current_year_ ? GapStatus::overdue : GapStatus::due});
   return {true, met};
 }
 

@@ -15,12 +15,12 @@ namespace waymark::gatsby {
 
 namespace {
 
-constexpr std::array<std::string_view, kind_count> kind_names{
-    "employer_encounter", "workplace_experience", "provider_encounter", "university_visit",
-    "guidance_interview", "lmi_session",          "curriculum_link",    "advice_record"};
+constexpr std::array<std::string_view, kind_count> kind_names{"employer_encounter", "workplace_experience", "provider_encounter",
+                                                              "university_visit",   "guidance_interview",   "lmi_session",
+                                                              "curriculum_link",    "advice_record"};
 
 constexpr std::array<std::string_view, provider_type_count> provider_type_names{"sixth_form", "college", "university",
-                                                                                 "apprenticeship_provider", "itp"};
+                                                                                "apprenticeship_provider", "itp"};
 
 std::string joined(const auto& names) {
   std::string list;
@@ -36,11 +36,16 @@ std::string joined(const auto& names) {
 Rule parse_rule(std::string_view framework, const std::string& id, const nlohmann::json& json) {
   Rule rule;
   const auto type = json.at("type").get<std::string>();
-  if (type == "each_year") rule.type = RuleType::each_year;
-  else if (type == "by_year") rule.type = RuleType::by_year;
-  else if (type == "providers_by") rule.type = RuleType::providers_by;
-  else if (type == "destinations") rule.type = RuleType::destinations;
-  else bad_framework(framework, "criterion " + id + " has an unknown rule type " + type);
+  if (type == "each_year")
+    rule.type = RuleType::each_year;
+  else if (type == "by_year")
+    rule.type = RuleType::by_year;
+  else if (type == "providers_by")
+    rule.type = RuleType::providers_by;
+  else if (type == "destinations")
+    rule.type = RuleType::destinations;
+  else
+    bad_framework(framework, "criterion " + id + " has an unknown rule type " + type);
   for (const auto& name : json.value("kinds", std::vector<std::string>{})) {
     const auto kind = parse_kind(name);
     if (!kind) bad_framework(framework, "criterion " + id + " counts an unknown kind " + name);
@@ -162,8 +167,10 @@ Framework Framework::for_setting(Setting setting) const {
     applied.criteria.push_back(criterion);
     auto& rule = applied.criteria.back().rule;
     if (setting == Setting::college && criterion.per_pupil && rule.type != RuleType::destinations) {
-      if (rule.to_year < first_college_year) applied.criteria.pop_back();  // a deadline before college: not the college's
-      else rule.from_year = std::max(rule.from_year, first_college_year);
+      if (rule.to_year < first_college_year)
+        applied.criteria.pop_back();  // a deadline before college: not the college's
+      else
+        rule.from_year = std::max(rule.from_year, first_college_year);
     }
   }
   return applied;

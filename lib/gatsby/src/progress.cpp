@@ -67,9 +67,9 @@ bool Progress::record(const Pupil& pupil, const Activity& activity) {
       case RuleType::by_year: increment(counters[0]); break;
       case RuleType::providers_by: {
         // A university visit is an encounter with a university even when the log names no type.
-        const auto type = activity.provider_type ? activity.provider_type
+        const auto type = activity.provider_type                    ? activity.provider_type
                           : activity.kind == Kind::university_visit ? std::optional(ProviderType::university)
-                                                                     : std::nullopt;
+                                                                    : std::nullopt;
         if (type) counters[0] = static_cast<std::uint8_t>(counters[0] | (1U << static_cast<unsigned>(*type)));
         break;
       }

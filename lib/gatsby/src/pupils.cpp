@@ -19,8 +19,12 @@ Answer parse_answer(std::string_view text, bool sen_codes) {
   text = trim(text);
   if (sen_codes && text.size() == 1) {
     switch (text[0]) {
-      case 'N': case 'n': return Answer::no;
-      case 'K': case 'k': case 'E': case 'e': return Answer::yes;
+      case 'N':
+      case 'n': return Answer::no;
+      case 'K':
+      case 'k':
+      case 'E':
+      case 'e': return Answer::yes;
       default: break;
     }
   }
@@ -79,7 +83,8 @@ Roll Roll::read(const PupilOptions& options) {
       if (left_column) {
         at = *left_column;
         pupil.left_on = parse_date(record.values[at], options.dates);
-        if (pupil.left_on && std::chrono::sys_days{*pupil.left_on} > as_of_days) fail("the date is after --as-of", "a date on or before --as-of");
+        if (pupil.left_on && std::chrono::sys_days{*pupil.left_on} > as_of_days)
+          fail("the date is after --as-of", "a date on or before --as-of");
       }
       for (std::size_t k = 0; k < destination_column.size(); ++k)
         if (destination_column[k] && !trim(record.values[*destination_column[k]]).empty())

@@ -9,9 +9,9 @@
 #include <iterator>
 #include <toml++/toml.h>
 
-#include "waymark/gatsby/framework.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/gatsby/framework.hpp"
 #include "waymark/json_input.hpp"
 
 namespace waymark::gatsby {
@@ -31,8 +31,10 @@ std::optional<SchoolAnswer> parse_school_answer(std::string_view text) {
 
 // A school's answer to a criterion that is now checked for each pupil from the careers log.
 std::string replaced_warning(const std::string& location, const std::string& id, const std::string& by) {
-  return fmt::format("{}: [{}] is no longer a school criterion: it is now {}, checked for each pupil in the careers log; "
-                     "the answer is not used", location, id, by);
+  return fmt::format(
+      "{}: [{}] is no longer a school criterion: it is now {}, checked for each pupil in the careers log; "
+      "the answer is not used",
+      location, id, by);
 }
 
 bool ends_with_toml(const std::string& path) { return path.size() > 5 && path.ends_with(".toml"); }
@@ -71,8 +73,10 @@ long line_too_deep(std::string_view text, std::size_t limit) {
       continue;
     }
     if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '#') {
@@ -95,18 +99,21 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
   SchoolAnswers school;
   if (ends_with_toml(input.path)) {
     std::ifstream in(input.path, std::ios::binary);
-    if (!in || std::filesystem::is_directory(input.path)) throw Error(ErrorKind::missing_input, "cannot open " + input.path + ": " + std::strerror(errno));
+    if (!in || std::filesystem::is_directory(input.path))
+      throw Error(ErrorKind::missing_input, "cannot open " + input.path + ": " + std::strerror(errno));
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     toml::table table;
     if (const long line = line_too_deep(text, max_json_depth)) {
-      throw Error(ErrorKind::bad_data, fmt::format("{}:{}: tables, keys or arrays nested more than {} deep (a table per criterion with answer and "
-                                          "evidence)", input.path, line, max_json_depth));
+      throw Error(ErrorKind::bad_data,
+                  fmt::format("{}:{}: tables, keys or arrays nested more than {} deep (a table per criterion with answer and "
+                              "evidence)",
+                              input.path, line, max_json_depth));
     }
     try {
       table = toml::parse(text, input.path);
     } catch (const toml::parse_error& e) {
       throw Error(ErrorKind::bad_data, where(input.path, e.source()) + ": not valid TOML: " + std::string(e.description()) +
-                                  " (a table per criterion with answer and evidence)");
+                                           " (a table per criterion with answer and evidence)");
     }
     for (const auto& [key, node] : table) {
       const std::string id(key.str());
@@ -116,7 +123,8 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
         continue;
       }
       if (!Framework::is_school_criterion_anywhere(id))
-        throw Error(ErrorKind::bad_data, location + ": [" + id + "] is not a school criterion of any framework (see gatsby-audit --list-criteria)");
+        throw Error(ErrorKind::bad_data,
+                    location + ": [" + id + "] is not a school criterion of any framework (see gatsby-audit --list-criteria)");
       const auto* entry = node.as_table();
       if (!entry) throw Error(ErrorKind::bad_data, location + ": [" + id + "] is not a table (answer = \"yes\", evidence = \"...\")");
       const auto answer_node = (*entry)["answer"];
@@ -124,7 +132,8 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
       const auto answer = answer_text ? parse_school_answer(*answer_text) : std::nullopt;
       if (!answer) {
         const auto region = answer_node.node() ? answer_node.node()->source() : entry->source();
-        throw Error(ErrorKind::bad_data, where(input.path, region) + ": [" + id + "] answer is missing or not an answer (" + answer_expected + ")");
+        throw Error(ErrorKind::bad_data,
+                    where(input.path, region) + ": [" + id + "] answer is missing or not an answer (" + answer_expected + ")");
       }
       school.answers_[id] = {*answer, (*entry)["evidence"].value_or(std::string{})};
     }
@@ -136,7 +145,8 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
   const auto criterion_column = reader->find_column("criterion");
   const auto answer_column = reader->find_column("answer");
   if (!criterion_column || !answer_column)
-    throw data_error({source, 1, criterion_column ? "answer" : "criterion"}, "the column is missing", "columns criterion, answer and evidence");
+    throw data_error({source, 1, criterion_column ? "answer" : "criterion"}, "the column is missing",
+                     "columns criterion, answer and evidence");
   const auto evidence_column = reader->find_column("evidence");
   Record record;
   while (reader->next(record)) {
@@ -146,10 +156,12 @@ SchoolAnswers SchoolAnswers::read(const InputOptions& input) {
       continue;
     }
     if (!Framework::is_school_criterion_anywhere(id))
-      throw data_error({source, record.line, "criterion"}, "not a school criterion of any framework", "an id from gatsby-audit --list-criteria");
+      throw data_error({source, record.line, "criterion"}, "not a school criterion of any framework",
+                       "an id from gatsby-audit --list-criteria");
     const auto answer = parse_school_answer(record.values[*answer_column]);
     if (!answer) throw data_error({source, record.line, "answer"}, "not an answer", answer_expected);
-    if (school.answers_.contains(id)) throw data_error({source, record.line, "criterion"}, "this criterion is answered twice", "each criterion once");
+    if (school.answers_.contains(id))
+      throw data_error({source, record.line, "criterion"}, "this criterion is answered twice", "each criterion once");
     school.answers_[id] = {*answer, evidence_column ? std::string(trim(record.values[*evidence_column])) : std::string{}};
   }
   return school;

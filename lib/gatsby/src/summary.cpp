@@ -38,9 +38,12 @@ void score(BenchmarkTally& tally) {
     return;
   }
   tally.percent = 100.0 * sum / static_cast<double>(scored);
-  if (full) tally.status = BenchmarkStatus::achieved;
-  else if (tally.school_unanswered > 0) tally.status = BenchmarkStatus::not_fully_answered;
-  else tally.status = sum == 0 ? BenchmarkStatus::not_started : BenchmarkStatus::partially_achieved;
+  if (full)
+    tally.status = BenchmarkStatus::achieved;
+  else if (tally.school_unanswered > 0)
+    tally.status = BenchmarkStatus::not_fully_answered;
+  else
+    tally.status = sum == 0 ? BenchmarkStatus::not_started : BenchmarkStatus::partially_achieved;
 }
 
 }  // namespace
@@ -124,7 +127,8 @@ Summary summarise(const Audit& audit) {
   const auto& pupils = audit.roll.pupils();
   for (std::uint32_t index = 0; index < pupils.size(); ++index) {
     const Pupil& pupil = pupils[index];
-    if (pupil.is_leaver()) ++summary.leavers;
+    if (pupil.is_leaver())
+      ++summary.leavers;
     else {
       ++summary.on_roll;
       summary.send += pupil.send == Answer::yes;
@@ -135,9 +139,8 @@ Summary summarise(const Audit& audit) {
       for (auto& c : tally.criteria) {
         if (!c.criterion->per_pupil) continue;
         bool overdue = false, due = false;
-        const auto outcome = evaluator.evaluate(pupil, index, *c.criterion, [&](const Gap& gap) {
-          (gap.status == GapStatus::overdue ? overdue : due) = true;
-        });
+        const auto outcome = evaluator.evaluate(pupil, index, *c.criterion,
+                                                [&](const Gap& gap) { (gap.status == GapStatus::overdue ? overdue : due) = true; });
         c.overdue += overdue;
         c.due += due;
         if (!outcome.assessed) continue;

@@ -32,7 +32,8 @@ PlanBuilder::PlanBuilder(const RecordReader& reader, PlanSettings settings, cons
     : reader_(reader), settings_(std::move(settings)), catalogue_(catalogue), profiles_(profiles) {
   reader_.require_column("id", "an id column, as risk-check writes");
   for (const auto& id : settings_.actions)
-    if (!catalogue_.find_action(id)) throw Error(ErrorKind::usage, fmt::format("--actions: {} is not an action of the toolkit (A01 to A13)", id));
+    if (!catalogue_.find_action(id))
+      throw Error(ErrorKind::usage, fmt::format("--actions: {} is not an action of the toolkit (A01 to A13)", id));
 }
 
 std::string PlanBuilder::text(const Record& record, std::string_view column) const {
@@ -76,8 +77,10 @@ std::vector<std::string> PlanBuilder::action_ids(const Record& record) const {
     const auto value = nlohmann::json::parse(record.json[*at], nullptr, false);
     if (value.is_array()) {
       for (const auto& item : value) {
-        if (item.is_object() && item.contains("id") && item["id"].is_string()) ids.push_back(item["id"].get<std::string>());
-        else if (item.is_string()) ids.push_back(item.get<std::string>());
+        if (item.is_object() && item.contains("id") && item["id"].is_string())
+          ids.push_back(item["id"].get<std::string>());
+        else if (item.is_string())
+          ids.push_back(item.get<std::string>());
       }
     }
   } else {
@@ -104,7 +107,8 @@ nlohmann::ordered_json PlanBuilder::target_json(const Target& target, const std:
   std::vector<std::string> problems;
   if (target.measure.empty()) problems.emplace_back("no measure");
   if (target.owner.empty()) problems.emplace_back("no owner");
-  if (!target.due) problems.emplace_back("no due date");
+  if (!target.due)
+    problems.emplace_back("no due date");
   else if (*target.due < settings_.start)
     problems.push_back(fmt::format("due {}, before the plan starts on {}", format_date(*target.due), format_date(settings_.start)));
   if (!problems.empty()) {
@@ -159,13 +163,14 @@ nlohmann::ordered_json review_record(const nlohmann::ordered_json& stages) {
 
 }  // namespace
 
-nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vector<Stage>* stages,
-                                          std::vector<SmartWarning>& warnings, ProgressBook* progress) const {
+nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vector<Stage>* stages, std::vector<SmartWarning>& warnings,
+                                          ProgressBook* progress) const {
   const std::string id = learner_id(record);
   const std::string given_name = text(record, "given_name");
   nlohmann::ordered_json plan;
   plan["schema"] = plan_schema;
-  plan["learner"] = {{"id", id}, {"given_name", given_name}, {"family_name", text(record, "family_name")}, {"year_group", text(record, "year_group")}};
+  plan["learner"] = {
+      {"id", id}, {"given_name", given_name}, {"family_name", text(record, "family_name")}, {"year_group", text(record, "year_group")}};
   plan["start"] = format_date(settings_.start);
   const std::string key_person = text(record, "key_person");
   plan["key_person"] = key_person.empty() ? settings_.key_person : key_person;
@@ -205,7 +210,8 @@ nlohmann::ordered_json PlanBuilder::build(const Record& record, const std::vecto
   plan["self_determination"] = settings_.self_determination;
 
   nlohmann::ordered_json reviews = nlohmann::ordered_json::array();
-  const auto dates = review_dates(settings_.start, settings_.review_every, settings_.reviews, settings_.terms ? &*settings_.terms : nullptr);
+  const auto dates =
+      review_dates(settings_.start, settings_.review_every, settings_.reviews, settings_.terms ? &*settings_.terms : nullptr);
   for (std::size_t i = 0; i < dates.size(); ++i) reviews.push_back({{"number", i + 1}, {"date", format_date(dates[i])}});
   plan["reviews"] = std::move(reviews);
   plan["next_review"] = dates.empty() ? std::string{} : format_date(dates.front());

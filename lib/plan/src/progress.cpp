@@ -33,7 +33,8 @@ ProgressBook ProgressBook::load(const InputOptions& input, DateOrder dates, bool
       throw value_error(*reader, record, date, e.what(), e.expected(), verbose);
     }
     const std::size_t at = book.rows_.size();
-    book.rows_.push_back({text(id), text(target),
+    book.rows_.push_back({text(id),
+                          text(target),
                           {when, word, text(comment), text(reviewed_by), fmt::format("{}:{}", reader->source_name(), record.line)},
                           record.line});
     book.index_.emplace(std::pair{book.rows_[at].id, book.rows_[at].target}, at);

@@ -68,8 +68,7 @@ void install_signal_cleanup() {
     if (pthread_sigmask(SIG_BLOCK, &signals, nullptr) != 0) return;
     std::thread([signals] {
       int signal = 0;
-      while (sigwait(&signals, &signal) != 0) {
-      }
+      while (sigwait(&signals, &signal) != 0) {}
       std::lock_guard lock(registry_mutex());  // held to the end: no new temporary after this
       for (const auto& path : registry()) {
         std::error_code ignored;
@@ -118,7 +117,8 @@ std::vector<std::filesystem::path> create_private_directories(const std::filesys
   } else {
     made.insert(made.begin(), dir);
   }
-  if (!std::filesystem::is_directory(dir, error)) throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": it is a file, not a directory");
+  if (!std::filesystem::is_directory(dir, error))
+    throw Error(ErrorKind::cannot_create, "cannot create " + dir.string() + ": it is a file, not a directory");
   return made;
 }
 

@@ -42,15 +42,33 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
     const unsigned char c = s[i];
     std::size_t len;
     std::uint32_t min;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-    else { if (bad_offset) *bad_offset = i; return false; }
-    if (i + len > n) { if (bad_offset) *bad_offset = i; return false; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+    } else {
+      if (bad_offset) *bad_offset = i;
+      return false;
+    }
+    if (i + len > n) {
+      if (bad_offset) *bad_offset = i;
+      return false;
+    }
     std::uint32_t cp = c & (0x7F >> len);
     for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
+      if ((s[i + k] & 0xC0) != 0x80) {
+        if (bad_offset) *bad_offset = i;
+        return false;
+      }
       cp = (cp << 6) | (s[i + k] & 0x3F);
     }
     // Overlong forms, surrogates and code points beyond Unicode are not UTF-8.
@@ -291,7 +309,9 @@ bool CsvReader::read_fields(std::vector<std::string_view>& fields, long& line) {
 
 void CsvReader::check_utf8(const std::vector<std::string_view>& fields, long line) const {
   // One pass over the whole record (almost always valid); the fields are searched only on failure.
-  if (!fields.empty() && is_valid_utf8({fields.front().data(), static_cast<std::size_t>(fields.back().data() + fields.back().size() - fields.front().data())})) return;
+  if (!fields.empty() &&
+      is_valid_utf8({fields.front().data(), static_cast<std::size_t>(fields.back().data() + fields.back().size() - fields.front().data())}))
+    return;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     std::size_t bad = 0;
     if (!is_valid_utf8(fields[i], &bad)) {
@@ -328,8 +348,7 @@ bool CsvReader::read_row(Record& record) {
   }
   if (record.values.size() != columns_.size()) {
     throw data_error({input_->name(), record.line, {}},
-                     "this row has " + std::to_string(record.values.size()) + " fields, the header has " +
-                         std::to_string(columns_.size()),
+                     "this row has " + std::to_string(record.values.size()) + " fields, the header has " + std::to_string(columns_.size()),
                      record.values.size() > columns_.size() && delimiter_ == ','
                          ? "every row as many fields as the header; a decimal comma (97,4) splits a value in a comma-separated "
                            "file: quote such values, or save the file with ';'"

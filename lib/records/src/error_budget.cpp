@@ -4,8 +4,7 @@
 
 namespace waymark {
 
-ErrorBudget::ErrorBudget(std::size_t limit, MessageSink report)
-    : limit_(limit), report_(std::move(report)) {}
+ErrorBudget::ErrorBudget(std::size_t limit, MessageSink report) : limit_(limit), report_(std::move(report)) {}
 
 void ErrorBudget::report(const Error& e) {
   if (latest_) report_(latest_->what());

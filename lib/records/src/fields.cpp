@@ -42,7 +42,8 @@ constexpr std::array<double, 16> powers_of_ten{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6
 // the digits as an integer are exact in a double, so are the powers of ten up to 10^15, and one
 // division rounds correctly, which is what from_chars gives. Nullopt for anything else.
 std::optional<double> short_decimal(std::string_view text) {
-  const auto point = static_cast<std::size_t>(std::find_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }) - text.begin());
+  const auto point =
+      static_cast<std::size_t>(std::find_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }) - text.begin());
   const auto whole = text.substr(0, point);
   const auto fraction = point == text.size() ? std::string_view{} : text.substr(point + 1);
   if (whole.empty() || (point != text.size() && fraction.empty()) || whole.size() + fraction.size() > 15) return std::nullopt;
@@ -86,10 +87,13 @@ long count_of(std::string_view text) {
   if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
     // The causes seen in schools' files, named: a yes/no column where a count is read, and a
     // count a spreadsheet formatted with decimal places (3.0).
-    if (bool_word(text)) throw FieldError("not a count: a yes/no value", "the number of times, a whole number of 0 or more: this column counts, it is not a yes/no flag");
+    if (bool_word(text))
+      throw FieldError("not a count: a yes/no value",
+                       "the number of times, a whole number of 0 or more: this column counts, it is not a yes/no flag");
     if (error == std::errc{} && value >= 0 && (*end == '.' || *end == ',') && end + 1 != text.data() + text.size() &&
         std::all_of(end + 1, text.data() + text.size(), [](char c) { return c == '0'; }))
-      throw FieldError("not a count: a whole number written with decimal places", "a whole number of 0 or more: format the column with no decimal places");
+      throw FieldError("not a count: a whole number written with decimal places",
+                       "a whole number of 0 or more: format the column with no decimal places");
     const auto index = error == std::errc{} && value >= 0 ? static_cast<std::size_t>(end - text.data()) : 0;
     throw FieldError("not a count: unexpected text" + at_character(index), "a whole number of 0 or more");
   }
@@ -137,7 +141,8 @@ struct DateParts {
 // where it fails.
 std::optional<DateParts> plain_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto year = detail::digits_value(text.substr(0, 4)), month = detail::digits_value(text.substr(5, 2)), day = detail::digits_value(text.substr(8, 2));
+  const auto year = detail::digits_value(text.substr(0, 4)), month = detail::digits_value(text.substr(5, 2)),
+             day = detail::digits_value(text.substr(8, 2));
   if (!year || !month || !day) return std::nullopt;
   return DateParts{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
 }
@@ -150,7 +155,8 @@ void expect_separator(std::string_view text, std::size_t& pos, std::string_view 
 
 // A date from its parts, or the error naming the part out of range.
 std::chrono::year_month_day checked_date(int year, int month, int day, std::size_t month_at, std::size_t day_at) {
-  if (month < 1 || month > 12) throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
+  if (month < 1 || month > 12)
+    throw FieldError("not a date: month out of range" + at_character(month_at), "a real date such as 2026-09-07");
   const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok()) throw FieldError("not a date: day out of range for the month" + at_character(day_at), "a real date such as 2026-09-07");
@@ -174,8 +180,10 @@ std::size_t without_time(std::string_view text) {
     while (pos < time.size() && time[pos] >= '0' && time[pos] <= '9') ++pos;
     if (pos == start || pos - start > 2) return text.size();
     ++parts;
-    if (pos < time.size() && time[pos] == ':') ++pos;
-    else break;
+    if (pos < time.size() && time[pos] == ':')
+      ++pos;
+    else
+      break;
   }
   if (parts < 2) return text.size();
   if (pos < time.size() && time[pos] == '.') {
@@ -194,9 +202,10 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
   if (const auto parts = plain_iso_date(text)) return checked_date(parts->year, parts->month, parts->day, 5, 8);
   text = text.substr(0, without_time(text));
   if (const auto parts = plain_iso_date(text)) return checked_date(parts->year, parts->month, parts->day, 5, 8);
-  const char* expected = order == DateOrder::iso   ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
-                         : order == DateOrder::mdy ? "a date such as 2026-09-07 or 09/07/2026 (month first, as --date-format mdy says)"
-                                                   : "a date such as 2026-09-07 or 07/09/2026 (day first; --date-format mdy reads month first)";
+  const char* expected = order == DateOrder::iso ? "an ISO 8601 date such as 2026-09-07; --date-format dmy reads 07/09/2026"
+                         : order == DateOrder::mdy
+                             ? "a date such as 2026-09-07 or 09/07/2026 (month first, as --date-format mdy says)"
+                             : "a date such as 2026-09-07 or 07/09/2026 (day first; --date-format mdy reads month first)";
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0;
   std::size_t month_at = 0, day_at = 0;
@@ -229,14 +238,19 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text, Dat
     year = read_digits(text, pos, 2, 4, expected);
     // 23/05/11: the century is not guessed.
     if (pos - year_at == 2 && pos == text.size())
-      throw FieldError("not a date: a two-digit year" + at_character(year_at), "a four-digit year, such as 23/05/2011: format the column as a date with a four-digit year");
+      throw FieldError("not a date: a two-digit year" + at_character(year_at),
+                       "a four-digit year, such as 23/05/2011: format the column as a date with a four-digit year");
     if (pos - year_at != 4) throw FieldError("not a date: expected a digit" + at_character(pos), expected);
     if (pos == text.size() && month > 12 && day >= 1 && day <= 12 &&
-        std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(day)}, std::chrono::day{static_cast<unsigned>(month)}}.ok()) {
+        std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(day)},
+                                    std::chrono::day{static_cast<unsigned>(month)}}
+            .ok()) {
       // 05/23/2011 is no day-first date but a month-first one (23/05/2011 the other way round).
       throw FieldError("not a date: month out of range" + at_character(month_at),
-                       day_first ? "a day-first date; this one is a real date month first: if the file's dates are month first (as US software writes them), give --date-format mdy"
-                                 : "a month-first date; this one is a real date day first: if the file's dates are day first (as UK software writes them), give --date-format dmy");
+                       day_first ? "a day-first date; this one is a real date month first: if the file's dates are month first (as US "
+                                   "software writes them), give --date-format mdy"
+                                 : "a month-first date; this one is a real date day first: if the file's dates are day first (as UK "
+                                   "software writes them), give --date-format dmy");
     }
   }
   if (pos != text.size()) throw FieldError("not a date: unexpected text" + at_character(pos), expected);
@@ -269,11 +283,11 @@ void check_codice_fiscale(std::string_view text) {
       if (i % 2 == 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
       sum += digit;
     }
-    if ((10 - sum % 10) % 10 != text[10] - '0') throw FieldError("not a codice fiscale: the check digit does not match", codice_fiscale_expected);
+    if ((10 - sum % 10) % 10 != text[10] - '0')
+      throw FieldError("not a codice fiscale: the check digit does not match", codice_fiscale_expected);
     return;
   }
-  if (text.size() != 16)
-    throw FieldError(fmt::format("not a codice fiscale: {} characters", text.size()), codice_fiscale_expected);
+  if (text.size() != 16) throw FieldError(fmt::format("not a codice fiscale: {} characters", text.size()), codice_fiscale_expected);
   std::array<char, 16> code{};
   std::transform(text.begin(), text.end(), code.begin(), upper);
   // Each position: L a letter, D a digit (or its omocodia letter), M a month letter.
@@ -297,7 +311,8 @@ void check_codice_fiscale(std::string_view text) {
     const int value = is_digit(code[i]) ? code[i] - '0' : code[i] - 'A';
     sum += i % 2 == 0 ? odd[static_cast<std::size_t>(value)] : value;
   }
-  if (code[15] != static_cast<char>('A' + sum % 26)) throw FieldError("not a codice fiscale: the check letter does not match", codice_fiscale_expected);
+  if (code[15] != static_cast<char>('A' + sum % 26))
+    throw FieldError("not a codice fiscale: the check letter does not match", codice_fiscale_expected);
 }
 
 std::vector<std::string_view> split_list(std::string_view text, char separator) {

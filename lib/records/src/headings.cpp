@@ -20,8 +20,20 @@ std::string fold_heading(std::string_view heading) {
   folded.reserve(heading.size());
   for (const char c : heading) {
     switch (c) {
-      case ' ': case '\t': case '_': case '-': case '.': case '(': case ')': case '[': case ']':
-      case '{': case '}': case '%': case '?': case '#': break;
+      case ' ':
+      case '\t':
+      case '_':
+      case '-':
+      case '.':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '%':
+      case '?':
+      case '#': break;
       default: folded += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
@@ -42,9 +54,12 @@ std::vector<std::string> heading_words(std::string_view heading) {
   std::vector<std::string> words(1);
   for (const char c : heading) {
     const bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || (c & 0x80);
-    if (c >= 'A' && c <= 'Z') words.back() += static_cast<char>(c - 'A' + 'a');
-    else if (word_char) words.back() += c;
-    else if (!words.back().empty()) words.emplace_back();
+    if (c >= 'A' && c <= 'Z')
+      words.back() += static_cast<char>(c - 'A' + 'a');
+    else if (word_char)
+      words.back() += c;
+    else if (!words.back().empty())
+      words.emplace_back();
   }
   if (words.back().empty()) words.pop_back();
   return words;
@@ -135,7 +150,8 @@ HeadingVocabulary HeadingVocabulary::with_declared_fields(const std::vector<Decl
     if (folded.empty()) throw data_error({path, number, {}}, "the heading is empty", expected);
     const auto [earlier, first] = given.try_emplace(std::move(folded), std::string(field), number);
     if (!first && earlier->second.first != field)
-      throw data_error({path, number, {}}, "the heading is given for " + earlier->second.first + " on line " + std::to_string(earlier->second.second) + " too",
+      throw data_error({path, number, {}},
+                       "the heading is given for " + earlier->second.first + " on line " + std::to_string(earlier->second.second) + " too",
                        "each heading for one field");
     vocabulary.add(std::string(heading), std::string(field), 0);
   });

@@ -4,10 +4,10 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <string_view>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <iconv.h>
+#include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "waymark/errors.hpp"
@@ -52,13 +52,18 @@ void ChunkedInput::decode(const std::string& encoding) {
   }
   // A workbook (a zip archive; an .xls or a locked .xlsx is an OLE file) is not text: an encoding
   // named for a run's text files is never applied to it.
-  const auto starts_with = [&](std::string_view magic) { return raw_size_ >= magic.size() && std::memcmp(raw_.data(), magic.data(), magic.size()) == 0; };
+  const auto starts_with = [&](std::string_view magic) {
+    return raw_size_ >= magic.size() && std::memcmp(raw_.data(), magic.data(), magic.size()) == 0;
+  };
   std::string from = starts_with("PK\x03\x04") || starts_with("\xD0\xCF\x11\xE0") ? std::string{} : encoding;
   std::size_t skip = 0;
-  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFF && static_cast<unsigned char>(raw_[1]) == 0xFE) from = "UTF-16LE", skip = 2;
-  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFE && static_cast<unsigned char>(raw_[1]) == 0xFF) from = "UTF-16BE", skip = 2;
+  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFF && static_cast<unsigned char>(raw_[1]) == 0xFE)
+    from = "UTF-16LE", skip = 2;
+  if (from.empty() && raw_size_ >= 2 && static_cast<unsigned char>(raw_[0]) == 0xFE && static_cast<unsigned char>(raw_[1]) == 0xFF)
+    from = "UTF-16BE", skip = 2;
   std::string folded;
-  for (const char c : from) if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char c : from)
+    if (c != '-' && c != '_') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (folded.empty() || folded == "utf8") {
     // UTF-8 needs no conversion: what was read is the start of the buffer.
     std::memcpy(buffer_.data(), raw_.data(), raw_size_);
@@ -69,7 +74,8 @@ void ChunkedInput::decode(const std::string& encoding) {
   }
   const iconv_t cd = ::iconv_open("UTF-8", from.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    throw Error(ErrorKind::usage, "--encoding " + encoding + ": not an encoding this system knows (such as windows-1252, latin1, utf-16le)");
+    throw Error(ErrorKind::usage,
+                "--encoding " + encoding + ": not an encoding this system knows (such as windows-1252, latin1, utf-16le)");
   }
   decoder_ = cd;
   encoding_ = from;
@@ -81,8 +87,10 @@ void ChunkedInput::decode(const std::string& encoding) {
   std::memmove(raw_.data(), raw_.data() + skip, raw_size_ - skip);
   raw_size_ -= skip;
   raw_offset_ = skip;
-  if (const std::size_t n = read_decoded(); n > 0) end_ = n;
-  else eof_ = true;
+  if (const std::size_t n = read_decoded(); n > 0)
+    end_ = n;
+  else
+    eof_ = true;
 }
 
 std::size_t ChunkedInput::read_decoded() {
@@ -103,7 +111,7 @@ std::size_t ChunkedInput::read_decoded() {
     const std::size_t consumed = raw_size_ - in_left;
     if (why == EILSEQ) {
       throw Error(ErrorKind::bad_data, name_ + ": byte " + std::to_string(raw_offset_ + consumed + 1) + " is not " + encoding_ +
-                                  " text (--encoding names the encoding the file was saved in)");
+                                           " text (--encoding names the encoding the file was saved in)");
     }
     std::memmove(raw_.data(), raw_.data() + consumed, in_left);
     raw_size_ = in_left;

@@ -87,7 +87,8 @@ class RefusalCatcher {
 template <class Json, class Builder>
 std::optional<JsonRefusal> parse_with(Builder& builder, std::string_view text, bool allow_comments) {
   RefusalCatcher<Json, Builder> catcher(builder, text);
-  if (Json::sax_parse(text.begin(), text.end(), &catcher, nlohmann::json::input_format_t::json, /*strict=*/true, allow_comments)) return std::nullopt;
+  if (Json::sax_parse(text.begin(), text.end(), &catcher, nlohmann::json::input_format_t::json, /*strict=*/true, allow_comments))
+    return std::nullopt;
   auto refusal = std::move(catcher).refusal();
   // A parser that stops without saying why would be a bug in it; still, the text is not read.
   if (!refusal) refusal = JsonRefusal{1, 1, {}, "not JSON waymark can read", false};
@@ -133,8 +134,10 @@ std::size_t find_too_deep(std::string_view text, std::size_t limit) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {

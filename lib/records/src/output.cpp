@@ -111,7 +111,8 @@ void Output::link_into_place() {
   int error = 0;
   const std::string temp = create_removed_on_signal([&] {
     for (int attempt = 0; attempt < 100; ++attempt) {
-      const std::string name = fmt::format("{}.{}.{:08x}", unnamed_dir_ == "." ? "" : unnamed_dir_, path_.substr(path_.rfind('/') + 1), random());
+      const std::string name =
+          fmt::format("{}.{}.{:08x}", unnamed_dir_ == "." ? "" : unnamed_dir_, path_.substr(path_.rfind('/') + 1), random());
       if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) return name;
       if (errno != EEXIST) break;
     }

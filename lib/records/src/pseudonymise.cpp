@@ -33,8 +33,8 @@ void check_private(const std::string& path) {
   if (!S_ISREG(info.st_mode)) throw Error(ErrorKind::missing_input, "cannot read key file " + path + ": it is not a regular file");
   if ((info.st_mode & 077) != 0) {
     throw Error(ErrorKind::missing_input, fmt::format("key file {} may be read or changed by others (mode {:04o}): refusing to use it "
-                                            "(make it private: chmod 600 {})",
-                                            path, info.st_mode & 07777, path));
+                                                      "(make it private: chmod 600 {})",
+                                                      path, info.st_mode & 07777, path));
   }
 }
 
@@ -50,7 +50,8 @@ Pseudonymiser Pseudonymiser::from_key_file(const std::string& path) {
   key.resize(static_cast<std::size_t>(in.gcount()));
   if (!key.empty() && key.back() == '\n') key.pop_back();
   const auto bad = [&](const std::string& problem) {
-    return Error(ErrorKind::bad_data, fmt::format("{}: {} (64 lowercase hexadecimal digits and nothing else; {})", path, problem, make_a_key));
+    return Error(ErrorKind::bad_data,
+                 fmt::format("{}: {} (64 lowercase hexadecimal digits and nothing else; {})", path, problem, make_a_key));
   };
   if (key.empty()) throw bad("the key file is empty");
   if (!std::all_of(key.begin(), key.end(), is_lower_hex)) {
@@ -58,7 +59,8 @@ Pseudonymiser Pseudonymiser::from_key_file(const std::string& path) {
                   ? "the key has upper-case digits"
                   : "the key holds characters that are not hexadecimal digits");
   }
-  if (key.size() != key_digits) throw bad(fmt::format("the key has {} digits", key.size() > key_digits ? "more than 64" : std::to_string(key.size())));
+  if (key.size() != key_digits)
+    throw bad(fmt::format("the key has {} digits", key.size() > key_digits ? "more than 64" : std::to_string(key.size())));
   // A key of one repeated digit is a placeholder, not a secret.
   if (std::all_of(key.begin(), key.end(), [&](char c) { return c == key.front(); })) {
     throw bad("the key is one digit repeated, not a random key");
@@ -69,8 +71,8 @@ Pseudonymiser Pseudonymiser::from_key_file(const std::string& path) {
 std::string Pseudonymiser::pseudonym(std::string_view id) const {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(id.data()),
-       id.size(), digest.data(), &length);
+  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(id.data()), id.size(),
+       digest.data(), &length);
   static constexpr char hex[] = "0123456789abcdef";
   std::string text;
   text.reserve(length * 2);
@@ -81,8 +83,7 @@ std::string Pseudonymiser::pseudonym(std::string_view id) const {
   return text;
 }
 
-SharedColumns shared_columns(const RecordReader& reader, std::span<const std::string> shareable_fields,
-                             std::span<const std::string> keep) {
+SharedColumns shared_columns(const RecordReader& reader, std::span<const std::string> shareable_fields, std::span<const std::string> keep) {
   SharedColumns shared;
   shared.kept.assign(reader.columns().size(), false);
   for (const auto& field : shareable_fields)
@@ -92,8 +93,9 @@ SharedColumns shared_columns(const RecordReader& reader, std::span<const std::st
     if (!at) throw data_error({reader.source_name(), 1, name}, "--keep names a column the input does not have", "a column of the header");
     // The codice fiscale spells out a child's name, birth date and birthplace: never shared.
     if (at == reader.find_column("codice_fiscale"))
-      throw Error(ErrorKind::usage, "--keep " + name + ": the codice fiscale identifies a child (it spells out name, date and place of birth), so "
-                                    "--pseudonymise never keeps it");
+      throw Error(ErrorKind::usage, "--keep " + name +
+                                        ": the codice fiscale identifies a child (it spells out name, date and place of birth), so "
+                                        "--pseudonymise never keeps it");
     shared.kept[*at] = true;
   }
   for (std::size_t i = 0; i < shared.kept.size(); ++i)

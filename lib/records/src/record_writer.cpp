@@ -60,7 +60,12 @@ namespace {
 // return.
 constexpr bool may_start_formula(char c) {
   switch (c) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r': return true;
     default: return false;
   }
 }
@@ -225,8 +230,10 @@ class JsonWriter final : public RecordWriter {
   }
   void text(std::string_view value) override {
     key();
-    if (value.empty()) append(out_.buffer(), "null");
-    else append_json_string(out_.buffer(), value);
+    if (value.empty())
+      append(out_.buffer(), "null");
+    else
+      append_json_string(out_.buffer(), value);
   }
   void json_or_text(std::string_view json, std::string_view) override {
     key();

@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "header_row.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
@@ -14,7 +15,6 @@
 #include "waymark/input.hpp"
 #include "waymark/json_input.hpp"
 #include "waymark/plausibility.hpp"
-#include "header_row.hpp"
 #include "workbook.hpp"
 
 namespace waymark {
@@ -111,8 +111,8 @@ void RecordReader::understand_headings(const InputOptions& options) {
       ranks_[i] = meaning->rank;
     } else if (const auto near = vocabulary_->suggestion(columns_[i]); near && warn_) {
       const auto field = near->first == near->second ? std::string{} : " (" + near->second + ")";
-      warn_(fmt::format("{}: '{}' is not a column waymark knows; did you mean '{}'{}? Map it with --columns", source_name(),
-                        columns_[i], near->first, field));
+      warn_(fmt::format("{}: '{}' is not a column waymark knows; did you mean '{}'{}? Map it with --columns", source_name(), columns_[i],
+                        near->first, field));
     }
   }
   id_column_ = find_column("id");
@@ -125,7 +125,8 @@ bool RecordReader::next(Record& record) {
     auto& values = record.values;
     // Only a row whose first value is empty can be an empty row, so most rows are passed at once.
     if (!values.empty() && trim(values.front()).empty() &&
-        std::all_of(values.begin(), values.end(), [](std::string_view value) { return trim(value).empty(); })) continue;
+        std::all_of(values.begin(), values.end(), [](std::string_view value) { return trim(value).empty(); }))
+      continue;
     if (id_column_ && *id_column_ < values.size() && is_totals_word(values[*id_column_])) {
       if (warn_) warn_(fmt::format("{}:{}: a totals row, not a learner: skipped", source_name(), record.line));
       continue;
@@ -156,11 +157,10 @@ std::optional<std::size_t> RecordReader::column_standing_for(std::string_view fi
     if (best) others.push_back(columns_[*best]);
     best = i;
   }
-  if (best && !others.empty() && warn_ &&
-      std::find(warned_fields_.begin(), warned_fields_.end(), field) == warned_fields_.end()) {
+  if (best && !others.empty() && warn_ && std::find(warned_fields_.begin(), warned_fields_.end(), field) == warned_fields_.end()) {
     warned_fields_.emplace_back(field);
-    warn_(fmt::format("{}: {} also stand{} for {}: using '{}'; name the one to use with --columns", source_name(),
-                      quoted_list(others), others.size() == 1 ? "s" : "", field, columns_[*best]));
+    warn_(fmt::format("{}: {} also stand{} for {}: using '{}'; name the one to use with --columns", source_name(), quoted_list(others),
+                      others.size() == 1 ? "s" : "", field, columns_[*best]));
   }
   return best;
 }
@@ -222,7 +222,10 @@ void PercentScale::check(const RecordReader& reader, std::string_view field) con
   }
   std::string lines;
   for (std::size_t i = 0; i < lines_.size(); ++i)
-    lines += (i == 0 ? "" : i + 1 == lines_.size() && static_cast<long>(lines_.size()) == fractions_ ? " and " : ", ") + std::to_string(lines_[i]);
+    lines += (i == 0                                                                     ? ""
+              : i + 1 == lines_.size() && static_cast<long>(lines_.size()) == fractions_ ? " and "
+                                                                                         : ", ") +
+             std::to_string(lines_[i]);
   if (static_cast<long>(lines_.size()) < fractions_) lines += fmt::format(" and {} more", fractions_ - static_cast<long>(lines_.size()));
   throw data_error(where,
                    fmt::format("line{} {} hold{} a value of 1 or less where the column's other values are above 1: a fraction "
@@ -276,12 +279,14 @@ class JsonRecordsBase : public RecordReader {
     }
     if (const auto refusal = parse_json(text, value)) {
       if (refusal->number_too_large) {
-        throw data_error({input_->name(), line + refusal->line - 1, refusal->key}, refusal->reason, "a number such as 87.5, or text in quotes");
+        throw data_error({input_->name(), line + refusal->line - 1, refusal->key}, refusal->reason,
+                         "a number such as 87.5, or text in quotes");
       }
       throw data_error({input_->name(), line, {}}, "not valid JSON at byte " + std::to_string(refusal->byte) + ": " + refusal->reason,
                        "one JSON object per record");
     }
-    if (!value.is_object()) throw data_error({input_->name(), line, {}}, "this record is not a JSON object", "an object of field names and values");
+    if (!value.is_object())
+      throw data_error({input_->name(), line, {}}, "this record is not a JSON object", "an object of field names and values");
     return value;
   }
 
@@ -337,7 +342,8 @@ class NdjsonReader final : public JsonRecordsBase {
     }
     std::size_t searched = 0;  // bytes from cursor_ known to hold no line break, kept across refills
     for (;;) {
-      auto* newline = static_cast<char*>(std::memchr(cursor_ + searched, '\n', static_cast<std::size_t>(input_->end() - cursor_) - searched));
+      auto* newline =
+          static_cast<char*>(std::memchr(cursor_ + searched, '\n', static_cast<std::size_t>(input_->end() - cursor_) - searched));
       if (!newline && !input_->at_eof()) {
         searched = static_cast<std::size_t>(input_->end() - cursor_);
         input_->refill(cursor_);
@@ -440,16 +446,21 @@ class JsonArrayReader final : public JsonRecordsBase {
       for (; p < input_->end(); ++p) {
         const char c = *p;
         if (in_string) {
-          if (c == '\\') ++p;
-          else if (c == '"') in_string = false;
+          if (c == '\\')
+            ++p;
+          else if (c == '"')
+            in_string = false;
           continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
+        if (c == '"')
+          in_string = true;
+        else if (c == '{' || c == '[')
+          ++depth;
         else if (c == '}' || c == ']') {
           if (depth == 0) return p;
           if (--depth == 0) return p + 1;
-        } else if (c == ',' && depth == 0) return p;
+        } else if (c == ',' && depth == 0)
+          return p;
       }
       if (input_->at_eof()) return input_->end();
       scanned = static_cast<std::size_t>(p - cursor_);
@@ -496,8 +507,7 @@ std::unique_ptr<RecordReader> open_records(std::unique_ptr<ChunkedInput> input, 
     while (p < input->end() && is_json_space(*p)) ++p;
     return p;
   };
-  while ((input->end() - input->begin() < 3 || first_content() == input->end()) && input->refill(input->begin())) {
-  }
+  while ((input->end() - input->begin() < 3 || first_content() == input->end()) && input->refill(input->begin())) {}
   // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the data.
   const bool byte_order_mark = starts_with("\xEF\xBB\xBF");
   if (byte_order_mark) input->consume_to(input->begin() + 3);

@@ -24,14 +24,15 @@ Day step(Day date, int days) { return Day{sys_days{date} + std::chrono::days{day
 TermDates::TermDates(std::vector<Term> terms) : terms_(std::move(terms)) {
   for (const auto& term : terms_) {
     if (term.end < term.start) {
-      throw Error(ErrorKind::bad_data, "the term starting " + format_date(term.start) + " ends before it starts (an end on or after the start)");
+      throw Error(ErrorKind::bad_data,
+                  "the term starting " + format_date(term.start) + " ends before it starts (an end on or after the start)");
     }
   }
   std::sort(terms_.begin(), terms_.end(), [](const Term& a, const Term& b) { return a.start < b.start; });
   for (std::size_t i = 1; i < terms_.size(); ++i) {
     if (terms_[i].start <= terms_[i - 1].end) {
       throw Error(ErrorKind::bad_data, "the term starting " + format_date(terms_[i].start) + " overlaps the term ending " +
-                                  format_date(terms_[i - 1].end) + " (terms one after another, holidays between them)");
+                                           format_date(terms_[i - 1].end) + " (terms one after another, holidays between them)");
     }
   }
 }
@@ -66,7 +67,8 @@ TermDates TermDates::load(const InputOptions& input, DateOrder order) {
     terms.push_back(term);
     lines.push_back(record.line);
   }
-  if (terms.empty()) throw data_error({reader->source_name(), 1, {}}, "there are no terms", "a row per term or half-term with start and end");
+  if (terms.empty())
+    throw data_error({reader->source_name(), 1, {}}, "there are no terms", "a row per term or half-term with start and end");
   // Sorted by start, with the line of each, so an overlap is reported where it is.
   std::vector<std::size_t> by_start(terms.size());
   for (std::size_t i = 0; i < by_start.size(); ++i) by_start[i] = i;

@@ -20,8 +20,6 @@ std::chrono::sys_seconds now_or_source_date() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-std::chrono::year_month_day today() {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now_or_source_date())};
-}
+std::chrono::year_month_day today() { return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now_or_source_date())}; }
 
 }  // namespace waymark

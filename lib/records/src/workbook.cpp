@@ -8,15 +8,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
-#include <span>
 #include <exception>
 #include <expat.h>
 #include <fmt/format.h>
+#include <span>
 #include <zip.h>
 
+#include "header_row.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
-#include "header_row.hpp"
 
 namespace waymark {
 
@@ -70,8 +70,8 @@ class Archive {
     zip_error_fini(&error);
     if (!archive_) {
       if (source) zip_source_free(source);
-      throw Error(ErrorKind::bad_data, name_ + ": not a readable " + word() + " (its zip archive is damaged); save it again from " +
-                                           program() + ", or as CSV");
+      throw Error(ErrorKind::bad_data,
+                  name_ + ": not a readable " + word() + " (its zip archive is damaged); save it again from " + program() + ", or as CSV");
     }
     // An archive without Excel's workbook part but with OpenDocument's content is an .ods whose
     // media type entry is missing or not first.
@@ -241,8 +241,7 @@ class XmlStream {
     return !done_;
   }
   void parse_all() {
-    while (pump()) {
-    }
+    while (pump()) {}
   }
   // Called by the handler: stop after this element, until the next pump (the reader has rows enough).
   void pause() { XML_StopParser(parser_, XML_TRUE); }
@@ -322,14 +321,22 @@ Shown shown_by_code(std::string_view code) {
   bool quoted = false, bracket = false, date = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
-    if (c == '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c == '\\') ++i;
-    else if (c == '[') bracket = true;
-    else if (c == ']') bracket = false;
-    else if (bracket) continue;
-    else if (c == '%') return Shown::percent;
-    else if (c == 'd' || c == 'D' || c == 'm' || c == 'M' || c == 'y' || c == 'Y') date = true;
+    if (c == '"')
+      quoted = !quoted;
+    else if (quoted)
+      continue;
+    else if (c == '\\')
+      ++i;
+    else if (c == '[')
+      bracket = true;
+    else if (c == ']')
+      bracket = false;
+    else if (bracket)
+      continue;
+    else if (c == '%')
+      return Shown::percent;
+    else if (c == 'd' || c == 'D' || c == 'm' || c == 'M' || c == 'y' || c == 'Y')
+      date = true;
   }
   return date ? Shown::date : Shown::number;
 }
@@ -365,8 +372,10 @@ class StylesHandler final : public XmlHandler {
     }
   }
   void end(std::string_view name) override {
-    if (name == "cellXfs") in_cell_formats_ = false;
-    else if (name == "numFmts") in_formats_ = false;
+    if (name == "cellXfs")
+      in_cell_formats_ = false;
+    else if (name == "numFmts")
+      in_formats_ = false;
   }
   std::vector<std::pair<unsigned, Shown>> custom;
   std::vector<unsigned> ids;
@@ -383,8 +392,10 @@ std::string serial_date(double serial, bool from_1904) {
   sys_days day;
   if (from_1904) day = sys_days{year{1904} / January / 1} + std::chrono::days{days};
   // Excel counts 1900 as a leap year (serial 60 is 29 February 1900, a day that never was).
-  else if (days >= 61) day = sys_days{year{1899} / December / 30} + std::chrono::days{days};
-  else day = sys_days{year{1899} / December / 31} + std::chrono::days{days};
+  else if (days >= 61)
+    day = sys_days{year{1899} / December / 30} + std::chrono::days{days};
+  else
+    day = sys_days{year{1899} / December / 31} + std::chrono::days{days};
   return format_date(year_month_day{day});
 }
 
@@ -427,8 +438,10 @@ std::optional<double> parse_number(const std::string& text) {
 std::optional<std::size_t> column_of_reference(std::string_view reference) {
   std::size_t column = 0, letters = 0;
   for (const char c : reference) {
-    if (c >= 'A' && c <= 'Z') column = column * 26 + static_cast<std::size_t>(c - 'A' + 1), ++letters;
-    else break;
+    if (c >= 'A' && c <= 'Z')
+      column = column * 26 + static_cast<std::size_t>(c - 'A' + 1), ++letters;
+    else
+      break;
   }
   if (letters == 0 || letters > 3) return std::nullopt;
   return column - 1;
@@ -472,7 +485,8 @@ class SheetHandler : public XmlHandler {
   // The cell text at `column` of the row being read, to be filled by the caller.
   std::string& cell(std::size_t column) {
     if (column >= column_count) {
-      throw data_error({name_, row_.line, {}}, "a value beyond the last column a spreadsheet has", "a sheet saved by a spreadsheet program");
+      throw data_error({name_, row_.line, {}}, "a value beyond the last column a spreadsheet has",
+                       "a sheet saved by a spreadsheet program");
     }
     if (row_.cells.size() <= column) row_.cells.resize(column + 1);
     for (std::size_t i = row_.width; i < column; ++i) row_.cells[i].clear();
@@ -520,13 +534,18 @@ class SharedStringsHandler final : public XmlHandler {
  public:
   explicit SharedStringsHandler(std::string name) : name_(std::move(name)) {}
   void start(std::string_view name, const char** /*attributes*/) override {
-    if (name == "si") in_item_ = true;
-    else if (name == "rPh") in_phonetic_ = true;
-    else if (name == "t" && in_item_ && !in_phonetic_) in_text_ = true;
+    if (name == "si")
+      in_item_ = true;
+    else if (name == "rPh")
+      in_phonetic_ = true;
+    else if (name == "t" && in_item_ && !in_phonetic_)
+      in_text_ = true;
   }
   void end(std::string_view name) override {
-    if (name == "t") in_text_ = false;
-    else if (name == "rPh") in_phonetic_ = false;
+    if (name == "t")
+      in_text_ = false;
+    else if (name == "rPh")
+      in_phonetic_ = false;
     else if (name == "si") {
       in_item_ = false;
       if (ends.size() >= (std::size_t{16} << 20)) too_many();
@@ -543,7 +562,8 @@ class SharedStringsHandler final : public XmlHandler {
 
  private:
   [[noreturn]] void too_many() const {
-    throw data_error({name_, 0, {}}, fmt::format("the workbook's shared strings hold more than {} MB of text", Limits::largest_shared_text >> 20),
+    throw data_error({name_, 0, {}},
+                     fmt::format("the workbook's shared strings hold more than {} MB of text", Limits::largest_shared_text >> 20),
                      "a sheet of a school's size; save a very large sheet as CSV");
   }
   std::string name_;
@@ -562,7 +582,8 @@ struct XlsxBook {
 enum class SheetElement { other, sheet_data, row, c, v, is, t, phonetic };
 SheetElement sheet_element(std::string_view name) {
   switch (name.size()) {
-    case 1: return name[0] == 'c' ? SheetElement::c : name[0] == 'v' ? SheetElement::v : name[0] == 't' ? SheetElement::t : SheetElement::other;
+    case 1:
+      return name[0] == 'c' ? SheetElement::c : name[0] == 'v' ? SheetElement::v : name[0] == 't' ? SheetElement::t : SheetElement::other;
     case 2: return name == "is" ? SheetElement::is : SheetElement::other;
     case 3: return name == "row" ? SheetElement::row : name == "rPh" ? SheetElement::phonetic : SheetElement::other;
     case 9: return name == "sheetData" ? SheetElement::sheet_data : SheetElement::other;
@@ -597,9 +618,12 @@ class XlsxSheetHandler final : public SheetHandler {
       const char* style = nullptr;
       for (const char** a = attributes; *a; a += 2) {
         const std::string_view key = local_name(a[0]);
-        if (key == "r") reference = a[1];
-        else if (key == "t") type = a[1];
-        else if (key == "s") style = a[1];
+        if (key == "r")
+          reference = a[1];
+        else if (key == "t")
+          type = a[1];
+        else if (key == "s")
+          style = a[1];
       }
       const auto column = column_of_reference(reference).value_or(next_column_);
       // A cell written out of order, or far right of any table, is a damaged sheet.
@@ -659,25 +683,34 @@ class XlsxSheetHandler final : public SheetHandler {
     if (type == "s") {
       const auto index = whole_number(value_);
       if (!index || *index >= book_.string_ends.size()) {
-        throw data_error({name_, row_.line, {}}, "a cell names a shared string the workbook does not have", "a workbook saved by a spreadsheet program");
+        throw data_error({name_, row_.line, {}}, "a cell names a shared string the workbook does not have",
+                         "a workbook saved by a spreadsheet program");
       }
       const auto string = static_cast<std::size_t>(*index);  // below string_ends.size(), so it fits
       const std::size_t begin = string == 0 ? 0 : book_.string_ends[string - 1];
       out.assign(book_.strings, begin, book_.string_ends[string] - begin);
       return;
     }
-    if (type == "inlineStr") out = inline_;
-    else if (type == "str" || type == "e") out = value_;
-    else if (type == "b") out = value_ == "1" ? "TRUE" : "FALSE";
-    else if (type == "d") out.assign(value_, 0, 10);
-    else if (value_.empty()) out.clear();
+    if (type == "inlineStr")
+      out = inline_;
+    else if (type == "str" || type == "e")
+      out = value_;
+    else if (type == "b")
+      out = value_ == "1" ? "TRUE" : "FALSE";
+    else if (type == "d")
+      out.assign(value_, 0, 10);
+    else if (value_.empty())
+      out.clear();
     else if (const Shown shown = style_ < book_.styles.size() ? book_.styles[style_] : Shown::number;
-             shown == Shown::number && written_as_shown(value_)) out = value_;
+             shown == Shown::number && written_as_shown(value_))
+      out = value_;
     else if (const auto number = parse_number(value_)) {
       if (shown == Shown::date && *number >= 0 && *number < 2958466) out = serial_date(*number, book_.from_1904);
       // A cell formatted as a percentage holds the fraction (0.875) and shows 87.5%: read what it shows.
-      else if (shown == Shown::percent) number_text(*number * 100, out);
-      else number_text(*number, out);
+      else if (shown == Shown::percent)
+        number_text(*number * 100, out);
+      else
+        number_text(*number, out);
     } else {
       out = value_;
     }
@@ -867,8 +900,10 @@ class OdsSheetHandler final : public SheetHandler {
     const std::string_view type = type_;
     std::string read;
     if (type == "float" || type == "currency" || type == "percentage") {
-      if (const auto number = parse_number(value_)) number_text(type == "percentage" ? *number * 100 : *number, read);
-      else read = text_;
+      if (const auto number = parse_number(value_))
+        number_text(type == "percentage" ? *number * 100 : *number, read);
+      else
+        read = text_;
     } else if (type == "date") {
       read = date_.empty() ? text_ : date_.substr(0, 10);
     } else if (type == "boolean") {
@@ -913,8 +948,10 @@ class ManifestHandler final : public XmlHandler {
 class WorkbookReader final : public RecordReader {
  public:
   WorkbookReader(std::string bytes, const std::string& name, const InputOptions& options) : name_(name), archive_(std::move(bytes), name) {
-    if (archive_.kind() == Kind::ods) open_ods(options);
-    else open_xlsx(options);
+    if (archive_.kind() == Kind::ods)
+      open_ods(options);
+    else
+      open_xlsx(options);
     handler_->attach(*stream_);
     read_header(options.warn);
     understand_headings(options);
@@ -992,7 +1029,8 @@ class WorkbookReader final : public RecordReader {
   void open_ods(const InputOptions& options) {
     // Only a spreadsheet: a text document or a presentation saved as OpenDocument is not one.
     const std::string media_type = archive_.small_part("mimetype", 256);
-    if (media_type.starts_with("application/vnd.oasis.opendocument.") && !media_type.starts_with("application/vnd.oasis.opendocument.spreadsheet")) {
+    if (media_type.starts_with("application/vnd.oasis.opendocument.") &&
+        !media_type.starts_with("application/vnd.oasis.opendocument.spreadsheet")) {
       throw data_error({name_, 0, {}}, "an OpenDocument " + media_type.substr(35) + " document, not a spreadsheet",
                        "a spreadsheet saved as .ods or .xlsx, or CSV");
     }

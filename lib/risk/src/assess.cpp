@@ -29,8 +29,10 @@ Assessor::Words words_in(const std::string& language, const std::string& reasons
     const nlohmann::json::json_pointer at(pointer);
     return (words.contains(at) ? words.at(at) : english.at(at)).get<std::string>();
   };
-  return {{"", word(reasons, "/attendance_from/hours"), word(reasons, "/attendance_from/absence_pct"), word(reasons, "/attendance_from/days")},
-          word(own, "/specific_to"), word(own, "/addresses")};
+  return {
+      {"", word(reasons, "/attendance_from/hours"), word(reasons, "/attendance_from/absence_pct"), word(reasons, "/attendance_from/days")},
+      word(own, "/specific_to"),
+      word(own, "/addresses")};
 }
 
 // `pattern` with each {name} replaced by its value (an unknown name stays as written).
@@ -42,7 +44,8 @@ std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::
     if (open == std::string_view::npos) break;
     pattern.remove_prefix(open);
     const auto it = std::find_if(values.begin(), values.end(), [&](const auto& value) {
-      return pattern.size() > value.first.size() + 1 && pattern.substr(1, value.first.size()) == value.first && pattern[value.first.size() + 1] == '}';
+      return pattern.size() > value.first.size() + 1 && pattern.substr(1, value.first.size()) == value.first &&
+             pattern[value.first.size() + 1] == '}';
     });
     if (it == values.end()) {
       text.push_back('{');
@@ -64,9 +67,12 @@ void append_phrase(const std::string& phrase, double absent, double total, std::
     if (open == std::string_view::npos) return;
     rest.remove_prefix(open);
     const auto from = out.size();
-    if (rest.starts_with("{absent}")) append_number(out, absent, 2), rest.remove_prefix(8);
-    else if (rest.starts_with("{total}")) append_number(out, total, 2), rest.remove_prefix(7);
-    else out.push_back('{'), rest.remove_prefix(1);
+    if (rest.starts_with("{absent}"))
+      append_number(out, absent, 2), rest.remove_prefix(8);
+    else if (rest.starts_with("{total}"))
+      append_number(out, total, 2), rest.remove_prefix(7);
+    else
+      out.push_back('{'), rest.remove_prefix(1);
     if (decimal_mark != '.') std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '.', decimal_mark);
   }
 }
@@ -100,7 +106,8 @@ Assessor::Assessor(const Rules& rules, const Catalogue& catalogue, std::size_t m
     for (const auto& id : indicators[i].actions)
       specific.push_back(static_cast<std::size_t>(catalogue.find_action(id) - catalogue.actions().data()));
   }
-  for (const auto& lift : rules.overrides) override_tests_.push_back({static_cast<std::size_t>(lift.when.field), lift.when.low, lift.when.high});
+  for (const auto& lift : rules.overrides)
+    override_tests_.push_back({static_cast<std::size_t>(lift.when.field), lift.when.low, lift.when.high});
   for (std::size_t i = 0; i < rules.field_total(); ++i)
     if (rules.uses_field[i]) used_fields_.push_back(static_cast<Field>(i));
   for (const auto& action : catalogue.actions()) {
@@ -139,7 +146,8 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   }
   // Context counts only beside an indicator of need that scores: who a learner is never flags them.
   int need = 0;
-  for (auto rest = fired & ~context_mask_; rest; rest &= rest - 1) need += rules_.indicators[static_cast<std::size_t>(std::countr_zero(rest))].points;
+  for (auto rest = fired & ~context_mask_; rest; rest &= rest - 1)
+    need += rules_.indicators[static_cast<std::size_t>(std::countr_zero(rest))].points;
   if (need <= 0) {
     for (auto rest = fired & context_mask_; rest; rest &= rest - 1)
       out.context_unscored.push_back(&rules_.indicators[static_cast<std::size_t>(std::countr_zero(rest))]);
@@ -174,9 +182,7 @@ void Assessor::assess(const Learner& learner, Assessment& out) const {
   // intensive support, never lift a learner out of universal support.
   out.need_score = score;
   out.score = score + std::min(context, rules_.context_max);
-  out.score_tier = score < rules_.targeted_from       ? Tier::universal
-                   : out.score >= rules_.intensive_from ? Tier::intensive
-                                                        : Tier::targeted;
+  out.score_tier = score < rules_.targeted_from ? Tier::universal : out.score >= rules_.intensive_from ? Tier::intensive : Tier::targeted;
   out.tier = out.score_tier;
   for (auto lifted = holding(override_tests_, learner); lifted; lifted &= lifted - 1) {
     const auto& lift = rules_.overrides[static_cast<std::size_t>(std::countr_zero(lifted))];
@@ -206,7 +212,8 @@ void Assessor::add_reasons(const Learner& learner, Assessment& out) const {
   // A reason about attendance worked out from absence says from what.
   const auto derived = [&](Field field) {
     if (field != Field::attendance || learner.attendance_from == Learner::AttendanceFrom::read) return;
-    append_phrase(words_.attendance_from[static_cast<std::size_t>(learner.attendance_from)], learner.absent, learner.out_of, *(reason - 1), rules_.decimal_mark);
+    append_phrase(words_.attendance_from[static_cast<std::size_t>(learner.attendance_from)], learner.absent, learner.out_of, *(reason - 1),
+                  rules_.decimal_mark);
   };
   for (const auto* indicator : out.fired) {
     write(indicator->reason, learner[indicator->when.field] * indicator->when.shown);
@@ -271,8 +278,8 @@ std::string Assessor::why(const Recommendation& recommendation, const Assessment
     text += "; ";
   }
   return text + fill(words_.addresses, {{"covered", std::to_string(recommendation.covered)},
-                                                      {"total", std::to_string(std::popcount(assessment.factor_set))},
-                                                      {"codes", fmt::format("{}", fmt::join(codes(recommendation.covers), ", "))}});
+                                        {"total", std::to_string(std::popcount(assessment.factor_set))},
+                                        {"codes", fmt::format("{}", fmt::join(codes(recommendation.covers), ", "))}});
 }
 
 std::string_view Assessor::title(const Recommendation& recommendation) const {

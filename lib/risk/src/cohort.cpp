@@ -19,8 +19,8 @@ namespace {
 // compared by. Not the date of birth, which risk-check reads but which helps identify a learner,
 // nor the codice fiscale, which spells it out.
 std::vector<std::string> shareable_fields(const Rules& rules) {
-  std::vector<std::string> fields{"id", "sessions_possible", "sessions_attended", "gender", "year_group",
-                                  "absence_hours", "annual_hours", "absence_pct", "absence_days", "school_days"};
+  std::vector<std::string> fields{"id",           "sessions_possible", "sessions_attended", "gender",     "year_group", "absence_hours",
+                                  "annual_hours", "absence_pct",       "absence_days",      "school_days"};
   for (std::size_t i = 0; i < field_count; ++i) fields.emplace_back(LearnerReader::column_of(static_cast<Field>(i)));
   for (const auto& own : rules.fields)
     if (own.source == RuleField::Source::declared) fields.push_back(own.name);
@@ -32,7 +32,9 @@ std::vector<std::string> shareable_fields(const Rules& rules) {
 Mode mode_of(Run run) {
   switch (run) {
     case Run::records:
-      return {"scoring", {"csv", "json", "ndjson"}, "txt is for --summary, --evaluate and --explain; md, html, pdf and docx for the --impact report"};
+      return {"scoring",
+              {"csv", "json", "ndjson"},
+              "txt is for --summary, --evaluate and --explain; md, html, pdf and docx for the --impact report"};
     case Run::summary: return {"--summary", {"txt", "csv", "json"}};
     case Run::explain: return {"--explain", {"txt"}};
     case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
@@ -43,8 +45,8 @@ Mode mode_of(Run run) {
 OptionModes option_modes() {
   // One mark per mode: y takes effect, - is refused there. --impact with md, html, pdf or docx is the
   // report (impact_report.hpp).
-  return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns", "--unsupported",
-           "--tier-change left", "--impact", "the --impact report"},
+  return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns", "--unsupported", "--tier-change left",
+           "--impact", "the --impact report"},
           {
               {"input", "yyyy-yyyyy"},
               {"--output", "yyyy--yyyy"},
@@ -62,7 +64,7 @@ OptionModes option_modes() {
               {"--tier", "y-----yy--"},
               {"--max-errors", "yyyy--yyyy"},
               {"--actions", "y-y---yy--"},
-              {"--fail-on", "yy----y---"},   // --summary: the tier counts, or with --since the changes
+              {"--fail-on", "yy----y---"},  // --summary: the tier counts, or with --since the changes
               {"--since", "yy-----yyy"},
               {"--tier-change", "y------y--"},
               {"--pseudonymise", "yy-y--yy--"},  // --summary, --evaluate: which --by columns may be shown
@@ -72,9 +74,9 @@ OptionModes option_modes() {
               {"--by", "-y-y----yy"},
               {"--evaluate", "---y------"},
               {"--require-all-fields", "yyyy--yyyy"},  // every mode that scores learners
-              {"--support", "y-----yyyy"},  // the support log: scoring adds active_support and support_received
+              {"--support", "y-----yyyy"},             // the support log: scoring adds active_support and support_received
               {"--support-names", "y-----yyyy"},
-              {"--as-of", "yyyy--yyyy"},  // the day of the support log, the --events and date fields
+              {"--as-of", "yyyy--yyyy"},   // the day of the support log, the --events and date fields
               {"--events", "yyyy--yyyy"},  // every mode that scores learners
               {"--unsupported", "------y---"},
               {"--impact", "--------yy"},
@@ -109,8 +111,8 @@ CohortScan::CohortScan(const Options& options, const Rules& rules)
     const auto column = reader_->find_column(name);
     if (column && (!shared_.kept[*column] || column == id_column)) {
       throw Error(ErrorKind::usage, fmt::format("--by {}: with --pseudonymise, groups are only by columns safe to share "
-                                           "(the fields risk-check scores, gender, year_group, or one named in --keep)",
-                                           name));
+                                                "(the fields risk-check scores, gender, year_group, or one named in --keep)",
+                                                name));
     }
   }
 }
@@ -124,8 +126,10 @@ void CohortScan::prepare_worked_out(const Options& options) {
     if (own.source == RuleField::Source::events) counts.push_back(own.name);
   }
   if (!changes.empty() && options.since_path.empty() && warn) {
-    warn(fmt::format("the rules test {}, a change since an earlier file: without --since it is unknown for every learner "
-                     "(listed in missing), never false", fmt::join(changes, ", ")));
+    warn(
+        fmt::format("the rules test {}, a change since an earlier file: without --since it is unknown for every learner "
+                    "(listed in missing), never false",
+                    fmt::join(changes, ", ")));
   }
   if (!counts.empty() && options.events_path.empty() && !options.earlier_file && warn) {
     warn(fmt::format("the rules count {}: without --events the counts are unknown for every learner (listed in missing)",
@@ -153,7 +157,8 @@ void CohortScan::prepare_worked_out(const Options& options) {
       field.from = own.within_days ? as_of_ - own.within_days + 1 : std::numeric_limits<std::int32_t>::min();
       if (!field.type && warn) {
         std::vector<std::string> types;
-        for (std::size_t t = 0; t < events_->type_count(); ++t) types.push_back("'" + events_->type_label(static_cast<std::uint16_t>(t)) + "'");
+        for (std::size_t t = 0; t < events_->type_count(); ++t)
+          types.push_back("'" + events_->type_label(static_cast<std::uint16_t>(t)) + "'");
         warn(fmt::format("{}: no event has type '{}', so {} is 0 for every learner (types in the file: {})", events_->source_name(),
                          own.event_type, own.name, types.empty() ? std::string("none") : fmt::format("{}", fmt::join(types, ", "))));
       }
@@ -196,8 +201,8 @@ bool CohortScan::next() {
   attendance_scale_.check(*reader_, "attendance_pct");
   // Repeats further apart than the in-memory window are found once the whole input is read.
   if (const auto repeat = ids_.finish()) {
-    throw data_error({reader_->source_name(), repeat->line, "id"},
-                     "this id is already used on line " + std::to_string(repeat->first_line), "each learner once");
+    throw data_error({reader_->source_name(), repeat->line, "id"}, "this id is already used on line " + std::to_string(repeat->first_line),
+                     "each learner once");
   }
   return false;
 }
@@ -207,8 +212,10 @@ void CohortScan::read_and_assess() {
   // assessed.
   const auto id = ids_.key(learners_.id_of(record_));
   learners_.read(record_, learner_);
-  if (!worked_out_.empty()) work_out_fields();
-  else if (events_) events_->of(learner_.id);  // marks the learner's events as theirs (warn_unknown_learners)
+  if (!worked_out_.empty())
+    work_out_fields();
+  else if (events_)
+    events_->of(learner_.id);  // marks the learner's events as theirs (warn_unknown_learners)
   // Attendance read from its column (not worked out from sessions) is checked for fractions.
   if (attendance_column_) {
     if (const auto text = trim(record_.values[*attendance_column_]); !text.empty())

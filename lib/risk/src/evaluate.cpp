@@ -3,16 +3,16 @@
 #include <array>
 #include <cctype>
 #include <fmt/format.h>
-#include <optional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
-#include "waymark/risk/cohort.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
 
 namespace waymark::risk {
 
@@ -40,8 +40,12 @@ std::string ratio(long numerator, long denominator, bool hidden) {
 ShownConfusion shown(const Confusion& c) {
   const std::array<long, 4> counts{c.tp, c.fp, c.fn, c.tn};
   const auto cells = shown_counts(counts);
-  return {shown_count(c.total()), cells.cells, ratio(c.tp + c.fp, c.total(), cells.any), ratio(c.tp, c.tp + c.fp, cells.any),
-          ratio(c.tp, c.tp + c.fn, cells.any), ratio(c.fp, c.fp + c.tn, cells.any)};
+  return {shown_count(c.total()),
+          cells.cells,
+          ratio(c.tp + c.fp, c.total(), cells.any),
+          ratio(c.tp, c.tp + c.fp, cells.any),
+          ratio(c.tp, c.tp + c.fn, cells.any),
+          ratio(c.fp, c.fp + c.tn, cells.any)};
 }
 
 // Outcome words in any case.
@@ -100,7 +104,10 @@ void write_evaluation(const Options& options, const Rules& rules) {
   }
   const long unmatched = static_cast<long>(outcomes.size()) - matched;
 
-  struct Row { std::string by, value; Confusion c; };
+  struct Row {
+    std::string by, value;
+    Confusion c;
+  };
   std::vector<Row> rows{{"all", "all", all}};
   for (const auto& [key, c] : groups) rows.push_back({options.by[key.first], key.second, c});
 
@@ -114,23 +121,30 @@ void write_evaluation(const Options& options, const Rules& rules) {
     };
     for (const auto& row : rows) {
       const auto s = shown(row.c);
-      list.push_back({{"by", row.by}, {"value", row.value}, {"learners", shown_count_json(s.learners)},
-                      {"true_positives", shown_count_json(s.cells[0])}, {"false_positives", shown_count_json(s.cells[1])},
-                      {"false_negatives", shown_count_json(s.cells[2])}, {"true_negatives", shown_count_json(s.cells[3])},
-                      {"flag_rate", rate_json(s.flag_rate)}, {"precision", rate_json(s.precision)}, {"recall", rate_json(s.recall)},
+      list.push_back({{"by", row.by},
+                      {"value", row.value},
+                      {"learners", shown_count_json(s.learners)},
+                      {"true_positives", shown_count_json(s.cells[0])},
+                      {"false_positives", shown_count_json(s.cells[1])},
+                      {"false_negatives", shown_count_json(s.cells[2])},
+                      {"true_negatives", shown_count_json(s.cells[3])},
+                      {"flag_rate", rate_json(s.flag_rate)},
+                      {"precision", rate_json(s.precision)},
+                      {"recall", rate_json(s.recall)},
                       {"false_positive_rate", rate_json(s.false_positive_rate)}});
     }
-    nlohmann::ordered_json doc{{"matched", matched}, {"learners_without_outcome", without_outcome},
-                               {"outcomes_without_learner", unmatched}, {"groups", list}};
+    nlohmann::ordered_json doc{
+        {"matched", matched}, {"learners_without_outcome", without_outcome}, {"outcomes_without_learner", unmatched}, {"groups", list}};
     out.print("{}\n", doc.dump(2));
   } else {  // csv or txt
     const bool txt = format == "txt";
     if (txt) {
       out.print("Flagged: targeted or intensive support. Positive outcome: left_early or neet.\n");
-      out.print("Learners with a known outcome: {}. Without one (left out): {}. Outcomes for no learner in the input: {}.\n\n",
-                matched, without_outcome, unmatched);
+      out.print("Learners with a known outcome: {}. Without one (left out): {}. Outcomes for no learner in the input: {}.\n\n", matched,
+                without_outcome, unmatched);
     }
-    const char* layout = txt ? "{:<14} {:<14} {:>8} {:>5} {:>5} {:>5} {:>6} {:>9} {:>9} {:>6} {:>8}\n" : "{},{},{},{},{},{},{},{},{},{},{}\n";
+    const char* layout =
+        txt ? "{:<14} {:<14} {:>8} {:>5} {:>5} {:>5} {:>6} {:>9} {:>9} {:>6} {:>8}\n" : "{},{},{},{},{},{},{},{},{},{},{}\n";
     out.print(fmt::runtime(layout), "by", "value", "learners", "tp", "fp", "fn", "tn", "flag_rate", "precision", "recall",
               txt ? "fp_rate" : "false_positive_rate");
     for (const auto& row : rows) {
@@ -141,13 +155,14 @@ void write_evaluation(const Options& options, const Rules& rules) {
         value = fmt::to_string(cell);
       }
       const auto s = shown(row.c);
-      out.print(fmt::runtime(layout), row.by, value, s.learners, s.cells[0], s.cells[1], s.cells[2], s.cells[3], s.flag_rate,
-                s.precision, s.recall, s.false_positive_rate);
+      out.print(fmt::runtime(layout), row.by, value, s.learners, s.cells[0], s.cells[1], s.cells[2], s.cells[3], s.flag_rate, s.precision,
+                s.recall, s.false_positive_rate);
     }
     if (txt) {
-      out.print("\nFlag rate: share flagged. Precision: share of the flagged who left early. Recall: share of those who left\n"
-                "early who were flagged. fp_rate: share of those who stayed who were flagged. Compare groups: a group\n"
-                "flagged far more often, at lower precision, is flagged for who they are more than for what they need.\n");
+      out.print(
+          "\nFlag rate: share flagged. Precision: share of the flagged who left early. Recall: share of those who left\n"
+          "early who were flagged. fp_rate: share of those who stayed who were flagged. Compare groups: a group\n"
+          "flagged far more often, at lower precision, is flagged for who they are more than for what they need.\n");
       out.print("Counts from 1 to 4 are shown as <5; c hides a count or rate that would reveal one.\n");
     }
   }

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "waymark/cli.hpp"
-#include "waymark/risk/cohort.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/headings.hpp"
+#include "waymark/risk/cohort.hpp"
 
 namespace waymark::risk {
 
@@ -69,7 +69,8 @@ void EventLog::warn_unknown_learners(const MessageSink& warn, const std::string&
   const auto all = events_.all();
   const auto unknown = std::count_if(all.begin(), all.end(), [](const Event& e) { return !e.known; });
   if (unknown > 0)
-    warn(fmt::format("{}: {} event{} name{} no learner of {}; not counted", source_, unknown, unknown == 1 ? "" : "s", unknown == 1 ? "s" : "", roll));
+    warn(fmt::format("{}: {} event{} name{} no learner of {}; not counted", source_, unknown, unknown == 1 ? "" : "s",
+                     unknown == 1 ? "s" : "", roll));
 }
 
 }  // namespace waymark::risk

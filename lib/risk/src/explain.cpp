@@ -1,10 +1,10 @@
 // --explain ID: one learner's full reasoning, for the member of staff who has to act on it.
 #include <fmt/format.h>
 
-#include "waymark/risk/cohort.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
+#include "waymark/risk/cohort.hpp"
 
 namespace waymark::risk {
 
@@ -14,10 +14,9 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
   out.print("Learner {}\n\n", learner.id);
   out.print("Support tier: {} (score {})\n", to_string(a.tier), a.score);
   out.print("  Score {} gives {}: universal below {}, targeted from {}, intensive from {}.\n", a.score, to_string(a.score_tier),
-       rules.targeted_from, rules.targeted_from, rules.intensive_from);
+            rules.targeted_from, rules.targeted_from, rules.intensive_from);
   if (a.need_score != a.score)
-    out.print("  {} of the score is from indicators of need, which alone decide whether support is more than universal.\n",
-              a.need_score);
+    out.print("  {} of the score is from indicators of need, which alone decide whether support is more than universal.\n", a.need_score);
   for (std::size_t i = a.fired.size(); i < a.indicators.size(); ++i) out.print("  {}: {}.\n", a.indicators[i], a.reasons[i]);
 
   out.print("\nIndicators that fired\n");
@@ -43,8 +42,9 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
     out.print("  {:<40} {}\n", code, rules.catalogue->find_risk_factor(code)->label);
   }
 
-  out.print("\nRecommended actions (first those specific to an indicator that fired, in the order of the rules;\n"
-            "then by how many of the learner's risk factors each addresses, ties in the toolkit's order)\n");
+  out.print(
+      "\nRecommended actions (first those specific to an indicator that fired, in the order of the rules;\n"
+      "then by how many of the learner's risk factors each addresses, ties in the toolkit's order)\n");
   if (a.actions.empty()) out.print("  none: universal support\n");
   for (const auto& r : a.actions) {
     out.print("  {} {}\n     {}\n", r.action->id, r.action->title, assessor.why(r, a));
@@ -66,7 +66,8 @@ void explain_learner(const Options& options, const Rules& rules) {
     write_explanation(out, scan.learner(), scan.assessment(), scan.assessor(), rules);
     found = true;
   }
-  if (!found) throw data_error({scan.reader().source_name(), 0, {}}, "no learner has the id given to --explain", "an id from the id column");
+  if (!found)
+    throw data_error({scan.reader().source_name(), 0, {}}, "no learner has the id given to --explain", "an id from the id column");
   out.commit();
 }
 

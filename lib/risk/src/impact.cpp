@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 #include <map>
 
-#include "waymark/risk/since.hpp"
-#include "waymark/risk/support.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/since.hpp"
+#include "waymark/risk/support.hpp"
 
 namespace waymark::risk {
 
@@ -49,10 +49,14 @@ struct Cell {
   std::array<Moments, stratum_count> change{};  // attendance change, by starting stratum
   void add(std::optional<TierChange> moved, std::size_t stratum, double change_points) {
     ++learners;
-    if (!moved) ++left;
-    else if (*moved == TierChange::down) ++down;
-    else if (*moved == TierChange::up) ++up;
-    else ++same;
+    if (!moved)
+      ++left;
+    else if (*moved == TierChange::down)
+      ++down;
+    else if (*moved == TierChange::up)
+      ++up;
+    else
+      ++same;
     if (!std::isnan(change_points)) change[stratum].add(change_points);
   }
 };
@@ -131,8 +135,8 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
   std::map<std::size_t, Coverage> coverage;
 
   std::vector<std::uint16_t> received;
-  const auto add = [&](std::span<const support::SupportLog::Piece> pieces, const Snapshot::Previous& was,
-                       std::optional<TierChange> moved, double change) {
+  const auto add = [&](std::span<const support::SupportLog::Piece> pieces, const Snapshot::Previous& was, std::optional<TierChange> moved,
+                       double change) {
     received.clear();
     for (const auto& piece : pieces)
       if (support::SupportLog::given_between(piece, from, support->as_of) &&
@@ -191,8 +195,10 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
                  "tier_down", "tier_same", "tier_up", "left", "coverage"});
   const auto number = [&](const std::string& text) { writer->json_or_text(text, text); };
   const auto shown = [&](const std::string& cell) {
-    if (cell == "<5" || cell == "c") writer->text(cell);
-    else number(cell);
+    if (cell == "<5" || cell == "c")
+      writer->text(cell);
+    else
+      number(cell);
   };
   const Cell empty;
   for (std::size_t group = 0; group < group_names.size(); ++group) {
@@ -210,16 +216,23 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
       if (label == none) {  // the comparison itself: its own change, nothing to compare with
         Moments all;
         for (const auto& m : cell.change) all.n += m.n, all.sum += m.sum;
-        if (hidden) writer->text("c");
-        else number(std::to_string(all.n));
-        if (all.n == 0) writer->text({});
-        else if (hidden || all.n < smallest_shown_count) writer->text("c");
-        else number(points(all.mean()));
+        if (hidden)
+          writer->text("c");
+        else
+          number(std::to_string(all.n));
+        if (all.n == 0)
+          writer->text({});
+        else if (hidden || all.n < smallest_shown_count)
+          writer->text("c");
+        else
+          number(points(all.mean()));
         for (int i = 0; i < 4; ++i) writer->text({});
       } else {
         const auto e = estimate(cell, comparison);
-        if (hidden) writer->text("c");
-        else number(std::to_string(e.compared));
+        if (hidden)
+          writer->text("c");
+        else
+          number(std::to_string(e.compared));
         if (e.compared == 0) {
           for (int i = 0; i < 5; ++i) writer->text({});
         } else if (hidden || e.compared < smallest_shown_count) {
@@ -231,16 +244,21 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
       const std::array<long, 4> moves{cell.down, cell.same, cell.up, cell.left};
       const auto moved = shown_counts(moves);
       for (const auto& c : moved.cells) {
-        if (hidden) writer->text("c");
-        else shown(c);
+        if (hidden)
+          writer->text("c");
+        else
+          shown(c);
       }
       if (label == any) {
         const auto& c = coverage[group];
         const std::array<long, 2> counts{c.covered, c.needing - c.covered};
         const auto parts = shown_counts(counts);
-        if (c.needing == 0) writer->text({});
-        else if (parts.any) writer->text("c");
-        else writer->text(percent(static_cast<double>(c.covered) / static_cast<double>(c.needing)));
+        if (c.needing == 0)
+          writer->text({});
+        else if (parts.any)
+          writer->text("c");
+        else
+          writer->text(percent(static_cast<double>(c.covered) / static_cast<double>(c.needing)));
       } else {
         writer->text({});
       }

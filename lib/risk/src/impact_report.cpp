@@ -20,7 +20,7 @@
 namespace waymark::embedded {
 extern const std::string_view risk_impact_template;
 extern const std::span<const EmbeddedFile> risk_impact_translations;  // templates/risk-check/<lang>/
-}
+}  // namespace waymark::embedded
 
 namespace waymark::risk {
 
@@ -83,7 +83,8 @@ std::string chart_label(std::string_view text) {
   for (const char c : text) out += c == '|' ? '/' : c == '`' ? '\'' : (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
   const auto trimmed = trim(out);
   // Kept short enough to sit beside the bars; the table gives the whole name.
-  const auto characters = std::count_if(trimmed.begin(), trimmed.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  const auto characters =
+      std::count_if(trimmed.begin(), trimmed.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
   if (characters <= 32) return std::string(trimmed);
   std::string cut;
   std::size_t width = 0;
@@ -137,15 +138,16 @@ nlohmann::json action_json(const std::map<std::string, std::string>& row, const 
   action["comparison"] = change_json(at("comparison_change"), numbers);
   nlohmann::json difference = false;
   if (number_of(at("difference")) && number_of(at("low")) && number_of(at("high")))
-    difference = {{"value", at("difference")}, {"text", numbers.change(at("difference"))}, {"low", at("low")}, {"high", at("high")},
-                  {"low_text", numbers.change(at("low"))}, {"high_text", numbers.change(at("high"))}};
+    difference = {{"value", at("difference")}, {"text", numbers.change(at("difference"))}, {"low", at("low")},
+                  {"high", at("high")},        {"low_text", numbers.change(at("low"))},    {"high_text", numbers.change(at("high"))}};
   action["difference"] = difference;
   const bool is_none = label == "none";
   // What the chart and tables can say of the action: an estimate, figures withheld (too few
   // learners), or none at all (no comparable learners with a change in attendance).
   action["estimate"] = !is_none && difference.is_object();
   action["withheld"] = suppressed || (is_none ? at("attendance_change") == "c" : at("difference") == "c");
-  action["no_comparison"] = !suppressed && !action["withheld"].get<bool>() && (is_none ? !action["change"].is_object() : !difference.is_object());
+  action["no_comparison"] =
+      !suppressed && !action["withheld"].get<bool>() && (is_none ? !action["change"].is_object() : !difference.is_object());
   action["none_change"] = is_none && action["change"].is_object();
   const auto cell = [&](const char* column, const nlohmann::json& value) -> std::string {
     if (value.is_object()) return value.at("text").get<std::string>();
@@ -164,8 +166,10 @@ nlohmann::json action_json(const std::map<std::string, std::string>& row, const 
 // none of the group started in targeted or intensive support (the table leaves it empty), and
 // "unsupported" when none of the group received support (the table then has no row of any).
 nlohmann::json coverage_json(const std::string* coverage, bool small, const Numbers& numbers) {
-  nlohmann::json out = {{"shown", false}, {"hidden", small || (coverage && *coverage == "c")},
-                        {"nobody", !small && coverage && coverage->empty()}, {"unsupported", !small && !coverage}};
+  nlohmann::json out = {{"shown", false},
+                        {"hidden", small || (coverage && *coverage == "c")},
+                        {"nobody", !small && coverage && coverage->empty()},
+                        {"unsupported", !small && !coverage}};
   if (!small && coverage && coverage->size() > 1 && coverage->back() == '%' && number_of(coverage->substr(0, coverage->size() - 1))) {
     out["shown"] = true;
     out["value"] = coverage->substr(0, coverage->size() - 1);
@@ -261,10 +265,11 @@ void write_impact_report(const Options& options, const DocumentOptions& document
     const std::string& group = row.at("group");
     if (groups.empty() || groups.back()["key"] != group) {
       const auto equals = group.find('=');
-      groups.push_back({{"key", group},
-                        {"name", equals == std::string::npos ? group : group.substr(0, equals) + ": " + group.substr(equals + 1)},
-                        {"chart_name", chart_label(equals == std::string::npos ? group : group.substr(0, equals) + ": " + group.substr(equals + 1))},
-                        {"actions", nlohmann::json::array()}});
+      groups.push_back(
+          {{"key", group},
+           {"name", equals == std::string::npos ? group : group.substr(0, equals) + ": " + group.substr(equals + 1)},
+           {"chart_name", chart_label(equals == std::string::npos ? group : group.substr(0, equals) + ": " + group.substr(equals + 1))},
+           {"actions", nlohmann::json::array()}});
     }
     auto action = action_json(row, messages, numbers);
     auto& current = groups.back();
@@ -307,7 +312,7 @@ void write_impact_report(const Options& options, const DocumentOptions& document
   const std::string markdown = render_markdown(tmpl, data);
   const std::string title = title_of(markdown);
   DocumentOutput output(options.common.output, documents.document_format(options.common.format), documents.page(settings), title,
-                      document_reporter("risk-check", options.common.warn));
+                        document_reporter("risk-check", options.common.warn));
   output.add("impact", markdown, title);
   output.finish();
 }

@@ -1,7 +1,7 @@
 #include "waymark/risk/learner.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -45,7 +45,8 @@ LearnerReader::LearnerReader(const RecordReader& reader, const Rules& rules, Dat
   for (std::size_t i = 0; i < rules.fields.size(); ++i) {
     const auto& own = rules.fields[i];
     if (own.source != RuleField::Source::declared) continue;
-    if (const auto column = reader.find_column(own.name)) present_.push_back({static_cast<Field>(field_count + i), own.kind, *column, &own});
+    if (const auto column = reader.find_column(own.name))
+      present_.push_back({static_cast<Field>(field_count + i), own.kind, *column, &own});
   }
 }
 
@@ -89,9 +90,10 @@ void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, b
       for (std::size_t i = 0; i < items.size(); ++i) said += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
       return said;
     };
-    warn(fmt::format("{}: column '{}' is not read, but may be {}, which the rules test and no column gives{}; waymark does not guess: "
-                     "if it is, map it with the --columns line {}",
-                     reader_.source_name(), reader_.columns()[column], either(fields), why.empty() ? "" : " (" + why + ")", either(lines)));
+    warn(
+        fmt::format("{}: column '{}' is not read, but may be {}, which the rules test and no column gives{}; waymark does not guess: "
+                    "if it is, map it with the --columns line {}",
+                    reader_.source_name(), reader_.columns()[column], either(fields), why.empty() ? "" : " (" + why + ")", either(lines)));
   }
   if (require_all) {
     std::string looked;
@@ -101,8 +103,8 @@ void LearnerReader::check_columns(const Rules& rules, const MessageSink& warn, b
                      "a column for every field the rules test: name the school's headings with --columns, or see --show-columns");
   }
   if (!warn) return;
-  warn(fmt::format("{}: no column for {}: {} unknown for every learner (--show-columns lists what was read)",
-                   reader_.source_name(), names, absent.size() == 1 ? "it is" : "they are"));
+  warn(fmt::format("{}: no column for {}: {} unknown for every learner (--show-columns lists what was read)", reader_.source_name(), names,
+                   absent.size() == 1 ? "it is" : "they are"));
 }
 
 void LearnerReader::read(const Record& record, Learner& learner) const {
@@ -204,7 +206,8 @@ void LearnerReader::read(const Record& record, Learner& learner) const {
       const auto absent = parse_number(record.values[at]);
       if (absent && *absent < 0) fail(fmt::format("negative {} of absence", unit), fmt::format("{} of 0 or more", absent_name));
       if (!absent || !total) return;
-      if (*absent > *total) fail(fmt::format("more {} of absence than {} in the year", unit, unit), fmt::format("{} <= {}", absent_name, total_name));
+      if (*absent > *total)
+        fail(fmt::format("more {} of absence than {} in the year", unit, unit), fmt::format("{} <= {}", absent_name, total_name));
       if (!std::isnan(attendance)) return;
       attendance = 100.0 * (*total - *absent) / *total;
       learner.attendance_from = from, learner.absent = *absent, learner.out_of = *total;

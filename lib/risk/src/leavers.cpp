@@ -24,9 +24,8 @@ bool write_leavers(const Options& options, const Rules& rules) {
   earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output
   earlier.since_path.clear();
   earlier.tier_changes.clear();
-  return write_scored_records(earlier, rules, [&](std::string_view id) {
-    return !std::binary_search(now.begin(), now.end(), support::learner_key(id));
-  });
+  return write_scored_records(earlier, rules,
+                              [&](std::string_view id) { return !std::binary_search(now.begin(), now.end(), support::learner_key(id)); });
 }
 
 }  // namespace waymark::risk

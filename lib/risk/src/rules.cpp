@@ -5,8 +5,8 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <fstream>
-#include <limits>
 #include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "waymark/catalogue.hpp"
@@ -19,7 +19,7 @@
 namespace waymark::embedded {
 extern const std::string_view default_rules_json;
 extern const std::string_view italy_rules_json;
-}
+}  // namespace waymark::embedded
 
 namespace waymark::risk {
 
@@ -51,24 +51,39 @@ void Sentence::append(double value, std::string& out, char decimal_mark) const {
       const auto from = out.size();
       append_number(out, value, 2);
       if (decimal_mark != '.') std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '.', decimal_mark);
-    }
-    else if (piece.then == Fill::plural && value != 1) out.push_back('s');
+    } else if (piece.then == Fill::plural && value != 1)
+      out.push_back('s');
   }
 }
 
 namespace {
 
-constexpr std::array<std::string_view, field_count> field_names{
-    "attendance", "suspensions", "permanent_exclusions", "sen", "eal", "looked_after", "young_carer", "young_parent",
-    "fsm", "youth_justice", "custody", "off_site", "mid_term_moves", "failing_english", "failing_maths",
-    "reported_factors"};
+constexpr std::array<std::string_view, field_count> field_names{"attendance",
+                                                                "suspensions",
+                                                                "permanent_exclusions",
+                                                                "sen",
+                                                                "eal",
+                                                                "looked_after",
+                                                                "young_carer",
+                                                                "young_parent",
+                                                                "fsm",
+                                                                "youth_justice",
+                                                                "custody",
+                                                                "off_site",
+                                                                "mid_term_moves",
+                                                                "failing_english",
+                                                                "failing_maths",
+                                                                "reported_factors"};
 
 constexpr std::array<std::string_view, 3> tier_names{"universal", "targeted", "intensive"};
 
 // The types a declared field may have, as a rules file names them.
-constexpr std::array<std::pair<std::string_view, Kind>, 6> declared_types{
-    {{"number", Kind::number}, {"percentage", Kind::percent}, {"yes/no", Kind::flag}, {"codes", Kind::category}, {"date", Kind::date},
-     {"count", Kind::count}}};
+constexpr std::array<std::pair<std::string_view, Kind>, 6> declared_types{{{"number", Kind::number},
+                                                                           {"percentage", Kind::percent},
+                                                                           {"yes/no", Kind::flag},
+                                                                           {"codes", Kind::category},
+                                                                           {"date", Kind::date},
+                                                                           {"count", Kind::count}}};
 constexpr std::string_view declared_types_expected = "number, percentage, yes/no, codes, date or count";
 
 // The longest window an events indicator may count in: ten years of days.
@@ -102,7 +117,8 @@ class RulesParser {
         const auto& tiers = doc.at("tiers");
         rules.targeted_from = whole(tiers, "targeted_from", 0, max_score, "tiers");
         rules.intensive_from = whole(tiers, "intensive_from", 0, max_score, "tiers");
-        rules.context_max = tiers.contains("context_max") ? whole(tiers, "context_max", 0, max_score, "tiers") : std::numeric_limits<int>::max();
+        rules.context_max =
+            tiers.contains("context_max") ? whole(tiers, "context_max", 0, max_score, "tiers") : std::numeric_limits<int>::max();
       }
       if (rules.targeted_from > rules.intensive_from) {
         fail(line_of("\"targeted_from\""), "targeted_from is above intensive_from", "targeted_from <= intensive_from");
@@ -113,7 +129,8 @@ class RulesParser {
         indicator.code = item.at("code").get<std::string>();
         for (const auto& other : rules.indicators)
           if (extends && other.code == indicator.code)
-            fail(line_of("\"" + indicator.code + "\""), "indicator " + indicator.code + " is already in the default rules", "a code of its own");
+            fail(line_of("\"" + indicator.code + "\""), "indicator " + indicator.code + " is already in the default rules",
+                 "a code of its own");
         indicator.when = condition(item, "indicator " + indicator.code, rules);
         indicator.points = whole(item, "points", 0, max_points, "indicator " + indicator.code);
         indicator.group = item.value("group", indicator.code);
@@ -130,7 +147,8 @@ class RulesParser {
         indicator.actions = item.value("actions", std::vector<std::string>{});
         for (const auto& id : indicator.actions) {
           if (!catalogue_.find_action(id)) {
-            fail(line_of("\"" + id + "\""), "indicator " + indicator.code + ": unknown action '" + id + "'", "an action of the toolkit, A01 to A13");
+            fail(line_of("\"" + id + "\""), "indicator " + indicator.code + ": unknown action '" + id + "'",
+                 "an action of the toolkit, A01 to A13");
           }
         }
         rules.uses_field.resize(rules.field_total());
@@ -143,7 +161,9 @@ class RulesParser {
         lift.when = condition(item, "override " + lift.code, rules);
         const auto tier_name = item.at("tier").get<std::string>();
         const auto tier = parse_tier(tier_name);
-        if (!tier) fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier '" + tier_name + "'", "universal, targeted or intensive");
+        if (!tier)
+          fail(line_of("\"" + tier_name + "\""), "override " + lift.code + ": unknown tier '" + tier_name + "'",
+               "universal, targeted or intensive");
         lift.tier = *tier;
         lift.reason = Sentence(item.at("reason").get<std::string>());
         lift.reasons_in = translations(item, "override " + lift.code);
@@ -175,9 +195,11 @@ class RulesParser {
     for (const auto& [key, value] : item.items()) {
       if (!key.starts_with("reason_")) continue;
       const auto tag = key.substr(7);
-      const bool well_formed = (tag.size() == 2 || tag.size() == 3) && std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool well_formed =
+          (tag.size() == 2 || tag.size() == 3) && std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (!well_formed || !value.is_string())
-        fail(line_of("\"" + key + "\""), code + ": '" + key + "' is not a reason in a language", "\"reason_it\": \"...\", a language tag of two or three letters");
+        fail(line_of("\"" + key + "\""), code + ": '" + key + "' is not a reason in a language",
+             "\"reason_it\": \"...\", a language tag of two or three letters");
       found.emplace_back(tag, Sentence(value.get<std::string>()));
     }
     return found;
@@ -193,14 +215,15 @@ class RulesParser {
     const auto test = item.at("test").get<std::string>();
     if (test != "below" && test != "at_most" && test != "at_least" && test != "equals" && test != "is_true" && test != "fell_by" &&
         test != "rose_by")
-      fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'", "below, at_most, at_least, equals, is_true, fell_by or rose_by");
+      fail(line_of("\"" + test + "\""), code + ": unknown test '" + test + "'",
+           "below, at_most, at_least, equals, is_true, fell_by or rose_by");
     // Each kind of field has its tests: numbers compare (and change), codes equal one, yes/no is_true.
     const Kind kind = rules.kind(field);
     const bool number = kind == Kind::percent || kind == Kind::count || kind == Kind::number;
-    const bool fits = test == "equals"    ? kind == Kind::category
-                      : test == "is_true" ? kind == Kind::flag
+    const bool fits = test == "equals"                         ? kind == Kind::category
+                      : test == "is_true"                      ? kind == Kind::flag
                       : test == "fell_by" || test == "rose_by" ? number
-                                          : number || kind == Kind::codes || kind == Kind::date;
+                                                               : number || kind == Kind::codes || kind == Kind::date;
     if (!fits) {
       fail(line_of("\"" + test + "\""), code + ": test '" + test + "' does not apply to " + field_name,
            "below, at_most or at_least for numbers, dates and lists, fell_by or rose_by for numbers, equals for sen and code lists, "
@@ -211,9 +234,11 @@ class RulesParser {
       const auto value = item.at("value").get<std::string>();
       if (const auto* own = rules.rule_field(field)) {
         // A declared code list is the school's own: a code not in it is a slip, refused.
-        const auto it = std::find_if(own->codes.begin(), own->codes.end(), [&](const std::string& c) { return fold_heading(c) == fold_heading(value); });
+        const auto it = std::find_if(own->codes.begin(), own->codes.end(),
+                                     [&](const std::string& c) { return fold_heading(c) == fold_heading(value); });
         if (it == own->codes.end())
-          fail(line_of("\"" + value + "\""), code + ": '" + value + "' is not a code of " + field_name, "one of the codes the field declares");
+          fail(line_of("\"" + value + "\""), code + ": '" + value + "' is not a code of " + field_name,
+               "one of the codes the field declares");
         when.low = static_cast<double>(it - own->codes.begin()), when.high = when.low + 1;
       } else {
         // A provision that is not one of sen_provisions holds for no learner: the range stays empty.
@@ -226,17 +251,23 @@ class RulesParser {
       // A change is this term's value less the --since file's: a fall of 5 points is -5 or less.
       const double value = threshold(item, kind == Kind::percent ? Kind::percent : Kind::count, code, nullptr);
       when.field = change_field(field, rules);
-      if (test == "fell_by") when.low = -infinity, when.high = std::nextafter(-value, infinity), when.shown = -1;
-      else when.low = value, when.high = infinity;
+      if (test == "fell_by")
+        when.low = -infinity, when.high = std::nextafter(-value, infinity), when.shown = -1;
+      else
+        when.low = value, when.high = infinity;
     } else {
       const auto value = threshold(item, kind, code, rules.rule_field(field));
-      if (test == "below") when.low = -infinity, when.high = value;
-      else if (test == "at_most") when.low = -infinity, when.high = std::nextafter(value, infinity);
-      else when.low = value, when.high = infinity;  // at_least
+      if (test == "below")
+        when.low = -infinity, when.high = value;
+      else if (test == "at_most")
+        when.low = -infinity, when.high = std::nextafter(value, infinity);
+      else
+        when.low = value, when.high = infinity;  // at_least
     }
     const auto* counted = rules.rule_field(field);
     if (item.contains("within_days") && !(counted && counted->source == RuleField::Source::events)) {
-      fail(line_of("\"within_days\""), code + ": within_days counts events: it applies to an events.<type> field", "a field such as events.removal");
+      fail(line_of("\"within_days\""), code + ": within_days counts events: it applies to an events.<type> field",
+           "a field such as events.removal");
     }
     return when;
   }
@@ -288,7 +319,8 @@ class RulesParser {
     for (std::size_t i = 0; i < rules.fields.size(); ++i)
       if (rules.fields[i].name == field.name) return static_cast<Field>(field_count + i);
     if (rules.field_total() >= max_fields) {
-      fail(line_of("\"" + field.name + "\""), fmt::format("more than {} fields to test", max_fields), "fewer declared fields and event counts");
+      fail(line_of("\"" + field.name + "\""), fmt::format("more than {} fields to test", max_fields),
+           "fewer declared fields and event counts");
     }
     rules.fields.push_back(std::move(field));
     return static_cast<Field>(rules.field_total() - 1);
@@ -300,17 +332,21 @@ class RulesParser {
     field.name = item.at("name").get<std::string>();
     const auto at = line_of("\"" + field.name + "\"");
     const bool well_formed = !field.name.empty() && field.name.size() <= 64 && field.name[0] >= 'a' && field.name[0] <= 'z' &&
-                             std::all_of(field.name.begin(), field.name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-    if (!well_formed) fail(at, "field '" + field.name + "': not a field name", "lower-case letters, digits and '_', starting with a letter, such as wellbeing");
+                             std::all_of(field.name.begin(), field.name.end(),
+                                         [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+    if (!well_formed)
+      fail(at, "field '" + field.name + "': not a field name",
+           "lower-case letters, digits and '_', starting with a letter, such as wellbeing");
     // A field risk-check reads or writes already has its meaning; one only other tools read (a
     // plan's wellbeing) may be declared, and keeps the headings columns.json gives it.
     const auto& vocabulary = HeadingVocabulary::builtin();
     constexpr std::array<std::string_view, 17> reserved{
-        "attendance_pct", "id", "sessions_possible", "sessions_attended", "date_of_birth", "score", "tier", "indicators", "reasons",
-        "risk_factors", "recommended_actions", "missing", "previous_tier", "tier_change", "attendance_change", "active_support",
-        "support_received"};
+        "attendance_pct", "id",          "sessions_possible", "sessions_attended", "date_of_birth",       "score",
+        "tier",           "indicators",  "reasons",           "risk_factors",      "recommended_actions", "missing",
+        "previous_tier",  "tier_change", "attendance_change", "active_support",    "support_received"};
     if (parse_field(field.name) || std::find(reserved.begin(), reserved.end(), field.name) != reserved.end())
-      fail(at, "field '" + field.name + "' is already a field risk-check reads or writes", "a new name; test a built-in field by its name, without declaring it");
+      fail(at, "field '" + field.name + "' is already a field risk-check reads or writes",
+           "a new name; test a built-in field by its name, without declaring it");
     for (const auto& other : rules.fields)
       if (other.name == field.name) fail(at, "field '" + field.name + "' is declared twice", "each field once");
     const auto type = item.at("type").get<std::string>();
@@ -325,12 +361,14 @@ class RulesParser {
       const double number = value.is_number() ? value.get<double>() : std::nan("");
       const bool in_range = field.kind != Kind::percent || (number >= 0 && number <= 100);
       if (!std::isfinite(number) || !in_range)
-        fail(line_of(fmt::format("\"{}\"", key)), fmt::format("{}: {} is not a number{}", where, key, field.kind == Kind::percent ? " from 0 to 100" : ""),
+        fail(line_of(fmt::format("\"{}\"", key)),
+             fmt::format("{}: {} is not a number{}", where, key, field.kind == Kind::percent ? " from 0 to 100" : ""),
              field.kind == Kind::percent ? "a number from 0 to 100" : "a number");
       return number;
     };
     if ((item.contains("min") || item.contains("max")) && field.kind != Kind::number && field.kind != Kind::percent)
-      fail(line_of(item.contains("min") ? "\"min\"" : "\"max\""), where + ": min and max are for number and percentage fields", "no min or max");
+      fail(line_of(item.contains("min") ? "\"min\"" : "\"max\""), where + ": min and max are for number and percentage fields",
+           "no min or max");
     const double infinity = std::numeric_limits<double>::infinity();
     field.min = bound("min", field.kind == Kind::percent ? 0 : -infinity);
     field.max = bound("max", field.kind == Kind::percent ? 100 : infinity);
@@ -356,7 +394,8 @@ class RulesParser {
         fail(heading_at, where + ": heading '" + heading + "' already stands for " + meaning->field, "a heading no other field has");
       for (const auto& other : rules.fields) {
         const bool taken = fold_heading(other.name) == fold_heading(heading) ||
-                           std::any_of(other.headings.begin(), other.headings.end(), [&](const std::string& h) { return fold_heading(h) == fold_heading(heading); });
+                           std::any_of(other.headings.begin(), other.headings.end(),
+                                       [&](const std::string& h) { return fold_heading(h) == fold_heading(heading); });
         if (taken) fail(heading_at, where + ": heading '" + heading + "' already stands for " + other.name, "a heading no other field has");
       }
     }

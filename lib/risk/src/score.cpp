@@ -3,30 +3,28 @@
 #include <array>
 #include <optional>
 
-#include "waymark/risk/cohort.hpp"
-#include "waymark/risk/since.hpp"
-#include "waymark/risk/support.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
+#include "waymark/risk/since.hpp"
+#include "waymark/risk/support.hpp"
 
 namespace waymark::risk {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> added_columns{"score", "tier", "indicators", "reasons", "risk_factors",
-                                                        "recommended_actions", "missing"};
+constexpr std::array<std::string_view, 7> added_columns{"score",  "tier", "indicators", "reasons", "risk_factors", "recommended_actions",
+                                                        "missing"};
 constexpr std::array<std::string_view, 3> since_columns{"previous_tier", "tier_change", "attendance_change"};
 
 nlohmann::ordered_json actions_json(const Assessor& assessor, const Assessment& assessment) {
   auto list = nlohmann::ordered_json::array();
   for (const auto& r : assessment.actions) {
-    list.push_back({{"id", r.action->id},
-                    {"title", assessor.title(r)},
-                    {"covers", assessor.codes(r.covers)},
-                    {"why", assessor.why(r, assessment)}});
+    list.push_back(
+        {{"id", r.action->id}, {"title", assessor.title(r)}, {"covers", assessor.codes(r.covers)}, {"why", assessor.why(r, assessment)}});
   }
   return list;
 }
@@ -39,8 +37,10 @@ struct Run {
 std::vector<Run> runs_of(const std::vector<std::size_t>& kept, std::size_t alone) {
   std::vector<Run> runs;
   for (const auto i : kept) {
-    if (!runs.empty() && runs.back().first + runs.back().count == i && i != alone && runs.back().first != alone) ++runs.back().count;
-    else runs.push_back({i, 1});
+    if (!runs.empty() && runs.back().first + runs.back().count == i && i != alone && runs.back().first != alone)
+      ++runs.back().count;
+    else
+      runs.push_back({i, 1});
   }
   return runs;
 }
@@ -116,8 +116,7 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
       const double attendance = scan.learner()[Field::attendance];
       moved = movement(*before, scan.learner().id, a.tier, attendance);
       // Last term's file may hold the ids pseudonymised with the same key.
-      if (pseudonymiser && !moved.previous_tier)
-        moved = movement(*before, pseudonymiser->pseudonym(scan.learner().id), a.tier, attendance);
+      if (pseudonymiser && !moved.previous_tier) moved = movement(*before, pseudonymiser->pseudonym(scan.learner().id), a.tier, attendance);
       if (moved.previous_tier) ++matched;
       if (fail_change && moved.change == *fail_change) failed = true;
       if (!shown_changes[static_cast<std::size_t>(moved.change)]) continue;
@@ -133,9 +132,12 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
         writer->cells(std::span<const std::string_view>(record.values).subspan(run.first, run.count));
       } else {
         for (std::size_t i = run.first; i < run.first + run.count; ++i) {
-          if (!record.json.empty() && !record.json[i].empty()) writer->json_or_text(record.json[i], record.values[i]);
-          else if (i == reported_column) writer->list(std::span<const std::string_view>(split_list(record.values[i])));  // a list in JSON
-          else writer->text(record.values[i]);
+          if (!record.json.empty() && !record.json[i].empty())
+            writer->json_or_text(record.json[i], record.values[i]);
+          else if (i == reported_column)
+            writer->list(std::span<const std::string_view>(split_list(record.values[i])));  // a list in JSON
+          else
+            writer->text(record.values[i]);
         }
       }
     }
@@ -144,13 +146,16 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
     writer->list(std::span<const std::string_view>(a.indicators));
     writer->list(std::span<const std::string>(a.reasons));
     writer->list(std::span<const std::string_view>(a.risk_factors));
-    if (writer->holds_structure()) writer->structured(actions_json(scan.assessor(), a));
-    else writer->list(std::span<const std::string_view>(a.action_ids));
+    if (writer->holds_structure())
+      writer->structured(actions_json(scan.assessor(), a));
+    else
+      writer->list(std::span<const std::string_view>(a.action_ids));
     writer->list(std::span<const std::string_view>(a.missing));
     if (before) {
       writer->text(moved.previous_tier ? to_string(*moved.previous_tier) : std::string_view{});
       writer->text(to_string(moved.change));
-      if (moved.attendance_change.empty()) writer->text({});  // unknown
+      if (moved.attendance_change.empty())
+        writer->text({});  // unknown
       else {
         shown_change = moved.attendance_change;
         if (decimal_comma) std::replace(shown_change.begin(), shown_change.end(), '.', ',');

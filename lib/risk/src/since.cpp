@@ -7,11 +7,11 @@
 #include <functional>
 #include <limits>
 
-#include "waymark/risk/cohort.hpp"
-#include "waymark/support/log.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
+#include "waymark/support/log.hpp"
 
 namespace waymark::risk {
 
@@ -53,7 +53,8 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
       groups_.push_back(group_values);
     }
   }
-  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) throw Error(ErrorKind::bad_data, "--since: more than 4,294,967,295 learners");
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw Error(ErrorKind::bad_data, "--since: more than 4,294,967,295 learners");
   entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint32_t>(entries_.size()),
                       static_cast<std::uint16_t>(group), static_cast<std::uint8_t>(tier), 0});
 }
@@ -73,8 +74,10 @@ void Snapshot::seal() {
 std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
   const auto hash = id_hash(id);
   auto at = entries_.end();
-  if (next_place_ < by_place_.size() && entries_[by_place_[next_place_]].hash == hash) at = entries_.begin() + by_place_[next_place_];
-  else at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
+  if (next_place_ < by_place_.size() && entries_[by_place_[next_place_]].hash == hash)
+    at = entries_.begin() + by_place_[next_place_];
+  else
+    at = index_.lower_bound(entries_, hash, [](const Entry& e) { return e.hash; });
   if (at == entries_.end() || at->hash != hash) return std::nullopt;
   next_place_ = at->place + std::size_t{1};
 #if defined(__GNUC__)
@@ -98,7 +101,7 @@ Snapshot read_snapshot(const Options& options, const Rules& rules) {
   Options earlier = options;
   earlier.common.input = options.since_path;
   earlier.common.input_format = "auto";  // last term's file may be risk-check's JSON output
-  earlier.events_path.clear();  // --events are counted up to --as-of, this term's day, so not for the earlier file
+  earlier.events_path.clear();           // --events are counted up to --as-of, this term's day, so not for the earlier file
   earlier.earlier_file = true;
   CohortScan scan(earlier, rules);
   const auto by_columns = group_columns(scan.reader(), options.by);
@@ -119,10 +122,11 @@ Snapshot read_snapshot(const Options& options, const Rules& rules) {
   snapshot.seal();
   snapshot.source = scan.reader().source_name();
   if (options.common.warn) {
-    options.common.warn(fmt::format("--since: this term and {} are both scored with {}; tiers and attendance are compared "
-                                    "by id, as written", scan.reader().source_name(),
-                                    options.rules_path.empty() ? std::string("the default rules (--print-rules)")
-                                                               : "the rules in " + options.rules_path));
+    options.common.warn(
+        fmt::format("--since: this term and {} are both scored with {}; tiers and attendance are compared "
+                    "by id, as written",
+                    scan.reader().source_name(),
+                    options.rules_path.empty() ? std::string("the default rules (--print-rules)") : "the rules in " + options.rules_path));
   }
   return snapshot;
 }
@@ -146,9 +150,10 @@ void check_since_matched(const Snapshot& before, std::size_t learners, std::size
                             before.source, learners, before.size()));
   }
   if (matched * 2 < learners && warn) {
-    warn(fmt::format("--since {}: only {} of the {} learners here ({:.1f}%) are in it; the others are counted as new "
-                     "(check the ids are the same kind, such as UPNs in both files, pseudonymised with the same key)",
-                     before.source, matched, learners, 100.0 * static_cast<double>(matched) / static_cast<double>(learners)));
+    warn(
+        fmt::format("--since {}: only {} of the {} learners here ({:.1f}%) are in it; the others are counted as new "
+                    "(check the ids are the same kind, such as UPNs in both files, pseudonymised with the same key)",
+                    before.source, matched, learners, 100.0 * static_cast<double>(matched) / static_cast<double>(learners)));
   }
 }
 

@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "waymark/risk/cohort.hpp"
-#include "waymark/risk/since.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
+#include "waymark/risk/since.hpp"
 
 namespace waymark::risk {
 
@@ -87,7 +87,8 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
     cohort.add(gone.tier, std::nullopt);
     for (std::size_t g = 0; g < by_columns.size(); ++g) groups[{g, before.group_values(gone.group)[g]}].add(gone.tier, std::nullopt);
   }
-  std::sort(falls.begin(), falls.end(), [](const Fall& a, const Fall& b) { return a.points != b.points ? a.points < b.points : a.id < b.id; });
+  std::sort(falls.begin(), falls.end(),
+            [](const Fall& a, const Fall& b) { return a.points != b.points ? a.points < b.points : a.id < b.id; });
 
   struct Row {
     std::string by, value;
@@ -129,8 +130,8 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
       append_csv_field(value, row.value, ',');
       for (std::size_t b = 0; b < before_rows.size(); ++b) {
         const auto shown = shown_counts(row.counts->cells[b]);
-        out.print("{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), before_rows[b], shown.cells[0], shown.cells[1],
-                  shown.cells[2], shown.cells[3]);
+        out.print("{},{},{},{},{},{},{}\n", row.by, fmt::to_string(value), before_rows[b], shown.cells[0], shown.cells[1], shown.cells[2],
+                  shown.cells[3]);
       }
     }
   } else {  // txt
@@ -140,12 +141,13 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
     for (const auto& row : rows) {
       for (std::size_t b = 0; b < before_rows.size(); ++b) {
         const auto shown = shown_counts(row.counts->cells[b]);
-        out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", row.by, row.value, before_rows[b], shown.cells[0],
-                  shown.cells[1], shown.cells[2], shown.cells[3]);
+        out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", row.by, row.value, before_rows[b], shown.cells[0], shown.cells[1],
+                  shown.cells[2], shown.cells[3]);
       }
     }
-    out.print("\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
-              "new: not in the earlier file; left: in the earlier file only.\n");
+    out.print(
+        "\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
+        "new: not in the earlier file; left: in the earlier file only.\n");
     out.print("\nLargest attendance falls (ids only; percentage points)\n");
     if (falls.empty()) out.print("none\n");
     for (const auto& fall : falls) out.print("{:<24} {:>6.1f}\n", fall.id, fall.points);

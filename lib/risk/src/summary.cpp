@@ -5,13 +5,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "waymark/risk/cohort.hpp"
-#include "waymark/risk/events.hpp"
-#include "waymark/risk/support.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
+#include "waymark/risk/events.hpp"
+#include "waymark/risk/support.hpp"
 
 namespace waymark::risk {
 
@@ -43,8 +43,7 @@ struct ShownRow {
 
 ShownRow shown(const TierCounts& counts) {
   const auto cells = shown_counts(counts.tiers);
-  return {shown_count(counts.learners), cells.cells,
-          cells.any || counts.learners == 0 ? std::string("c") : percent(counts.flag_rate())};
+  return {shown_count(counts.learners), cells.cells, cells.any || counts.learners == 0 ? std::string("c") : percent(counts.flag_rate())};
 }
 
 }  // namespace
@@ -139,7 +138,8 @@ bool write_summary(const Options& options, const Rules& rules) {
     auto completeness = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const long known = cohort.learners - missing[i];
-      completeness.push_back({{"field", fields[i]}, {"known", known},
+      completeness.push_back({{"field", fields[i]},
+                              {"known", known},
                               {"share", percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0)}});
     }
     doc["completeness"] = completeness;
@@ -159,20 +159,21 @@ bool write_summary(const Options& options, const Rules& rules) {
       std::string with_event;
       for (std::size_t t = 0; t < types; ++t) with_event += "," + shown_count(row_events[static_cast<std::size_t>(&row - rows.data())][t]);
       out.print("{},{},{},{},{},{},{},{}{}\n", row.by, fmt::to_string(value), cells.learners, cells.tiers[0], cells.tiers[1],
-          cells.tiers[2], cells.flag_rate,
-          percent(cohort.flag_rate()), with_event);
+                cells.tiers[2], cells.flag_rate, percent(cohort.flag_rate()), with_event);
     }
   } else {  // txt
-    out.print("{} learners; flagged for targeted or intensive support: {} ({})\n\n", cohort.learners, cohort.flagged(), percent(cohort.flag_rate()));
+    out.print("{} learners; flagged for targeted or intensive support: {} ({})\n\n", cohort.learners, cohort.flagged(),
+              percent(cohort.flag_rate()));
     out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", "by", "value", "learners", "universal", "targeted", "intensive",
-        "flag rate", "cohort");
+              "flag rate", "cohort");
     for (const auto& row : rows) {
       const auto cells = shown(row.counts);
-      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, cells.learners, cells.tiers[0],
-                cells.tiers[1], cells.tiers[2], cells.flag_rate, percent(cohort.flag_rate()));
+      out.print("{:<16} {:<16} {:>9} {:>10} {:>9} {:>10} {:>10} {:>8}\n", row.by, row.value, cells.learners, cells.tiers[0], cells.tiers[1],
+                cells.tiers[2], cells.flag_rate, percent(cohort.flag_rate()));
     }
-    out.print("\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
-              "Flag rate: share in targeted or intensive support.\n");
+    out.print(
+        "\nCounts from 1 to 4 are shown as <5, and c hides a count that would reveal one.\n"
+        "Flag rate: share in targeted or intensive support.\n");
     if (events) {
       out.print("\nLearners with an event of each type up to --as-of ({})\n{:<16} {:<16} {:<24} {:>9}\n", events->source_name(), "by",
                 "value", "type", "learners");
@@ -184,7 +185,7 @@ bool write_summary(const Options& options, const Rules& rules) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const long known = cohort.learners - missing[i];
       out.print("{:<24} {:>9} {:>8}\n", fields[i], known,
-          percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
+                percent(cohort.learners ? static_cast<double>(known) / static_cast<double>(cohort.learners) : 0));
     }
   }
   out.commit();

@@ -38,8 +38,8 @@ std::optional<SupportContext> read_support(const Options& options) {
   if (options.support_path == "-" && options.common.input == "-")
     throw Error(ErrorKind::usage, "--support and the input cannot both be standard input");
   const auto& catalogue = Catalogue::builtin();
-  const auto names = options.support_names_path.empty() ? support::ActionNames{}
-                                                        : support::ActionNames::load(options.support_names_path, catalogue);
+  const auto names =
+      options.support_names_path.empty() ? support::ActionNames{} : support::ActionNames::load(options.support_names_path, catalogue);
   support::LogOptions log_options;
   log_options.input = options.common.input_options();
   log_options.input.path = options.support_path;
@@ -73,8 +73,7 @@ std::optional<SupportRun> support_run(const Options& options) {
     return document ? SupportRun::impact_report : SupportRun::impact;
   }
   if (options.unsupported) return SupportRun::unsupported;
-  if (std::find(options.tier_changes.begin(), options.tier_changes.end(), "left") != options.tier_changes.end())
-    return SupportRun::leavers;
+  if (std::find(options.tier_changes.begin(), options.tier_changes.end(), "left") != options.tier_changes.end()) return SupportRun::leavers;
   return std::nullopt;
 }
 
@@ -97,7 +96,8 @@ void check_support_options(const Options& options) {
     if (options.impact) usage("--impact compares learners by the support in a log: it needs --support LOG");
     if (options.fail_on == "unsupported") usage("--fail-on unsupported needs --support LOG");
   }
-  if (!options.since_date.empty() && !options.impact) usage("--since-date is the start of the period --impact counts support in: it needs --impact");
+  if (!options.since_date.empty() && !options.impact)
+    usage("--since-date is the start of the period --impact counts support in: it needs --impact");
   const bool leavers = std::find(options.tier_changes.begin(), options.tier_changes.end(), "left") != options.tier_changes.end();
   if (leavers && options.tier_changes.size() > 1)
     usage("--tier-change left lists the earlier file's learners, the others this file's: give left alone");
@@ -106,12 +106,12 @@ void check_support_options(const Options& options) {
     if (options.since_path.empty()) usage("--impact compares two files: it needs --since BEFORE");
     if (other_mode || options.unsupported || leavers || !options.tier_changes.empty() || !options.tiers.empty() ||
         !options.key_path.empty() || !options.fail_on.empty())
-      usage("--impact takes --since, --support, --as-of, --since-date, --support-names and --by; not --summary, --explain, "
-            "--evaluate, --unsupported, --tier, --tier-change, --pseudonymise or --fail-on");
+      usage(
+          "--impact takes --since, --support, --as-of, --since-date, --support-names and --by; not --summary, --explain, "
+          "--evaluate, --unsupported, --tier, --tier-change, --pseudonymise or --fail-on");
   }
   // The days, checked before any input is read.
-  if (support && since_day(options) > as_of_day(options))
-    usage("--since-date is after --as-of (the period --impact counts support in)");
+  if (support && since_day(options) > as_of_day(options)) usage("--since-date is after --as-of (the period --impact counts support in)");
   if (options.unsupported && (other_mode || !options.since_path.empty()))
     usage("--unsupported lists this file's learners: not with --summary, --explain, --evaluate or --since");
   if (!options.unsupported && !options.impact && leavers && (other_mode || !options.fail_on.empty()))
@@ -120,7 +120,8 @@ void check_support_options(const Options& options) {
     usage("--fail-on unsupported is for scoring and --unsupported: not with --summary, --explain or --evaluate");
   if (!options.by.empty() && (options.unsupported || (leavers && !options.impact)))
     usage("--by groups --summary, --evaluate and --impact, not a list of learners");
-  if (support && other_mode) usage("--support is for scoring, --unsupported, --tier-change left and --impact: not with --summary, --explain or --evaluate");
+  if (support && other_mode)
+    usage("--support is for scoring, --unsupported, --tier-change left and --impact: not with --summary, --explain or --evaluate");
 }
 
 namespace {

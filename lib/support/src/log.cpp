@@ -19,9 +19,7 @@ std::string action_list() { return "an action code A01-A13, an action's title, o
 
 }  // namespace
 
-Day day_of(std::chrono::year_month_day date) {
-  return static_cast<Day>(std::chrono::sys_days{date}.time_since_epoch().count());
-}
+Day day_of(std::chrono::year_month_day date) { return static_cast<Day>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
 ActionNames ActionNames::load(const std::string& path, const Catalogue& catalogue) {
   ActionNames names;
@@ -30,8 +28,10 @@ ActionNames ActionNames::load(const std::string& path, const Catalogue& catalogu
     std::string action(left);
     const auto name = fold_heading(right);
     if (name.empty()) throw data_error({path, number, {}}, "the name is empty", expected);
-    if (fold_heading(action) == "none") action.clear();
-    else if (!catalogue.find_action(action)) throw data_error({path, number, {}}, "'" + action + "' is not an action", "A01 to A13, or none");
+    if (fold_heading(action) == "none")
+      action.clear();
+    else if (!catalogue.find_action(action))
+      throw data_error({path, number, {}}, "'" + action + "' is not an action", "A01 to A13, or none");
     for (const auto& [known, meaning] : names.names_)
       if (known == name) throw data_error({path, number, {}}, "this name is mapped twice", "each name once");
     names.names_.push_back({name, {action}});
@@ -84,8 +84,13 @@ SupportLog SupportLog::read(const LogOptions& options, const Catalogue& catalogu
   };
 
   read_rows(*reader, options, [&](LogRow& row) {
-    Piece piece{row.learner(id_column, "a row of support without a learner id"), 0, continuing, static_cast<std::uint32_t>(row.line()), 0,
-                SupportStatus::active, false};
+    Piece piece{row.learner(id_column, "a row of support without a learner id"),
+                0,
+                continuing,
+                static_cast<std::uint32_t>(row.line()),
+                0,
+                SupportStatus::active,
+                false};
     const auto action_text = trim(row.at(action_column));
     if (action_text.empty()) row.fail("no action", action_list());
     const auto action = action_of(action_text);
@@ -137,7 +142,8 @@ void SupportLog::warn_unknown_learners(const MessageSink& warn, const std::strin
     if (!piece.known) lines.push_back(piece.line);
   std::sort(lines.begin(), lines.end());
   for (std::size_t i = 0; i < lines.size() && i < warnings_with_lines; ++i)
-    warn(describe({source_, static_cast<long>(lines[i]), "id"}, "no learner of " + roll + " has this id; the row is not counted", "an id of " + roll));
+    warn(describe({source_, static_cast<long>(lines[i]), "id"}, "no learner of " + roll + " has this id; the row is not counted",
+                  "an id of " + roll));
   if (lines.size() > static_cast<std::size_t>(warnings_with_lines))
     warn(fmt::format("{}: {} rows in all name no learner of {}; none of them is counted", source_, lines.size(), roll));
 }

@@ -120,8 +120,7 @@ std::string refold(std::string_view ics) {
 
 }  // namespace
 
-Calendar::Calendar(const std::string& zone_name)
-    : zone_name_(zone_name), zone_(icaltimezone_get_builtin_timezone(zone_name.c_str())) {
+Calendar::Calendar(const std::string& zone_name) : zone_name_(zone_name), zone_(icaltimezone_get_builtin_timezone(zone_name.c_str())) {
   if (zone_ == nullptr) throw Error(ErrorKind::usage, "--timezone: unknown time zone '" + zone_name + "' (a zone such as Europe/London)");
 }
 
@@ -152,7 +151,8 @@ std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {
     icalcomponent_add_property(vevent, icalproperty_new_uid(event.uid.c_str()));
     icalcomponent_add_property(vevent, icalproperty_new_dtstamp(utc_time(stamp)));
     icalcomponent_add_property(vevent, zoned(icalproperty_new_dtstart(local_time(event.date, event.start, zone_)), zone_name_));
-    icalcomponent_add_property(vevent, zoned(icalproperty_new_dtend(local_time(event.date, event.start + event.duration, zone_)), zone_name_));
+    icalcomponent_add_property(vevent,
+                               zoned(icalproperty_new_dtend(local_time(event.date, event.start + event.duration, zone_)), zone_name_));
     // iCalendar text cannot hold control characters (RFC 5545, 3.3.11): calendar_text leaves them
     // out; libical escapes '\\', ';', ',' and line breaks, and refold folds long lines.
     icalcomponent_add_property(vevent, icalproperty_new_summary(calendar_text(event.summary).c_str()));
@@ -163,7 +163,8 @@ std::string Calendar::to_ics(std::chrono::sys_seconds stamp) const {
     icalcomponent_add_property(vevent, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
     if (!event.attendee_email.empty()) {
       icalproperty* attendee = icalproperty_new_attendee(("mailto:" + event.attendee_email).c_str());
-      if (!event.attendee_name.empty()) icalproperty_add_parameter(attendee, icalparameter_new_cn(calendar_parameter(event.attendee_name).c_str()));
+      if (!event.attendee_name.empty())
+        icalproperty_add_parameter(attendee, icalparameter_new_cn(calendar_parameter(event.attendee_name).c_str()));
       icalproperty_add_parameter(attendee, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
       icalcomponent_add_property(vevent, attendee);
     }

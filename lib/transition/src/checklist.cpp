@@ -14,8 +14,7 @@ namespace waymark::transition {
 
 namespace {
 
-constexpr std::array<std::string_view, move_kind_count> kind_names{"end_of_key_stage", "mid_term", "managed_move",
-                                                                   "alternative_provision"};
+constexpr std::array<std::string_view, move_kind_count> kind_names{"end_of_key_stage", "mid_term", "managed_move", "alternative_provision"};
 
 std::array<bool, move_kind_count> read_kinds(const nlohmann::json& names) {
   std::array<bool, move_kind_count> kinds{};
@@ -124,8 +123,8 @@ const Checklist& Checklist::builtin() {
     settling["phase"] = "after";
     c.settling_in_ = read_item(settling);
     for (const auto& meeting : settling.at("meetings")) {
-      c.meetings_.push_back({meeting.at("code").get<std::string>(), meeting.at("label").get<std::string>(),
-                             meeting.value("days", 0), meeting.value("months", 0)});
+      c.meetings_.push_back({meeting.at("code").get<std::string>(), meeting.at("label").get<std::string>(), meeting.value("days", 0),
+                             meeting.value("months", 0)});
     }
     for (const auto& [role, label] : doc.at("roles").items()) c.roles_.emplace_back(role, label.get<std::string>());
     for (std::size_t i = 0; i < move_kind_count; ++i) c.kind_labels_[i] = doc.at("kinds").at(std::string(kind_names[i])).get<std::string>();
@@ -148,7 +147,8 @@ std::string Checklist::role_label(std::string_view role) const {
 }
 
 std::optional<Nation> Checklist::nation_of_authority(std::string_view code) const {
-  if (code.empty() || code.size() > 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  if (code.empty() || code.size() > 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   const int number = std::stoi(std::string(code));
   return number >= wales_from_ && number <= wales_to_ ? Nation::wales : Nation::england;
 }
@@ -189,7 +189,8 @@ std::optional<int> year_number(std::string_view year_group) {
   }
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == '-')) rest.remove_prefix(1);
   while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-  if (rest.empty() || rest.size() > 2 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  if (rest.empty() || rest.size() > 2 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
   return std::stoi(std::string(rest));
 }
 
@@ -197,13 +198,13 @@ std::optional<DeadlineDate> deadline_for(const ChecklistItem& item, MoveKind kin
   if (!item.deadline || !item.deadline->kinds[static_cast<std::size_t>(kind)]) return std::nullopt;
   const auto year = year_number(year_group);
   for (const auto& rule : item.deadline->rules) {
-    const bool holds = rule.year_groups.empty() ||
-                       (year && std::find(rule.year_groups.begin(), rule.year_groups.end(), *year) != rule.year_groups.end());
+    const bool holds =
+        rule.year_groups.empty() || (year && std::find(rule.year_groups.begin(), rule.year_groups.end(), *year) != rule.year_groups.end());
     if (!holds) continue;
     if (!rule.phase_transfer) return std::nullopt;
-    Date date = rule.months_before != 0
-                    ? add_months(move_date, -rule.months_before)
-                    : Date{move_date.year(), std::chrono::month{static_cast<unsigned>(rule.month)}, std::chrono::day{static_cast<unsigned>(rule.day)}};
+    Date date = rule.months_before != 0 ? add_months(move_date, -rule.months_before)
+                                        : Date{move_date.year(), std::chrono::month{static_cast<unsigned>(rule.month)},
+                                               std::chrono::day{static_cast<unsigned>(rule.day)}};
     // The date of the year of the move can only bind a move after it (a phase transfer in
     // January would be due before it starts): then the day before the move.
     if (!(date < move_date)) date = add_days(move_date, -1);

@@ -9,11 +9,11 @@
 #include <iterator>
 #include <pugixml.hpp>
 
-#include "waymark/transition/ctf_codes.hpp"
 #include "waymark/codes.hpp"
 #include "waymark/csv.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/transition/ctf_codes.hpp"
 
 namespace waymark::transition {
 
@@ -55,13 +55,11 @@ class CtfReader {
 
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& problem, const std::string& expected) const {
     const std::string value = verbose_ && node.child_value()[0] != '\0' ? fmt::format(" in '{}'", node.child_value()) : "";
-    throw data_error({name_, positions_.line(node.offset_debug()), {}},
-                     fmt::format("element '{}': {}{}", node.name(), problem, value), expected);
+    throw data_error({name_, positions_.line(node.offset_debug()), {}}, fmt::format("element '{}': {}{}", node.name(), problem, value),
+                     expected);
   }
 
-  std::string text(const pugi::xml_node& parent, const char* child) const {
-    return std::string(trim(parent.child(child).child_value()));
-  }
+  std::string text(const pugi::xml_node& parent, const char* child) const { return std::string(trim(parent.child(child).child_value())); }
   // A date as JSON: ISO text, or null when the element is absent or empty.
   nlohmann::ordered_json date(const pugi::xml_node& parent, const char* child) const {
     const auto node = parent.child(child);
@@ -99,9 +97,7 @@ class CtfReader {
     return value.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(value);
   }
   // The first of two spellings the file uses.
-  const char* either(const pugi::xml_node& parent, const char* name, const char* other) const {
-    return parent.child(name) ? name : other;
-  }
+  const char* either(const pugi::xml_node& parent, const char* name, const char* other) const { return parent.child(name) ? name : other; }
   // A code with its words from ctf_codes.json: {"code": "SEMH", "label": "social, ..."}.
   nlohmann::ordered_json coded(std::string_view list, const std::string& code) const {
     const auto words = codes_.label(list, code);
@@ -221,7 +217,9 @@ class CtfReader {
       sen.push_back({{"start", date(entry, "StartDate")}, {"provision", text(entry, "SENprovision")}, {"needs", needs(entry)}});
     }
     // Oldest first, undated first, so the last is the provision now.
-    const auto started = [](const auto& entry) { return entry["start"].is_string() ? entry["start"].template get<std::string>() : std::string{}; };
+    const auto started = [](const auto& entry) {
+      return entry["start"].is_string() ? entry["start"].template get<std::string>() : std::string{};
+    };
     std::stable_sort(sen.begin(), sen.end(), [&](const auto& a, const auto& b) { return started(a) < started(b); });
     if (!sen.empty()) {
       record["sen_history"] = sen;
@@ -342,7 +340,8 @@ class CtfReader {
 };
 
 std::string describe_parse_failure(const pugi::xml_parse_result& result, std::string_view text) {
-  if (result.status == pugi::status_no_document_element) return "there is no XML element in the file (a CTF export: XML whose root is CTfile)";
+  if (result.status == pugi::status_no_document_element)
+    return "there is no XML element in the file (a CTF export: XML whose root is CTfile)";
   // pugixml stops at the end of the text when a tag or an element is still open: the file was cut short.
   const auto last = text.find_last_not_of(" \t\r\n");
   if (last == std::string_view::npos || static_cast<std::size_t>(result.offset) >= last) {
@@ -380,7 +379,10 @@ std::size_t reference_length(std::string_view text, std::size_t at) {
   if (digits.empty()) return 0;
   unsigned long code = 0;
   for (const char c : digits) {
-    const int digit = (c >= '0' && c <= '9') ? c - '0' : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10 : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    const int digit = (c >= '0' && c <= '9')          ? c - '0'
+                      : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                      : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                      : -1;
     if (digit < 0) return 0;
     code = code * (hex ? 16 : 10) + static_cast<unsigned long>(digit);
     if (code > 0x10FFFF) return 0;
@@ -442,7 +444,7 @@ CtfFile read_ctf(const std::string& ctf_path, bool verbose) {
   if (!parsed) {
     const auto& at = reader.positions();
     throw Error(ErrorKind::bad_data, fmt::format("{}:{}:{}: {}", ctf_path, at.line(parsed.offset), at.column(parsed.offset),
-                                        describe_parse_failure(parsed, text)));
+                                                 describe_parse_failure(parsed, text)));
   }
   const auto root = doc.document_element();
   if (std::string_view(root.name()) != "CTfile") {

@@ -24,10 +24,13 @@ const CtfCodes& CtfCodes::builtin() {
       for (const auto& child : children) known.insert(child.get<std::string>());
     }
     const auto& first = doc.at("first_language");
-    for (const auto& code : first.at("english_languages")) c.first_language_.emplace(code.get<std::string>(), std::pair{FirstLanguage::english, std::string{}});
-    for (const auto& [group, meaning] : {std::pair{"english", FirstLanguage::english}, std::pair{"other_than_english", FirstLanguage::other_than_english},
-                                         std::pair{"unknown", FirstLanguage::unknown}}) {
-      for (const auto& [code, words] : first.at(group).items()) c.first_language_.emplace(code, std::pair{meaning, words.get<std::string>()});
+    for (const auto& code : first.at("english_languages"))
+      c.first_language_.emplace(code.get<std::string>(), std::pair{FirstLanguage::english, std::string{}});
+    for (const auto& [group, meaning] :
+         {std::pair{"english", FirstLanguage::english}, std::pair{"other_than_english", FirstLanguage::other_than_english},
+          std::pair{"unknown", FirstLanguage::unknown}}) {
+      for (const auto& [code, words] : first.at(group).items())
+        c.first_language_.emplace(code, std::pair{meaning, words.get<std::string>()});
     }
     for (const auto& line : doc.at("address").at("lines")) c.address_lines_.insert(line.get<std::string>());
     return c;

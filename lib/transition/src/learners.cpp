@@ -33,8 +33,7 @@ Learners read_learners(const InputFile& file, const std::set<std::string, std::l
       if (const auto text = Columns::text(record, attendance); !text.empty()) {
         try {
           attendance_scale.add(text, *parse_percent(text), record.line);
-        } catch (const FieldError&) {
-        }
+        } catch (const FieldError&) {}
       }
     }
     if (!movers.contains(learner_id)) continue;

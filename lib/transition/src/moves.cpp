@@ -69,7 +69,8 @@ Moves read_moves(const InputFile& file, const Checklist& checklist) {
     }
     const auto kind_text = Columns::text(record, kind);
     const auto parsed_kind = parse_move_kind(kind_text);
-    if (!parsed_kind) columns.fail(record, kind, kind_text.empty() ? "the kind of move is empty" : "not a kind of move", std::string(kinds_expected));
+    if (!parsed_kind)
+      columns.fail(record, kind, kind_text.empty() ? "the kind of move is empty" : "not a kind of move", std::string(kinds_expected));
     move.kind = *parsed_kind;
     std::size_t at = move_date;
     try {

@@ -13,7 +13,9 @@ namespace {
 std::string_view audience_name(Audience audience) { return audience == Audience::receiving ? "receiving" : "young_person"; }
 
 // Empty text is unknown: null in JSON, never "".
-nlohmann::ordered_json text_or_null(const std::string& text) { return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text); }
+nlohmann::ordered_json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+}
 
 std::string clock(std::chrono::minutes time) { return fmt::format("{:02}:{:02}", time.count() / 60, time.count() % 60); }
 
@@ -38,14 +40,14 @@ std::string owner_name(const std::string& role, const Move& move) {
 
 // A date the pack sets: where it falls, and whether it had to move later than planned.
 struct Scheduled {
-  Date planned;   // counted from the move date, the day the pack is made, or the law's date
-  Date date;      // on a school day, not before Scheduling::not_before
-  bool late = false;               // planned before the pack was made or the CTF exported
-  bool outside_calendar = false;   // the term dates do not reach it: on a weekday, unchecked
+  Date planned;                        // counted from the move date, the day the pack is made, or the law's date
+  Date date;                           // on a school day, not before Scheduling::not_before
+  bool late = false;                   // planned before the pack was made or the CTF exported
+  bool outside_calendar = false;       // the term dates do not reach it: on a weekday, unchecked
   std::string schedule = "from_move";  // or as_soon_as_known, statutory_deadline
-  std::optional<Date> deadline;    // the date the law sets, when it sets one
-  std::string deadline_rule;       // which of the law's dates, in words
-  bool overdue = false;            // the law's date passed before the pack was made
+  std::optional<Date> deadline;        // the date the law sets, when it sets one
+  std::string deadline_rule;           // which of the law's dates, in words
+  bool overdue = false;                // the law's date passed before the pack was made
 
   static Scheduled on(Date day) {
     Scheduled out;
@@ -160,9 +162,10 @@ std::vector<Meeting> schedule(const Move& move, const Checklist& checklist, std:
     meeting.booked = booked.has_value();
     // A meeting the school booked stays as booked; the others fall on school days.
     // Beyond the term dates (or without them) a meeting is at least not set at a weekend.
-    const auto when = booked ? Scheduled::on(booked->date)
-                             : schedule_date(scheduling.terms != nullptr ? meeting_due_date(move.date, rule) : default_meeting_date(move.date, rule),
-                                             "after", scheduling);
+    const auto when =
+        booked ? Scheduled::on(booked->date)
+               : schedule_date(scheduling.terms != nullptr ? meeting_due_date(move.date, rule) : default_meeting_date(move.date, rule),
+                               "after", scheduling);
     meeting.date = when.date;
     meeting.late = when.late;
     meeting.outside_calendar = when.outside_calendar;
@@ -179,7 +182,8 @@ nlohmann::ordered_json profile_json(const Learner& learner, Nation nation) {
   for (const auto& field : profile_fields) {
     const std::string column(field.column);
     if (learner.profile.contains(column)) {
-      sections.push_back({{"field", column}, {"heading", profile_heading(field, nation == Nation::wales)}, {"text", learner.profile[column]}});
+      sections.push_back(
+          {{"field", column}, {"heading", profile_heading(field, nation == Nation::wales)}, {"text", learner.profile[column]}});
     } else {
       missing.push_back(column);
     }
@@ -253,12 +257,14 @@ bool applies(const ChecklistItem& item, const Learner& learner, Nation nation) {
 }
 
 // The move kind's items that apply and a settling-in item per meeting, in the order they fall due.
-nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, const std::vector<Meeting>& meetings, const Checklist& checklist,
-                                      const Scheduling& scheduling, Pack& pack) {
+nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, const std::vector<Meeting>& meetings,
+                                      const Checklist& checklist, const Scheduling& scheduling, Pack& pack) {
   auto items = nlohmann::ordered_json::array();
   const auto note = [&](const std::string& code, const Scheduled& when) {
-    if (when.overdue) pack.overdue.push_back(code + " due by " + format_date(*when.deadline));
-    else if (when.late) pack.late.push_back(code + " on " + format_date(when.date));
+    if (when.overdue)
+      pack.overdue.push_back(code + " due by " + format_date(*when.deadline));
+    else if (when.late)
+      pack.late.push_back(code + " on " + format_date(when.date));
     if (when.outside_calendar) pack.outside_calendar.push_back(code + " on " + format_date(when.date));
   };
   for (const auto& item : checklist.items()) {
@@ -277,7 +283,9 @@ nlohmann::ordered_json checklist_json(const Learner& learner, const Move& move, 
     items.push_back(checklist_entry(settling, code, when, "One-to-one settling-in meeting " + meeting.rule->label + ". " + settling.action,
                                     checklist, move));
   }
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a["due"].template get<std::string>() < b["due"].template get<std::string>(); });
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    return a["due"].template get<std::string>() < b["due"].template get<std::string>();
+  });
   return items;
 }
 
@@ -315,8 +323,8 @@ std::string meeting_uid(std::string_view learner_id, std::string_view meeting_co
   return hasher.pseudonym(key).substr(0, 32) + "@transition-pack.waymark";
 }
 
-Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const PackOptions& options, const Scheduling& scheduling) {
+Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements, const Checklist& checklist,
+                const PackOptions& options, const Scheduling& scheduling) {
   Pack pack;
   pack.id = learner.id;
   auto& json = pack.json;

@@ -27,8 +27,7 @@ class Columns {
     return column ? trim(record.values[*column]) : std::string_view{};
   }
 
-  [[noreturn]] void fail(const Record& record, std::size_t column, const std::string& problem,
-                         const std::string& expected) const {
+  [[noreturn]] void fail(const Record& record, std::size_t column, const std::string& problem, const std::string& expected) const {
     throw value_error(reader_, record, column, problem, expected, verbose_);
   }
 

@@ -21,13 +21,13 @@ namespace waymark {
 // failures apart (every man page's EXIT STATUS).
 enum class Exit : int {
   ok = 0,
-  fail_on = 1,        // the run worked but found what --fail-on (or --strict) asked about
-  usage = 2,          // bad option or argument
-  data = 65,          // bad input data (EX_DATAERR)
-  no_input = 66,      // input missing or unreadable (EX_NOINPUT)
-  software = 70,      // an internal error: a bug in waymark (EX_SOFTWARE)
-  cant_create = 73,   // cannot create output (EX_CANTCREAT)
-  io = 74,            // I/O error while reading or writing (EX_IOERR)
+  fail_on = 1,       // the run worked but found what --fail-on (or --strict) asked about
+  usage = 2,         // bad option or argument
+  data = 65,         // bad input data (EX_DATAERR)
+  no_input = 66,     // input missing or unreadable (EX_NOINPUT)
+  software = 70,     // an internal error: a bug in waymark (EX_SOFTWARE)
+  cant_create = 73,  // cannot create output (EX_CANTCREAT)
+  io = 74,           // I/O error while reading or writing (EX_IOERR)
 };
 
 // The exit status of a run that ended with an Error of `kind`.
@@ -56,32 +56,32 @@ void check_format(const Mode& mode, const std::string& format);
 // it defines (the positional input as "input"), so none can be forgotten: a missing or unknown
 // row is a bug, reported before anything is parsed.
 struct OptionModes {
-  std::vector<std::string> modes;  // as messages say them: "scoring", "--summary"
+  std::vector<std::string> modes;                         // as messages say them: "scoring", "--summary"
   std::vector<std::pair<std::string, std::string>> rows;  // {"--fail-on", "yy----"}
 };
 
 // The options every tool shares (docs/conventions.md), as given on the command line.
 struct CommonOptions {
   std::string input = "-";
-  std::string output;              // empty: standard output
-  std::string format;              // empty: the tool's default
+  std::string output;  // empty: standard output
+  std::string format;  // empty: the tool's default
   std::string input_format = "auto";
-  std::string delimiter;           // empty: found from the header row
+  std::string delimiter;  // empty: found from the header row
   // --encoding as given, in order: NAME for every text input, or FILE=NAME for one file (as named
   // on the command line) that is in another encoding than the rest. Empty: UTF-8, or UTF-16 with
   // a byte order mark. A workbook is never decoded.
   std::vector<std::string> encodings;
-  std::string sheet;               // .xlsx: empty for the first sheet
-  std::string columns_file;        // --columns: the school's own headings
+  std::string sheet;         // .xlsx: empty for the first sheet
+  std::string columns_file;  // --columns: the school's own headings
   // Fields the tool's data declares beyond columns.json (risk-check: a rules file's "fields"):
   // matched by heading, and nameable in --columns, as the built-in ones. Set before any input is opened.
   std::vector<HeadingVocabulary::DeclaredField> declared_fields;
   std::string date_format = "dmy";
-  std::size_t max_errors = 20;     // for tools that read on past a bad value (risk-check: --max-errors)
+  std::size_t max_errors = 20;  // for tools that read on past a bad value (risk-check: --max-errors)
   bool show_columns = false;
   bool verbose = false;
-  MessageSink warn;                // set by Tool::add_common_options
-  MessageSink report_error;        // likewise: an error of a run that goes on (ErrorBudget)
+  MessageSink warn;          // set by Tool::add_common_options
+  MessageSink report_error;  // likewise: an error of a run that goes on (ErrorBudget)
 
   // The options of the main input.
   InputOptions input_options() const;

@@ -32,13 +32,13 @@ struct ChosenTemplates {
 
 // The options of every tool that prints documents.
 struct DocumentOptions {
-  std::string template_file;   // --template: replaces the template being rendered
-  std::string templates_dir;   // --templates: DIR/<name>.md.mustache replace the built-in ones
-  std::string settings_file;   // --settings
+  std::string template_file;      // --template: replaces the template being rendered
+  std::string templates_dir;      // --templates: DIR/<name>.md.mustache replace the built-in ones
+  std::string settings_file;      // --settings
   std::vector<std::string> sets;  // --set key=value, after the settings file
   std::string paper = "a4";
-  bool paper_given = false;    // --paper was given: refused where no format written has pages
-  std::string lang = "en";     // --lang
+  bool paper_given = false;  // --paper was given: refused where no format written has pages
+  std::string lang = "en";   // --lang
 
   // The settings file, then each --set. Throws Error on a bad file or assignment.
   DocumentSettings settings() const;

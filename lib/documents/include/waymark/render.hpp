@@ -108,10 +108,10 @@ class ParsedDocument {
 
 // What the page and the document's metadata say, whatever the format.
 struct PageSettings {
-  std::string school;          // header line (--set school.name=...)
-  std::string author;          // document metadata
-  std::string paper = "a4";    // a4 or letter
-  std::string lang = "en";     // BCP 47 language of the documents: HTML lang, PDF and Word metadata
+  std::string school;                              // header line (--set school.name=...)
+  std::string author;                              // document metadata
+  std::string paper = "a4";                        // a4 or letter
+  std::string lang = "en";                         // BCP 47 language of the documents: HTML lang, PDF and Word metadata
   std::string page_of = "page {page} of {pages}";  // page footers (PDF, Word), in that language
 };
 

@@ -13,10 +13,10 @@
 
 namespace waymark {
 
-// Reads a header row (rows above it, such as a title, passed over: HeaderSearch), then one record at a time. Quoted fields may hold the delimiter, doubled
-// quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8
-// (ChunkedInput converts other encodings). The delimiter, unless `options.delimiter` names it, is
-// the one of ',' ';' tab '|' that the first line holding any of them holds most often outside quotes.
+// Reads a header row (rows above it, such as a title, passed over: HeaderSearch), then one record at a time. Quoted fields may hold the
+// delimiter, doubled quotes and line breaks. Every record must have as many fields as the header. Text must be UTF-8 (ChunkedInput converts
+// other encodings). The delimiter, unless `options.delimiter` names it, is the one of ',' ';' tab '|' that the first line holding any of
+// them holds most often outside quotes.
 class CsvReader final : public RecordReader {
  public:
   CsvReader(std::unique_ptr<ChunkedInput> input, const InputOptions& options);

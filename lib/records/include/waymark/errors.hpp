@@ -22,7 +22,7 @@ enum class ErrorKind {
 struct Location {
   std::string file;
   long line = 0;
-  std::string column;  // the heading as the file writes it
+  std::string column;      // the heading as the file writes it
   std::string field = {};  // the field of waymark's it stands for, said where it differs from the heading
 };
 
@@ -52,8 +52,7 @@ Error data_error(const Location& where, const std::string& problem, const std::s
 // A value that does not parse, before it has a location; the reader adds file, line and column.
 class FieldError : public std::runtime_error {
  public:
-  FieldError(const std::string& problem, std::string expected)
-      : std::runtime_error(problem), expected_(std::move(expected)) {}
+  FieldError(const std::string& problem, std::string expected) : std::runtime_error(problem), expected_(std::move(expected)) {}
   const std::string& expected() const noexcept { return expected_; }
 
  private:

@@ -19,10 +19,10 @@ std::optional<DateOrder> parse_date_order(std::string_view name);
 
 // Each throws FieldError naming what is wrong, where in the value, and what was expected.
 // parse_bool and parse_count are inline (below): they run on most fields of every record.
-std::optional<bool> parse_bool(std::string_view text);             // true/false yes/no y/n t/f 1/0, Italian sì/no s/n
-std::optional<long> parse_count(std::string_view text);            // a whole number >= 0
-std::optional<double> parse_number(std::string_view text);         // a decimal number
-std::optional<double> parse_percent(std::string_view text);        // 0 to 100, '%' allowed
+std::optional<bool> parse_bool(std::string_view text);       // true/false yes/no y/n t/f 1/0, Italian sì/no s/n
+std::optional<long> parse_count(std::string_view text);      // a whole number >= 0
+std::optional<double> parse_number(std::string_view text);   // a decimal number
+std::optional<double> parse_percent(std::string_view text);  // 0 to 100, '%' allowed
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text, DateOrder order = DateOrder::iso);
 // Checks that `text` (trimmed, any case) has the shape of an Italian codice fiscale: 16 characters
 // (6 letters, 2 digits, a month letter, 2 digits, a letter, 3 digits, where omocodia may replace
@@ -95,10 +95,15 @@ inline std::optional<bool> parse_bool(std::string_view text) {
     case 3:
       if (is("yes")) return true;
       // sì, Sì, SÌ: s then UTF-8 C3 AC (ì) or C3 8C (Ì).
-      if ((text[0] | 0x20) == 's' && static_cast<unsigned char>(text[1]) == 0xC3 && (static_cast<unsigned char>(text[2]) | 0x20) == 0xAC) return true;
+      if ((text[0] | 0x20) == 's' && static_cast<unsigned char>(text[1]) == 0xC3 && (static_cast<unsigned char>(text[2]) | 0x20) == 0xAC)
+        return true;
       break;
-    case 4: if (is("true")) return true; break;
-    case 5: if (is("false")) return false; break;
+    case 4:
+      if (is("true")) return true;
+      break;
+    case 5:
+      if (is("false")) return false;
+      break;
     default: break;
   }
   detail::not_a_bool();

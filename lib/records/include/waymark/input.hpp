@@ -51,9 +51,9 @@ class ChunkedInput {
   std::size_t read_decoded();
 
   std::vector<char> buffer_;
-  void* decoder_ = nullptr;   // an iconv_t, when the input is converted
-  std::string encoding_;      // its name, for messages
-  std::vector<char> raw_;     // bytes read but not converted yet
+  void* decoder_ = nullptr;  // an iconv_t, when the input is converted
+  std::string encoding_;     // its name, for messages
+  std::vector<char> raw_;    // bytes read but not converted yet
   std::size_t raw_size_ = 0;
   std::size_t raw_offset_ = 0;  // where raw_ starts in the file, for messages
   bool raw_eof_ = false;

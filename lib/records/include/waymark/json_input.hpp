@@ -17,10 +17,10 @@ std::string json_parse_reason(const nlohmann::json::parse_error& error);
 
 // Why and where a text is not JSON waymark can read, said without quoting it.
 struct JsonRefusal {
-  std::size_t byte = 0;  // 1-based offset in the text where the problem starts
-  long line = 1;         // 1-based line of that byte in the text
-  std::string key;       // the member of the outermost object it is in ("attendance_pct"), if any
-  std::string reason;    // "syntax error while parsing ...", "a number too large to hold ..."
+  std::size_t byte = 0;           // 1-based offset in the text where the problem starts
+  long line = 1;                  // 1-based line of that byte in the text
+  std::string key;                // the member of the outermost object it is in ("attendance_pct"), if any
+  std::string reason;             // "syntax error while parsing ...", "a number too large to hold ..."
   bool number_too_large = false;  // a value, not the syntax: the member (key) is worth naming
 };
 

@@ -21,7 +21,9 @@ std::to_chars_result format_fixed(char* first, char* last, double value, int dec
 #if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
 
 // std::from_chars(first, last, value) for a double in the general format.
-inline std::from_chars_result parse_double(const char* first, const char* last, double& value) { return std::from_chars(first, last, value); }
+inline std::from_chars_result parse_double(const char* first, const char* last, double& value) {
+  return std::from_chars(first, last, value);
+}
 
 // std::to_chars(first, last, value, std::chars_format::fixed, decimals).
 inline std::to_chars_result format_fixed(char* first, char* last, double value, int decimals) {

@@ -3,8 +3,8 @@
 
 #include <chrono>
 #include <fmt/format.h>
-#include <optional>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,7 +48,7 @@ class Output {
  private:
   static constexpr std::size_t flush_at = 1 << 20;
   std::string path_;
-  std::string temp_path_;  // empty for standard output, devices and pipes written in place, and unnamed files
+  std::string temp_path_;    // empty for standard output, devices and pipes written in place, and unnamed files
   std::string unnamed_dir_;  // the directory of an unnamed (O_TMPFILE) file; empty otherwise
   void link_into_place();
   int fd_ = 1;

@@ -34,14 +34,13 @@ class Pseudonymiser {
 // stands for a field known to be safe to share (RecordReader::field_of, whatever its heading) or
 // is named in `keep` (a heading or a field); every other column is dropped, whatever it is called.
 struct SharedColumns {
-  std::vector<bool> kept;             // per input column
-  std::vector<std::string> dropped;   // headings of the dropped columns, in input order
+  std::vector<bool> kept;            // per input column
+  std::vector<std::string> dropped;  // headings of the dropped columns, in input order
 };
 // Where several columns stand for one shareable field, only the one the tools read is kept (a
 // second id column, such as a ULN beside the UPN, is dropped). Throws Error(data) naming a `keep`
 // entry the input has no column for.
-SharedColumns shared_columns(const RecordReader& reader, std::span<const std::string> shareable_fields,
-                             std::span<const std::string> keep);
+SharedColumns shared_columns(const RecordReader& reader, std::span<const std::string> shareable_fields, std::span<const std::string> keep);
 // "dropped 3 columns that are not shared under pseudonyms: Forename, Surname, DOB (--keep COLUMN
 // adds one that is safe to share)", or "" if none was dropped. Names only, never values.
 std::string describe_dropped(const SharedColumns& columns);

@@ -24,13 +24,13 @@ std::optional<RecordFormat> parse_record_format(std::string_view name);
 using MessageSink = std::function<void(const std::string&)>;
 
 struct InputOptions {
-  std::string path = "-";                     // "-" or "" is standard input
-  std::optional<RecordFormat> format;         // nullopt: detect from the content
-  char delimiter = 0;                         // CSV only; 0: found from the header row
-  std::string encoding;                       // empty: UTF-8, or UTF-16 with a byte order mark
-  std::string sheet;                          // .xlsx: the sheet to read; empty: the first
+  std::string path = "-";                       // "-" or "" is standard input
+  std::optional<RecordFormat> format;           // nullopt: detect from the content
+  char delimiter = 0;                           // CSV only; 0: found from the header row
+  std::string encoding;                         // empty: UTF-8, or UTF-16 with a byte order mark
+  std::string sheet;                            // .xlsx: the sheet to read; empty: the first
   const HeadingVocabulary* headings = nullptr;  // nullptr: the built-in synonyms
-  MessageSink warn;                           // nullptr: warnings are dropped
+  MessageSink warn;                             // nullptr: warnings are dropped
 };
 
 // One record: a value for every column of the reader's header, in header order. An empty value

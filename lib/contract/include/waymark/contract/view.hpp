@@ -17,7 +17,7 @@ namespace waymark::contract {
 enum class Kind { participation, mentoring, behaviour, restorative, community };
 
 std::optional<Kind> parse_kind(std::string_view name);
-std::string_view kind_name(Kind kind);    // "participation": the template's name
+std::string_view kind_name(Kind kind);                              // "participation": the template's name
 std::string kind_title(Kind kind, const Messages& messages);        // "Contract of participation"
 std::string collection_title(Kind kind, const Messages& messages);  // "Contracts of participation", for -o FILE
 

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
+#include "waymark/fields.hpp"
 #include "waymark/gatsby/progress.hpp"
 #include "waymark/gatsby/pupils.hpp"
-#include "waymark/fields.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::gatsby {

@@ -27,11 +27,11 @@ struct AuditInputs {
   std::optional<InputOptions> school;  // the school's answers; none: the school criteria are not answered
   InputOptions activities;             // the careers log, streamed
   DateOrder dates = DateOrder::iso;
-  bool verbose = false;                // messages may quote values
+  bool verbose = false;  // messages may quote values
 };
 
 struct Audit {
-  Framework framework;                     // as it applies in the setting
+  Framework framework;  // as it applies in the setting
   Setting setting = Setting::school;
   std::chrono::year_month_day as_of;
   int log_from = 0;  // first academic year the log covers

@@ -41,7 +41,8 @@ class Evaluator {
   int current_year() const { return current_year_; }
 
  private:
-  Outcome each_year(const Pupil& pupil, std::uint32_t index, const Criterion& criterion, const std::function<void(const Gap&)>& on_gap) const;
+  Outcome each_year(const Pupil& pupil, std::uint32_t index, const Criterion& criterion,
+                    const std::function<void(const Gap&)>& on_gap) const;
   Outcome by_deadline(const Pupil& pupil, bool met, const Criterion& criterion, const std::function<void(const Gap&)>& on_gap) const;
   Outcome destinations(const Pupil& pupil, const Criterion& criterion, const std::function<void(const Gap&)>& on_gap) const;
 

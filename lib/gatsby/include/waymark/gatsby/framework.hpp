@@ -46,17 +46,17 @@ enum class RuleType : std::uint8_t {
 
 struct Rule {
   RuleType type = RuleType::by_year;
-  std::uint8_t kinds = 0;                   // bit per Kind
-  bool meaningful = false;                  // only activities marked meaningful count
-  std::vector<std::string> subjects;        // if not empty, the activity's subject must be one of these
+  std::uint8_t kinds = 0;             // bit per Kind
+  bool meaningful = false;            // only activities marked meaningful count
+  std::vector<std::string> subjects;  // if not empty, the activity's subject must be one of these
   int from_year = 7;
   int to_year = 13;
   int min = 1;
-  int min_in_subject = 0;                   // each_year: how many of them through a curriculum subject
-  std::vector<std::uint8_t> ranges;         // providers_by: bit per ProviderType, one mask per range
-  int min_ranges = 0;                       // providers_by: how many ranges must be met (0: every one)
+  int min_in_subject = 0;            // each_year: how many of them through a curriculum subject
+  std::vector<std::uint8_t> ranges;  // providers_by: bit per ProviderType, one mask per range
+  int min_ranges = 0;                // providers_by: how many ranges must be met (0: every one)
   bool only_if_considering_he = false;
-  int years = 0;                            // destinations
+  int years = 0;  // destinations
 
   bool counts(Kind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1U; }
 };
@@ -65,7 +65,7 @@ struct Criterion {
   std::string id;
   int benchmark = 0;
   std::string text;
-  std::string source;              // where the criterion was checked (see the framework's notes)
+  std::string source;  // where the criterion was checked (see the framework's notes)
   bool per_pupil = false;
   std::optional<Setting> setting;  // applies in this setting only; nullopt: in both
   Rule rule;                       // per-pupil criteria only

@@ -22,9 +22,9 @@ struct Pupil {
   std::string id;
   // For letters and lists per form (--gaps); empty when the pupils file has no such column.
   std::string given_name, family_name, tutor_group;
-  long line = 0;            // where the pupil is in the pupils file
-  int year_group = 0;       // on roll: in the academic year of --as-of; leavers: when they left
-  int year7_in = 0;         // the academic year in which the pupil was (or will be) in Year 7
+  long line = 0;       // where the pupil is in the pupils file
+  int year_group = 0;  // on roll: in the academic year of --as-of; leavers: when they left
+  int year7_in = 0;    // the academic year in which the pupil was (or will be) in Year 7
   Answer send = Answer::unknown;
   Answer considering_he = Answer::unknown;
   std::optional<std::chrono::year_month_day> left_on;

@@ -12,7 +12,7 @@ namespace waymark::gatsby {
 
 struct CriterionTally {
   const Criterion* criterion = nullptr;
-  SchoolCriterion answer;  // school criteria
+  SchoolCriterion answer;                // school criteria
   long assessed = 0, met = 0;            // pupil criteria, all pupils
   long send_assessed = 0, send_met = 0;  // pupil criteria, SEND pupils
   long overdue = 0, due = 0;             // pupils with at least one gap of that status

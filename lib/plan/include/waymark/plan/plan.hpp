@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "waymark/catalogue.hpp"
 #include "waymark/plan/profiles.hpp"
 #include "waymark/plan/progress.hpp"
 #include "waymark/plan/schedule.hpp"
 #include "waymark/plan/targets.hpp"
-#include "waymark/catalogue.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::plan {
@@ -29,7 +29,7 @@ struct PlanSettings {
   // The young person's own plan never carries the support tier or the reasons written for staff
   // (identification "without labelling", seeds/000); the staff plan does.
   bool for_staff = false;
-  nlohmann::ordered_json prompts;    // prompts.json: who the young person is in an owner column
+  nlohmann::ordered_json prompts;  // prompts.json: who the young person is in an owner column
   // Prompts for the tutor on autonomy, competence and relatedness, in the documents' language.
   nlohmann::ordered_json self_determination;
 };

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "waymark/catalogue.hpp"
 #include "waymark/risk/learner.hpp"
 #include "waymark/risk/rules.hpp"
-#include "waymark/catalogue.hpp"
 
 namespace waymark::risk {
 
@@ -40,7 +40,7 @@ struct Assessment {
   FactorSet factor_set = 0;
   std::vector<Recommendation> actions;
   std::vector<std::string_view> action_ids;
-  std::vector<std::string_view> missing;     // columns whose value is unknown and that the rules use
+  std::vector<std::string_view> missing;  // columns whose value is unknown and that the rules use
 };
 
 // Scores learners one after another; assess does not change the Assessor, so threads may share one.
@@ -82,11 +82,12 @@ class Assessor {
   // Per indicator: the indicators of its group that fire instead of it when they hold too (more
   // points, or as many and listed earlier).
   std::vector<std::uint64_t> outranked_by_;
-  std::vector<Field> used_fields_;  // the fields some rule tests, in Field order
+  std::vector<Field> used_fields_;            // the fields some rule tests, in Field order
   std::vector<FactorSet> indicator_factors_;  // per indicator
-  std::vector<std::vector<std::size_t>> indicator_factor_order_;  // per indicator: its risk factors' positions in the taxonomy, as it names them
-  std::vector<FactorSet> action_factors_;     // per catalogue action
-  std::uint64_t context_mask_ = 0;            // bit i set where indicator i is context
+  std::vector<std::vector<std::size_t>>
+      indicator_factor_order_;                               // per indicator: its risk factors' positions in the taxonomy, as it names them
+  std::vector<FactorSet> action_factors_;                    // per catalogue action
+  std::uint64_t context_mask_ = 0;                           // bit i set where indicator i is context
   std::vector<std::vector<std::size_t>> indicator_actions_;  // per indicator: its specific actions' catalogue positions
   Words words_;
 };

@@ -3,21 +3,20 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "waymark/cli.hpp"
+#include "waymark/plausibility.hpp"
+#include "waymark/pseudonymise.hpp"
+#include "waymark/records.hpp"
 #include "waymark/risk/assess.hpp"
 #include "waymark/risk/learner.hpp"
 #include "waymark/risk/rules.hpp"
 #include "waymark/small_counts.hpp"
-#include "waymark/cli.hpp"
-#include "waymark/small_counts.hpp"
-#include "waymark/plausibility.hpp"
-#include "waymark/pseudonymise.hpp"
-#include "waymark/records.hpp"
 #include "waymark/unique_ids.hpp"
 
 namespace waymark::risk {
@@ -28,13 +27,13 @@ struct Options {
   std::vector<std::string> tiers;  // output only these
   std::string explain_id;
   bool summary = false;
-  std::vector<std::string> by;     // group columns for --summary and --evaluate
+  std::vector<std::string> by;  // group columns for --summary and --evaluate
   std::string outcomes_path;
-  std::string key_path;             // --pseudonymise
-  std::vector<std::string> keep;   // --keep: columns shared under pseudonyms besides the fields
+  std::string key_path;           // --pseudonymise
+  std::vector<std::string> keep;  // --keep: columns shared under pseudonyms besides the fields
   std::size_t max_actions = 3;
-  std::string fail_on;             // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
-  std::string since_path;          // --since: last term's file
+  std::string fail_on;                    // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
+  std::string since_path;                 // --since: last term's file
   std::vector<std::string> tier_changes;  // with --since, output only these
   bool print_rules = false;
   // The support log (support.hpp): --support, --support-names, --as-of, --unsupported, --impact, --since-date.
@@ -95,11 +94,11 @@ class CohortScan {
   std::shared_ptr<EventLog> events_;
   std::int32_t as_of_ = 0;
   struct WorkedOut {
-    std::size_t field = 0;            // where in Learner::values
-    std::size_t of = 0;               // change: the field that changed
-    std::size_t kept = 0;             // change: its place among the Snapshot's kept values
+    std::size_t field = 0;              // where in Learner::values
+    std::size_t of = 0;                 // change: the field that changed
+    std::size_t kept = 0;               // change: its place among the Snapshot's kept values
     std::optional<std::uint16_t> type;  // events: the type in the log, nullopt if none has it
-    std::int32_t from = 0;            // events: the first day counted
+    std::int32_t from = 0;              // events: the first day counted
     bool change = false;
   };
   std::vector<WorkedOut> worked_out_;

@@ -20,8 +20,8 @@ class EventLog {
   struct Event {
     std::uint64_t learner;  // support::learner_key(id)
     support::Day day;
-    std::uint16_t type;     // type_label(type): the school's word, as first written
-    bool known;             // some lookup found its learner
+    std::uint16_t type;  // type_label(type): the school's word, as first written
+    bool known;          // some lookup found its learner
   };
 
   // Reads and checks the whole file: columns id, date and type (the school's headings through
@@ -48,8 +48,8 @@ class EventLog {
 
  private:
   support::RowsByLearner<Event> events_;  // by learner, then day
-  std::vector<std::string> types_;   // as first written
-  std::vector<std::string> folded_;  // fold_heading of each
+  std::vector<std::string> types_;        // as first written
+  std::vector<std::string> folded_;       // fold_heading of each
   std::string source_;
 };
 

@@ -2,16 +2,16 @@
 #pragma once
 
 #include <array>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-#include "waymark/risk/rules.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/records.hpp"
+#include "waymark/risk/rules.hpp"
 
 namespace waymark::risk {
 
@@ -76,7 +76,7 @@ class LearnerReader {
   struct PresentField {
     Field field;
     Kind kind;
-    std::size_t at;  // its column
+    std::size_t at;                       // its column
     const RuleField* declared = nullptr;  // a field the rules declare: its range and codes
   };
   std::size_t fields_ = field_count;  // how many of Learner::values are read or worked out

@@ -18,8 +18,22 @@ std::optional<Tier> parse_tier(std::string_view name);
 
 // The learner fields a rule can test (see learner.hpp for how each is read from a record).
 enum class Field {
-  attendance, suspensions, permanent_exclusions, sen, eal, looked_after, young_carer, young_parent, fsm,
-  youth_justice, custody, off_site, mid_term_moves, failing_english, failing_maths, reported_factors,
+  attendance,
+  suspensions,
+  permanent_exclusions,
+  sen,
+  eal,
+  looked_after,
+  young_carer,
+  young_parent,
+  fsm,
+  youth_justice,
+  custody,
+  off_site,
+  mid_term_moves,
+  failing_english,
+  failing_maths,
+  reported_factors,
 };
 inline constexpr std::size_t field_count = 16;
 std::string_view to_string(Field field);

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "waymark/risk/rules.hpp"
 #include "waymark/hash_search.hpp"
 #include "waymark/records.hpp"
+#include "waymark/risk/rules.hpp"
 
 namespace waymark::risk {
 
@@ -36,9 +36,9 @@ class Snapshot {
  public:
   struct Previous {
     Tier tier;
-    double attendance;   // NaN when unknown
-    std::uint32_t group;  // see group_values()
-    std::uint64_t key = 0;  // the hash of the id (support::learner_key)
+    double attendance;               // NaN when unknown
+    std::uint32_t group;             // see group_values()
+    std::uint64_t key = 0;           // the hash of the id (support::learner_key)
     const double* values = nullptr;  // the kept fields' values (keep_fields), in that order
   };
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "waymark/risk/cohort.hpp"
 #include "waymark/record_writer.hpp"
+#include "waymark/risk/cohort.hpp"
 #include "waymark/support/log.hpp"
 
 namespace waymark::risk {

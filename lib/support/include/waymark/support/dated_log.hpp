@@ -59,7 +59,8 @@ class RowsByLearner {
   // Sorts by learner, rows of one learner by `before`, and indexes them.
   template <class Before>
   void index(Before before) {
-    std::sort(rows_.begin(), rows_.end(), [&](const Row& a, const Row& b) { return a.learner != b.learner ? a.learner < b.learner : before(a, b); });
+    std::sort(rows_.begin(), rows_.end(),
+              [&](const Row& a, const Row& b) { return a.learner != b.learner ? a.learner < b.learner : before(a, b); });
     index_.build(rows_, [](const Row& row) { return row.learner; });
   }
   // A learner's rows; marks them as belonging to a learner of the roll.

@@ -14,8 +14,8 @@
 #include "waymark/codes.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/record_writer.hpp"
-#include "waymark/support/dated_log.hpp"
 #include "waymark/records.hpp"
+#include "waymark/support/dated_log.hpp"
 
 namespace waymark::support {
 
@@ -57,11 +57,11 @@ class SupportLog {
   struct Piece {
     std::uint64_t learner;  // learner_key(id)
     Day start;
-    Day end;                // `continuing` while it continues
+    Day end;  // `continuing` while it continues
     std::uint32_t line;
-    std::uint16_t action;   // label(action): "A01".."A13", then the school's own names
-    SupportStatus status;   // active when the log has no status column or the cell is empty
-    bool known;             // some lookup found its learner
+    std::uint16_t action;  // label(action): "A01".."A13", then the school's own names
+    SupportStatus status;  // active when the log has no status column or the cell is empty
+    bool known;            // some lookup found its learner
   };
   static_assert(sizeof(Piece) == 24);
 

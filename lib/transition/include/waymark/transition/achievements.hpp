@@ -14,7 +14,7 @@ namespace waymark::transition {
 
 struct Achievement {
   Date date;
-  std::string area;         // a subject, or personal, social ...
+  std::string area;  // a subject, or personal, social ...
   std::string achievement;
 };
 

@@ -12,7 +12,7 @@ typedef struct _icaltimezone icaltimezone;
 namespace waymark::transition {
 
 struct CalendarEvent {
-  std::string uid;       // stable for the same learner and meeting, so a re-import updates
+  std::string uid;  // stable for the same learner and meeting, so a re-import updates
   std::string summary;
   std::string description;
   std::string location;

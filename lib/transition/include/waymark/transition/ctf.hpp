@@ -13,13 +13,13 @@
 namespace waymark::transition {
 
 struct CtfFile {
-  std::string source;          // file name, for messages
-  std::string version;         // Header/CTFversion, "25.0"
-  std::string source_school;   // Header/SourceSchool: its name, else "LEA/Estab"
-  std::string dest_school;     // Header/DestSchool: "LEA/Estab" (a CTF gives no name)
+  std::string source;                            // file name, for messages
+  std::string version;                           // Header/CTFversion, "25.0"
+  std::string source_school;                     // Header/SourceSchool: its name, else "LEA/Estab"
+  std::string dest_school;                       // Header/DestSchool: "LEA/Estab" (a CTF gives no name)
   std::string source_authority, dest_authority;  // the schools' LEA numbers: a Welsh one says the setting is in Wales
-  std::optional<Date> exported;  // Header/DateTime: nothing is scheduled before it
-  std::vector<std::string> ids;  // UPNs in file order
+  std::optional<Date> exported;                  // Header/DateTime: nothing is scheduled before it
+  std::vector<std::string> ids;                  // UPNs in file order
   Learners learners;
   std::vector<std::string> warnings;
 };

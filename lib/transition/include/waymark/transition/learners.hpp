@@ -49,7 +49,8 @@ inline constexpr std::array<ProfileField, 10> profile_fields{{
 // In Wales every learner with additional learning needs has an individual development plan
 // (Additional Learning Needs and Education Tribunal (Wales) Act 2018): there is no threshold of
 // an EHC plan to be below, so the section asks for needs that call for no IDP.
-inline constexpr ProfileField wales_additional_needs{"additional_needs", "Additional needs that do not call for an individual development plan (IDP)"};
+inline constexpr ProfileField wales_additional_needs{"additional_needs",
+                                                     "Additional needs that do not call for an individual development plan (IDP)"};
 
 // The heading of a profile section in the words of the setting's nation.
 inline std::string_view profile_heading(const ProfileField& field, bool wales) {

@@ -28,13 +28,13 @@ struct Move {
   Date date;
   std::string from_setting, to_setting;
   std::string transition_manager, receiving_contact, receiving_contact_email;
-  std::optional<bool> consent_to_share;  // nullopt: not recorded, which is not consent
+  std::optional<bool> consent_to_share;              // nullopt: not recorded, which is not consent
   std::vector<std::optional<BookedMeeting>> booked;  // one per Checklist::meetings()
-  Nation nation = Nation::england;  // whose law the sending setting follows (--nation, or the CTF's authority)
+  Nation nation = Nation::england;                   // whose law the sending setting follows (--nation, or the CTF's authority)
 };
 
 struct Moves {
-  std::string source;              // the file's name, for messages
+  std::string source;  // the file's name, for messages
   std::vector<Move> list;
   bool has_consent_column = false;
 };

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "waymark/codes.hpp"
+#include "waymark/term_dates.hpp"
 #include "waymark/transition/achievements.hpp"
 #include "waymark/transition/calendar.hpp"
 #include "waymark/transition/checklist.hpp"
 #include "waymark/transition/learners.hpp"
 #include "waymark/transition/moves.hpp"
-#include "waymark/codes.hpp"
-#include "waymark/term_dates.hpp"
 
 namespace waymark::transition {
 
@@ -23,7 +23,7 @@ enum class Audience { receiving, young_person };
 // How packs are made: for whom, and the settling-in meetings not booked in the moves file.
 struct PackOptions {
   Audience audience = Audience::receiving;
-  std::string timezone = "Europe/London";  // the setting's, for meeting times
+  std::string timezone = "Europe/London";      // the setting's, for meeting times
   std::chrono::minutes meeting_time{10 * 60};  // since midnight
   int meeting_minutes = 30;
   bool names_in_calendar = false;  // the learner's name in event titles, not only their id
@@ -48,7 +48,7 @@ struct Meeting {
 
 struct Pack {
   std::string id;
-  nlohmann::ordered_json json;   // what pack.json and the NDJSON line hold
+  nlohmann::ordered_json json;  // what pack.json and the NDJSON line hold
   std::vector<CalendarEvent> events;
   // Why the profile is or is not in the pack, the key of its note in the message catalogues
   // (transition-pack/profile_note): young_person, shared, not_agreed or no_consent.
@@ -73,8 +73,8 @@ bool has_additional_needs(const Json& record) {
 }
 
 // Assembles the pack of `move` for `options.audience`, its dates as `scheduling` allows.
-Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements,
-                const Checklist& checklist, const PackOptions& options, const Scheduling& scheduling);
+Pack build_pack(const Learner& learner, const Move& move, const std::vector<Achievement>& achievements, const Checklist& checklist,
+                const PackOptions& options, const Scheduling& scheduling);
 
 // Whether the receiving setting may see the personal profile: only with consent_to_share true.
 bool profile_shared(const Move& move, Audience audience);
