@@ -214,7 +214,7 @@ TEST_CASE("a CTF with a bad value is refused at the element's line", "[ctf]") {
   CHECK(refusal(dir, ctf("      <DOB>2015-02-30</DOB>\n")) ==
         "transfer.xml:12: element 'DOB': not a date: day out of range for the month at character 9 (a real date such as 2026-09-07)");
   CHECK(refusal(dir, ctf("      <LookedAfter><InCare>perhaps</InCare></LookedAfter>\n")) ==
-        "transfer.xml:12: element 'InCare': not a yes/no value (true/false, yes/no, y/n, t/f or 1/0, or empty if unknown)");
+        "transfer.xml:12: element 'InCare': not a yes/no value (true/false, yes/no, y/n, sì/no, s/n, t/f or 1/0, or empty if unknown)");
   CHECK(
       refusal(dir,
               ctf("      <Attendance><YearData><SessionsPossible>10</SessionsPossible>\n"

@@ -78,7 +78,7 @@ bool bool_word(std::string_view text) {
 
 namespace detail {
 
-void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n, t/f or 1/0, or empty if unknown"); }
+void not_a_bool() { throw FieldError("not a yes/no value", "true/false, yes/no, y/n, sì/no, s/n, t/f or 1/0, or empty if unknown"); }
 
 long count_of(std::string_view text) {
   long value = 0;
