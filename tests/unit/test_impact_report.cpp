@@ -6,6 +6,7 @@
 
 #include "helpers.hpp"
 #include "waymark/catalogue.hpp"
+#include "waymark/fields.hpp"
 #include "waymark/risk/rules.hpp"
 
 namespace {
@@ -18,7 +19,7 @@ using waymark::ErrorKind;
 struct Terms {
   test::TempDir dir;
   waymark::risk::Options options;
-  waymark::DocumentOptions documents;
+  std::string lang = "en";
   Terms() {
     std::string before = "id,gender,attendance_pct,suspensions\n", now = before;
     std::string log = "id,action,start\n";
@@ -31,20 +32,33 @@ struct Terms {
       if (i == 6 || i == 7) log += id + ",\"Homework | `club`\",01/11/2026\n";
     }
     options.common.input = dir.write("now.csv", now).string();
+    options.common.warn = [](const std::string&) {};
     options.since_path = dir.write("before.csv", before).string();
     options.support_path = dir.write("log.csv", log).string();
     options.support_names_path = dir.write("names.txt", "none = Homework | `club`\n").string();
-    options.impact = true;
     options.since_date = "2026-10-23";
     options.as_of = "2027-03-26";
     options.by = {"gender"};
-    options.common.format = "md";
-    options.common.output = (dir / "report.md").string();
   }
+  // The report as risk-check writes it with --lang and --format md: the template of that language
+  // (the tool's, from templates/risk-check/), over the days --since-date and --as-of give.
   std::string report() {
     const auto& catalogue = waymark::Catalogue::builtin();
-    waymark::risk::check_impact_report(options, documents);
-    waymark::risk::write_impact_report(options, documents, waymark::risk::Rules::builtin(catalogue));
+    waymark::risk::check_report_groups(options);
+    const std::string text = test::slurp(std::filesystem::path(WAYMARK_TEMPLATES_DIR) / "risk-check" /
+                                         (lang == "en" ? "impact.md.mustache" : lang + "/impact.md.mustache"));
+    waymark::TemplateSet templates;
+    templates.add_builtin("impact", text);
+    const waymark::Messages messages(lang);
+    waymark::risk::ImpactReportOptions report;
+    report.tmpl = &templates.get("impact");
+    report.messages = &messages;
+    report.from = waymark::parse_date("2026-10-23");
+    report.to = *waymark::parse_date("2027-03-26");
+    const auto written = waymark::risk::impact_report(options, waymark::risk::Rules::builtin(catalogue), report);
+    waymark::DocumentOutput output((dir / "report.md").string(), waymark::DocumentFormat::md, {}, written.title);
+    output.add("impact", written.markdown, written.title);
+    output.finish();
     return test::slurp(dir / "report.md");
   }
 };
@@ -69,7 +83,7 @@ TEST_CASE("the impact report charts each action beside its comparison, and names
 
 TEST_CASE("the impact report in Italian: its template, dates and decimal comma", "[impact-report]") {
   Terms terms;
-  terms.documents.lang = "it";
+  terms.lang = "it";
   const std::string md = terms.report();
   CHECK_THAT(md, Contains("# Sostegno e frequenza"));
   CHECK_THAT(md, Contains("dal 23 ottobre 2026 fino al 26 marzo 2027"));
@@ -84,21 +98,13 @@ TEST_CASE("the impact report refuses a --by that would print who learners are", 
   Terms terms;
   for (const char* column : {"id", "family_name", "date_of_birth"}) {
     terms.options.by = {column};
-    CHECK_THROWS_MATCHES(waymark::risk::check_impact_report(terms.options, terms.documents), waymark::Error,
+    CHECK_THROWS_MATCHES(waymark::risk::check_report_groups(terms.options), waymark::Error,
                          Catch::Matchers::Predicate<waymark::Error>([](const waymark::Error& e) { return e.kind() == ErrorKind::usage; }));
   }
   // By a heading that stands for the id in the earlier file.
   terms.options.since_path = terms.dir.write("upn.csv", "UPN,gender,attendance_pct\nP101,female,80\n").string();
   terms.options.by = {"UPN"};
-  CHECK_THROWS_AS(waymark::risk::check_impact_report(terms.options, terms.documents), waymark::Error);
+  CHECK_THROWS_AS(waymark::risk::check_report_groups(terms.options), waymark::Error);
   terms.options.by = {"gender"};
-  CHECK_NOTHROW(waymark::risk::check_impact_report(terms.options, terms.documents));
-}
-
-TEST_CASE("the impact report refuses --paper where the format has no pages", "[impact-report]") {
-  Terms terms;
-  terms.documents.paper_given = true;
-  CHECK_THROWS_AS(waymark::risk::check_impact_report(terms.options, terms.documents), waymark::Error);
-  terms.options.common.format = "pdf";
-  CHECK_NOTHROW(waymark::risk::check_impact_report(terms.options, terms.documents));
+  CHECK_NOTHROW(waymark::risk::check_report_groups(terms.options));
 }

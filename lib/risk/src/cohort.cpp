@@ -29,66 +29,18 @@ std::vector<std::string> shareable_fields(const Rules& rules) {
 
 }  // namespace
 
-Mode mode_of(Run run) {
-  switch (run) {
-    case Run::records:
-      return {"scoring",
-              {"csv", "json", "ndjson"},
-              "txt is for --summary, --evaluate and --explain; md, html, pdf and docx for the --impact report"};
-    case Run::summary: return {"--summary", {"txt", "csv", "json"}};
-    case Run::explain: return {"--explain", {"txt"}};
-    case Run::evaluate: return {"--evaluate", {"txt", "csv", "json"}};
-  }
-  return {};
+InputOptions ReadOptions::input_options() const {
+  InputOptions options = input_options(input);
+  if (input_format != "auto") options.format = parse_record_format(input_format);
+  return options;
 }
 
-OptionModes option_modes() {
-  // One mark per mode: y takes effect, - is refused there. --impact with md, html, pdf or docx is the
-  // report (impact_report.hpp).
-  return {{"scoring", "--summary", "--explain", "--evaluate", "--print-rules", "--show-columns", "--unsupported", "--tier-change left",
-           "--impact", "the --impact report"},
-          {
-              {"input", "yyyy-yyyyy"},
-              {"--output", "yyyy--yyyy"},
-              {"--format", "yyyy--yyyy"},
-              {"--input-format", "yyyy-yyyyy"},
-              {"--delimiter", "yyyy-yyyyy"},
-              {"--encoding", "yyyy-yyyyy"},
-              {"--sheet", "yyyy-yyyyy"},
-              {"--columns", "yyyy-yyyyy"},
-              {"--show-columns", "-----y----"},
-              {"--date-format", "yyyy--yyyy"},
-              {"--verbose", "yyyy--yyyy"},
-              {"--rules", "yyyy-yyyyy"},  // --show-columns: the headings of the fields it declares
-              {"--print-rules", "----y-----"},
-              {"--tier", "y-----yy--"},
-              {"--max-errors", "yyyy--yyyy"},
-              {"--actions", "y-y---yy--"},
-              {"--fail-on", "yy----y---"},  // --summary: the tier counts, or with --since the changes
-              {"--since", "yy-----yyy"},
-              {"--tier-change", "y------y--"},
-              {"--pseudonymise", "yy-y--yy--"},  // --summary, --evaluate: which --by columns may be shown
-              {"--keep", "yy-y--yy--"},
-              {"--explain", "--y-------"},
-              {"--summary", "-y--------"},
-              {"--by", "-y-y----yy"},
-              {"--evaluate", "---y------"},
-              {"--require-all-fields", "yyyy--yyyy"},  // every mode that scores learners
-              {"--support", "y-----yyyy"},             // the support log: scoring adds active_support and support_received
-              {"--support-names", "y-----yyyy"},
-              {"--as-of", "yyyy--yyyy"},   // the day of the support log, the --events and date fields
-              {"--events", "yyyy--yyyy"},  // every mode that scores learners
-              {"--unsupported", "------y---"},
-              {"--impact", "--------yy"},
-              {"--since-date", "--------yy"},
-              // The documents' options: the --impact report is the one document risk-check writes.
-              {"--template", "---------y"},
-              {"--templates", "---------y"},
-              {"--set", "---------y"},
-              {"--settings", "---------y"},
-              {"--paper", "---------y"},
-              {"--lang", "y-y---yy-y"},  // the reasons and actions of scored learners, and the --impact report
-          }};
+InputOptions ReadOptions::input_options(const std::string& path) const {
+  if (file) return file(path);
+  InputOptions options;
+  options.path = path;
+  options.warn = warn;
+  return options;
 }
 
 CohortScan::CohortScan(const Options& options, const Rules& rules)

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "waymark/cli.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/headings.hpp"
 #include "waymark/risk/cohort.hpp"

@@ -15,18 +15,10 @@
 #include "waymark/fields.hpp"
 #include "waymark/numbers.hpp"
 #include "waymark/risk/support.hpp"
-#include "waymark/today.hpp"
-
-namespace waymark::embedded {
-extern const std::string_view risk_impact_template;
-extern const std::span<const EmbeddedFile> risk_impact_translations;  // templates/risk-check/<lang>/
-}  // namespace waymark::embedded
 
 namespace waymark::risk {
 
 namespace {
-
-constexpr const char* template_name = "impact";
 
 // The table as --impact writes it, one row of text cells per action and group: numbers as text,
 // "<5" and "c" where suppressed, empty where there is nothing to show.
@@ -178,20 +170,6 @@ nlohmann::json coverage_json(const std::string* coverage, bool small, const Numb
   return out;
 }
 
-TemplateSet report_templates(const DocumentOptions& documents, const std::function<void(const std::string&)>& warn) {
-  TemplateSet templates;
-  templates.add_builtin(template_name, embedded::risk_impact_template);
-  templates.add_translations(embedded::risk_impact_translations);
-  documents.language(templates, {template_name}, warn);
-  documents.apply_overrides(templates, template_name);
-  return templates;
-}
-
-std::string long_date(const std::string& text, const Options& options, const Messages& messages) {
-  const auto date = text.empty() ? today() : parse_date(text, options.common.date_order());
-  return date ? messages.date(*date) : text;
-}
-
 // The title of the document: its first heading, so that it is in the template's language.
 std::string title_of(std::string_view markdown) {
   std::size_t start = 0;
@@ -209,9 +187,7 @@ constexpr std::string_view identifying_fields[] = {"id", "pupil_id", "given_name
 
 }  // namespace
 
-void check_impact_report(const Options& options, const DocumentOptions& documents) {
-  report_templates(documents, [](const std::string&) {}).get(template_name);
-  documents.check_paper({documents.document_format(options.common.format)});
+void check_report_groups(const Options& options) {
   const auto refuse = [](const std::string& name) {
     throw Error(ErrorKind::usage, fmt::format("--by {}: the report is aggregate, for governors and the local authority; grouping by a "
                                               "learner's id, name or date of birth would print them (group by characteristics such as "
@@ -235,26 +211,16 @@ void check_impact_report(const Options& options, const DocumentOptions& document
   }
 }
 
-void write_impact_report(const Options& options, const DocumentOptions& documents, const Rules& rules) {
-  const auto warn = [&](const std::string& message) {
-    if (options.common.warn) options.common.warn(message);
-  };
-  const DocumentSettings settings = documents.settings();
-  TemplateSet templates;
-  templates.add_builtin(template_name, embedded::risk_impact_template);
-  templates.add_translations(embedded::risk_impact_translations);
-  const Messages messages = documents.language(templates, {template_name}, warn);
-  documents.apply_overrides(templates, template_name);
-  const Template& tmpl = templates.get(template_name);
-
+ImpactReport impact_report(const Options& options, const Rules& rules, const ImpactReportOptions& report) {
+  const Messages& messages = *report.messages;
   ImpactTable table;
   write_impact(options, rules, table);
 
   Numbers numbers;
   numbers.mark = messages.text("/decimal_mark");
-  nlohmann::json data = settings.values();
-  data["from"] = options.since_date.empty() ? nlohmann::json(false) : nlohmann::json(long_date(options.since_date, options, messages));
-  data["to"] = long_date(options.as_of, options, messages);
+  nlohmann::json data = report.settings;
+  data["from"] = report.from ? nlohmann::json(messages.date(*report.from)) : nlohmann::json(false);
+  data["to"] = messages.date(report.to);
   std::string by;
   for (const auto& name : options.by) by += (by.empty() ? "" : ", ") + name;
   data["by"] = by.empty() ? nlohmann::json(false) : nlohmann::json(by);
@@ -309,12 +275,10 @@ void write_impact_report(const Options& options, const DocumentOptions& document
   data["unsupported"] = all.contains("none") ? all["none"]["learners"] : nlohmann::json("0");
   data["coverage"] = all.contains("coverage") ? all["coverage"] : coverage_json(nullptr, false, numbers);
 
-  const std::string markdown = render_markdown(tmpl, data);
-  const std::string title = title_of(markdown);
-  DocumentOutput output(options.common.output, documents.document_format(options.common.format), documents.page(settings), title,
-                        document_reporter("risk-check", options.common.warn));
-  output.add("impact", markdown, title);
-  output.finish();
+  ImpactReport written;
+  written.markdown = render_markdown(*report.tmpl, data);
+  written.title = title_of(written.markdown);
+  return written;
 }
 
 }  // namespace waymark::risk

@@ -1,7 +1,9 @@
-// What every mode of risk-check shares: options, and reading the cohort one assessed learner at a time.
+// What every mode of risk-check shares: the run's options as the library takes them, and reading
+// the cohort one assessed learner at a time. The command line is the tool's (tools/risk-check).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -9,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "waymark/cli.hpp"
+#include "waymark/error_budget.hpp"
+#include "waymark/fields.hpp"
 #include "waymark/plausibility.hpp"
 #include "waymark/pseudonymise.hpp"
 #include "waymark/records.hpp"
@@ -21,27 +24,40 @@
 
 namespace waymark::risk {
 
+// How the run's files are read: what the options every tool shares (--input-format, --delimiter,
+// --encoding, --sheet, --columns, --date-format, --verbose, --max-errors) make of them, as the tool
+// gives it.
+struct ReadOptions {
+  std::string input = "-";            // the learners; "-" is standard input
+  std::string input_format = "auto";  // theirs; other files' formats are detected
+  DateOrder dates = DateOrder::dmy;
+  bool verbose = false;         // messages may quote values
+  std::size_t max_errors = 20;  // bad values reported before stopping; 0: all
+  MessageSink warn;             // nullptr: warnings are dropped
+  MessageSink report_error;     // an error of a run that goes on to find more
+  // A file's InputOptions (its delimiter, encoding, sheet and headings), its format detected; without
+  // it, the defaults with `warn`.
+  std::function<InputOptions(const std::string& path)> file;
+
+  InputOptions input_options() const;                         // the learners'
+  InputOptions input_options(const std::string& path) const;  // another file's (--since, --events, ...)
+  DateOrder date_order() const { return dates; }
+};
+
+// The run as risk-check's modes read it: the inputs beside the learners and how learners are
+// scored, grouped and shared. Which mode runs, and what it writes where, is the tool's.
 struct Options {
-  CommonOptions common;
-  std::string rules_path;
-  std::vector<std::string> tiers;  // output only these
-  std::string explain_id;
-  bool summary = false;
-  std::vector<std::string> by;  // group columns for --summary and --evaluate
-  std::string outcomes_path;
+  ReadOptions common;
+  std::string rules_path;         // empty: the default rules; said in --since's note
+  std::vector<std::string> by;    // group columns for --summary, --evaluate and --impact
   std::string key_path;           // --pseudonymise
   std::vector<std::string> keep;  // --keep: columns shared under pseudonyms besides the fields
   std::size_t max_actions = 3;
-  std::string fail_on;                    // a tier: exit 1 if any learner is at or above it; or a tier change (--since)
-  std::string since_path;                 // --since: last term's file
-  std::vector<std::string> tier_changes;  // with --since, output only these
-  bool print_rules = false;
-  // The support log (support.hpp): --support, --support-names, --as-of, --unsupported, --impact, --since-date.
+  std::string since_path;  // --since: last term's file
+  // The support log (support.hpp): --support, --support-names, --as-of, --since-date.
   std::string support_path;
   std::string support_names_path;
   std::string as_of;
-  bool unsupported = false;
-  bool impact = false;
   std::string since_date;
   bool require_all_fields = false;  // --require-all-fields: a field the rules test without a column is an error
   std::string events_path;          // --events: the school's dated events (events.hpp)
@@ -106,21 +122,6 @@ class CohortScan {
 
 // Positions of the --by columns; throws Error(data) for a column the input does not have.
 std::vector<std::size_t> group_columns(const RecordReader& reader, const std::vector<std::string>& names);
-
-// risk-check's modes, and the formats each writes: checked before any input is read.
-enum class Run { records, summary, explain, evaluate };
-Mode mode_of(Run run);
-// Which options take effect in which mode, these four and --print-rules and --show-columns: the
-// one place to add an option to (docs/conventions.md shows it; tests/options/option-modes tries it).
-OptionModes option_modes();
-
-// The modes. write_scored_records says whether a learner matched --fail-on; explain and evaluate
-// write what they were asked for and have nothing to match (--fail-on is refused with them).
-bool write_scored_records(const Options& options, const Rules& rules);
-void explain_learner(const Options& options, const Rules& rules);
-// write_summary says whether a learner's tier matched --fail-on (the tier counts).
-bool write_summary(const Options& options, const Rules& rules);
-void write_evaluation(const Options& options, const Rules& rules);
 
 // Counts in group tables are shown as official statistics show them: waymark/small_counts.hpp.
 // Differences between rows of one --by column are not protected: combine rare groups before sharing.

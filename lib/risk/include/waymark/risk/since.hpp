@@ -109,9 +109,6 @@ Movement movement(Snapshot& before, std::string_view id, Tier tier, double atten
 // wrong key or id column would otherwise make every learner "new", and --fail-on up never fire.
 void check_since_matched(const Snapshot& before, std::size_t learners, std::size_t matched, const MessageSink& warn);
 
-// --summary --since (since_summary.cpp); says whether a learner matched --fail-on.
-bool write_movement_summary(const Options& options, const Rules& rules);
-
 // --fail-on names a tier change ("up") rather than a tier.
 bool is_tier_change_word(std::string_view name);
 

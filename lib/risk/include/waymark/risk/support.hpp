@@ -4,7 +4,6 @@
 // who received each action changed beside comparable learners who received none (--impact).
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,28 +36,8 @@ struct LearnerSupport {
 };
 void learner_support(SupportContext& support, std::string_view id, LearnerSupport& out);
 
-// Checks the support options against one another and the mode (Error(usage)).
-void check_support_options(const Options& options);
-
-// The modes with a support log, when the options ask for one; each checks its format first.
-// --impact with a document format (md, html, pdf, docx) is the report (impact_report.hpp), which the
-// tool writes: run_support_mode does not.
-enum class SupportRun { unsupported, leavers, impact, impact_report };
-std::optional<SupportRun> support_run(const Options& options);
-Mode mode_of(SupportRun run);
-// Each says whether what --fail-on asked about was found.
-bool run_support_mode(SupportRun run, const Options& options, const Rules& rules);
-
-bool write_unsupported(const Options& options, const Rules& rules);  // unsupported.cpp
-bool write_leavers(const Options& options, const Rules& rules);      // leavers.cpp
-void write_impact(const Options& options, const Rules& rules);       // support.cpp: the table to -o
 // --impact's table, given to `table` once every input is read (impact.cpp); the report
 // (impact_report.hpp) reads it so.
 void write_impact(const Options& options, const Rules& rules, RecordWriter& table);
-
-// Scored records of the learners `only` accepts (all are still read and checked); without `only`,
-// every learner, as write_scored_records. With --support the records gain active_support and
-// support_received.
-bool write_scored_records(const Options& options, const Rules& rules, const std::function<bool(std::string_view id)>& only);
 
 }  // namespace waymark::risk

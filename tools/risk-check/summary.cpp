@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "options.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
@@ -13,7 +14,7 @@
 #include "waymark/risk/events.hpp"
 #include "waymark/risk/support.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 namespace {
 
@@ -50,9 +51,9 @@ ShownRow shown(const TierCounts& counts) {
 
 bool write_summary(const Options& options, const Rules& rules) {
   check_format(mode_of(Run::summary), options.common.format);
-  CohortScan scan(options, rules);
+  CohortScan scan(options.risk, rules);
   const auto& reader = scan.reader();
-  const auto by_columns = group_columns(reader, options.by);
+  const auto by_columns = group_columns(reader, options.risk.by);
   // Completeness: each field the rules use, then each --by column.
   std::vector<std::string> fields;
   for (std::size_t i = 0; i < rules.field_total(); ++i)
@@ -66,8 +67,8 @@ bool write_summary(const Options& options, const Rules& rules) {
   // With --events: per group, the learners with an event of each type up to --as-of, so that
   // informal exclusion (removals, reduced timetables) shows by setting or group (seeds/004).
   std::optional<EventLog> events;
-  if (!options.events_path.empty()) events = read_events(options);
-  const support::Day as_of = events ? as_of_day(options) : 0;
+  if (!options.risk.events_path.empty()) events = read_events(options.risk);
+  const support::Day as_of = events ? as_of_day(options.risk) : 0;
   const std::size_t types = events ? events->type_count() : 0;
   std::vector<long> cohort_events(types);
   std::map<std::pair<std::size_t, std::string>, std::vector<long>> group_events;
@@ -97,12 +98,12 @@ bool write_summary(const Options& options, const Rules& rules) {
   }
   // --by columns join the completeness list unless the rules already use them.
   const std::size_t rule_fields = fields.size();
-  for (std::size_t g = 0; g < options.by.size(); ++g) {
-    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(rule_fields), options.by[g]) !=
+  for (std::size_t g = 0; g < options.risk.by.size(); ++g) {
+    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(rule_fields), options.risk.by[g]) !=
         fields.begin() + static_cast<std::ptrdiff_t>(rule_fields))
       continue;
     missing[fields.size()] = missing[rule_fields + g];
-    fields.push_back(options.by[g]);
+    fields.push_back(options.risk.by[g]);
   }
 
   Output out(options.common.output);
@@ -110,7 +111,7 @@ bool write_summary(const Options& options, const Rules& rules) {
   std::vector<Group> rows{{"all", "all", cohort}};
   std::vector<std::vector<long>> row_events{cohort_events};
   for (const auto& [key, counts] : groups) {
-    rows.push_back({options.by[key.first], key.second, counts});
+    rows.push_back({options.risk.by[key.first], key.second, counts});
     row_events.push_back(events ? group_events[key] : std::vector<long>{});
   }
   const auto type_name = [&](std::size_t t) { return events->type_label(static_cast<std::uint16_t>(t)); };
@@ -192,4 +193,4 @@ bool write_summary(const Options& options, const Rules& rules) {
   return failed;
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "options.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
@@ -17,7 +18,7 @@
 #include "waymark/risk/cohort.hpp"
 #include "waymark/risk/since.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 namespace {
 
@@ -42,12 +43,12 @@ struct Fall {
 
 bool write_movement_summary(const Options& options, const Rules& rules) {
   check_format(mode_of(Run::summary), options.common.format);
-  Snapshot before = read_snapshot(options, rules);
-  CohortScan scan(options, rules);
+  Snapshot before = read_snapshot(options.risk, rules);
+  CohortScan scan(options.risk, rules);
   scan.use_earlier(before);
-  const auto by_columns = group_columns(scan.reader(), options.by);
+  const auto by_columns = group_columns(scan.reader(), options.risk.by);
   std::optional<Pseudonymiser> pseudonymiser;
-  if (!options.key_path.empty()) pseudonymiser = Pseudonymiser::from_key_file(options.key_path);
+  if (!options.risk.key_path.empty()) pseudonymiser = Pseudonymiser::from_key_file(options.risk.key_path);
   const auto fail_tier = parse_tier(options.fail_on);
   const auto fail_change = parse_tier_change(options.fail_on);
 
@@ -97,14 +98,14 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
   std::vector<Row> rows{{"all", "all", &cohort}};
   long left = 0, arrived = 0;
   for (std::size_t i = 0; i < 4; ++i) left += cohort.cells[i][3], arrived += cohort.cells[3][i];
-  for (const auto& [key, counts] : groups) rows.push_back({options.by[key.first], key.second, &counts});
+  for (const auto& [key, counts] : groups) rows.push_back({options.risk.by[key.first], key.second, &counts});
 
   Output out(options.common.output);
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
   const char* const suppression_note = "counts from 1 to 4 are shown as \"<5\"; \"c\" hides a count that would reveal one";
   if (format == "json") {
     nlohmann::ordered_json doc;
-    doc["since"] = options.since_path;
+    doc["since"] = options.risk.since_path;
     doc["learners_before"] = static_cast<long>(before.size());
     doc["left"] = shown_count_json(shown_count(left));
     doc["new"] = shown_count_json(shown_count(arrived));
@@ -135,7 +136,8 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
       }
     }
   } else {  // txt
-    out.print("{} learners in {}; {} left since, {} new\n\n", before.size(), options.since_path, shown_count(left), shown_count(arrived));
+    out.print("{} learners in {}; {} left since, {} new\n\n", before.size(), options.risk.since_path, shown_count(left),
+              shown_count(arrived));
     out.print("Movement: tier before (rows) by tier now (columns)\n");
     out.print("{:<16} {:<16} {:<10} {:>10} {:>9} {:>10} {:>6}\n", "by", "value", "before", "universal", "targeted", "intensive", "left");
     for (const auto& row : rows) {
@@ -156,4 +158,4 @@ bool write_movement_summary(const Options& options, const Rules& rules) {
   return failed;
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check

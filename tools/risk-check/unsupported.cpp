@@ -1,16 +1,17 @@
 // --unsupported: the learners in targeted or intensive support with no support active on the
 // day (--as-of), id first, with their tier, reasons and recommended actions: the list a pastoral
 // lead works through, and with --fail-on unsupported a nightly check.
+#include "options.hpp"
 #include "waymark/risk/support.hpp"
 
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 bool write_unsupported(const Options& options, const Rules& rules) {
-  auto support = read_support(options);
-  CohortScan scan(options, rules);
+  auto support = read_support(options.risk);
+  CohortScan scan(options.risk, rules);
   std::vector<bool> shown_tiers(3, options.tiers.empty());
   for (const auto& name : options.tiers) shown_tiers[static_cast<std::size_t>(*parse_tier(name))] = true;
   const auto format = options.common.format.empty() ? RecordFormat::csv : *parse_record_format(options.common.format);
@@ -45,4 +46,4 @@ bool write_unsupported(const Options& options, const Rules& rules) {
   return found && options.fail_on == "unsupported";
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check

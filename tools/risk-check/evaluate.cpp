@@ -8,13 +8,14 @@
 #include <optional>
 #include <unordered_map>
 
+#include "options.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
 #include "waymark/record_writer.hpp"
 #include "waymark/risk/cohort.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 namespace {
 
@@ -82,9 +83,9 @@ std::unordered_map<std::string, bool> read_outcomes(const Options& options) {
 void write_evaluation(const Options& options, const Rules& rules) {
   check_format(mode_of(Run::evaluate), options.common.format);
   const auto outcomes = read_outcomes(options);
-  CohortScan scan(options, rules);
+  CohortScan scan(options.risk, rules);
   const auto& reader = scan.reader();
-  const auto by_columns = group_columns(reader, options.by);
+  const auto by_columns = group_columns(reader, options.risk.by);
   Confusion all;
   std::map<std::pair<std::size_t, std::string>, Confusion> groups;
   long without_outcome = 0, matched = 0;
@@ -109,7 +110,7 @@ void write_evaluation(const Options& options, const Rules& rules) {
     Confusion c;
   };
   std::vector<Row> rows{{"all", "all", all}};
-  for (const auto& [key, c] : groups) rows.push_back({options.by[key.first], key.second, c});
+  for (const auto& [key, c] : groups) rows.push_back({options.risk.by[key.first], key.second, c});
 
   Output out(options.common.output);
   const std::string format = options.common.format.empty() ? "txt" : options.common.format;
@@ -169,4 +170,4 @@ void write_evaluation(const Options& options, const Rules& rules) {
   out.commit();
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check

@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 
+#include "options.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
 #include "waymark/output.hpp"
@@ -12,7 +13,7 @@
 #include "waymark/risk/since.hpp"
 #include "waymark/risk/support.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 namespace {
 
@@ -47,13 +48,11 @@ std::vector<Run> runs_of(const std::vector<std::size_t>& kept, std::size_t alone
 
 }  // namespace
 
-bool write_scored_records(const Options& options, const Rules& rules) { return write_scored_records(options, rules, nullptr); }
-
 bool write_scored_records(const Options& options, const Rules& rules, const std::function<bool(std::string_view id)>& only) {
-  auto support = read_support(options);
+  auto support = read_support(options.risk);
   const bool fail_unsupported = options.fail_on == "unsupported";
   LearnerSupport got;
-  CohortScan scan(options, rules);
+  CohortScan scan(options.risk, rules);
   const auto& reader = scan.reader();
 
   const Pseudonymiser* pseudonymiser = scan.pseudonymiser();
@@ -64,7 +63,7 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
   for (const auto& name : options.tiers) shown_tiers[static_cast<std::size_t>(*parse_tier(name))] = true;
   const auto fail_tier = options.fail_on.empty() ? std::nullopt : parse_tier(options.fail_on);
   std::optional<Snapshot> before;
-  if (!options.since_path.empty()) before = read_snapshot(options, rules);
+  if (!options.risk.since_path.empty()) before = read_snapshot(options.risk, rules);
   if (before) scan.use_earlier(*before);
   const auto fail_change = parse_tier_change(options.fail_on);
   std::vector<bool> shown_changes(tier_change_count, options.tier_changes.empty());
@@ -175,4 +174,4 @@ bool write_scored_records(const Options& options, const Rules& rules, const std:
   return failed;
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check

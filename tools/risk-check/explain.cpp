@@ -1,12 +1,13 @@
 // --explain ID: one learner's full reasoning, for the member of staff who has to act on it.
 #include <fmt/format.h>
 
+#include "options.hpp"
 #include "waymark/catalogue.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/output.hpp"
 #include "waymark/risk/cohort.hpp"
 
-namespace waymark::risk {
+namespace waymark::risk_check {
 
 namespace {
 
@@ -57,7 +58,7 @@ void write_explanation(Output& out, const Learner& learner, const Assessment& a,
 }  // namespace
 
 void explain_learner(const Options& options, const Rules& rules) {
-  CohortScan scan(options, rules);
+  CohortScan scan(options.risk, rules);
   // The whole file is still read, so that a duplicate or bad record later on is not missed.
   bool found = false;
   Output out(options.common.output);
@@ -71,4 +72,4 @@ void explain_learner(const Options& options, const Rules& rules) {
   out.commit();
 }
 
-}  // namespace waymark::risk
+}  // namespace waymark::risk_check
