@@ -28,7 +28,7 @@ enum class Kind { xlsx, ods };
 
 // The first entry of an OpenDocument package is its media type, stored uncompressed (ODF 1.2
 // part 3, 3.3), so an .ods is known from its first bytes even when the rest is damaged.
-bool starts_as_ods(const std::string& bytes) {
+bool starts_as_ods(std::string_view bytes) {
   constexpr std::string_view media_type = "application/vnd.oasis.opendocument.spreadsheet";
   return bytes.size() >= 38 + media_type.size() && bytes.compare(30, 8, "mimetype") == 0 &&
          bytes.compare(38, media_type.size(), media_type) == 0;
@@ -61,11 +61,11 @@ class PartStream {
 // A workbook's zip archive, held as its (compressed) bytes; parts are streamed out of it.
 class Archive {
  public:
-  Archive(std::string bytes, const std::string& name) : bytes_(std::move(bytes)), name_(name) {
-    kind_ = starts_as_ods(bytes_) ? Kind::ods : Kind::xlsx;
+  Archive(WholeInput bytes, const std::string& name) : bytes_(std::move(bytes)), name_(name) {
+    kind_ = starts_as_ods(bytes_.bytes()) ? Kind::ods : Kind::xlsx;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes_.data(), bytes_.size(), 0, &error);
+    zip_source_t* source = zip_source_buffer_create(bytes_.bytes().data(), bytes_.bytes().size(), 0, &error);
     if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
     zip_error_fini(&error);
     if (!archive_) {
@@ -137,7 +137,7 @@ class Archive {
   std::string word() const { return kind_ == Kind::ods ? ".ods spreadsheet" : ".xlsx workbook"; }
   std::string program() const { return kind_ == Kind::ods ? "LibreOffice" : "Excel"; }
 
-  std::string bytes_;  // zip_source_buffer_create reads from here while the archive is open
+  WholeInput bytes_;  // zip_source_buffer_create reads from here while the archive is open
   std::string name_;
   Kind kind_ = Kind::xlsx;
   zip_t* archive_ = nullptr;
@@ -960,7 +960,7 @@ class ManifestHandler final : public XmlHandler {
 
 class WorkbookReader final : public RecordReader {
  public:
-  WorkbookReader(std::string bytes, const std::string& name, const InputOptions& options) : name_(name), archive_(std::move(bytes), name) {
+  WorkbookReader(WholeInput bytes, const std::string& name, const InputOptions& options) : name_(name), archive_(std::move(bytes), name) {
     if (archive_.kind() == Kind::ods)
       open_ods(options);
     else
@@ -1129,7 +1129,7 @@ class WorkbookReader final : public RecordReader {
 
 }  // namespace
 
-std::unique_ptr<RecordReader> open_workbook(std::string bytes, const std::string& name, const InputOptions& options) {
+std::unique_ptr<RecordReader> open_workbook(WholeInput bytes, const std::string& name, const InputOptions& options) {
   return std::make_unique<WorkbookReader>(std::move(bytes), name, options);
 }
 
