@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -121,4 +122,35 @@ TEST_CASE("numbers written through the C library are to_chars's fixed digits", "
     }
   std::array<char, 3> small{};
   CHECK(waymark::portable::format_fixed(small.data(), small.data() + small.size(), 1234.5, 1).ec == std::errc::value_too_large);
+}
+
+TEST_CASE("numbers written through the C library are to_chars's general digits", "[numbers]") {
+  // A workbook's cells, as a person reads them: 15 significant digits (Excel's), printf's %.15g.
+  std::mt19937_64 random(13);
+  std::uniform_real_distribution<double> serial(0, 2958466);
+  std::vector<double> values{0.0,
+                             -0.0,
+                             0.1,
+                             0.875 * 100,
+                             95.6,
+                             1e-5,
+                             0.0001,
+                             123456789012345678.0,
+                             1e15,
+                             1e16,
+                             -2.5e-300,
+                             40829.5,
+                             1.0 / 3,
+                             std::numeric_limits<double>::infinity(),
+                             -std::numeric_limits<double>::infinity()};
+  for (int i = 0; i < 2000; ++i) values.push_back(serial(random) / (1 + i % 7));
+  for (const double value : values) {
+    INFO("value " << value);
+    std::array<char, 32> portable{}, standard{};
+    const auto a = waymark::portable::format_general(portable.data(), portable.data() + portable.size(), value, 15);
+    const auto b = std::to_chars(standard.data(), standard.data() + standard.size(), value, std::chars_format::general, 15);
+    REQUIRE(a.ec == std::errc{});
+    REQUIRE(b.ec == std::errc{});
+    CHECK(std::string(portable.data(), a.ptr) == std::string(standard.data(), b.ptr));
+  }
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "waymark/errors.hpp"
@@ -333,7 +334,8 @@ void split_list(std::string_view text, std::vector<std::string_view>& items, cha
 }
 
 std::string format_date(std::chrono::year_month_day date) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+  // The format compiled, not parsed at each call: a workbook's date cells are each written here.
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                      static_cast<unsigned>(date.day()));
 }
 

@@ -69,13 +69,26 @@ std::from_chars_result portable::parse_double(const char* first, const char* las
   return {end, std::errc{}};
 }
 
-std::to_chars_result portable::format_fixed(char* first, char* last, double value, int decimals) {
+namespace {
+
+// `value` through printf's conversion `spec` (%.*f or %.*g) at `precision`, as to_chars writes it.
+std::to_chars_result format_printf(char* first, char* last, const char* spec, double value, int precision) {
   const auto room = static_cast<std::size_t>(last - first);
-  std::string text(static_cast<std::size_t>(std::snprintf(nullptr, 0, "%.*f", decimals, value)), '\0');
-  std::snprintf(text.data(), text.size() + 1, "%.*f", decimals, value);
+  std::string text(static_cast<std::size_t>(std::snprintf(nullptr, 0, spec, precision, value)), '\0');
+  std::snprintf(text.data(), text.size() + 1, spec, precision, value);
   if (text.size() > room) return {last, std::errc::value_too_large};
   std::memcpy(first, text.data(), text.size());
   return {first + text.size(), std::errc{}};
+}
+
+}  // namespace
+
+std::to_chars_result portable::format_fixed(char* first, char* last, double value, int decimals) {
+  return format_printf(first, last, "%.*f", value, decimals);
+}
+
+std::to_chars_result portable::format_general(char* first, char* last, double value, int digits) {
+  return format_printf(first, last, "%.*g", value, digits);
 }
 
 }  // namespace waymark

@@ -4,7 +4,6 @@
 #include <array>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
@@ -17,6 +16,7 @@
 #include "header_row.hpp"
 #include "waymark/errors.hpp"
 #include "waymark/fields.hpp"
+#include "waymark/numbers.hpp"
 
 namespace waymark {
 
@@ -28,7 +28,7 @@ enum class Kind { xlsx, ods };
 
 // The first entry of an OpenDocument package is its media type, stored uncompressed (ODF 1.2
 // part 3, 3.3), so an .ods is known from its first bytes even when the rest is damaged.
-bool starts_as_ods(const std::string& bytes) {
+bool starts_as_ods(std::string_view bytes) {
   constexpr std::string_view media_type = "application/vnd.oasis.opendocument.spreadsheet";
   return bytes.size() >= 38 + media_type.size() && bytes.compare(30, 8, "mimetype") == 0 &&
          bytes.compare(38, media_type.size(), media_type) == 0;
@@ -61,11 +61,11 @@ class PartStream {
 // A workbook's zip archive, held as its (compressed) bytes; parts are streamed out of it.
 class Archive {
  public:
-  Archive(std::string bytes, const std::string& name) : bytes_(std::move(bytes)), name_(name) {
-    kind_ = starts_as_ods(bytes_) ? Kind::ods : Kind::xlsx;
+  Archive(WholeInput bytes, const std::string& name) : bytes_(std::move(bytes)), name_(name) {
+    kind_ = starts_as_ods(bytes_.bytes()) ? Kind::ods : Kind::xlsx;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes_.data(), bytes_.size(), 0, &error);
+    zip_source_t* source = zip_source_buffer_create(bytes_.bytes().data(), bytes_.bytes().size(), 0, &error);
     if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
     zip_error_fini(&error);
     if (!archive_) {
@@ -137,7 +137,7 @@ class Archive {
   std::string word() const { return kind_ == Kind::ods ? ".ods spreadsheet" : ".xlsx workbook"; }
   std::string program() const { return kind_ == Kind::ods ? "LibreOffice" : "Excel"; }
 
-  std::string bytes_;  // zip_source_buffer_create reads from here while the archive is open
+  WholeInput bytes_;  // zip_source_buffer_create reads from here while the archive is open
   std::string name_;
   Kind kind_ = Kind::xlsx;
   zip_t* archive_ = nullptr;
@@ -401,9 +401,9 @@ std::string serial_date(double serial, bool from_1904) {
 
 // A number as a person reads it in the cell: at most 15 significant digits, as Excel keeps them.
 void number_text(double value, std::string& out) {
-  std::array<char, 32> buffer{};
-  const int n = std::snprintf(buffer.data(), buffer.size(), "%.15g", value);
-  out.assign(buffer.data(), static_cast<std::size_t>(std::max(n, 0)));
+  std::array<char, 32> buffer{};  // 15 digits, a sign, a point and an exponent fit
+  const auto written = format_general(buffer.data(), buffer.data() + buffer.size(), value, 15);
+  out.assign(buffer.data(), written.ec == std::errc{} ? written.ptr : buffer.data());
 }
 
 // Whether `text` is a number that number_text would write back unchanged: up to 15 digits, no
@@ -591,6 +591,18 @@ SheetElement sheet_element(std::string_view name) {
   }
 }
 
+// What a cell's t attribute says its value is (ECMA-376 part 1, 18.18.11); a number when it has none
+// (or one not listed there).
+enum class CellType { number, shared_string, inline_string, formula_string, boolean, date };
+CellType cell_type(std::string_view t) {
+  if (t == "s") return CellType::shared_string;
+  if (t == "inlineStr") return CellType::inline_string;
+  if (t == "str" || t == "e") return CellType::formula_string;
+  if (t == "b") return CellType::boolean;
+  if (t == "d") return CellType::date;
+  return CellType::number;
+}
+
 // The rows of an .xlsx worksheet: <row r="5"><c r="B5" t="s" s="3"><v>12</v></c>...</row>.
 class XlsxSheetHandler final : public SheetHandler {
  public:
@@ -614,15 +626,18 @@ class XlsxSheetHandler final : public SheetHandler {
     } else if (!in_row_) {
       return;
     } else if (element == SheetElement::c) {
-      std::string_view reference, type;
+      // A cell's attributes are one letter each: told apart by that letter, as a sheet has millions.
+      std::string_view reference;
+      type_ = CellType::number;
       const char* style = nullptr;
       for (const char** a = attributes; *a; a += 2) {
         const std::string_view key = local_name(a[0]);
-        if (key == "r")
+        if (key.size() != 1) continue;
+        if (key[0] == 'r')
           reference = a[1];
-        else if (key == "t")
-          type = a[1];
-        else if (key == "s")
+        else if (key[0] == 't')
+          type_ = cell_type(a[1]);
+        else if (key[0] == 's')
           style = a[1];
       }
       const auto column = column_of_reference(reference).value_or(next_column_);
@@ -631,7 +646,6 @@ class XlsxSheetHandler final : public SheetHandler {
         throw data_error({name_, row_.line, {}}, "the cells of this row are out of order", "a sheet saved by a spreadsheet program");
       }
       column_ = column;
-      type_ = type;
       style_ = as_unsigned(style);
       value_.clear();
       inline_.clear();
@@ -663,7 +677,7 @@ class XlsxSheetHandler final : public SheetHandler {
       next_column_ = column_ + 1;
       // A cell with a style and nothing in it (a sheet formatted beyond its table has millions)
       // is as good as absent.
-      if (value_.empty() && inline_.empty() && type_ != "b" && type_ != "s") return;
+      if (value_.empty() && inline_.empty() && type_ != CellType::boolean && type_ != CellType::shared_string) return;
       std::string& text = cell(column_);
       cell_text(text);
       count_bytes(text.size());
@@ -679,8 +693,7 @@ class XlsxSheetHandler final : public SheetHandler {
 
  private:
   void cell_text(std::string& out) const {
-    const std::string_view type = type_;
-    if (type == "s") {
+    if (type_ == CellType::shared_string) {
       const auto index = whole_number(value_);
       if (!index || *index >= book_.string_ends.size()) {
         throw data_error({name_, row_.line, {}}, "a cell names a shared string the workbook does not have",
@@ -691,13 +704,13 @@ class XlsxSheetHandler final : public SheetHandler {
       out.assign(book_.strings, begin, book_.string_ends[string] - begin);
       return;
     }
-    if (type == "inlineStr")
+    if (type_ == CellType::inline_string)
       out = inline_;
-    else if (type == "str" || type == "e")
+    else if (type_ == CellType::formula_string)
       out = value_;
-    else if (type == "b")
+    else if (type_ == CellType::boolean)
       out = value_ == "1" ? "TRUE" : "FALSE";
-    else if (type == "d")
+    else if (type_ == CellType::date)
       out.assign(value_, 0, 10);
     else if (value_.empty())
       out.clear();
@@ -720,7 +733,7 @@ class XlsxSheetHandler final : public SheetHandler {
   bool in_data_ = false, in_row_ = false, in_cell_ = false, in_inline_ = false, in_phonetic_ = false;
   long last_line_ = 0;
   std::size_t next_column_ = 0, column_ = 0;
-  std::string type_;
+  CellType type_ = CellType::number;
   unsigned style_ = 0;
   std::string value_, inline_;
   std::string* target_ = nullptr;
@@ -947,7 +960,7 @@ class ManifestHandler final : public XmlHandler {
 
 class WorkbookReader final : public RecordReader {
  public:
-  WorkbookReader(std::string bytes, const std::string& name, const InputOptions& options) : name_(name), archive_(std::move(bytes), name) {
+  WorkbookReader(WholeInput bytes, const std::string& name, const InputOptions& options) : name_(name), archive_(std::move(bytes), name) {
     if (archive_.kind() == Kind::ods)
       open_ods(options);
     else
@@ -1116,7 +1129,7 @@ class WorkbookReader final : public RecordReader {
 
 }  // namespace
 
-std::unique_ptr<RecordReader> open_workbook(std::string bytes, const std::string& name, const InputOptions& options) {
+std::unique_ptr<RecordReader> open_workbook(WholeInput bytes, const std::string& name, const InputOptions& options) {
   return std::make_unique<WorkbookReader>(std::move(bytes), name, options);
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "waymark/input.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark {
@@ -31,6 +32,6 @@ struct WorkbookLimits {
 
 // Reads the workbook in `bytes` (a zip archive), .xlsx or .ods as its content says. Throws
 // Error(data) for a damaged, encrypted, empty or oversized workbook, or a sheet it does not have.
-std::unique_ptr<RecordReader> open_workbook(std::string bytes, const std::string& name, const InputOptions& options);
+std::unique_ptr<RecordReader> open_workbook(WholeInput bytes, const std::string& name, const InputOptions& options);
 
 }  // namespace waymark

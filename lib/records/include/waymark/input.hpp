@@ -4,9 +4,32 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace waymark {
+
+// The whole of an input at once, for a reader that needs all of it (a workbook's zip archive is
+// read from its end): a regular file is mapped into memory, not copied; anything else (a pipe)
+// is read into a string.
+class WholeInput {
+ public:
+  explicit WholeInput(std::string bytes = {}) : copy_(std::move(bytes)) {}
+  WholeInput(WholeInput&& other) noexcept;
+  WholeInput& operator=(WholeInput&&) = delete;
+  WholeInput(const WholeInput&) = delete;
+  WholeInput& operator=(const WholeInput&) = delete;
+  ~WholeInput();
+
+  std::string_view bytes() const { return map_ ? std::string_view(static_cast<const char*>(map_) + skip_, size_ - skip_) : copy_; }
+
+ private:
+  friend class ChunkedInput;
+  std::string copy_;
+  void* map_ = nullptr;  // the mapping, when the input is a mapped file
+  std::size_t size_ = 0;
+  std::size_t skip_ = 0;  // bytes of the mapping before the input's start (mappings start on a page)
+};
 
 // A growable window over an input stream. Readers consume from the front and call `refill` when
 // they need more; bytes before `keep_from` are dropped, so memory stays bounded by the longest
@@ -24,8 +47,8 @@ class ChunkedInput {
   // byte order mark (as Excel's "Unicode text" does). Call once, before anything is read. Throws
   // Error(usage) for an encoding iconv does not know.
   void decode(const std::string& encoding);
-  // Everything left in the input, read to its end (a workbook is read whole).
-  std::string read_all();
+  // Everything left in the input, to its end (a workbook is read whole).
+  WholeInput read_all();
 
   // The name used in messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
@@ -49,6 +72,8 @@ class ChunkedInput {
   std::size_t read_some(char* to, std::size_t size);
   // Reads and converts until some UTF-8 is appended to buffer_; 0 at the end of the input.
   std::size_t read_decoded();
+  // The rest of a regular file mapped (with the window's bytes before it), or false.
+  bool map_rest(WholeInput& whole);
 
   std::vector<char> buffer_;
   void* decoder_ = nullptr;  // an iconv_t, when the input is converted

@@ -14,6 +14,7 @@ namespace waymark {
 namespace portable {
 std::from_chars_result parse_double(const char* first, const char* last, double& value);
 std::to_chars_result format_fixed(char* first, char* last, double value, int decimals);
+std::to_chars_result format_general(char* first, char* last, double value, int digits);
 }  // namespace portable
 
 // libstdc++ 11 and later have floating-point from_chars and to_chars; libc++ 14 (emscripten 3.1)
@@ -30,6 +31,11 @@ inline std::to_chars_result format_fixed(char* first, char* last, double value, 
   return std::to_chars(first, last, value, std::chars_format::fixed, decimals);
 }
 
+// std::to_chars(first, last, value, std::chars_format::general, digits): printf's %.*g.
+inline std::to_chars_result format_general(char* first, char* last, double value, int digits) {
+  return std::to_chars(first, last, value, std::chars_format::general, digits);
+}
+
 #else
 
 inline std::from_chars_result parse_double(const char* first, const char* last, double& value) {
@@ -37,6 +43,9 @@ inline std::from_chars_result parse_double(const char* first, const char* last, 
 }
 inline std::to_chars_result format_fixed(char* first, char* last, double value, int decimals) {
   return portable::format_fixed(first, last, value, decimals);
+}
+inline std::to_chars_result format_general(char* first, char* last, double value, int digits) {
+  return portable::format_general(first, last, value, digits);
 }
 
 #endif
