@@ -43,5 +43,8 @@ set(CMARK_GFM_EXTENSIONS "")  # in PkgConfig::CMARK_GFM above
 
 # Every object: C++ exceptions caught (emscripten's default is to abort on a throw), and the
 # tools run by node on the real file system (NODERAWFS), with memory that grows with the input.
+# The page's builds of the same objects (web/, target property WAYMARK_PAGE) run in a browser on
+# an in-memory file system instead: the chosen file is written into it, never sent anywhere.
 add_compile_options(-fexceptions)
-add_link_options(-fexceptions -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+add_link_options(-fexceptions $<$<NOT:$<BOOL:$<TARGET_PROPERTY:WAYMARK_PAGE>>>:-sNODERAWFS=1>
+                 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
