@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/hash_search.hpp"
+#include "waymark/large_vector.hpp"
 #include "waymark/records.hpp"
 #include "waymark/risk/rules.hpp"
 
@@ -78,16 +79,16 @@ class Snapshot {
     std::uint8_t found;
   };
   static_assert(sizeof(Entry) == 24);
-  std::vector<Entry> entries_;  // sorted by hash once sealed
+  LargeVector<Entry> entries_;  // sorted by hash once sealed
   HashBuckets index_;
   // A school exports each term's roll from the same report, so this term's learners mostly come
   // in the earlier file's order: the learner after the last one found is fetched from memory
   // while the next learner is read and scored, and tried first.
-  std::vector<std::uint32_t> by_place_;  // place in the earlier file -> entry
+  LargeVector<std::uint32_t> by_place_;  // place in the earlier file -> entry
   std::size_t next_place_ = 0;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
   std::vector<Field> kept_;
-  std::vector<double> values_;  // kept_.size() per entry, in the entries' order
+  LargeVector<double> values_;  // kept_.size() per entry, in the entries' order
 };
 
 struct Options;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "waymark/hash_search.hpp"
+#include "waymark/large_vector.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::support {
@@ -76,7 +77,7 @@ class RowsByLearner {
   std::size_t size() const { return rows_.size(); }
 
  private:
-  std::vector<Row> rows_;
+  LargeVector<Row> rows_;
   HashBuckets index_;
 };
 
