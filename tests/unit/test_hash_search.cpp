@@ -9,6 +9,8 @@
 #include <random>
 #include <vector>
 
+#include "waymark/large_vector.hpp"
+
 namespace {
 
 void check_like_lower_bound(std::vector<std::uint64_t> keys, const std::vector<std::uint64_t>& probes) {
@@ -50,6 +52,32 @@ TEST_CASE("HashBuckets never built searches the whole vector", "[records][hash_s
   std::vector<std::uint64_t> keys{1, 2, 3};
   const waymark::HashBuckets index;
   CHECK(index.lower_bound(keys, 2, [](std::uint64_t k) { return k; }) == keys.begin() + 1);
+}
+
+TEST_CASE("A LargeVector grown past the 4 MB of huge pages keeps its entries and is searched alike", "[records][hash_search]") {
+  // A million keys (8 MB) are pushed one by one, so that the vector moves from small allocations
+  // to large ones and back when it is cleared.
+  std::mt19937_64 random(7);
+  std::vector<std::uint64_t> plain(1000000);
+  for (auto& k : plain) k = random();
+  waymark::LargeVector<std::uint64_t> large;
+  for (const auto k : plain) large.push_back(k);
+  REQUIRE(large.size() == plain.size());
+  CHECK(std::equal(large.begin(), large.end(), plain.begin()));
+  std::sort(plain.begin(), plain.end());
+  std::sort(large.begin(), large.end());
+  const auto identity = [](std::uint64_t k) { return k; };
+  waymark::HashBuckets index;
+  index.build(large, identity);
+  for (std::size_t i = 0; i < plain.size(); i += 997) {
+    CHECK(index.lower_bound(large, plain[i], identity) - large.begin() == static_cast<std::ptrdiff_t>(i));
+    CHECK(index.lower_bound(large, plain[i] + 1, identity) - large.begin() ==
+          std::lower_bound(plain.begin(), plain.end(), plain[i] + 1) - plain.begin());
+  }
+  large.clear();
+  large.shrink_to_fit();
+  large.push_back(1);
+  CHECK(large.front() == 1);
 }
 
 }  // namespace

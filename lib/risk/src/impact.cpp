@@ -106,6 +106,9 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
   if (options.since_date.empty() && options.common.warn)
     options.common.warn("--impact: without --since-date, support counts whenever it was given up to --as-of");
   Snapshot before = read_snapshot(options, rules);
+  // Each learner of the earlier file keeps where their rows of the log begin: both are sorted by
+  // the same key, so this is one pass over each, and a learner found there is found here too.
+  before.tag([&](std::uint64_t key) { return support->log.position(key); });
   CohortScan scan(options, rules);
   scan.use_earlier(before);
 
@@ -156,6 +159,8 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
   // This term's learners wait in batches, so that each one's rows of the log are fetched from memory
   // while the rest of the batch is read and scored: a million learners' lookups of the log are
   // otherwise a million waits on memory, most of an --impact run. They are counted in their order.
+  // A learner of the earlier file brings where their rows begin (its tag); only those new since are
+  // looked up in the log, to mark their rows as known.
   struct Waiting {
     std::uint64_t log_key;
     std::optional<Snapshot::Previous> was;  // none: new since, with no starting point to compare from
@@ -167,27 +172,30 @@ void write_impact(const Options& options, const Rules& rules, RecordWriter& tabl
   waiting.reserve(batch);
   const auto count_waiting = [&] {
     for (const auto& w : waiting) {
-      const auto pieces = support->log.of_key(w.log_key);  // for a learner new since, marks their rows as known
-      if (w.was) add(pieces, *w.was, w.moved, w.change);
+      if (w.was)
+        add(support->log.of_key_at(w.was->tag, w.log_key), *w.was, w.moved, w.change);
+      else
+        support->log.of_key(w.log_key);  // marks the rows of a learner new since as known
     }
     waiting.clear();
   };
   while (scan.next()) {
     const auto& learner = scan.learner();
-    const auto log_key = support::learner_key(learner.id);
-    support->log.prefetch(log_key);
     const auto was = before.find(learner.id);
-    Waiting w{log_key, was, TierChange::new_learner, Learner::unknown};
+    Waiting w{was ? was->key : support::learner_key(learner.id), was, TierChange::new_learner, Learner::unknown};
     if (was) {
+      support->log.prefetch_at(was->tag);
       const double now = learner[Field::attendance];
       w.change = std::isnan(was->attendance) || std::isnan(now) ? Learner::unknown : now - was->attendance;
       w.moved = tier_change(was->tier, scan.assessment().tier);
+    } else {
+      support->log.prefetch(w.log_key);
     }
     waiting.push_back(w);
     if (waiting.size() == batch) count_waiting();
   }
   count_waiting();
-  for (const auto& gone : before.left()) add(support->log.of_key(gone.key), gone, std::nullopt, Learner::unknown);
+  for (const auto& gone : before.left()) add(support->log.of_key_at(gone.tag, gone.key), gone, std::nullopt, Learner::unknown);
   support->log.warn_unknown_learners(options.common.warn, scan.reader().source_name() + " or " + options.since_path);
 
   RecordWriter* const writer = &table;

@@ -56,7 +56,7 @@ void Snapshot::add(std::string_view id, Tier tier, double attendance, const std:
   if (entries_.size() >= std::numeric_limits<std::uint32_t>::max())
     throw Error(ErrorKind::bad_data, "--since: more than 4,294,967,295 learners");
   entries_.push_back({id_hash(id), static_cast<float>(attendance), static_cast<std::uint32_t>(entries_.size()),
-                      static_cast<std::uint16_t>(group), static_cast<std::uint8_t>(tier), 0});
+                      static_cast<std::uint16_t>(group), static_cast<std::uint8_t>(tier), 0, 0});
 }
 
 void Snapshot::add_values(const double* learner_values) {
@@ -84,14 +84,18 @@ std::optional<Snapshot::Previous> Snapshot::find(std::string_view id) {
   if (next_place_ < by_place_.size()) __builtin_prefetch(&entries_[by_place_[next_place_]]);
 #endif
   at->found = 1;
-  return Previous{static_cast<Tier>(at->tier), static_cast<double>(at->attendance), at->group, at->hash,
-                  kept_.empty() ? nullptr : values_.data() + std::size_t{at->place} * kept_.size()};
+  return Previous{static_cast<Tier>(at->tier),
+                  static_cast<double>(at->attendance),
+                  at->group,
+                  at->hash,
+                  kept_.empty() ? nullptr : values_.data() + std::size_t{at->place} * kept_.size(),
+                  at->tag};
 }
 
 std::vector<Snapshot::Previous> Snapshot::left() const {
   std::vector<Previous> gone;
   for (const auto& e : entries_)
-    if (!e.found) gone.push_back({static_cast<Tier>(e.tier), static_cast<double>(e.attendance), e.group, e.hash});
+    if (!e.found) gone.push_back({static_cast<Tier>(e.tier), static_cast<double>(e.attendance), e.group, e.hash, nullptr, e.tag});
   return gone;
 }
 

@@ -20,8 +20,8 @@ namespace waymark {
 class HashBuckets {
  public:
   // Indexes `sorted` (ascending by key_of); build again after the vector changes.
-  template <class Entry, class KeyOf>
-  void build(const std::vector<Entry>& sorted, KeyOf key_of) {
+  template <class Sorted, class KeyOf>
+  void build(const Sorted& sorted, KeyOf key_of) {
     if (sorted.size() >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("more than 4,294,967,295 entries to look up");
     // About four entries a bucket: a cache line or two of them, and a table of a byte an entry.
     const auto bits = static_cast<unsigned>(std::max<std::size_t>(1, std::bit_width(sorted.size() / 4)));
@@ -37,8 +37,8 @@ class HashBuckets {
 
   // Asks for the first entries of `key`'s bucket to be fetched from memory, so that a lower_bound
   // of it a little later need not wait for them.
-  template <class Entry>
-  void prefetch(const std::vector<Entry>& sorted, std::uint64_t key) const {
+  template <class Sorted>
+  void prefetch(const Sorted& sorted, std::uint64_t key) const {
 #if defined(__GNUC__)
     if (starts_.empty()) return;
     const auto first = starts_[static_cast<std::size_t>(key >> shift_)];
@@ -47,9 +47,9 @@ class HashBuckets {
   }
 
   // The first entry of `sorted` whose key is not below `key`, as std::lower_bound would find it.
-  template <class Entry, class KeyOf>
-  typename std::vector<Entry>::iterator lower_bound(std::vector<Entry>& sorted, std::uint64_t key, KeyOf key_of) const {
-    const auto below = [&](const Entry& e, std::uint64_t k) { return key_of(e) < k; };
+  template <class Sorted, class KeyOf>
+  typename Sorted::iterator lower_bound(Sorted& sorted, std::uint64_t key, KeyOf key_of) const {
+    const auto below = [&](const typename Sorted::value_type& e, std::uint64_t k) { return key_of(e) < k; };
     if (starts_.empty()) return std::lower_bound(sorted.begin(), sorted.end(), key, below);  // never built
     const auto bucket = static_cast<std::size_t>(key >> shift_);
     return std::lower_bound(sorted.begin() + starts_[bucket], sorted.begin() + starts_[bucket + 1], key, below);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "waymark/hash_search.hpp"
+#include "waymark/large_vector.hpp"
 #include "waymark/records.hpp"
 #include "waymark/risk/rules.hpp"
 
@@ -40,6 +41,7 @@ class Snapshot {
     std::uint32_t group;             // see group_values()
     std::uint64_t key = 0;           // the hash of the id (support::learner_key)
     const double* values = nullptr;  // the kept fields' values (keep_fields), in that order
+    std::uint32_t tag = 0;           // see tag()
   };
 
   // Fields whose earlier value the rules compare (fell_by, rose_by): kept for every learner,
@@ -53,6 +55,13 @@ class Snapshot {
   void add(std::string_view id, Tier tier, double attendance, const std::vector<std::string>& group_values = {});
   // After the last add, before the first find.
   void seal();
+  // Gives each learner a number of the caller's, tag_of(key), asked in ascending order of key, once
+  // sealed; find() and left() return it. --impact keeps where each learner's rows of the support
+  // log (sorted by the same key) begin: one pass over both, and no second lookup per learner.
+  template <class TagOf>
+  void tag(TagOf tag_of) {
+    for (auto& e : entries_) e.tag = tag_of(e.hash);
+  }
 
   // The learner's earlier result, now marked as still here; nullopt for a learner new since. An id
   // matches as written and in the form CSV output writes it: "-rf" and "'-rf" (the ' that keeps a
@@ -76,18 +85,19 @@ class Snapshot {
     std::uint16_t group;
     std::uint8_t tier;
     std::uint8_t found;
+    std::uint32_t tag;
   };
   static_assert(sizeof(Entry) == 24);
-  std::vector<Entry> entries_;  // sorted by hash once sealed
+  LargeVector<Entry> entries_;  // sorted by hash once sealed
   HashBuckets index_;
   // A school exports each term's roll from the same report, so this term's learners mostly come
   // in the earlier file's order: the learner after the last one found is fetched from memory
   // while the next learner is read and scored, and tried first.
-  std::vector<std::uint32_t> by_place_;  // place in the earlier file -> entry
+  LargeVector<std::uint32_t> by_place_;  // place in the earlier file -> entry
   std::size_t next_place_ = 0;
   std::vector<std::vector<std::string>> groups_;  // distinct --by value combinations
   std::vector<Field> kept_;
-  std::vector<double> values_;  // kept_.size() per entry, in the entries' order
+  LargeVector<double> values_;  // kept_.size() per entry, in the entries' order
 };
 
 struct Options;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "waymark/hash_search.hpp"
+#include "waymark/large_vector.hpp"
 #include "waymark/records.hpp"
 
 namespace waymark::support {
@@ -64,19 +65,29 @@ class RowsByLearner {
     index_.build(rows_, [](const Row& row) { return row.learner; });
   }
   // A learner's rows; marks them as belonging to a learner of the roll.
-  std::span<const Row> of(std::uint64_t learner) {
-    const auto first = index_.lower_bound(rows_, learner, [](const Row& row) { return row.learner; });
-    auto last = first;
-    while (last != rows_.end() && last->learner == learner) last++->known = true;
-    return {rows_.data() + (first - rows_.begin()), static_cast<std::size_t>(last - first)};
+  std::span<const Row> of(std::uint64_t learner) { return at(position(learner), learner); }
+  // Where a learner's rows begin (or would), for at().
+  std::size_t position(std::uint64_t learner) {
+    return static_cast<std::size_t>(index_.lower_bound(rows_, learner, [](const Row& row) { return row.learner; }) - rows_.begin());
   }
-  // Fetches a learner's rows from memory ahead of of(learner).
+  // The rows of `learner` from position(learner) on, as of() returns them.
+  std::span<const Row> at(std::size_t first, std::uint64_t learner) {
+    auto last = first;
+    while (last < rows_.size() && rows_[last].learner == learner) rows_[last++].known = true;
+    return {rows_.data() + first, last - first};
+  }
+  // Fetches a learner's rows from memory ahead of of(learner), or of at(first, learner).
   void prefetch(std::uint64_t learner) const { index_.prefetch(rows_, learner); }
+  void prefetch_at(std::size_t first) const {
+#if defined(__GNUC__)
+    if (first < rows_.size()) __builtin_prefetch(&rows_[first]);
+#endif
+  }
   std::span<const Row> all() const { return rows_; }
   std::size_t size() const { return rows_.size(); }
 
  private:
-  std::vector<Row> rows_;
+  LargeVector<Row> rows_;
   HashBuckets index_;
 };
 

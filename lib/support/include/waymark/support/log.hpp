@@ -73,8 +73,13 @@ class SupportLog {
   // known learner.
   std::span<const Piece> of(std::string_view id) { return pieces_.of(learner_key(id)); }
   std::span<const Piece> of_key(std::uint64_t learner) { return pieces_.of(learner); }
-  // Fetches a learner's rows from memory ahead of of_key(learner).
+  // Where a learner's pieces begin in the log (or would): asked in ascending order of key, a
+  // sequential pass. of_key_at(position(key), key) is of_key(key).
+  std::uint32_t position(std::uint64_t learner) { return static_cast<std::uint32_t>(pieces_.position(learner)); }
+  std::span<const Piece> of_key_at(std::uint32_t position, std::uint64_t learner) { return pieces_.at(position, learner); }
+  // Fetches a learner's rows from memory ahead of of_key(learner), or of of_key_at(position, ...).
   void prefetch(std::uint64_t learner) const { pieces_.prefetch(learner); }
+  void prefetch_at(std::uint32_t position) const { pieces_.prefetch_at(position); }
 
   // Support given on `day`: started by then, not ended before, neither planned nor declined.
   static bool active_on(const Piece& piece, Day day);
