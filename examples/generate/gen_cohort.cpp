@@ -46,6 +46,7 @@
 
 namespace {
 
+using generate::at_quantile;
 using generate::NamePicker;
 using generate::normal_cdf;
 using generate::Rng;
@@ -355,14 +356,7 @@ class CohortGenerator {
         {0.92, 99.4},
         {1.0, 100.0},
     }};
-    for (std::size_t i = 1; i < knots.size(); ++i) {
-      if (u <= knots[i][0]) {
-        const auto& [u0, a0] = knots[i - 1];
-        const auto& [u1, a1] = knots[i];
-        return a0 + (a1 - a0) * (u - u0) / (u1 - u0);
-      }
-    }
-    return 100.0;
+    return at_quantile(knots, u);
   }
 
   void draw_attendance(Learner& l, double absence_risk) {

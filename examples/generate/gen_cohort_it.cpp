@@ -33,6 +33,7 @@
 
 namespace {
 
+using generate::at_quantile;
 using generate::NamePicker;
 using generate::normal_cdf;
 using generate::Rng;
@@ -207,14 +208,7 @@ double absence_at_quantile(double u) {
       {0.99, 50.0},
       {1.0, 80.0},
   }};
-  for (std::size_t i = 1; i < knots.size(); ++i) {
-    if (u <= knots[i][0]) {
-      const auto& [u0, a0] = knots[i - 1];
-      const auto& [u1, a1] = knots[i];
-      return a0 + (a1 - a0) * (u - u0) / (u1 - u0);
-    }
-  }
-  return 80.0;
+  return at_quantile(knots, u);
 }
 
 class Generator {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -57,6 +58,21 @@ class Rng {
 };
 
 inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// The value at quantile u of a distribution given by its knots {quantile, value}, in rising
+// quantiles from 0 to 1, linear between them: how the generators match published shares (so many
+// pupils at or below 90% attendance) without a parametric family that fits none of them.
+template <std::size_t N>
+double at_quantile(const std::array<std::array<double, 2>, N>& knots, double u) {
+  for (std::size_t i = 1; i < N; ++i) {
+    if (u <= knots[i][0]) {
+      const auto& [u0, a0] = knots[i - 1];
+      const auto& [u1, a1] = knots[i];
+      return a0 + (a1 - a0) * (u - u0) / (u1 - u0);
+    }
+  }
+  return knots[N - 1][1];
+}
 
 // A name and its relative frequency within its list.
 struct WeightedName {
