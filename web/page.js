@@ -7,11 +7,6 @@
 'use strict';
 
 (() => {
-  const modules = {
-    'risk-check': window.waymark_risk_check,
-    'plan-gen': window.waymark_plan_gen,
-    'contract-print': window.waymark_contract_print,
-  };
   const pageSize = 250;
   const groupFields = ['year_group', 'tutor_group', 'gender', 'fsm', 'sen', 'eal', 'looked_after'];
   const $ = (id) => document.getElementById(id);
@@ -44,16 +39,16 @@
     document.title = text('title');
   }
 
-  // A tool's WebAssembly, compiled once for all its runs: its packed bytes (pack-wasm, a script
-  // beside the page) unpacked with the browser's own gzip.
-  const compiledTools = {};
-  function compiled(tool) {
-    if (!compiledTools[tool]) {
-      const packed = Uint8Array.from(atob(window.waymarkWasm[tool]), (c) => c.charCodeAt(0));
+  // The tools' WebAssembly (one module holds all three), compiled once for every run: its packed
+  // bytes (pack-wasm, a script beside the page) unpacked with the browser's own gzip.
+  let compiledTools = null;
+  function compiled() {
+    if (!compiledTools) {
+      const packed = Uint8Array.from(atob(window.waymarkWasm.waymark), (c) => c.charCodeAt(0));
       const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-      compiledTools[tool] = new Response(stream).arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+      compiledTools = new Response(stream).arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
     }
-    return compiledTools[tool];
+    return compiledTools;
   }
 
   // One run of a tool: a fresh instance (the tools are one-shot programs that exit), its input
@@ -65,10 +60,10 @@
     let status = null;
     let instance;
     try {
-      const module = await compiled(tool);
+      const module = await compiled();
       let startFailed;
       const failure = new Promise((_, reject) => { startFailed = reject; });
-      instance = await Promise.race([failure, modules[tool]({
+      instance = await Promise.race([failure, window.waymark({
         noInitialRun: true,
         instantiateWasm: (imports, receive) => {
           WebAssembly.instantiate(module, imports).then((made) => receive(made, module), startFailed);
@@ -88,7 +83,7 @@
     }
     const started = performance.now();
     try {
-      const returned = instance.callMain(args);
+      const returned = instance.callMain([tool, ...args]);  // page_main.cpp: the tool's name first
       if (status === null) status = returned;
     } catch (error) {
       throw new Error(text('crashed', { tool, error: error && error.message ? error.message : String(error) }));
