@@ -50,6 +50,7 @@ using generate::at_quantile;
 using generate::NamePicker;
 using generate::normal_cdf;
 using generate::Rng;
+using generate::upper_z;
 using generate::WeightedName;
 
 // Risk-factor codes for `reported_factors`. These MUST be codes of the
@@ -85,19 +86,6 @@ enum FactorIndex : std::size_t {
 
 constexpr int kAcademicYearStart = 2026;  // academic year 2026/27
 constexpr int kFormsPerYear = 6;          // tutor groups A..F
-
-// z such that P(Z > z) = p for a standard normal Z (bisection; startup only).
-double upper_z(double p) {
-  double lo = -10.0, hi = 10.0;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    if (1.0 - normal_cdf(mid) > p)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
 
 // Latent-threshold cut-offs giving the target marginal rates. Where England publishes a rate it
 // is cited; the rest are waymark assumptions, marked so, chosen to be plausible for a secondary

@@ -37,20 +37,8 @@ using generate::at_quantile;
 using generate::NamePicker;
 using generate::normal_cdf;
 using generate::Rng;
+using generate::upper_z;
 using generate::WeightedName;
-
-// z such that P(Z > z) = p for a standard normal Z (bisection; startup only).
-double upper_z(double p) {
-  double lo = -10.0, hi = 10.0;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    if (1.0 - normal_cdf(mid) > p)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
 
 enum class Area { nord, centro, sud_isole };
 constexpr std::array<std::string_view, 3> kAreaNames = {"Nord", "Centro", "Sud e Isole"};

@@ -59,6 +59,19 @@ class Rng {
 
 inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
+// z such that P(Z > z) = p for a standard normal Z (bisection; startup only).
+inline double upper_z(double p) {
+  double lo = -10.0, hi = 10.0;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    if (1.0 - normal_cdf(mid) > p)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 // The value at quantile u of a distribution given by its knots {quantile, value}, in rising
 // quantiles from 0 to 1, linear between them: how the generators match published shares (so many
 // pupils at or below 90% attendance) without a parametric family that fits none of them.
