@@ -51,6 +51,35 @@
     return compiledTools;
   }
 
+  // A file a run is asked to write, made beforehand as a device that keeps each write as it comes:
+  // the tools write a device in place (waymark::Output), where a file in emscripten's memory grows
+  // by an eighth at a time and so copies a 100 MB output some forty times. Returns the bytes
+  // written; or the file's, if the tool replaced the device with a file of its own.
+  function capture(FS, name, index) {
+    const chunks = [];
+    const device = FS.makedev(64 + index, 0);
+    FS.registerDevice(device, {
+      write: (stream, buffer, offset, length) => {
+        // Copied: the tool writes its next part from the same buffer.
+        const chunk = new Uint8Array(length);
+        chunk.set(new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length));
+        chunks.push(chunk);
+        return length;
+      },
+    });
+    FS.mkdev(name, device);
+    return () => {
+      if (!FS.isChrdev(FS.stat(name).mode)) return FS.readFile(name);
+      const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      return bytes;
+    };
+  }
+
   // One run of a tool: a fresh instance (the tools are one-shot programs that exit), its input
   // files written into its memory, its arguments as on a command line, and back its exit status,
   // standard output and error and the files it was asked to write.
@@ -81,6 +110,7 @@
     for (const [name, bytes] of Object.entries(inputs)) {
       instance.FS.writeFile(name, bytes);
     }
+    const written = outputs.map((name, index) => capture(instance.FS, name, index));
     const started = performance.now();
     try {
       const returned = instance.callMain([tool, ...args]);  // page_main.cpp: the tool's name first
@@ -92,7 +122,7 @@
     performance.measure(`${tool} ${args.join(' ')}`, { start: started });
     const files = {};
     if (status === 0) {
-      for (const name of outputs) files[name] = instance.FS.readFile(name);
+      outputs.forEach((name, index) => { files[name] = written[index](); });
     }
     return { tool, status, stdout: stdout.join('\n'), stderr: stderr.join('\n'), files };
   }
@@ -446,6 +476,8 @@
   $('contracts-docx').addEventListener('click', () => documents('contracts', 'docx'));
   $('print').addEventListener('click', () => $('preview').contentWindow.print());
 
+  // The tools compile while the user chooses a file; a failure shows at the first run.
+  compiled().catch(() => {});
   state.lang = $('lang').value;
   applyText();
   setStatus(text('ready'));
