@@ -5,8 +5,10 @@
 // WebAssembly risk-check gives on the command line (tests/wasm proves those equal the native
 // tool's); that the summary's counts agree; that a bad file shows the tool's own message and no
 // table; that one plan prints (HTML to PDF) and downloads as Word; and that Welsh changes the
-// words of the page and the actions, not the tiers. Any console error or page error fails it
-// (a Content-Security-Policy violation is one).
+// words of the page and the actions, not the tiers; that axe-core finds no WCAG 2.2 A or AA
+// violation in five of the page's states, the plan shown to print included; and that Tab reaches
+// every control and Space chooses a learner. Any console error or page error fails it (a
+// Content-Security-Policy violation is one).
 //   node tests/browser/page-test.js BUILD_DIR [--screenshot FILE]
 // Exit 77 (skipped) without chromium or puppeteer-core (scripts/setup --wasm installs both).
 'use strict';
@@ -72,6 +74,59 @@ async function guard(page, name) {
   page.on('pageerror', (error) => problems.push(`${name}: page error: ${String(error.message).slice(0, 500)}`));
 }
 
+// An automated WCAG 2.2 A and AA audit (axe-core, from tests/browser/package-lock.json) of what the
+// page shows now, frames included: each violation fails the test, named by rule and element. It
+// finds what a machine can (names, labels, contrast, structure, ARIA), not all that a screen
+// reader user meets; the page's keyboard path is checked on its own (tabStops).
+const axeSource = (() => {
+  try {
+    return fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  } catch {
+    return null;
+  }
+})();
+async function audit(page, what) {
+  if (!axeSource) {
+    check(false, `${what}: axe-core is installed (npm ci in tests/browser)`);
+    return;
+  }
+  // Each frame on its own (the plan shown to print is one): axe's messages between frames do not
+  // pass between documents opened from file://.
+  const violations = [];
+  for (const frame of page.frames()) {
+    if (frame.url() === 'about:blank') continue;  // the preview before any document is shown
+    await frame.evaluate(axeSource);  // through the debugger, not a script tag the policy would refuse
+    violations.push(...await frame.evaluate(async () => {
+      const results = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        iframes: false,
+        preload: false,  // axe would fetch page.css again, which the page's own policy forbids
+      });
+      return results.violations.map((violation) =>
+        `${violation.id} (${violation.impact}) at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+    }));
+  }
+  check(violations.length === 0, `${what}: no WCAG 2.2 A or AA violation axe-core can find${violations.length ? `: ${violations.join('; ')}` : ''}`);
+}
+
+// The controls the Tab key reaches, in order, from the page's first link (skip to the page): the
+// first 300 stops.
+async function tabStops(page) {
+  await page.focus('a.skip');
+  const stops = ['skip'];
+  for (let i = 0; i < 300; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      return element.id || (element.type === 'checkbox' ? 'a learner\'s checkbox' : element.tagName.toLowerCase());
+    });
+    if (stop === null || stop === stops[0]) break;  // round the page and back to the start
+    stops.push(stop);
+  }
+  return stops;
+}
+
 // Does what starts a run of the tools, and waits for the page to finish it.
 async function waitForRun(page, action) {
   const before = await page.$eval('body', (body) => Number(body.dataset.runs || 0));
@@ -114,6 +169,7 @@ async function shownLearners(page) {
         english.filter((key) => !(key in words)).map((key) => `${lang}: ${key}`));
     });
     check(untranslated.length === 0, `every word of the page is in every language (${untranslated.join(', ')})`);
+    await audit(page, 'the page as it opens');
 
     // A bad file: the tool's own message, exit status 65, and no table.
     const bad = path.join(downloads, 'bad.csv');
@@ -123,6 +179,7 @@ async function shownLearners(page) {
     check(/risk-check/.test(alert) && /65/.test(alert) && /bad\.csv:2/.test(alert),
           `a bad file shows risk-check's own message and exit status 65 (${alert.replace(/\s+/g, ' ').slice(0, 160)})`);
     check(await page.$eval('#learners-section', (element) => element.hidden), 'a bad file shows no learners');
+    await audit(page, 'the page showing a tool\'s error');
 
     // examples/cohort.csv: the tiers shown are the tool's, learner for learner.
     let started = Date.now();
@@ -143,6 +200,19 @@ async function shownLearners(page) {
     const groups = await page.$$eval('#summary tbody tr', (trs) => trs.length);
     check(groups > 1, `the summary is by year group (${groups} rows)`);
     console.log(`scored ${expected.length} learners in the page in ${scoredIn} ms`);
+    await audit(page, 'the page showing the summary and the learners');
+
+    // From the keyboard alone: every control is reached with Tab, and Space chooses a learner.
+    await page.select('#tier-filter', 'targeted,intensive');  // back to the first of the table's pages
+    const stops = await tabStops(page);
+    const wanted = ['lang', 'file', 'group-by', 'tier-filter', 'search', 'a learner\'s checkbox', 'next',
+                    'choose-shown', 'kind', 'plans-html', 'contracts-html', 'plans-docx', 'contracts-docx'];
+    const unreached = wanted.filter((stop) => !stops.includes(stop));
+    check(unreached.length === 0, `Tab reaches every control (${unreached.length ? `not ${unreached.join(', ')}` : `${stops.length} stops`})`);
+    await page.focus('#learners tbody tr input[type=checkbox]');
+    await page.keyboard.press('Space');
+    check((await page.$eval('#chosen', (element) => element.textContent)).includes('1'), 'Space on a learner\'s checkbox chooses them');
+    await page.click('#clear-chosen');
 
     // A workbook (.xlsx, its table below a title): the same tiers, in the same order, as the tool's.
     const workbook = path.join(source, 'tests/inputs/mis-export.xlsx');
@@ -173,6 +243,7 @@ async function shownLearners(page) {
     const frame = await (await page.$('#preview')).contentFrame();
     const heading = frame ? await frame.$eval('h1', (h1) => h1.textContent) : '';
     check(heading.includes(learner.given_name), `the plan shows in the page (${heading})`);
+    await audit(page, 'the page showing a plan to print');
     const printed = await browser.newPage();
     await guard(printed, 'print');
     await printed.setContent(plan, { waitUntil: 'load' });
@@ -208,6 +279,7 @@ async function shownLearners(page) {
     check(welshActions !== englishActions && welshActions.includes(wantedTitle),
           `the actions are the tool's Welsh titles (${welshActions.slice(0, 80)})`);
     check(welsh.get(learner.id).tierText === 'dwys', `the tier is named in Welsh (${welsh.get(learner.id).tierText})`);
+    await audit(page, 'the page in Welsh');
   } finally {
     await browser.close();
     fs.rmSync(downloads, { recursive: true, force: true });
