@@ -44,10 +44,10 @@ set(CMARK_GFM_EXTENSIONS "")  # in PkgConfig::CMARK_GFM above
 # Every object: C++ exceptions caught (emscripten's default is to abort on a throw), with
 # WebAssembly's own exception instructions, which browsers since 2021 and node since 17 run: with
 # the older emulation in JavaScript, scoring 100,000 learners in Chromium took 1.4 to 2.2 times as
-# long. The tools run by node on the real file system (NODERAWFS), with memory
-# that grows with the input. The page's builds of the same objects (web/, target property
-# WAYMARK_PAGE) run in a browser on an in-memory file system instead: the chosen file is written
-# into it, never sent anywhere.
+# long. The tools run by node on the real file system (NODERAWFS), with memory that grows with the
+# input. The page's builds of the same objects (web/, target property WAYMARK_PAGE) run in a
+# browser on an in-memory file system instead: the chosen file is written into it, never sent
+# anywhere.
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions $<$<NOT:$<BOOL:$<TARGET_PROPERTY:WAYMARK_PAGE>>>:-sNODERAWFS=1>
                  -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
